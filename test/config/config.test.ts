@@ -1,0 +1,33 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError, loadConfig } from '../../src/config/config.js';
+
+describe('loadConfig', () => {
+  it('should fill defaults from an empty environment', () => {
+    const c = loadConfig({});
+    expect(c.PORT).toBe(3000);
+    expect(c.TRACKING_PREFIX).toBe('PTSP');
+    expect(c.UPLOAD_ALLOWED_TYPES).toContain('application/pdf');
+    expect(c.MONGODB_URI).toBeUndefined();
+  });
+
+  it('should treat empty strings as unset', () => {
+    expect(loadConfig({ MONGODB_URI: '', PORT: '' }).PORT).toBe(3000);
+  });
+
+  it('should name the variable and the problem for a bad value', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT: .*\(got "eighty"\)/);
+    expect(() => loadConfig({ HOLIDAYS: '2026-12-25,25/12/2026' })).toThrow(
+      /HOLIDAYS\.1: expected YYYY-MM-DD/,
+    );
+  });
+
+  it('should never echo a database URI back', () => {
+    expect(() => loadConfig({ MONGODB_URI: 'postgres://user:secret@h' })).toThrow(ConfigError);
+    try {
+      loadConfig({ MONGODB_URI: 'postgres://user:secret@h' });
+    } catch (e) {
+      expect((e as Error).message).not.toContain('secret');
+    }
+  });
+});

@@ -1,0 +1,28 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll } from '@jest/globals';
+import { openConnection, type DbConnection } from '../../src/adapters/mongo/connection.js';
+
+/**
+ * Gives a test file its own database on the real server (FerretDB from the global set-up, or
+ * MONGODB_URI), so files run in parallel; drops it afterwards. Name files `*.db.test.ts`.
+ */
+export function useTestDatabase(label: string): { conn: () => DbConnection } {
+  let conn: DbConnection | undefined;
+  const name = `t_${label.replace(/[^a-z0-9]/gi, '_').slice(0, 30)}_${randomBytes(4).toString('hex')}`;
+  beforeAll(async () => {
+    const uri = process.env.MONGODB_URI;
+    if (!uri) throw new Error('MONGODB_URI is not set: the jest global set-up should have started FerretDB');
+    conn = await openConnection(uri, name);
+  });
+  afterAll(async () => {
+    if (!conn) return;
+    await conn.dropDatabase().catch(() => undefined);
+    await conn.close();
+  });
+  return {
+    conn: () => {
+      if (!conn) throw new Error('database not open yet: call conn() inside a test or hook');
+      return conn;
+    },
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * The dialogue engine's contract: `step(state, input, understanding) -> { state, replies, effects }`.
+ * Pure: no I/O, no clock reads (the time comes in `input.at`). Channels turn `Reply` into native
+ * messages; use cases run `Effect`s and feed their results back as `SystemEvent` inputs.
+ */
+import type { AnswerValue, ApplicationStatus } from '../domain/application.js';
+
+export type Lang = 'id' | 'en';
+
+/** One uploaded file, already stored (as pending) by the use case, type sniffed from its bytes. */
+export interface UploadedFile {
+  documentId: string;
+  filename: string;
+  /** From the bytes (file-type), never from the name; `application/octet-stream` when unknown. */
+  contentType: string;
+  size: number;
+  sha256: string;
+}
+
+/** What the citizen sent, channel-neutral. Button/menu presses arrive as `choice` with the option value. */
+export type CitizenInput =
+  | { kind: 'text'; text: string }
+  | { kind: 'choice'; value: string }
+  | { kind: 'file'; file: UploadedFile; caption?: string }
+  | { kind: 'command'; command: 'start' | 'menu' | 'status' | 'officer' | 'cancel' | 'language' | 'help' };
+
+/** An application as the status answer shows it. */
+export interface StatusView {
+  trackingNumber: string;
+  serviceId: string;
+  status: ApplicationStatus;
+  lastChangeAt: string;
+  dueAt: string;
+  late: boolean;
+  note?: string;
+}
+
+/** Results of effects, fed back into the engine so it can tell the citizen. */
+export type SystemEvent =
+  | { kind: 'submitted'; trackingNumber: string; dueAt: string }
+  | { kind: 'submit_failed' }
+  | { kind: 'status_found'; applications: StatusView[] }
+  | { kind: 'status_not_found'; query?: string; suggestion?: string }
+  | { kind: 'handoff_opened'; position: number; officeOpenNow: boolean; nextOpening?: string }
+  | { kind: 'officer_joined'; officerName: string }
+  | { kind: 'officer_message'; text: string; officerName: string }
+  | { kind: 'handoff_closed'; byOfficer: boolean }
+  /** An officer asked for one answer or document to be fixed (NEEDS_REVISION). */
+  | { kind: 'revision_requested'; trackingNumber: string; serviceId: string; stepId: string; note: string }
+  | { kind: 'revision_saved'; trackingNumber: string };
+
+export type Input = (CitizenInput | SystemEvent) & {
+  /** ISO time of the message, for dates and ages; the engine never reads a clock. */
+  at: string;
+};
+
+/** The NLU's reading of a free-text message (computed only when the engine might need it). */
+export interface Understanding {
+  intent: string;
+  confidence: number;
+  service: string | null;
+  /** Best candidates first, for the clarifying menu. */
+  candidates: Array<{ intent: string; service: string | null; confidence: number }>;
+  entities: { trackingNumber?: string; nik?: string; date?: string };
+}
+
+/** A menu option: `value` comes back as a `choice` input; channels number them. */
+export interface MenuOption {
+  value: string;
+  label: string;
+}
+
+/** Channel-neutral replies. The text is already in the citizen's language. */
+export type Reply =
+  | { kind: 'text'; text: string }
+  | { kind: 'menu'; text: string; options: MenuOption[] }
+  | { kind: 'document_request'; text: string; accept: string[]; maxBytes: number };
+
+/** The answers and documents of one application being filled in. */
+export interface Draft {
+  serviceId: string;
+  answers: Record<string, AnswerValue>;
+  /** Document ids per step id. */
+  documents: Record<string, UploadedFile[]>;
+}
+
+/** What use cases do for the engine. Results come back as `SystemEvent`s where the citizen must hear of them. */
+export type Effect =
+  | { kind: 'submit_application'; draft: Draft; lang: Lang }
+  | { kind: 'lookup_status'; trackingNumber?: string }
+  | { kind: 'open_handoff'; reason: 'asked' | 'not_understood' | 'complaint'; priority: boolean; summary: string }
+  | { kind: 'relay_to_officer'; text?: string; file?: UploadedFile }
+  | { kind: 'cancel_handoff' }
+  | { kind: 'discard_document'; documentId: string }
+  | { kind: 'save_revision'; trackingNumber: string; stepId: string; value?: AnswerValue; file?: UploadedFile }
+  | { kind: 'record_consent'; given: boolean };
+
+/** Where the conversation is. Stored as JSON per (channel, chatId); versioned by the store. */
+export interface ConversationState {
+  lang: Lang;
+  /** null: not asked yet. Personal questions only after `true` (UU 27/2022). */
+  consent: boolean | null;
+  mode: 'bot' | 'handoff';
+  /** Consecutive messages the bot did not understand; at 2 it offers an officer. */
+  misunderstood: number;
+  /** The flow in progress, if any. */
+  flow?: {
+    draft: Draft;
+    /** The step being asked, or the fixed phases at the end. */
+    at: { step: string } | { phase: 'summary' | 'confirm' | 'consent' };
+    /** Set while the citizen changes one answer from the summary. */
+    returnToSummary?: boolean;
+  };
+  /** An officer-requested fix in progress. */
+  revision?: { trackingNumber: string; serviceId: string; stepId: string };
+  /** The last menu shown, so "2" or its text can be matched. */
+  menu?: { id: string; options: MenuOption[] };
+}

@@ -1,0 +1,37 @@
+import type { Flow } from './flow-schema.js';
+import type { Lang } from '../dialogue/types.js';
+
+/** A message is a line of text or, for lists such as requirements, several lines. */
+export type Message = string | string[];
+
+/** A kelurahan a citizen can choose; its office id routes the application. */
+export interface KelurahanEntry {
+  /** Kemendagri code, e.g. "31.71.01.1001"; also the office id. */
+  code: string;
+  name: string;
+  /** Kecamatan name and code. */
+  district: string;
+  districtCode: string;
+  /** Kota/kabupaten name. */
+  city: string;
+}
+
+/** Finds kelurahan from what citizens type ("tj barat", "kebon jeruk"). */
+export interface KelurahanIndex {
+  /** Best matches first; empty when nothing is close. */
+  search(text: string, limit?: number): KelurahanEntry[];
+  get(code: string): KelurahanEntry | undefined;
+  size: number;
+}
+
+/**
+ * Everything loaded from `flows/`, `locales/` and the area list at start-up, checked and
+ * frozen. The engine reads only this; adding a service changes data, not code.
+ */
+export interface Catalog {
+  /** In display order (the service menu). */
+  flows: ReadonlyMap<string, Flow>;
+  /** Flattened dot keys per language; `id` and `en` have the same keys. */
+  messages: Readonly<Record<Lang, Readonly<Record<string, Message>>>>;
+  kelurahan: KelurahanIndex;
+}

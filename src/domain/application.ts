@@ -85,4 +85,9 @@ export interface Application {
   createdAt: Date;
   updatedAt: Date;
   slaDueAt: Date;
+  /**
+   * Optimistic-concurrency counter, set by the repository (1 on create, +1 per save): pass the
+   * version you read to `save` so two officers editing at once cannot overwrite each other.
+   */
+  version: number;
 }

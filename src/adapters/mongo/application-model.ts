@@ -1,0 +1,119 @@
+import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { CHANNELS, STATUSES, type AnswerValue } from '../../domain/application.js';
+import { modelOn } from './mongo-utils.js';
+
+/** An application as stored. Differs from the domain type in `_id` and string-typed enums. */
+export interface ApplicationRecord {
+  _id: Types.ObjectId;
+  trackingNumber: string;
+  serviceId: string;
+  applicant: { name: string; nik: string; phone?: string; contact?: { channel: string; chatId: string } };
+  /** Keyed by flow step id (`[a-z][a-z0-9_]*`, so safe as field names on FerretDB). */
+  answers: Record<string, AnswerValue>;
+  documents: Array<{
+    id: string;
+    stepId: string;
+    filename: string;
+    contentType: string;
+    size: number;
+    sha256: string;
+    uploadedAt: Date;
+  }>;
+  officeId: string;
+  status: string;
+  statusHistory: Array<{
+    from: string | null;
+    to: string;
+    at: Date;
+    by: { kind: string; id: string };
+    note?: string;
+  }>;
+  rejectionReason?: string;
+  revision?: { stepId: string; note: string };
+  createdAt: Date;
+  updatedAt: Date;
+  slaDueAt: Date;
+  version: number;
+}
+
+const actor = new Schema(
+  { kind: { type: String, required: true }, id: { type: String, required: true } },
+  { _id: false },
+);
+
+const schema = new Schema<ApplicationRecord>(
+  {
+    trackingNumber: { type: String, required: true },
+    serviceId: { type: String, required: true },
+    applicant: {
+      type: new Schema(
+        {
+          name: { type: String, required: true },
+          nik: { type: String, required: true },
+          phone: String,
+          contact: {
+            type: new Schema(
+              {
+                channel: { type: String, enum: CHANNELS, required: true },
+                chatId: { type: String, required: true },
+              },
+              { _id: false },
+            ),
+            required: false,
+          },
+        },
+        { _id: false },
+      ),
+      required: true,
+    },
+    answers: { type: Schema.Types.Mixed, default: {} },
+    documents: [
+      new Schema(
+        {
+          id: { type: String, required: true },
+          stepId: { type: String, required: true },
+          filename: { type: String, required: true },
+          contentType: { type: String, required: true },
+          size: { type: Number, required: true },
+          sha256: { type: String, required: true },
+          uploadedAt: { type: Date, required: true },
+        },
+        { _id: false },
+      ),
+    ],
+    officeId: { type: String, required: true },
+    status: { type: String, enum: STATUSES, required: true },
+    statusHistory: [
+      new Schema(
+        {
+          from: { type: String, default: null },
+          to: { type: String, required: true },
+          at: { type: Date, required: true },
+          by: { type: actor, required: true },
+          note: String,
+        },
+        { _id: false },
+      ),
+    ],
+    rejectionReason: String,
+    revision: { type: new Schema({ stepId: String, note: String }, { _id: false }), required: false },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+    slaDueAt: { type: Date, required: true },
+    version: { type: Number, required: true },
+  },
+  // `minimize: false` keeps an empty `answers: {}`; our own `version` replaces mongoose's `__v`.
+  { versionKey: false, minimize: false },
+);
+
+// Unique tracking numbers by index, never by luck (issue 2).
+schema.index({ trackingNumber: 1 }, { unique: true });
+schema.index({ officeId: 1, status: 1, createdAt: -1 });
+schema.index({ 'applicant.contact.channel': 1, 'applicant.contact.chatId': 1 });
+schema.index({ status: 1, slaDueAt: 1 });
+schema.index({ createdAt: -1 });
+
+/** The `applications` collection. */
+export function applicationModel(conn: Connection): Model<ApplicationRecord> {
+  return modelOn(conn, 'Application', schema, 'applications');
+}

@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { fileTypeFromBuffer } from 'file-type';
+import mongoose, { type Connection } from 'mongoose';
+import type { Channel } from '../../domain/application.js';
+import type {
+  DocumentStore,
+  PutDocument,
+  PutResult,
+  StoredDocumentMeta,
+} from '../../ports/document-store.js';
+import { toObjectId } from './mongo-utils.js';
+
+/** GridFS bucket name: collections `documents.files` and `documents.chunks`. */
+export const DOCUMENTS_BUCKET = 'documents';
+
+/** Shown when file-type cannot tell (plain text, unknown formats): never in an allow-list of ours. */
+const UNKNOWN_TYPE = 'application/octet-stream';
+
+/** What we keep in `documents.files.metadata`. */
+interface FileMetadata {
+  contentType: string;
+  sha256: string;
+  owner: { channel: string; chatId: string };
+  applicationId?: string;
+}
+
+/**
+ * A name safe to store and show: no path (a citizen's app may send `C:\...\ktp.jpg`), no
+ * control characters (FerretDB refuses NUL), and not endless.
+ */
+function cleanFilename(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return (base || 'dokumen').slice(0, 200);
+}
+
+function metaOf(file: mongoose.mongo.GridFSFile): StoredDocumentMeta | undefined {
+  const m = file.metadata as FileMetadata | undefined;
+  if (!m) return undefined;
+  const meta: StoredDocumentMeta = {
+    documentId: file._id.toHexString(),
+    filename: file.filename,
+    contentType: m.contentType,
+    size: file.length,
+    sha256: m.sha256,
+    owner: { channel: m.owner.channel as Channel, chatId: m.owner.chatId },
+    uploadedAt: file.uploadDate,
+  };
+  if (m.applicationId !== undefined) meta.applicationId = m.applicationId;
+  return meta;
+}
+
+/** Citizen uploads in GridFS, checked by their bytes. */
+export class GridFsDocumentStore implements DocumentStore {
+  constructor(private readonly conn: Connection) {}
+
+  private bucket(): mongoose.mongo.GridFSBucket {
+    if (!this.conn.db) throw new Error('database connection is not open');
+    return new mongoose.mongo.GridFSBucket(this.conn.db, { bucketName: DOCUMENTS_BUCKET });
+  }
+
+  private files(): mongoose.mongo.Collection<mongoose.mongo.GridFSFile> {
+    if (!this.conn.db) throw new Error('database connection is not open');
+    return this.conn.db.collection<mongoose.mongo.GridFSFile>(`${DOCUMENTS_BUCKET}.files`);
+  }
+
+  /** Builds the GridFS indexes up front (the driver would on the first upload, racing concurrent ones). */
+  async ensureIndexes(): Promise<void> {
+    if (!this.conn.db) throw new Error('database connection is not open');
+    await this.files().createIndex({ filename: 1, uploadDate: 1 });
+    await this.conn.db
+      .collection(`${DOCUMENTS_BUCKET}.chunks`)
+      .createIndex({ files_id: 1, n: 1 }, { unique: true });
+  }
+
+  async put(input: PutDocument): Promise<PutResult> {
+    const { bytes } = input;
+    if (bytes.length === 0) return { ok: false, reason: 'empty' };
+    if (bytes.length > input.maxBytes) return { ok: false, reason: 'too_big' };
+    // The type comes from the bytes, never from the name: a renamed .exe stays an .exe.
+    const detected = (await fileTypeFromBuffer(bytes))?.mime ?? UNKNOWN_TYPE;
+    if (!input.allowedTypes.includes(detected))
+      return { ok: false, reason: 'type_not_allowed', detectedType: detected };
+
+    const id = new mongoose.mongo.ObjectId();
+    const filename = cleanFilename(input.filename);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const metadata: FileMetadata = {
+      contentType: detected,
+      sha256,
+      owner: { channel: input.owner.channel, chatId: input.owner.chatId },
+    };
+    await pipeline(Readable.from([bytes]), this.bucket().openUploadStreamWithId(id, filename, { metadata }));
+    return {
+      ok: true,
+      file: { documentId: id.toHexString(), filename, contentType: detected, size: bytes.length, sha256 },
+    };
+  }
+
+  async get(id: string): Promise<{ meta: StoredDocumentMeta; bytes: Buffer } | undefined> {
+    const oid = toObjectId(id);
+    if (!oid) return undefined;
+    const file = await this.files().findOne({ _id: oid });
+    const meta = file ? metaOf(file) : undefined;
+    if (!meta) return undefined;
+    const chunks: Buffer[] = [];
+    for await (const chunk of this.bucket().openDownloadStream(oid)) chunks.push(chunk as Buffer);
+    return { meta, bytes: Buffer.concat(chunks) };
+  }
+
+  async attach(id: string, applicationId: string): Promise<void> {
+    const oid = toObjectId(id);
+    if (!oid) return;
+    await this.files().updateOne({ _id: oid }, { $set: { 'metadata.applicationId': applicationId } });
+  }
+
+  async delete(id: string): Promise<void> {
+    const oid = toObjectId(id);
+    if (!oid) return;
+    // Delete chunks and file row directly: bucket.delete throws when the file is already gone.
+    if (!this.conn.db) throw new Error('database connection is not open');
+    await this.conn.db.collection(`${DOCUMENTS_BUCKET}.chunks`).deleteMany({ files_id: oid });
+    await this.files().deleteOne({ _id: oid });
+  }
+
+  async listOrphansBefore(date: Date): Promise<StoredDocumentMeta[]> {
+    const rows = await this.files()
+      .find({ uploadDate: { $lt: date }, 'metadata.applicationId': { $exists: false } })
+      .sort({ uploadDate: 1 })
+      .toArray();
+    return rows.map(metaOf).filter((m): m is StoredDocumentMeta => m !== undefined);
+  }
+}

@@ -1,0 +1,64 @@
+import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { CHANNELS } from '../../domain/application.js';
+import { modelOn } from './mongo-utils.js';
+
+/** A handoff ticket as stored. */
+export interface HandoffRecord {
+  _id: Types.ObjectId;
+  /**
+   * `channel:chatId` while the ticket is open, its own id once closed; unique. This is "at most one
+   * open ticket per chat" without a partial index, which FerretDB does not support.
+   */
+  openKey: string;
+  channel: string;
+  chatId: string;
+  citizenName?: string;
+  reason: string;
+  priority: boolean;
+  officeId?: string;
+  status: 'waiting' | 'claimed' | 'closed';
+  officerId?: string;
+  createdAt: Date;
+  claimedAt?: Date;
+  closedAt?: Date;
+  transcript: Array<{ from: string; text: string; at: Date }>;
+  version: number;
+}
+
+const schema = new Schema<HandoffRecord>(
+  {
+    openKey: { type: String, required: true },
+    channel: { type: String, enum: CHANNELS, required: true },
+    chatId: { type: String, required: true },
+    citizenName: String,
+    reason: { type: String, enum: ['asked', 'not_understood', 'complaint'], required: true },
+    priority: { type: Boolean, required: true },
+    officeId: String,
+    status: { type: String, enum: ['waiting', 'claimed', 'closed'], required: true },
+    officerId: String,
+    createdAt: { type: Date, required: true },
+    claimedAt: Date,
+    closedAt: Date,
+    transcript: [
+      new Schema(
+        {
+          from: { type: String, enum: ['citizen', 'officer', 'bot'], required: true },
+          text: { type: String, required: true },
+          at: { type: Date, required: true },
+        },
+        { _id: false },
+      ),
+    ],
+    version: { type: Number, required: true },
+  },
+  { versionKey: false },
+);
+
+schema.index({ openKey: 1 }, { unique: true });
+schema.index({ status: 1, priority: -1, createdAt: 1 });
+schema.index({ channel: 1, chatId: 1, createdAt: -1 });
+
+/** The `handoffs` collection. */
+export function handoffModel(conn: Connection): Model<HandoffRecord> {
+  return modelOn(conn, 'Handoff', schema, 'handoffs');
+}

@@ -1,0 +1,77 @@
+import type { FilterQuery, Model } from 'mongoose';
+import type { Actor } from '../../domain/application.js';
+import type { AuditEvent, EventFilter, EventLog, NewEvent } from '../../ports/event-log.js';
+import type { Page, PageResult } from '../../ports/page.js';
+import type { EventRecord } from './event-model.js';
+import { compact, pageBounds } from './mongo-utils.js';
+
+/**
+ * Refuses keys FerretDB (and MongoDB before 5.0) cannot store, with the path, instead of a
+ * server error that names neither. Objects only: arrays of objects would be nested arrays at worst.
+ */
+function assertStorableKeys(value: unknown, path: string): void {
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => assertStorableKeys(v, `${path}[${i}]`));
+    return;
+  }
+  if (value === null || typeof value !== 'object' || value instanceof Date) return;
+  for (const [k, v] of Object.entries(value)) {
+    if (k.includes('.') || k.startsWith('$') || k === '') {
+      throw new TypeError(`event ${path}: key "${k}" cannot be stored (no ".", no leading "$")`);
+    }
+    assertStorableKeys(v, `${path}.${k}`);
+  }
+}
+
+function toDomain(r: EventRecord): AuditEvent {
+  return compact<AuditEvent>({
+    id: r._id.toHexString(),
+    type: r.type,
+    applicationId: r.applicationId,
+    trackingNumber: r.trackingNumber,
+    officeId: r.officeId,
+    actor: { kind: r.actor.kind as Actor['kind'], id: r.actor.id },
+    at: r.at,
+    data: r.data,
+    before: r.before,
+    after: r.after,
+  });
+}
+
+/** The audit/event log on MongoDB (or FerretDB). */
+export class MongoEventLog implements EventLog {
+  constructor(private readonly model: Model<EventRecord>) {}
+
+  async append(event: NewEvent): Promise<AuditEvent> {
+    for (const part of ['data', 'before', 'after'] as const) assertStorableKeys(event[part], part);
+    const doc = await this.model.create(compact({ ...event, actor: { ...event.actor } }));
+    return { ...event, id: doc._id.toHexString() };
+  }
+
+  async listForApplication(applicationId: string): Promise<AuditEvent[]> {
+    const rows = await this.model
+      .find({ applicationId })
+      .sort({ at: 1, _id: 1 })
+      .lean<EventRecord[]>()
+      .exec();
+    return rows.map(toDomain);
+  }
+
+  async search(filter: EventFilter, page: Page): Promise<PageResult<AuditEvent>> {
+    const and: Array<FilterQuery<EventRecord>> = [];
+    if (filter.type !== undefined)
+      and.push({ type: { $in: Array.isArray(filter.type) ? filter.type : [filter.type] } });
+    if (filter.actorId !== undefined) and.push({ 'actor.id': filter.actorId });
+    if (filter.officeIds) and.push({ officeId: { $in: filter.officeIds } });
+    if (filter.applicationId !== undefined) and.push({ applicationId: filter.applicationId });
+    if (filter.from) and.push({ at: { $gte: filter.from } });
+    if (filter.to) and.push({ at: { $lt: filter.to } });
+    const query = and.length > 0 ? { $and: and } : {};
+    const { limit, skip } = pageBounds(page);
+    const [rows, total] = await Promise.all([
+      this.model.find(query).sort({ at: -1, _id: -1 }).skip(skip).limit(limit).lean<EventRecord[]>().exec(),
+      this.model.countDocuments(query).exec(),
+    ]);
+    return { items: rows.map(toDomain), total };
+  }
+}

@@ -1,0 +1,58 @@
+import type { Model } from 'mongoose';
+import type { Office, OfficeLevel, OfficeRepository } from '../../ports/office-repository.js';
+import type { OfficeRecord } from './office-model.js';
+import { compact } from './mongo-utils.js';
+
+/** Rows per bulk write, to keep each command small on FerretDB. */
+const BATCH = 200;
+
+function toDomain(r: OfficeRecord): Office {
+  return compact<Office>({
+    id: r._id,
+    name: r.name,
+    level: r.level as OfficeLevel,
+    parentId: r.parentId ?? null,
+    address: r.address,
+    hours: r.hours,
+  });
+}
+
+function toPersistence(o: Office): OfficeRecord {
+  return compact<OfficeRecord>({
+    _id: o.id,
+    name: o.name,
+    level: o.level,
+    parentId: o.parentId,
+    address: o.address,
+    hours: o.hours,
+  });
+}
+
+/** The office tree on MongoDB (or FerretDB). */
+export class MongoOfficeRepository implements OfficeRepository {
+  constructor(private readonly model: Model<OfficeRecord>) {}
+
+  async upsertMany(offices: Office[]): Promise<void> {
+    for (let i = 0; i < offices.length; i += BATCH) {
+      const ops = offices.slice(i, i + BATCH).map((o) => ({
+        replaceOne: { filter: { _id: o.id }, replacement: toPersistence(o), upsert: true },
+      }));
+      await this.model.bulkWrite(ops, { ordered: false });
+    }
+  }
+
+  async get(id: string): Promise<Office | undefined> {
+    const r = await this.model.findById(id).lean<OfficeRecord>().exec();
+    return r ? toDomain(r) : undefined;
+  }
+
+  async children(id: string): Promise<Office[]> {
+    const rows = await this.model.find({ parentId: id }).sort({ name: 1 }).lean<OfficeRecord[]>().exec();
+    return rows.map(toDomain);
+  }
+
+  async all(): Promise<Office[]> {
+    const rows = await this.model.find({}).sort({ _id: 1 }).lean<OfficeRecord[]>().exec();
+    return rows.map(toDomain);
+  }
+}

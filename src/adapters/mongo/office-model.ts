@@ -1,0 +1,31 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+import { modelOn } from './mongo-utils.js';
+
+/** An office as stored; `_id` is the office id (the Kemendagri area code). */
+export interface OfficeRecord {
+  _id: string;
+  name: string;
+  level: string;
+  parentId: string | null;
+  address?: string;
+  hours?: unknown;
+}
+
+const schema = new Schema<OfficeRecord>(
+  {
+    _id: { type: String, required: true },
+    name: { type: String, required: true },
+    level: { type: String, enum: ['kelurahan', 'kecamatan', 'kota', 'provinsi'], required: true },
+    parentId: { type: String, default: null },
+    address: String,
+    hours: Schema.Types.Mixed,
+  },
+  { versionKey: false, minimize: false },
+);
+
+schema.index({ parentId: 1, name: 1 });
+
+/** The `offices` collection. */
+export function officeModel(conn: Connection): Model<OfficeRecord> {
+  return modelOn(conn, 'Office', schema, 'offices');
+}

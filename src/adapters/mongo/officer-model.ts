@@ -1,0 +1,46 @@
+import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { modelOn } from './mongo-utils.js';
+
+/** An officer as stored. */
+export interface OfficerRecord {
+  _id: Types.ObjectId;
+  username: string;
+  /**
+   * Lower-cased username, unique: case-insensitive uniqueness without a collation index
+   * (FerretDB has no collation).
+   */
+  usernameKey: string;
+  displayName: string;
+  role: string;
+  officeId: string;
+  passwordHash: string;
+  apiTokenHashes: string[];
+  active: boolean;
+  failedLogins: number;
+  lockedUntil?: Date;
+}
+
+const schema = new Schema<OfficerRecord>(
+  {
+    username: { type: String, required: true },
+    usernameKey: { type: String, required: true },
+    displayName: { type: String, required: true },
+    role: { type: String, enum: ['officer', 'supervisor', 'admin'], required: true },
+    officeId: { type: String, required: true },
+    passwordHash: { type: String, required: true },
+    apiTokenHashes: { type: [String], default: [] },
+    active: { type: Boolean, required: true },
+    failedLogins: { type: Number, default: 0 },
+    lockedUntil: Date,
+  },
+  { versionKey: false },
+);
+
+schema.index({ usernameKey: 1 }, { unique: true });
+schema.index({ apiTokenHashes: 1 });
+schema.index({ officeId: 1 });
+
+/** The `officers` collection. */
+export function officerModel(conn: Connection): Model<OfficerRecord> {
+  return modelOn(conn, 'Officer', schema, 'officers');
+}

@@ -1,0 +1,88 @@
+import type { Connection } from 'mongoose';
+import type { ApplicationRepository } from '../../ports/application-repository.js';
+import type { ConversationStore } from '../../ports/conversation-store.js';
+import type { DocumentStore } from '../../ports/document-store.js';
+import type { EventLog } from '../../ports/event-log.js';
+import type { HandoffRepository } from '../../ports/handoff-repository.js';
+import type { InboundLog } from '../../ports/inbound-log.js';
+import type { OfficeRepository } from '../../ports/office-repository.js';
+import type { OfficerRepository } from '../../ports/officer-repository.js';
+import type { Outbox } from '../../ports/outbox.js';
+import { applicationModel } from './application-model.js';
+import { conversationModel } from './conversation-model.js';
+import { eventModel } from './event-model.js';
+import { GridFsDocumentStore } from './gridfs-document-store.js';
+import { handoffModel } from './handoff-model.js';
+import { inboundMessageModel } from './inbound-message-model.js';
+import { MongoApplicationRepository } from './mongo-application-repository.js';
+import { MongoConversationStore } from './mongo-conversation-store.js';
+import { MongoEventLog } from './mongo-event-log.js';
+import { MongoHandoffRepository } from './mongo-handoff-repository.js';
+import { MongoInboundLog } from './mongo-inbound-log.js';
+import { MongoOfficeRepository } from './mongo-office-repository.js';
+import { MongoOfficerRepository } from './mongo-officer-repository.js';
+import { MongoOutbox } from './mongo-outbox.js';
+import { officeModel } from './office-model.js';
+import { officerModel } from './officer-model.js';
+import { outboxModel } from './outbox-model.js';
+import { writeLockModel } from './write-lock-model.js';
+
+/** What ensureIndexes needs of a model, whatever its document type. */
+interface IndexedModel {
+  init(): Promise<unknown>;
+  createIndexes(): Promise<unknown>;
+}
+
+/** Every port implemented on one connection: what the composition root wires into use cases. */
+export interface MongoRepositories {
+  applications: ApplicationRepository;
+  conversations: ConversationStore;
+  inbound: InboundLog;
+  events: EventLog;
+  offices: OfficeRepository;
+  officers: OfficerRepository;
+  handoffs: HandoffRepository;
+  outbox: Outbox;
+  documents: DocumentStore;
+  /**
+   * Builds every index and waits for it. Call once at start-up before taking traffic: the unique
+   * indexes are what makes tracking numbers, claims and idempotency keys safe.
+   */
+  ensureIndexes(): Promise<void>;
+}
+
+/** Creates the repositories on `conn` (never mongoose's global connection). */
+export function createMongoRepositories(conn: Connection): MongoRepositories {
+  const locks = writeLockModel(conn);
+  const models = {
+    applications: applicationModel(conn),
+    conversations: conversationModel(conn),
+    inbound: inboundMessageModel(conn),
+    events: eventModel(conn),
+    offices: officeModel(conn),
+    officers: officerModel(conn),
+    handoffs: handoffModel(conn),
+    outbox: outboxModel(conn),
+  };
+  const documents = new GridFsDocumentStore(conn);
+  const all: IndexedModel[] = [locks, ...Object.values(models)];
+  return {
+    applications: new MongoApplicationRepository(models.applications, locks),
+    conversations: new MongoConversationStore(models.conversations, locks),
+    inbound: new MongoInboundLog(models.inbound, locks),
+    events: new MongoEventLog(models.events),
+    offices: new MongoOfficeRepository(models.offices),
+    officers: new MongoOfficerRepository(models.officers),
+    handoffs: new MongoHandoffRepository(models.handoffs, locks),
+    outbox: new MongoOutbox(models.outbox, locks),
+    documents,
+    async ensureIndexes() {
+      // One model at a time: FerretDB's SQLite backend serialises DDL anyway, and errors stay readable.
+      for (const model of all) {
+        await model.init();
+        await model.createIndexes();
+      }
+      await documents.ensureIndexes();
+    },
+  };
+}

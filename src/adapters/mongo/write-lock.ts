@@ -1,0 +1,102 @@
+import type { Model, Types, UpdateQuery } from 'mongoose';
+import { ConcurrencyError } from '../../ports/errors.js';
+import type { WriteLockRecord } from './write-lock-model.js';
+import { isDuplicateKeyError } from './mongo-utils.js';
+
+/*
+ * Why this file exists: FerretDB 1.24 (our test database, SQLite backend) runs `update` and
+ * `findAndModify` as "query matching documents, then UPDATE ... WHERE _id = ?" without re-checking
+ * the filter (internal/handler/msg_findandmodify.go, common/update.go). Two concurrent
+ * `updateOne({ _id, version: 3 }, ...)` or `findOneAndUpdate({ status: 'waiting' }, ...)` both
+ * succeed: we measured 30 double wins out of 30 races. The only atomic primitive there is an
+ * insert into a unique index (measured: exactly one of 8 concurrent inserts wins, code 11000).
+ *
+ * So every conditional update goes through `compareAndSet`: first insert a lock row whose `_id`
+ * names the transition (`<collection>:<id>:<version + 1>`); only the inserter may run the
+ * versioned update; the lock is deleted afterwards. A writer holding a stale version either
+ * loses the insert or finds the version moved on. On MongoDB the versioned filter alone would be
+ * atomic; the lock costs one insert and one delete and keeps the code identical on both.
+ *
+ * Rule: every update of a versioned collection (applications, conversations, inbound messages,
+ * handoffs, outbox) must go through here, or it can clobber a concurrent guarded write.
+ */
+
+/** A lock left by a process that crashed between insert and delete is taken over after this. */
+const STALE_LOCK_MS = 30_000;
+
+/** Documents guarded by `compareAndSet` carry a version. */
+export interface Versioned {
+  _id: Types.ObjectId;
+  version: number;
+}
+
+async function acquire(locks: Model<WriteLockRecord>, key: string): Promise<boolean> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await locks.create({ _id: key, at: new Date() });
+      return true;
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
+      const held = await locks.findById(key).lean<WriteLockRecord>().exec();
+      if (!held || held.at.getTime() > Date.now() - STALE_LOCK_MS) return false;
+      // Left by a crashed writer: remove exactly that row (its `at`), then try once more.
+      await locks.deleteOne({ _id: key, at: held.at }).exec();
+    }
+  }
+  return false;
+}
+
+/**
+ * Applies `update` to document `id` only if its version is still `expectedVersion`, and bumps
+ * the version. Answers whether it did (false: someone else wrote first, or it is gone).
+ */
+export async function compareAndSet<T extends Versioned>(
+  locks: Model<WriteLockRecord>,
+  model: Model<T>,
+  id: Types.ObjectId,
+  expectedVersion: number,
+  update: UpdateQuery<T>,
+): Promise<boolean> {
+  const key = `${model.collection.collectionName}:${id.toHexString()}:${expectedVersion + 1}`;
+  if (!(await acquire(locks, key))) return false;
+  try {
+    const $set = {
+      ...(update.$set ?? {}),
+      version: expectedVersion + 1,
+    };
+    const res = await model.updateOne({ _id: id, version: expectedVersion }, { ...update, $set }).exec();
+    return res.matchedCount === 1;
+  } finally {
+    await locks.deleteOne({ _id: key }).exec();
+  }
+}
+
+/** What `mutate` did: `updated` false when the document is missing or `decide` declined. */
+export type Mutation<T> = { updated: true; doc: T } | { updated: false; doc: T | undefined };
+
+/**
+ * Read-decide-write with retries: an atomic read-modify-write on any database. `decide` sees the
+ * current document and returns the update, or `undefined` to leave it (e.g. already claimed).
+ * Throws `ConcurrencyError` after `maxTries` lost races.
+ */
+export async function mutate<T extends Versioned>(
+  locks: Model<WriteLockRecord>,
+  model: Model<T>,
+  id: Types.ObjectId,
+  decide: (current: T) => UpdateQuery<T> | undefined,
+  maxTries = 20,
+): Promise<Mutation<T>> {
+  for (let attempt = 0; attempt < maxTries; attempt++) {
+    const current = await model.findById(id).lean<T>().exec();
+    if (!current) return { updated: false, doc: undefined };
+    const update = decide(current);
+    if (!update) return { updated: false, doc: current };
+    if (await compareAndSet(locks, model, id, current.version, update)) {
+      const doc = await model.findById(id).lean<T>().exec();
+      return doc ? { updated: true, doc } : { updated: false, doc: undefined };
+    }
+    // Lost a race: back off a little, with jitter so the losers do not collide again.
+    await new Promise((resolve) => setTimeout(resolve, 2 + Math.random() * 10 * (attempt + 1)));
+  }
+  throw new ConcurrencyError(model.modelName, id.toHexString(), null);
+}

@@ -1,0 +1,43 @@
+import type { Application, ApplicationStatus, ChatAddress } from '../domain/application.js';
+import type { Page, PageResult } from './page.js';
+
+/** What `ApplicationRepository.create` takes: everything except what the repository assigns. */
+export type NewApplication = Omit<Application, 'id' | 'trackingNumber' | 'version'>;
+
+/** Filters of the officer console's application list; all given filters must hold. */
+export interface ApplicationFilter {
+  /** Only applications routed to one of these offices (an officer's office and its children). */
+  officeIds?: string[];
+  status?: ApplicationStatus | ApplicationStatus[];
+  serviceId?: string;
+  /** Still being processed (not ready, completed, rejected or cancelled) with `slaDueAt` before this. */
+  overdueAt?: Date;
+  /** Created at or after. */
+  from?: Date;
+  /** Created before. */
+  to?: Date;
+  /** Part of the tracking number or of the applicant's name, case-insensitive. */
+  text?: string;
+}
+
+/** Where applications live; speaks domain words only (ddd-forum style). */
+export interface ApplicationRepository {
+  /**
+   * Stores a new application with a fresh tracking number from `nextTrackingNumber`. Tracking
+   * numbers are unique by a unique index: on a clash it asks for another number (up to 8 tries),
+   * then throws `DuplicateError`. Returns the stored application with `version` 1.
+   */
+  create(input: NewApplication, nextTrackingNumber: () => string): Promise<Application>;
+  findById(id: string): Promise<Application | undefined>;
+  /** Exact match on the normalised number (the caller handles typos and "did you mean"). */
+  findByTrackingNumber(trackingNumber: string): Promise<Application | undefined>;
+  /** A citizen's applications on one chat, newest first (the status answer lists them). */
+  listByContact(address: ChatAddress): Promise<Application[]>;
+  /** Newest first. */
+  list(filter: ApplicationFilter, page: Page): Promise<PageResult<Application>>;
+  /**
+   * Replaces the stored application if its version is still `expectedVersion`, and returns it
+   * with the new version. Throws `ConcurrencyError` when someone saved in between (or it is gone).
+   */
+  save(app: Application, expectedVersion: number): Promise<Application>;
+}

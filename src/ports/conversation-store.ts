@@ -1,0 +1,29 @@
+import type { Channel } from '../domain/application.js';
+import type { ConversationState } from '../dialogue/types.js';
+
+/** A stored conversation and the version to pass back on the next write. */
+export interface VersionedConversation {
+  state: ConversationState;
+  version: number;
+}
+
+/**
+ * The conversation state per (channel, chat), shaped like grammY's `StorageAdapter`
+ * (read/write/delete) plus a version, so two messages of one citizen handled at once by two
+ * processes cannot silently overwrite each other's state.
+ */
+export interface ConversationStore {
+  read(channel: Channel, chatId: string): Promise<VersionedConversation | undefined>;
+  /**
+   * Writes the state if the stored version is still `expectedVersion` (`null`: it must not exist
+   * yet) and returns the new version. Throws `ConcurrencyError` on a conflict or a concurrent create.
+   */
+  write(
+    channel: Channel,
+    chatId: string,
+    state: ConversationState,
+    expectedVersion: number | null,
+  ): Promise<number>;
+  /** Forgets the conversation (citizen withdrew consent, or retention). */
+  delete(channel: Channel, chatId: string): Promise<void>;
+}

@@ -1,0 +1,46 @@
+import type { Channel } from '../domain/application.js';
+import type { UploadedFile } from '../dialogue/types.js';
+
+/** A file to store, with the limits that apply to the step that asked for it. */
+export interface PutDocument {
+  bytes: Buffer;
+  /** As the citizen's app named it; shown to officers, never trusted for the type. */
+  filename: string;
+  owner: { channel: Channel; chatId: string };
+  maxBytes: number;
+  /** MIME types the step accepts, e.g. `['image/jpeg', 'image/png', 'application/pdf']`. */
+  allowedTypes: string[];
+}
+
+/** Why a file was refused; `detectedType` tells the citizen what we saw instead. */
+export type PutRefusal = {
+  ok: false;
+  reason: 'empty' | 'too_big' | 'type_not_allowed';
+  detectedType?: string;
+};
+
+/** The answer to `put`. */
+export type PutResult = { ok: true; file: UploadedFile } | PutRefusal;
+
+/** A stored file's description. */
+export interface StoredDocumentMeta extends UploadedFile {
+  owner: { channel: Channel; chatId: string };
+  uploadedAt: Date;
+  /** Set once the upload belongs to a submitted application; until then it is pending. */
+  applicationId?: string;
+}
+
+/** Citizen uploads (KTP photos, police reports, drawings). */
+export interface DocumentStore {
+  /**
+   * Checks and stores a file: the content type comes from the bytes (file-type), never from the
+   * name, and a SHA-256 is stored with it.
+   */
+  put(input: PutDocument): Promise<PutResult>;
+  get(id: string): Promise<{ meta: StoredDocumentMeta; bytes: Buffer } | undefined>;
+  /** Marks a pending upload as part of a submitted application, so the orphan sweep keeps it. */
+  attach(id: string, applicationId: string): Promise<void>;
+  delete(id: string): Promise<void>;
+  /** Pending uploads older than `date` (abandoned drafts), for the clean-up job. */
+  listOrphansBefore(date: Date): Promise<StoredDocumentMeta[]>;
+}

@@ -1,0 +1,28 @@
+import type { Channel } from '../domain/application.js';
+
+/**
+ * What a claim on an inbound message answered: `claimed` (process it now), `done` (handled
+ * before: a redelivery, ignore it), `busy` (another process holds a live lease on it).
+ */
+export type ClaimResult = 'claimed' | 'done' | 'busy';
+
+/**
+ * Idempotency of inbound messages: Telegram and WhatsApp redeliver, and several processes may
+ * receive the same update; each message is handled once.
+ */
+export interface InboundLog {
+  /**
+   * The first claim wins. A claim whose lease lapsed (its process crashed) is taken over by
+   * exactly one later claimer.
+   */
+  claim(channel: Channel, messageId: string, leaseMs: number, now: Date): Promise<ClaimResult>;
+  /** Processing succeeded: later deliveries answer `done`. */
+  complete(channel: Channel, messageId: string, at?: Date): Promise<void>;
+  /** Processing failed: a retry may claim again at once. */
+  release(channel: Channel, messageId: string): Promise<void>;
+  /**
+   * The TTL-style clean-up, run periodically (FerretDB has no TTL indexes): forgets messages
+   * completed before `date` and claims abandoned (lease lapsed) before it. Returns how many.
+   */
+  purgeCompletedBefore(date: Date): Promise<number>;
+}

@@ -1,0 +1,36 @@
+/** What an officer may do: officers serve citizens, supervisors also see complaints and metrics. */
+export type OfficerRole = 'officer' | 'supervisor' | 'admin';
+
+/** A console user. Secrets are stored hashed only. */
+export interface Officer {
+  id: string;
+  /** Unique, case-insensitively ("Budi" and "budi" are the same login). */
+  username: string;
+  displayName: string;
+  role: OfficerRole;
+  officeId: string;
+  passwordHash: string;
+  /** Hashes of the officer's API tokens (the REST API); a token itself is never stored. */
+  apiTokenHashes: string[];
+  active: boolean;
+  /** Consecutive failed logins, for lock-out. */
+  failedLogins: number;
+  lockedUntil?: Date;
+}
+
+/** Console users. */
+export interface OfficerRepository {
+  /** Throws `DuplicateError` (field `username`) when the username is taken. */
+  create(input: Omit<Officer, 'id'>): Promise<Officer>;
+  findByUsername(username: string): Promise<Officer | undefined>;
+  findById(id: string): Promise<Officer | undefined>;
+  /** The officer holding an API token with this hash (REST API authentication). */
+  findByApiTokenHash(hash: string): Promise<Officer | undefined>;
+  /** Officers of these offices (all when omitted), by username. */
+  list(officeIds?: string[]): Promise<Officer[]>;
+  /**
+   * Replaces the officer's fields (last write wins: officer records are edited rarely). Returns
+   * the stored officer, or `undefined` if it does not exist. `DuplicateError` on a taken username.
+   */
+  update(officer: Officer): Promise<Officer | undefined>;
+}

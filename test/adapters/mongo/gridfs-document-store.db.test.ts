@@ -1,0 +1,179 @@
+import { createHash } from 'node:crypto';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { createMongoRepositories, type MongoRepositories } from '../../../src/adapters/mongo/repositories.js';
+import { useTestDatabase } from '../../support/db.js';
+
+const db = useTestDatabase('documents');
+let repos: MongoRepositories;
+
+beforeAll(async () => {
+  repos = createMongoRepositories(db.conn());
+  await repos.ensureIndexes();
+});
+
+/** A real 1x1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+/** A minimal PDF (catalog, empty page tree, trailer). */
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+);
+/** The start of a Windows executable: the DOS "MZ" header. */
+const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(62)]);
+
+const owner = { channel: 'whatsapp' as const, chatId: '6281200000009' };
+const images = ['image/jpeg', 'image/png', 'application/pdf'];
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+describe('GridFsDocumentStore', () => {
+  describe('.put', () => {
+    it('should store a PNG with the type from its bytes and its SHA-256, and read it back', async () => {
+      const res = await repos.documents.put({
+        bytes: PNG,
+        filename: 'ktp.jpg',
+        owner,
+        maxBytes: 1024,
+        allowedTypes: images,
+      });
+      if (!res.ok) throw new Error(`refused: ${res.reason}`);
+      expect(res.file).toMatchObject({
+        filename: 'ktp.jpg',
+        contentType: 'image/png',
+        size: PNG.length,
+        sha256: sha(PNG),
+      });
+      const got = await repos.documents.get(res.file.documentId);
+      expect(got?.bytes.equals(PNG)).toBe(true);
+      expect(got?.meta).toMatchObject({ ...res.file, owner });
+      expect(got?.meta.uploadedAt).toBeInstanceOf(Date);
+    });
+
+    it('should round-trip a file larger than one GridFS chunk byte for byte', async () => {
+      const big = Buffer.concat([PDF, Buffer.alloc(600_000, 7)]);
+      const res = await repos.documents.put({
+        bytes: big,
+        filename: 'gambar.pdf',
+        owner,
+        maxBytes: 1_000_000,
+        allowedTypes: images,
+      });
+      if (!res.ok) throw new Error(`refused: ${res.reason}`);
+      expect(res.file.contentType).toBe('application/pdf');
+      const got = await repos.documents.get(res.file.documentId);
+      expect(got && sha(got.bytes)).toBe(sha(big));
+      expect(got?.meta.sha256).toBe(sha(big));
+    });
+
+    it('should refuse an .exe renamed .jpg, saying what it is', async () => {
+      const res = await repos.documents.put({
+        bytes: EXE,
+        filename: 'foto_ktp.jpg',
+        owner,
+        maxBytes: 1024,
+        allowedTypes: images,
+      });
+      expect(res).toEqual({
+        ok: false,
+        reason: 'type_not_allowed',
+        detectedType: 'application/x-msdownload',
+      });
+    });
+
+    it('should refuse bytes of no known type even with a good name', async () => {
+      const res = await repos.documents.put({
+        bytes: Buffer.from('bukan gambar'),
+        filename: 'a.png',
+        owner,
+        maxBytes: 1024,
+        allowedTypes: images,
+      });
+      expect(res).toEqual({
+        ok: false,
+        reason: 'type_not_allowed',
+        detectedType: 'application/octet-stream',
+      });
+    });
+
+    it('should refuse an oversized file and an empty one', async () => {
+      expect(
+        await repos.documents.put({
+          bytes: PDF,
+          filename: 'a.pdf',
+          owner,
+          maxBytes: PDF.length - 1,
+          allowedTypes: images,
+        }),
+      ).toEqual({
+        ok: false,
+        reason: 'too_big',
+      });
+      expect(
+        await repos.documents.put({
+          bytes: Buffer.alloc(0),
+          filename: 'a.pdf',
+          owner,
+          maxBytes: 1024,
+          allowedTypes: images,
+        }),
+      ).toEqual({
+        ok: false,
+        reason: 'empty',
+      });
+    });
+
+    it('should store a PDF only where PDFs are allowed', async () => {
+      const photosOnly = await repos.documents.put({
+        bytes: PDF,
+        filename: 'a.pdf',
+        owner,
+        maxBytes: 1024,
+        allowedTypes: ['image/jpeg'],
+      });
+      expect(photosOnly).toEqual({ ok: false, reason: 'type_not_allowed', detectedType: 'application/pdf' });
+    });
+
+    it('should keep only the base name, without control characters', async () => {
+      const res = await repos.documents.put({
+        bytes: PNG,
+        filename: 'C:\\Users\\siti\\ktp\u0000.png',
+        owner,
+        maxBytes: 1024,
+        allowedTypes: images,
+      });
+      expect(res.ok && res.file.filename).toBe('ktp.png');
+    });
+  });
+
+  describe('.delete and .listOrphansBefore', () => {
+    it('should list pending uploads, skip attached ones, and forget deleted ones', async () => {
+      const put = async () => {
+        const r = await repos.documents.put({
+          bytes: PNG,
+          filename: 'x.png',
+          owner,
+          maxBytes: 1024,
+          allowedTypes: images,
+        });
+        if (!r.ok) throw new Error('refused');
+        return r.file.documentId;
+      };
+      const pending = await put();
+      const attached = await put();
+      await repos.documents.attach(attached, 'app-1');
+      const orphans = (await repos.documents.listOrphansBefore(new Date(Date.now() + 60_000))).map(
+        (m) => m.documentId,
+      );
+      expect(orphans).toContain(pending);
+      expect(orphans).not.toContain(attached);
+      expect((await repos.documents.get(attached))?.meta.applicationId).toBe('app-1');
+      expect(await repos.documents.listOrphansBefore(new Date('2000-01-01'))).toEqual([]);
+
+      await repos.documents.delete(pending);
+      expect(await repos.documents.get(pending)).toBeUndefined();
+      await expect(repos.documents.delete(pending)).resolves.toBeUndefined();
+      expect(await repos.documents.get('nope')).toBeUndefined();
+    });
+  });
+});

@@ -1,0 +1,98 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { createMongoRepositories, type MongoRepositories } from '../../../src/adapters/mongo/repositories.js';
+import type { ConversationState } from '../../../src/dialogue/types.js';
+import { ConcurrencyError } from '../../../src/ports/errors.js';
+import { useTestDatabase } from '../../support/db.js';
+
+const db = useTestDatabase('conversations');
+let repos: MongoRepositories;
+
+beforeAll(async () => {
+  repos = createMongoRepositories(db.conn());
+  await repos.ensureIndexes();
+});
+
+function state(overrides: Partial<ConversationState> = {}): ConversationState {
+  return { lang: 'id', consent: null, mode: 'bot', misunderstood: 0, ...overrides };
+}
+
+describe('MongoConversationStore', () => {
+  it('should answer undefined for a chat never seen', async () => {
+    expect(await repos.conversations.read('telegram', 'nobody')).toBeUndefined();
+  });
+
+  it('should create at version 1, then bump the version per write', async () => {
+    expect(await repos.conversations.write('telegram', 'c1', state(), null)).toBe(1);
+    expect(await repos.conversations.write('telegram', 'c1', state({ consent: true }), 1)).toBe(2);
+    expect(await repos.conversations.read('telegram', 'c1')).toEqual({
+      state: state({ consent: true }),
+      version: 2,
+    });
+    // Same chat id on another channel is another conversation.
+    expect(await repos.conversations.read('whatsapp', 'c1')).toBeUndefined();
+  });
+
+  it('should keep keys and text FerretDB cannot store as fields (dots, $, NUL)', async () => {
+    const tricky = state({
+      flow: {
+        draft: {
+          serviceId: 'ktp',
+          answers: { alamat: 'Jl. Kenanga No.5 \u0000 $set', 'a.b': 'dotted', $where: 'dollar' },
+          documents: {},
+        },
+        at: { step: 'alamat' },
+      },
+      menu: { id: 'm', options: [{ value: 'x.y', label: '$1 juta' }] },
+    });
+    await repos.conversations.write('whatsapp', 'tricky', tricky, null);
+    expect((await repos.conversations.read('whatsapp', 'tricky'))?.state).toEqual(tricky);
+  });
+
+  it('should refuse a write from a stale version with ConcurrencyError', async () => {
+    await repos.conversations.write('telegram', 'c2', state(), null);
+    await repos.conversations.write('telegram', 'c2', state({ lang: 'en' }), 1);
+    const stale = repos.conversations.write('telegram', 'c2', state({ misunderstood: 1 }), 1);
+    await expect(stale).rejects.toBeInstanceOf(ConcurrencyError);
+    expect(await repos.conversations.read('telegram', 'c2')).toEqual({
+      state: state({ lang: 'en' }),
+      version: 2,
+    });
+  });
+
+  it('should let exactly one of two concurrent creates win', async () => {
+    const results = await Promise.allSettled([
+      repos.conversations.write('telegram', 'c3', state({ lang: 'id' }), null),
+      repos.conversations.write('telegram', 'c3', state({ lang: 'en' }), null),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const lost = results.find((r) => r.status === 'rejected');
+    expect(lost?.status === 'rejected' && lost.reason).toBeInstanceOf(ConcurrencyError);
+  });
+
+  it('should let exactly one of several concurrent writes of one version win', async () => {
+    await repos.conversations.write('terminal', 'c4', state(), null);
+    const results = await Promise.allSettled(
+      [1, 2, 3, 4, 5].map((m) => repos.conversations.write('terminal', 'c4', state({ misunderstood: m }), 1)),
+    );
+    const won = results.filter((r) => r.status === 'fulfilled');
+    expect(won).toHaveLength(1);
+    const stored = await repos.conversations.read('terminal', 'c4');
+    expect(stored?.version).toBe(2);
+    expect(stored?.state.misunderstood).toBeGreaterThan(0);
+  });
+
+  it('should refuse a versioned write to a conversation that does not exist', async () => {
+    await expect(repos.conversations.write('telegram', 'ghost', state(), 3)).rejects.toBeInstanceOf(
+      ConcurrencyError,
+    );
+  });
+
+  it('should forget a deleted conversation and start again at version 1', async () => {
+    await repos.conversations.write('telegram', 'c5', state(), null);
+    await repos.conversations.write('telegram', 'c5', state({ consent: false }), 1);
+    await repos.conversations.delete('telegram', 'c5');
+    expect(await repos.conversations.read('telegram', 'c5')).toBeUndefined();
+    expect(await repos.conversations.write('telegram', 'c5', state(), null)).toBe(1);
+    expect(await repos.conversations.write('telegram', 'c5', state({ consent: true }), 1)).toBe(2);
+  });
+});

@@ -1,0 +1,81 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { createMongoRepositories, type MongoRepositories } from '../../../src/adapters/mongo/repositories.js';
+import { useTestDatabase } from '../../support/db.js';
+
+const db = useTestDatabase('inbound');
+let repos: MongoRepositories;
+const t0 = new Date('2025-03-03T03:00:00.000Z');
+const later = (ms: number) => new Date(t0.getTime() + ms);
+
+beforeAll(async () => {
+  repos = createMongoRepositories(db.conn());
+  await repos.ensureIndexes();
+});
+
+describe('MongoInboundLog', () => {
+  describe('.claim', () => {
+    it('should claim a new message, answer busy while leased and done once completed', async () => {
+      expect(await repos.inbound.claim('telegram', 'm1', 30_000, t0)).toBe('claimed');
+      expect(await repos.inbound.claim('telegram', 'm1', 30_000, later(1000))).toBe('busy');
+      // Another channel's message with the same id is another message.
+      expect(await repos.inbound.claim('whatsapp', 'm1', 30_000, t0)).toBe('claimed');
+      await repos.inbound.complete('telegram', 'm1', later(2000));
+      expect(await repos.inbound.claim('telegram', 'm1', 30_000, later(60_000))).toBe('done');
+    });
+
+    it('should give exactly one of 10 concurrent claims of one message', async () => {
+      const results = await Promise.all(
+        Array.from({ length: 10 }, () => repos.inbound.claim('telegram', 'm2', 30_000, t0)),
+      );
+      expect(results.filter((r) => r === 'claimed')).toHaveLength(1);
+      expect(results.filter((r) => r === 'busy')).toHaveLength(9);
+    });
+
+    it('should let exactly one taker take over a lapsed lease', async () => {
+      expect(await repos.inbound.claim('telegram', 'm3', 1000, t0)).toBe('claimed');
+      // The first claimer "crashed"; its lease lapsed at t0 + 1 s. Five processes retry at once.
+      const results = await Promise.all(
+        Array.from({ length: 5 }, () => repos.inbound.claim('telegram', 'm3', 30_000, later(5000))),
+      );
+      expect(results.filter((r) => r === 'claimed')).toHaveLength(1);
+      expect(results.filter((r) => r === 'busy')).toHaveLength(4);
+      // The new lease holds.
+      expect(await repos.inbound.claim('telegram', 'm3', 30_000, later(6000))).toBe('busy');
+    });
+  });
+
+  describe('.release', () => {
+    it('should let a retry claim again at once after a failed attempt', async () => {
+      expect(await repos.inbound.claim('whatsapp', 'm4', 30_000, t0)).toBe('claimed');
+      await repos.inbound.release('whatsapp', 'm4');
+      expect(await repos.inbound.claim('whatsapp', 'm4', 30_000, later(10))).toBe('claimed');
+    });
+
+    it('should not forget a completed message', async () => {
+      await repos.inbound.claim('whatsapp', 'm5', 30_000, t0);
+      await repos.inbound.complete('whatsapp', 'm5', t0);
+      await repos.inbound.release('whatsapp', 'm5');
+      expect(await repos.inbound.claim('whatsapp', 'm5', 30_000, later(10))).toBe('done');
+    });
+  });
+
+  describe('.purgeCompletedBefore', () => {
+    it('should delete old completed and abandoned ids and keep recent and live ones', async () => {
+      const old = new Date('2025-01-01T00:00:00.000Z');
+      const cutoff = new Date('2025-02-01T00:00:00.000Z');
+      await repos.inbound.claim('terminal', 'old-done', 1000, old);
+      await repos.inbound.complete('terminal', 'old-done', old);
+      await repos.inbound.claim('terminal', 'old-abandoned', 1000, old);
+      await repos.inbound.claim('terminal', 'new-done', 1000, later(0));
+      await repos.inbound.complete('terminal', 'new-done', later(0));
+      await repos.inbound.claim('terminal', 'live', 1000, later(0));
+
+      expect(await repos.inbound.purgeCompletedBefore(cutoff)).toBe(2);
+      // Purged ids are new again; kept ones still answer as before.
+      expect(await repos.inbound.claim('terminal', 'old-done', 1000, later(10))).toBe('claimed');
+      expect(await repos.inbound.claim('terminal', 'old-abandoned', 1000, later(10))).toBe('claimed');
+      expect(await repos.inbound.claim('terminal', 'new-done', 1000, later(10))).toBe('done');
+      expect(await repos.inbound.claim('terminal', 'live', 1000, later(10))).toBe('busy');
+    });
+  });
+});

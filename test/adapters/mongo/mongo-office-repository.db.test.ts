@@ -1,0 +1,67 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { createMongoRepositories, type MongoRepositories } from '../../../src/adapters/mongo/repositories.js';
+import type { Office } from '../../../src/ports/office-repository.js';
+import { useTestDatabase } from '../../support/db.js';
+
+const db = useTestDatabase('offices');
+let repos: MongoRepositories;
+
+beforeAll(async () => {
+  repos = createMongoRepositories(db.conn());
+  await repos.ensureIndexes();
+});
+
+const hours = { mon: ['08:00', '15:00'], sat: null };
+const tree: Office[] = [
+  { id: '31', name: 'DKI Jakarta', level: 'provinsi', parentId: null },
+  { id: '31.71', name: 'Kota Administrasi Jakarta Pusat', level: 'kota', parentId: '31' },
+  { id: '31.71.01', name: 'Gambir', level: 'kecamatan', parentId: '31.71' },
+  {
+    id: '31.71.01.1002',
+    name: 'Kebon Kelapa',
+    level: 'kelurahan',
+    parentId: '31.71.01',
+    address: 'Jl. Batu Tulis',
+    hours,
+  },
+  {
+    id: '31.71.01.1001',
+    name: 'Gambir',
+    level: 'kelurahan',
+    parentId: '31.71.01',
+    address: 'Jl. Tanah Abang I',
+  },
+];
+
+describe('MongoOfficeRepository', () => {
+  it('should store the tree and read it back by id, children and all', async () => {
+    await repos.offices.upsertMany(tree);
+    expect(await repos.offices.get('31.71.01.1002')).toEqual(tree[3]);
+    expect(await repos.offices.get('31')).toEqual(tree[0]);
+    expect(await repos.offices.get('99')).toBeUndefined();
+    expect((await repos.offices.children('31.71.01')).map((o) => o.name)).toEqual(['Gambir', 'Kebon Kelapa']);
+    expect(await repos.offices.all()).toHaveLength(5);
+  });
+
+  it('should replace on a second import, not duplicate', async () => {
+    await repos.offices.upsertMany([{ ...tree[4]!, name: 'Gambir (Kelurahan)', address: undefined }]);
+    expect(await repos.offices.all()).toHaveLength(5);
+    expect(await repos.offices.get('31.71.01.1001')).toEqual({
+      id: '31.71.01.1001',
+      name: 'Gambir (Kelurahan)',
+      level: 'kelurahan',
+      parentId: '31.71.01',
+    });
+  });
+
+  it('should import more offices than one batch', async () => {
+    const many: Office[] = Array.from({ length: 450 }, (_, i) => ({
+      id: `32.01.01.${2000 + i}`,
+      name: `Desa ${i}`,
+      level: 'kelurahan',
+      parentId: '32.01.01',
+    }));
+    await repos.offices.upsertMany(many);
+    expect(await repos.offices.children('32.01.01')).toHaveLength(450);
+  });
+});

@@ -1,0 +1,96 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { Schema, Types, type Model } from 'mongoose';
+import { compareAndSet, mutate, type Versioned } from '../../../src/adapters/mongo/write-lock.js';
+import { writeLockModel, type WriteLockRecord } from '../../../src/adapters/mongo/write-lock-model.js';
+import { useTestDatabase } from '../../support/db.js';
+
+interface Counter extends Versioned {
+  n: number;
+  by: string[];
+}
+
+const db = useTestDatabase('write_lock');
+let locks: Model<WriteLockRecord>;
+let counters: Model<Counter>;
+
+beforeAll(async () => {
+  locks = writeLockModel(db.conn());
+  counters = db
+    .conn()
+    .model<Counter>(
+      'Counter',
+      new Schema<Counter>({ n: Number, by: [String], version: Number }, { versionKey: false }),
+      'counters',
+    );
+  await locks.init();
+  await counters.init();
+});
+
+async function newCounter(): Promise<Types.ObjectId> {
+  const _id = new Types.ObjectId();
+  await counters.create({ _id, n: 0, by: [], version: 1 });
+  return _id;
+}
+
+describe('compareAndSet', () => {
+  it('should apply the update and bump the version when the version matches', async () => {
+    const id = await newCounter();
+    expect(await compareAndSet(locks, counters, id, 1, { $inc: { n: 5 } })).toBe(true);
+    expect(await counters.findById(id).lean().exec()).toMatchObject({ n: 5, version: 2 });
+    expect(await locks.countDocuments({}).exec()).toBe(0);
+  });
+
+  it('should refuse a stale version and leave no lock behind', async () => {
+    const id = await newCounter();
+    await compareAndSet(locks, counters, id, 1, { $inc: { n: 1 } });
+    expect(await compareAndSet(locks, counters, id, 1, { $inc: { n: 100 } })).toBe(false);
+    expect(await counters.findById(id).lean().exec()).toMatchObject({ n: 1, version: 2 });
+    expect(await locks.countDocuments({}).exec()).toBe(0);
+  });
+
+  it('should let exactly one of 10 concurrent writers of one version through', async () => {
+    const id = await newCounter();
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => compareAndSet(locks, counters, id, 1, { $push: { by: `w${i}` } })),
+    );
+    expect(results.filter(Boolean)).toHaveLength(1);
+    const doc = await counters.findById(id).lean().exec();
+    expect(doc?.by).toHaveLength(1);
+    expect(doc?.version).toBe(2);
+  });
+
+  it('should wait out a fresh lock but take over one left by a crashed writer', async () => {
+    const id = await newCounter();
+    const key = `counters:${id.toHexString()}:2`;
+    await locks.create({ _id: key, at: new Date() });
+    expect(await compareAndSet(locks, counters, id, 1, { $inc: { n: 1 } })).toBe(false);
+    await locks.updateOne({ _id: key }, { $set: { at: new Date(Date.now() - 60_000) } }).exec();
+    expect(await compareAndSet(locks, counters, id, 1, { $inc: { n: 1 } })).toBe(true);
+    expect(await counters.findById(id).lean().exec()).toMatchObject({ n: 1, version: 2 });
+  });
+});
+
+describe('mutate', () => {
+  it('should serialise 10 concurrent read-modify-writes without losing one', async () => {
+    const id = await newCounter();
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        mutate(locks, counters, id, (c) => ({ $set: { n: c.n + 1, by: [...c.by, `w${i}`] } })),
+      ),
+    );
+    const doc = await counters.findById(id).lean().exec();
+    expect(doc?.n).toBe(10);
+    expect(new Set(doc?.by).size).toBe(10);
+    expect(doc?.version).toBe(11);
+  });
+
+  it('should not write when decide declines, and report a missing document', async () => {
+    const id = await newCounter();
+    const declined = await mutate(locks, counters, id, () => undefined);
+    expect(declined).toEqual({ updated: false, doc: expect.objectContaining({ n: 0, version: 1 }) });
+    expect(await mutate(locks, counters, new Types.ObjectId(), () => ({ $set: { n: 1 } }))).toEqual({
+      updated: false,
+      doc: undefined,
+    });
+  });
+});

@@ -27,7 +27,17 @@ export interface ApplicationRepository {
    * numbers are unique by a unique index: on a clash it asks for another number (up to 8 tries),
    * then throws `DuplicateError`. Returns the stored application with `version` 1.
    */
-  create(input: NewApplication, nextTrackingNumber: () => string): Promise<Application>;
+  create(
+    input: NewApplication,
+    nextTrackingNumber: () => string,
+    opts?: {
+      /**
+       * Makes a retried submission (a redelivered message after a crash) return the application
+       * it created the first time instead of a second one. Unique per application.
+       */
+      idempotencyKey?: string;
+    },
+  ): Promise<Application>;
   findById(id: string): Promise<Application | undefined>;
   /** Exact match on the normalised number (the caller handles typos and "did you mean"). */
   findByTrackingNumber(trackingNumber: string): Promise<Application | undefined>;

@@ -45,8 +45,8 @@ export function applicationToDomain(r: ApplicationRecord): Application {
 }
 
 /** Domain application -> stored record (ddd-forum's `toPersistence`); optional fields left out, not null. */
-export function applicationToPersistence(a: Application): ApplicationRecord {
-  return compact<ApplicationRecord>({
+export function applicationToPersistence(a: Application): Omit<ApplicationRecord, 'idempotencyKey'> {
+  return compact<Omit<ApplicationRecord, 'idempotencyKey'>>({
     _id: new Types.ObjectId(a.id),
     trackingNumber: a.trackingNumber,
     serviceId: a.serviceId,

@@ -34,6 +34,8 @@ export interface ApplicationRecord {
   updatedAt: Date;
   slaDueAt: Date;
   version: number;
+  /** Always set (the id when the caller gives none): FerretDB has no sparse unique indexes. */
+  idempotencyKey: string;
 }
 
 const actor = new Schema(
@@ -101,6 +103,7 @@ const schema = new Schema<ApplicationRecord>(
     updatedAt: { type: Date, required: true },
     slaDueAt: { type: Date, required: true },
     version: { type: Number, required: true },
+    idempotencyKey: { type: String, required: true },
   },
   // `minimize: false` keeps an empty `answers: {}`; our own `version` replaces mongoose's `__v`.
   { versionKey: false, minimize: false },
@@ -108,6 +111,7 @@ const schema = new Schema<ApplicationRecord>(
 
 // Unique tracking numbers by index, never by luck (issue 2).
 schema.index({ trackingNumber: 1 }, { unique: true });
+schema.index({ idempotencyKey: 1 }, { unique: true });
 schema.index({ officeId: 1, status: 1, createdAt: -1 });
 schema.index({ 'applicant.contact.channel': 1, 'applicant.contact.chatId': 1 });
 schema.index({ status: 1, slaDueAt: 1 });

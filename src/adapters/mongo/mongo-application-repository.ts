@@ -26,7 +26,15 @@ export class MongoApplicationRepository implements ApplicationRepository {
     private readonly locks: Model<WriteLockRecord>,
   ) {}
 
-  async create(input: NewApplication, nextTrackingNumber: () => string): Promise<Application> {
+  async create(
+    input: NewApplication,
+    nextTrackingNumber: () => string,
+    opts: { idempotencyKey?: string } = {},
+  ): Promise<Application> {
+    if (opts.idempotencyKey) {
+      const earlier = await this.findByIdempotencyKey(opts.idempotencyKey);
+      if (earlier) return earlier;
+    }
     for (let attempt = 0; attempt < TRACKING_NUMBER_TRIES; attempt++) {
       const app: Application = {
         ...input,
@@ -35,14 +43,27 @@ export class MongoApplicationRepository implements ApplicationRepository {
         version: 1,
       };
       try {
-        await this.model.create(applicationToPersistence(app));
+        await this.model.create({
+          ...applicationToPersistence(app),
+          idempotencyKey: opts.idempotencyKey ?? app.id,
+        });
         return app;
       } catch (err) {
-        // The unique index on trackingNumber is the only arbiter: a clash means "draw again".
+        // The unique indexes are the only arbiters: the same submission racing itself returns the
+        // winner's application; a tracking-number clash means "draw again".
         if (!isDuplicateKeyError(err)) throw err;
+        if (opts.idempotencyKey) {
+          const winner = await this.findByIdempotencyKey(opts.idempotencyKey);
+          if (winner) return winner;
+        }
       }
     }
     throw new DuplicateError('application', 'trackingNumber');
+  }
+
+  private async findByIdempotencyKey(key: string): Promise<Application | undefined> {
+    const r = await this.model.findOne({ idempotencyKey: key }).lean<ApplicationRecord>().exec();
+    return r ? applicationToDomain(r) : undefined;
   }
 
   async findById(id: string): Promise<Application | undefined> {

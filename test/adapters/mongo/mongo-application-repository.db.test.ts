@@ -36,6 +36,30 @@ describe('MongoApplicationRepository', () => {
       expect(drawn).toEqual([]);
     });
 
+    it('should return the first application when the same submission is created again', async () => {
+      const first = await repos.applications.create(newApplication(), () => 'PTSP-2503-IDEM1', {
+        idempotencyKey: 'telegram:update-77',
+      });
+      const again = await repos.applications.create(newApplication(), () => 'PTSP-2503-FFFFF', {
+        idempotencyKey: 'telegram:update-77',
+      });
+      expect(again.id).toBe(first.id);
+      expect(again.trackingNumber).toBe('PTSP-2503-IDEM1');
+      expect(await repos.applications.findByTrackingNumber('PTSP-2503-FFFFF')).toBeUndefined();
+    });
+
+    it('should create one application when the same submission races itself', async () => {
+      let n = 0;
+      const made = await Promise.all(
+        Array.from({ length: 6 }, () =>
+          repos.applications.create(newApplication(), () => `PTSP-2503-R${String(n++).padStart(4, '0')}`, {
+            idempotencyKey: 'whatsapp:race-1',
+          }),
+        ),
+      );
+      expect(new Set(made.map((a) => a.id)).size).toBe(1);
+    });
+
     it('should give up with DuplicateError after 8 clashing draws', async () => {
       await repos.applications.create(newApplication(), () => 'PTSP-2503-DDDDD');
       let draws = 0;

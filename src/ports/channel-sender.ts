@@ -1,0 +1,16 @@
+import type { Channel } from '../domain/application.js';
+import type { Reply } from '../dialogue/types.js';
+
+/** Why a send did not go through; `unreachable` (the citizen blocked the bot) is never retried. */
+export type SendFailure = { ok: false; reason: 'unreachable' | 'retry' | 'failed'; error: string };
+export type SendResult = { ok: true } | SendFailure;
+
+/**
+ * Sends bot replies, status notifications and officer messages to a citizen's chat. Each channel
+ * adapter (Telegram, WhatsApp, terminal) implements it; the outbox worker and the handoff relay
+ * use it without knowing which channel it is.
+ */
+export interface ChannelSender {
+  readonly channel: Channel;
+  send(chatId: string, replies: Reply[]): Promise<SendResult>;
+}

@@ -13,7 +13,9 @@ import { z } from 'zod';
  * (nama, nik, telepon, kelurahan) need no lines per service.
  */
 
-const id = z.string().regex(/^[a-z][a-z0-9_]*$/, 'use lower-case letters, digits and _ (e.g. akta_kelahiran)');
+const id = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*$/, 'use lower-case letters, digits and _ (e.g. akta_kelahiran)');
 const mime = z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/, 'expected a MIME type such as image/jpeg');
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 
@@ -56,7 +58,9 @@ const base = {
 
 export const stepSchema = z.discriminatedUnion('kind', [
   z.object({ ...base, kind: z.literal('choice'), options: z.array(id).min(2) }).strict(),
-  z.object({ ...base, kind: z.literal('text'), max_length: z.number().int().positive().default(200) }).strict(),
+  z
+    .object({ ...base, kind: z.literal('text'), max_length: z.number().int().positive().default(200) })
+    .strict(),
   z.object({ ...base, kind: z.literal('number'), integer: z.boolean().default(true) }).strict(),
   z.object({ ...base, kind: z.literal('nik') }).strict(),
   z.object({ ...base, kind: z.literal('date') }).strict(),
@@ -99,7 +103,12 @@ export const flowSchema = z
      * the common ones included (their prompts fall back to `steps.<step>.ask`).
      */
     applicant: z
-      .object({ name: id.default('nama'), nik: id.default('nik'), phone: id.default('telepon'), office: id.default('kelurahan') })
+      .object({
+        name: id.default('nama'),
+        nik: id.default('nik'),
+        phone: id.default('telepon'),
+        office: id.default('kelurahan'),
+      })
       .strict()
       .default({ name: 'nama', nik: 'nik', phone: 'telepon', office: 'kelurahan' }),
     steps: z.array(stepSchema).min(1),

@@ -88,11 +88,22 @@ export interface Draft {
 export type Effect =
   | { kind: 'submit_application'; draft: Draft; lang: Lang }
   | { kind: 'lookup_status'; trackingNumber?: string }
-  | { kind: 'open_handoff'; reason: 'asked' | 'not_understood' | 'complaint'; priority: boolean; summary: string }
+  | {
+      kind: 'open_handoff';
+      reason: 'asked' | 'not_understood' | 'complaint';
+      priority: boolean;
+      summary: string;
+    }
   | { kind: 'relay_to_officer'; text?: string; file?: UploadedFile }
   | { kind: 'cancel_handoff' }
   | { kind: 'discard_document'; documentId: string }
-  | { kind: 'save_revision'; trackingNumber: string; stepId: string; value?: AnswerValue; file?: UploadedFile }
+  | {
+      kind: 'save_revision';
+      trackingNumber: string;
+      stepId: string;
+      value?: AnswerValue;
+      file?: UploadedFile;
+    }
   | { kind: 'record_consent'; given: boolean };
 
 /** Where the conversation is. Stored as JSON per (channel, chatId); versioned by the store. */

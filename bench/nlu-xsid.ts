@@ -1,0 +1,24 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LabelledText } from '../src/nlu/classifier.js';
+
+/** Where xSID-id lives: `XSID_DIR`, else ../shared/benchmarks/xsid-id beside the repository. */
+export function xsidDir(): string {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  return process.env.XSID_DIR ?? path.resolve(root, '../shared/benchmarks/xsid-id');
+}
+
+/** The `# text = ` / `# intent = ` pairs of one xSID CoNLL file; the token lines are for slot filling. */
+export async function readXsid(file: string): Promise<LabelledText[]> {
+  const out: LabelledText[] = [];
+  let text: string | undefined;
+  for (const line of (await readFile(file, 'utf8')).split('\n')) {
+    if (line.startsWith('# text = ')) text = line.slice('# text = '.length).trim();
+    else if (line.startsWith('# intent = ') && text !== undefined) {
+      out.push({ text, label: line.slice('# intent = '.length).trim() });
+      text = undefined;
+    }
+  }
+  return out;
+}

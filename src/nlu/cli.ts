@@ -1,0 +1,43 @@
+/**
+ * `npm run --silent nlu -- classify [--intents <dir>]`: the benchmarks' contract. Reads one
+ * utterance per line on stdin and writes one JSON object per line on stdout:
+ * {"text": ..., "intent": ..., "service": <id or null>, "confidence": <0..1>}.
+ * Nothing else goes to stdout; problems go to stderr with a non-zero exit.
+ */
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { loadIntentData } from './intent-data.js';
+import { createNlu } from './nlu.js';
+
+const USAGE = 'usage: nlu classify [--intents <dir>]  (utterances on stdin, one per line)';
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command !== 'classify') {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const at = rest.indexOf('--intents');
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+  const dir = at >= 0 && rest[at + 1] ? path.resolve(rest[at + 1] ?? '') : path.join(root, 'intents');
+  const nlu = createNlu({ intents: await loadIntentData(dir) });
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    const text = line.trim();
+    const u = nlu.understand(text);
+    process.stdout.write(
+      `${JSON.stringify({ text, intent: u.intent, service: u.service, confidence: u.confidence })}\n`,
+    );
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`nlu: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

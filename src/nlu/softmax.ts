@@ -1,0 +1,120 @@
+import type { SparseVector } from './features.js';
+import { seededRandom, shuffled } from './random.js';
+
+/**
+ * Multinomial logistic regression trained by plain SGD with L2 regularisation. Small and
+ * fast: a few hundred sparse examples train in tens of milliseconds, where natural's
+ * full-batch logistic regression takes seconds; and its outputs are real probabilities.
+ */
+
+/** Training knobs; the defaults are what cross-validation on intents/ and xSID's train split chose. */
+export interface SoftmaxOptions {
+  epochs: number;
+  learningRate: number;
+  l2: number;
+  seed: number;
+  /** Weight each class by 1/frequency so rare intents are not drowned by common ones. */
+  balanced: boolean;
+}
+
+export const DEFAULT_SOFTMAX_OPTIONS: SoftmaxOptions = {
+  epochs: 15,
+  learningRate: 0.5,
+  l2: 1e-4,
+  seed: 1,
+  balanced: true,
+};
+
+/** A trained linear model: raw class scores, to be turned into probabilities by a (calibrated) softmax. */
+export interface LinearModel {
+  readonly classes: number;
+  logits(x: SparseVector): Float64Array;
+}
+
+/** Probabilities from scores at temperature `t` (numerically stable). */
+export function softmax(logits: Float64Array, t = 1): Float64Array {
+  const n = logits.length;
+  let max = -Infinity;
+  for (let i = 0; i < n; i += 1) max = Math.max(max, logits[i] ?? 0);
+  const out = new Float64Array(n);
+  let sum = 0;
+  for (let i = 0; i < n; i += 1) {
+    const e = Math.exp(((logits[i] ?? 0) - max) / t);
+    out[i] = e;
+    sum += e;
+  }
+  for (let i = 0; i < n; i += 1) out[i] = (out[i] ?? 0) / sum;
+  return out;
+}
+
+/** Trains on vectors `xs` with class indices `ys` in [0, classes). Deterministic for a given seed. */
+export function trainSoftmax(
+  xs: readonly SparseVector[],
+  ys: readonly number[],
+  classes: number,
+  features: number,
+  options: SoftmaxOptions = DEFAULT_SOFTMAX_OPTIONS,
+): LinearModel {
+  // w = scale * v lets the L2 decay touch one number per step instead of every weight.
+  const v = new Float64Array(features * classes);
+  const bias = new Float64Array(classes);
+  let scale = 1;
+  const freq = new Float64Array(classes);
+  for (const y of ys) freq[y] = (freq[y] ?? 0) + 1;
+  const present = freq.filter((f) => f > 0).length;
+  const classWeight = Float64Array.from(freq, (f) =>
+    options.balanced && f > 0 ? xs.length / (present * f) : 1,
+  );
+  const random = seededRandom(options.seed);
+  const order = xs.map((_, i) => i);
+  const z = new Float64Array(classes);
+
+  const scores = (x: SparseVector, out: Float64Array): void => {
+    out.set(bias);
+    const { idx, val } = x;
+    for (let k = 0; k < idx.length; k += 1) {
+      const base = (idx[k] ?? 0) * classes;
+      const xv = (val[k] ?? 0) * scale;
+      for (let c = 0; c < classes; c += 1) out[c] = (out[c] ?? 0) + xv * (v[base + c] ?? 0);
+    }
+  };
+
+  let t = 0;
+  for (let epoch = 0; epoch < options.epochs; epoch += 1) {
+    for (const i of shuffled(order, random)) {
+      const x = xs[i] as SparseVector;
+      const y = ys[i] as number;
+      const lr = options.learningRate / (1 + options.learningRate * options.l2 * t);
+      t += 1;
+      scores(x, z);
+      const p = softmax(z);
+      scale *= 1 - lr * options.l2;
+      if (scale < 1e-9) {
+        for (let j = 0; j < v.length; j += 1) v[j] = (v[j] ?? 0) * scale;
+        scale = 1;
+      }
+      const cw = classWeight[y] ?? 1;
+      for (let c = 0; c < classes; c += 1) {
+        const g = cw * ((p[c] ?? 0) - (c === y ? 1 : 0));
+        // Classes the model already gets right contribute nothing worth the pass over the features.
+        if (Math.abs(g) < 1e-4) continue;
+        bias[c] = (bias[c] ?? 0) - lr * g;
+        const step = (lr * g) / scale;
+        const { idx, val } = x;
+        for (let k = 0; k < idx.length; k += 1) {
+          const j = (idx[k] ?? 0) * classes + c;
+          v[j] = (v[j] ?? 0) - step * (val[k] ?? 0);
+        }
+      }
+    }
+  }
+
+  return {
+    classes,
+    logits(x) {
+      const out = new Float64Array(classes);
+      scores(x, out);
+      return out;
+    },
+  };
+}

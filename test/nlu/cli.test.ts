@@ -1,0 +1,58 @@
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from '@jest/globals';
+
+/** Runs the CLI as the benchmarks do and collects its output. */
+function run(
+  args: string[],
+  input: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/nlu/cli.ts', ...args], {
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+describe('nlu cli', () => {
+  it('should write one JSON object per input line and nothing else', async () => {
+    const { code, stdout } = await run(
+      ['classify'],
+      'gmn cara bikin ktp\npetugas minta duit 200rb\n\ncek status ptsp-2611-abcd7\n',
+    );
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(4);
+    const rows = lines.map(
+      (l) => JSON.parse(l) as { text: string; intent: string; service: string | null; confidence: number },
+    );
+    expect(rows.map((r) => r.text)).toEqual([
+      'gmn cara bikin ktp',
+      'petugas minta duit 200rb',
+      '',
+      'cek status ptsp-2611-abcd7',
+    ]);
+    expect(rows[0]).toMatchObject({ service: 'ktp' });
+    expect(['ask_requirements', 'apply']).toContain(rows[0]?.intent);
+    expect(rows[1]).toMatchObject({ intent: 'complaint', service: null });
+    expect(rows[3]).toMatchObject({ intent: 'check_status' });
+    for (const r of rows) {
+      expect(Object.keys(r).sort()).toEqual(['confidence', 'intent', 'service', 'text']);
+      expect(r.confidence).toBeGreaterThanOrEqual(0);
+      expect(r.confidence).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('should refuse an unknown command with usage on stderr', async () => {
+    const { code, stdout, stderr } = await run(['parse'], '');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/usage: nlu classify/);
+  });
+});

@@ -4,6 +4,7 @@
  * Usage: node --import tsx src/catalog/cli.ts [--root <repository root>]
  */
 import { checkCatalog } from './check.js';
+import { ENGINE_MESSAGE_KEYS } from '../dialogue/message-keys.js';
 import { formatProblem } from './problem.js';
 
 function argValue(args: readonly string[], name: string): string | undefined {
@@ -13,10 +14,8 @@ function argValue(args: readonly string[], name: string): string | undefined {
 
 async function main(args: readonly string[]): Promise<number> {
   const root = argValue(args, '--root');
-  // TODO(lead): pass `requiredKeys: ENGINE_MESSAGE_KEYS` (src/dialogue/message-keys.ts) here and at
-  // start-up once it exists, and load the office list with loadAreas() (src/catalog/areas.ts) so the
-  // check covers what start-up loads; neither file exists yet and the check itself needs neither.
-  const result = await checkCatalog(root ? { root } : {});
+  // The engine's own keys are required too, exactly as start-up checks them.
+  const result = await checkCatalog({ ...(root ? { root } : {}), requiredKeys: ENGINE_MESSAGE_KEYS });
   if (result.problems.length > 0) {
     const n = result.problems.length;
     process.stdout.write(

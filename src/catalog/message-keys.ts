@@ -70,6 +70,8 @@ export function messageKeys(flow: Flow): FlowKeys {
     known.add(ask[0]);
     const help = helpKeys(s, step.id);
     known.add(help[0]);
+    // A short name for the step (summary lines, "Foto KTP diterima"); falls back to steps.<step>.label.
+    known.add(`${s}.${step.id}.label`);
     // A citizen sending a blurry photo costs an officer a revision round: uploads must say what a good one looks like.
     if (step.kind === 'document') required.push({ keys: help, path: at, shape: 'text' });
     if (step.kind === 'choice') {

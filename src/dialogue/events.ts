@@ -1,0 +1,42 @@
+import type { Ctx } from './context.js';
+import { onHandoffClosed, onHandoffOpened, onOfficerJoined, onOfficerMessage } from './handoff.js';
+import { onRevisionRequested, onRevisionSaved } from './revision.js';
+import { onStatusFound, onStatusNotFound } from './status.js';
+import { onSubmitFailed, onSubmitted } from './submit.js';
+import type { SystemEvent } from './types.js';
+
+/** Results of effects, turned into what the citizen hears. */
+export function handleEvent(ctx: Ctx, ev: SystemEvent): void {
+  switch (ev.kind) {
+    case 'submitted':
+      onSubmitted(ctx, ev.trackingNumber, ev.dueAt);
+      return;
+    case 'submit_failed':
+      onSubmitFailed(ctx);
+      return;
+    case 'status_found':
+      onStatusFound(ctx, ev.applications);
+      return;
+    case 'status_not_found':
+      onStatusNotFound(ctx, ev.query, ev.suggestion);
+      return;
+    case 'handoff_opened':
+      onHandoffOpened(ctx, ev.position, ev.officeOpenNow, ev.nextOpening);
+      return;
+    case 'officer_joined':
+      onOfficerJoined(ctx, ev.officerName);
+      return;
+    case 'officer_message':
+      onOfficerMessage(ctx, ev.officerName, ev.text);
+      return;
+    case 'handoff_closed':
+      onHandoffClosed(ctx, ev.byOfficer);
+      return;
+    case 'revision_requested':
+      onRevisionRequested(ctx, ev);
+      return;
+    case 'revision_saved':
+      onRevisionSaved(ctx, ev.trackingNumber);
+      return;
+  }
+}

@@ -1,0 +1,67 @@
+import { fromChannelCommand } from './commands.js';
+import { complain } from './complaint.js';
+import type { Ctx } from './context.js';
+import { emit, say, t } from './context.js';
+import { INTERRUPT_CONFIDENCE } from './global-intents.js';
+import { cancelHandoff } from './handoff.js';
+import type { KeywordCommand } from './keywords.js';
+import { keywordCommand } from './keywords.js';
+import { switchLanguage } from './language.js';
+import { requestStatus } from './status.js';
+import type { CitizenInput } from './types.js';
+
+function command(ctx: Ctx, cmd: KeywordCommand): void {
+  switch (cmd) {
+    case 'start':
+    case 'menu':
+    case 'cancel':
+      cancelHandoff(ctx);
+      return;
+    case 'officer':
+      say(ctx, t(ctx, 'handoff.already'));
+      return;
+    case 'help':
+      say(ctx, t(ctx, 'handoff.help'));
+      return;
+    case 'status':
+      requestStatus(ctx);
+      return;
+    case 'lang_id':
+    case 'lang_en':
+    case 'lang_toggle':
+      switchLanguage(ctx, cmd === 'lang_id' ? 'id' : cmd === 'lang_en' ? 'en' : 'toggle');
+  }
+}
+
+/**
+ * While an officer has the conversation the bot is quiet: messages and files are relayed with
+ * no reply. Only global commands answer, and a complaint (which may be about that very
+ * officer) still goes to supervisors.
+ */
+export function handleHandoffInput(ctx: Ctx, input: CitizenInput): void {
+  switch (input.kind) {
+    case 'file':
+      emit(ctx, { kind: 'relay_to_officer', file: input.file });
+      return;
+    case 'command':
+      command(ctx, fromChannelCommand(input.command));
+      return;
+    case 'choice':
+      if (input.value === 'menu') cancelHandoff(ctx);
+      else say(ctx, t(ctx, 'handoff.still_connected'));
+      return;
+    case 'text': {
+      const cmd = keywordCommand(input.text);
+      if (cmd) {
+        command(ctx, cmd);
+        return;
+      }
+      const u = ctx.understand(input.text);
+      if (u.intent === 'complaint' && u.confidence >= INTERRUPT_CONFIDENCE) {
+        complain(ctx, u.service, input.text);
+        return;
+      }
+      emit(ctx, { kind: 'relay_to_officer', text: input.text });
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import type { Effect } from './types.js';
+import type { Ctx } from './context.js';
+import { emit, note, say, t } from './context.js';
+import { formatDateTime } from './dates.js';
+import { OFFER_OFFICER_AFTER } from './flow-runner.js';
+import { presentCurrent } from './present.js';
+
+type HandoffReason = Extract<Effect, { kind: 'open_handoff' }>['reason'];
+
+/** Long digit runs (a NIK, a phone) hidden, so the officer queue and its logs never hold them whole. */
+export function maskDigits(text: string): string {
+  return text.replace(/\d{8,}/g, (d) => `${'*'.repeat(d.length - 4)}${d.slice(-4)}`);
+}
+
+/** A line for the officer queue: why, which service and step, and the citizen's last words. */
+function summaryFor(ctx: Ctx, reason: HandoffReason, lastText?: string): string {
+  const f = ctx.state.flow;
+  const where = f ? ('step' in f.at ? f.at.step : f.at.phase) : '-';
+  const parts = [
+    `alasan: ${reason}`,
+    `layanan: ${f?.draft.serviceId ?? '-'}`,
+    `posisi: ${where}`,
+    `bahasa: ${ctx.state.lang}`,
+  ];
+  if (lastText) parts.push(`pesan terakhir: "${maskDigits(lastText).slice(0, 200)}"`);
+  return parts.join('; ');
+}
+
+/**
+ * Queues the citizen for an officer. After repeated misunderstandings the reason says so,
+ * whether the citizen pressed the offer or typed "petugas". While waiting, the bot is quiet.
+ */
+export function openHandoff(ctx: Ctx, reason: HandoffReason, lastText?: string): void {
+  const why: HandoffReason =
+    reason === 'asked' && ctx.state.misunderstood >= OFFER_OFFICER_AFTER ? 'not_understood' : reason;
+  const priority = why === 'complaint';
+  if (ctx.state.mode === 'handoff' && !priority) {
+    say(ctx, t(ctx, 'handoff.already'));
+    return;
+  }
+  emit(ctx, { kind: 'open_handoff', reason: why, priority, summary: summaryFor(ctx, why, lastText) });
+  ctx.state.mode = 'handoff';
+  ctx.state.misunderstood = 0;
+  say(ctx, t(ctx, priority ? 'handoff.connecting_priority' : 'handoff.connecting'));
+}
+
+/** Queue position and office hours: open now, or when it opens next. */
+export function onHandoffOpened(ctx: Ctx, position: number, openNow: boolean, nextOpening?: string): void {
+  ctx.state.mode = 'handoff';
+  const hours = openNow
+    ? t(ctx, 'handoff.open_now')
+    : nextOpening
+      ? t(ctx, 'handoff.closed_until', { next: formatDateTime(nextOpening, ctx.state.lang) })
+      : t(ctx, 'handoff.closed');
+  say(ctx, [t(ctx, 'handoff.queued', { position }), hours, t(ctx, 'handoff.relay_note')].join('\n\n'));
+}
+
+/** An officer picked the conversation up. */
+export function onOfficerJoined(ctx: Ctx, officerName: string): void {
+  say(ctx, t(ctx, 'handoff.officer_joined', { officer: officerName }));
+}
+
+/** The officer's words, passed on with their name so the citizen knows a person is writing. */
+export function onOfficerMessage(ctx: Ctx, officerName: string, text: string): void {
+  say(ctx, t(ctx, 'handoff.officer_message', { officer: officerName, text }));
+}
+
+/** Back to the bot: where the citizen was, or the menu. */
+export function onHandoffClosed(ctx: Ctx, byOfficer: boolean): void {
+  ctx.state.mode = 'bot';
+  ctx.state.misunderstood = 0;
+  note(ctx, t(ctx, byOfficer ? 'handoff.closed_by_officer' : 'handoff.ended'));
+  presentCurrent(ctx);
+}
+
+/** The citizen leaves the queue ("batal" while waiting or talking). */
+export function cancelHandoff(ctx: Ctx): void {
+  emit(ctx, { kind: 'cancel_handoff' });
+  ctx.state.mode = 'bot';
+  ctx.state.misunderstood = 0;
+  note(ctx, t(ctx, 'handoff.cancelled'));
+  presentCurrent(ctx);
+}

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -106,6 +107,9 @@ export function demoFiles(): Record<string, unknown> {
     'locales/en.services.yaml': en.services,
     'locales/id.steps.yaml': id.steps,
     'locales/en.steps.yaml': en.steps,
+    // The engine's own messages are required by the CLI's check, as at start-up.
+    'locales/id.engine.yaml': readFileSync(path.join(REPO_ROOT, 'locales/id.engine.yaml'), 'utf8'),
+    'locales/en.engine.yaml': readFileSync(path.join(REPO_ROOT, 'locales/en.engine.yaml'), 'utf8'),
     'intents/services/demo.yaml': {
       keywords: ['contoh'],
       examples: ['mau bikin contoh', 'urus layanan contoh'],

@@ -1,0 +1,179 @@
+/**
+ * Finds kelurahan from what citizens type: "tj barat", "kel. kebon jeruk", "cideng jakpus",
+ * "kramat jati", "petojo utr", "cidneg". Part of the text names the kelurahan; the rest may name
+ * its kecamatan or kota and narrows the choice. Exact and prefix matches win; typo matches are
+ * offered only when nothing matches directly, so "gambir" never drowns in look-alikes.
+ */
+import type { KelurahanEntry, KelurahanIndex } from './catalog.js';
+import { editDistance } from './edit-distance.js';
+
+/** Shorthand citizens use, expanded before matching. */
+const ABBREVIATIONS: Readonly<Record<string, string>> = {
+  tj: 'tanjung', tg: 'tanjung', tjg: 'tanjung', tnj: 'tanjung',
+  kb: 'kebon', pd: 'pondok', kp: 'kampung', kmp: 'kampung', kampong: 'kampung',
+  ps: 'pasar', psr: 'pasar', gn: 'gunung', gng: 'gunung', pl: 'pulau',
+  utr: 'utara', ut: 'utara', sel: 'selatan', slt: 'selatan', sltn: 'selatan',
+  tim: 'timur', tmr: 'timur', bar: 'barat', brt: 'barat', tgh: 'tengah', pus: 'pusat', pst: 'pusat',
+  jak: 'jakarta', jkt: 'jakarta', kep: 'kepulauan',
+  jakpus: 'jakarta pusat', jakut: 'jakarta utara', jakbar: 'jakarta barat',
+  jaksel: 'jakarta selatan', jaktim: 'jakarta timur',
+  '1': 'satu', '2': 'dua', '3': 'tiga', '4': 'empat',
+}; // prettier-ignore
+
+/**
+ * Words that say what kind of area follows, and filler from a sentence ("saya tinggal di
+ * cideng"). "kota" is not here: it begins "Kota Bambu Utara", and a stray one is tolerated anyway.
+ */
+const NOISE = new Set([
+  'kel', 'kelurahan', 'desa', 'ds', 'kec', 'kecamatan', 'kab', 'kabupaten', 'adm', 'administrasi',
+  'di', 'daerah', 'wilayah', 'dki', 'provinsi', 'saya', 'aku', 'tinggal', 'rumah', 'alamat',
+  'domisili', 'dekat', 'sekitar', 'namanya', 'ya', 'kak', 'pak', 'bu', 'dong', 'nih', 'deh', 'sih',
+]); // prettier-ignore
+
+/** Lower case, accents and punctuation gone, abbreviations expanded, noise words dropped. */
+export function areaTokens(text: string): string[] {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['`’]/g, '')
+    .split(/[^a-z0-9]+/)
+    .flatMap((t) => (ABBREVIATIONS[t] ?? t).split(' '))
+    .filter((t) => t !== '' && !NOISE.has(t));
+}
+
+/** Typos allowed in a word of this length: none in short words, where one edit makes another name. */
+function allowedEdits(length: number): number {
+  return length >= 8 ? 2 : length >= 4 ? 1 : 0;
+}
+
+interface Prepared {
+  entry: KelurahanEntry;
+  tokens: string[];
+  joined: string;
+  /** Kecamatan and kota words, and each joined, for the narrowing part of the text. */
+  qualifiers: string[];
+}
+
+function prepare(entry: KelurahanEntry): Prepared {
+  const tokens = areaTokens(entry.name);
+  const district = areaTokens(entry.district);
+  const city = areaTokens(entry.city);
+  return {
+    entry,
+    tokens,
+    joined: tokens.join(''),
+    qualifiers: [...district, ...city, district.join(''), city.join('')],
+  };
+}
+
+/** Every typed word matches a different name word: equal, its start, or (fuzzy) a slip away. */
+function wordsMatch(typed: readonly string[], words: readonly string[], fuzzy: boolean): boolean {
+  const used = new Set<number>();
+  return typed.every((t) => {
+    const i = words.findIndex(
+      (w, k) =>
+        !used.has(k) &&
+        (w === t ||
+          (t.length >= 3 && w.startsWith(t)) ||
+          (fuzzy && editDistance(t, w) <= allowedEdits(Math.max(t.length, w.length)))),
+    );
+    if (i < 0) return false;
+    used.add(i);
+    return true;
+  });
+}
+
+/** How well typed words name this kelurahan: 0 exact .. 4 fuzzy prefix; null when they do not. */
+function nameLevel(typed: readonly string[], p: Prepared): number | null {
+  const joined = typed.join('');
+  if (joined === p.joined) return 0;
+  if (joined.length >= 3 && p.joined.startsWith(joined)) return 1;
+  if (wordsMatch(typed, p.tokens, false)) return 2;
+  if (editDistance(joined, p.joined) <= allowedEdits(Math.max(joined.length, p.joined.length))) return 3;
+  if (wordsMatch(typed, p.tokens, true)) return 3;
+  if (joined.length >= 5 && editDistance(joined, p.joined.slice(0, joined.length)) <= allowedEdits(joined.length)) {
+    return 4;
+  }
+  return null;
+}
+
+function qualifies(word: string, p: Prepared): boolean {
+  return p.qualifiers.some(
+    (q) => q === word || (word.length >= 3 && q.startsWith(word)) || editDistance(word, q) <= allowedEdits(q.length),
+  );
+}
+
+/** How one reading of the text fits an entry; smaller is better, compared field by field. */
+interface Fit {
+  /**
+   * Words taken as the name, negated: "tj barat" is Tanjung Barat, not a Tanjung in Jakarta
+   * Barat, and "kebon jeruk jaksel" is Kebon Jeruk with a wrong kota, not a Selatan in Kebon Jeruk.
+   */
+  nameWords: number;
+  /** Words neither in the name nor its kecamatan or kota (a wrong kota, "city"). */
+  stray: number;
+  /** 0: the name matched directly; 1: only with typos. */
+  tier: number;
+  level: number;
+}
+
+const FIELDS = ['nameWords', 'stray', 'tier', 'level'] as const;
+/** Level up to which a name match counts as direct (exact, prefix, every word). */
+const DIRECT = 2;
+const MAX_STRAY = 1;
+const MAX_WORDS = 8;
+
+function compareFit(a: Fit, b: Fit): number {
+  for (const f of FIELDS) if (a[f] !== b[f]) return a[f] - b[f];
+  return 0;
+}
+
+/** The best reading over every contiguous run of words taken as the name. */
+function fit(words: readonly string[], p: Prepared): Fit | null {
+  let best: Fit | null = null;
+  for (let i = 0; i < words.length; i++) {
+    for (let j = i + 1; j <= words.length; j++) {
+      const level = nameLevel(words.slice(i, j), p);
+      if (level === null) continue;
+      const stray = [...words.slice(0, i), ...words.slice(j)].filter((w) => !qualifies(w, p)).length;
+      if (stray > MAX_STRAY) continue;
+      const candidate = { nameWords: i - j, stray, tier: level <= DIRECT ? 0 : 1, level };
+      if (best === null || compareFit(candidate, best) < 0) best = candidate;
+    }
+  }
+  return best;
+}
+
+/** Builds the index the catalog carries; entries are searched in memory (Jakarta has 267). */
+export function createKelurahanIndex(entries: readonly KelurahanEntry[]): KelurahanIndex {
+  const prepared = entries.map(prepare);
+  const byCode = new Map(entries.map((e) => [e.code, e]));
+  const cityWords = new Set(entries.flatMap((e) => areaTokens(e.city)));
+  return {
+    size: entries.length,
+    get: (code) => byCode.get(code.trim()),
+    search(text, limit = 10) {
+      const words = areaTokens(text).slice(0, MAX_WORDS);
+      // "jaksel" or "jakarta barat" alone names a kota, not a kelurahan.
+      if (words.every((w) => cityWords.has(w))) return [];
+      const scored = prepared.flatMap((p) => {
+        const f = fit(words, p);
+        return f ? [{ p, f }] : [];
+      });
+      const best = scored.reduce<Fit | null>((b, s) => (b === null || compareFit(s.f, b) < 0 ? s.f : b), null);
+      if (best === null) return [];
+      const typed = words.join('').length;
+      return scored
+        .filter((s) => s.f.tier === best.tier && s.f.nameWords === best.nameWords && s.f.stray === best.stray)
+        .sort(
+          (a, b) =>
+            a.f.level - b.f.level ||
+            Math.abs(a.p.joined.length - typed) - Math.abs(b.p.joined.length - typed) ||
+            a.p.entry.name.localeCompare(b.p.entry.name, 'id'),
+        )
+        .slice(0, limit)
+        .map((s) => s.p.entry);
+    },
+  };
+}

@@ -1,0 +1,138 @@
+import type { Logger } from '../config/logger.js';
+import type {
+  ConversationState,
+  Effect,
+  Input,
+  Reply,
+  SystemEvent,
+  Understanding,
+  UploadedFile,
+} from '../dialogue/types.js';
+import type { Engine } from '../dialogue/engine.js';
+import type { HandleInbound, HandleResult, InboundFile, InboundMessage } from './inbound.js';
+import type { ConversationStore } from '../ports/conversation-store.js';
+import type { InboundLog } from '../ports/inbound-log.js';
+import type { DocumentStore } from '../ports/document-store.js';
+import { ConcurrencyError } from '../ports/errors.js';
+
+/** Runs one engine effect; returns what the citizen must hear of its outcome (fed back to the engine). */
+export interface EffectRunner {
+  run(effect: Effect, ctx: { msg: InboundMessage; state: ConversationState }): Promise<SystemEvent[]>;
+}
+
+/** What handling one inbound message needs. */
+export interface HandleInboundDeps {
+  engine: Engine;
+  understand: (text: string) => Understanding;
+  conversations: ConversationStore;
+  inbound: InboundLog;
+  documents: DocumentStore;
+  effects: EffectRunner;
+  logger: Logger;
+  uploadMaxBytes: number;
+  allowedTypes: string[];
+  /** How long a claimed message stays ours before another process may retry it. */
+  leaseMs?: number;
+}
+
+const MAX_EVENT_ROUNDS = 4;
+const MAX_CONFLICT_RETRIES = 3;
+
+/**
+ * The one path every channel uses for a citizen's message: idempotency claim, load state,
+ * store an upload, run the pure engine, run its effects (feeding results back), save state
+ * with an optimistic version check, mark the message done. A failure releases the claim so a
+ * redelivery can succeed; nothing is marked processed that was not.
+ */
+export function makeHandleInbound(deps: HandleInboundDeps): HandleInbound {
+  const leaseMs = deps.leaseMs ?? 60_000;
+
+  return async function handleInbound(msg: InboundMessage): Promise<HandleResult> {
+    const claim = await deps.inbound.claim(msg.channel, msg.messageId, leaseMs, msg.at);
+    if (claim === 'done') return { status: 'duplicate', replies: [] };
+    if (claim === 'busy') return { status: 'busy', replies: [] };
+    try {
+      const input = await toCitizenInput(msg);
+      let replies: Reply[] = [];
+      for (let attempt = 0; ; attempt++) {
+        try {
+          replies = await runTurn(msg, input);
+          break;
+        } catch (err) {
+          if (err instanceof ConcurrencyError && attempt < MAX_CONFLICT_RETRIES) continue;
+          throw err;
+        }
+      }
+      await deps.inbound.complete(msg.channel, msg.messageId);
+      return { status: 'processed', replies };
+    } catch (err) {
+      await deps.inbound.release(msg.channel, msg.messageId).catch((e: unknown) => {
+        deps.logger.error({ err: e }, 'could not release inbound claim');
+      });
+      throw err;
+    }
+  };
+
+  async function toCitizenInput(msg: InboundMessage): Promise<Input> {
+    const at = msg.at.toISOString();
+    const c = msg.content;
+    if (c.kind !== 'file') return { ...c, at };
+    const file = await storeUpload(msg, c.file);
+    return { kind: 'file', file, ...(c.file.caption ? { caption: c.file.caption } : {}), at };
+  }
+
+  /**
+   * Stores the upload as pending (the engine decides whether the step takes it). A file refused
+   * by size or type is not stored: the engine still hears of it (empty id) and explains why.
+   */
+  async function storeUpload(msg: InboundMessage, f: InboundFile): Promise<UploadedFile> {
+    const refused = (contentType: string, size: number): UploadedFile => ({
+      documentId: '',
+      filename: f.filename,
+      contentType,
+      size,
+      sha256: '',
+    });
+    if (f.announcedSize !== undefined && f.announcedSize > deps.uploadMaxBytes)
+      return refused('application/octet-stream', f.announcedSize);
+    let bytes: Buffer;
+    try {
+      bytes = await f.fetch(deps.uploadMaxBytes);
+    } catch (err) {
+      if ((err as { code?: string }).code === 'TOO_BIG')
+        return refused('application/octet-stream', deps.uploadMaxBytes + 1);
+      throw err;
+    }
+    const put = await deps.documents.put({
+      bytes,
+      filename: f.filename,
+      owner: { channel: msg.channel, chatId: msg.chatId },
+      maxBytes: deps.uploadMaxBytes,
+      allowedTypes: deps.allowedTypes,
+    });
+    if (!put.ok) return refused(put.detectedType ?? 'application/octet-stream', bytes.length);
+    return put.file;
+  }
+
+  async function runTurn(msg: InboundMessage, input: Input): Promise<Reply[]> {
+    const stored = await deps.conversations.read(msg.channel, msg.chatId);
+    let state: ConversationState = stored?.state ?? deps.engine.initialState(msg.lang);
+    const replies: Reply[] = [];
+    let pending: Input[] = [input];
+    for (let round = 0; pending.length > 0 && round < MAX_EVENT_ROUNDS; round++) {
+      const next: Input[] = [];
+      for (const inp of pending) {
+        const out = deps.engine.step(state, inp, deps.understand);
+        state = out.state;
+        replies.push(...out.replies);
+        for (const effect of out.effects) {
+          const events: SystemEvent[] = await deps.effects.run(effect, { msg, state });
+          next.push(...events.map((e): Input => ({ ...e, at: input.at })));
+        }
+      }
+      pending = next;
+    }
+    await deps.conversations.write(msg.channel, msg.chatId, state, stored?.version ?? null);
+    return replies;
+  }
+}

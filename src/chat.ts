@@ -1,0 +1,108 @@
+/**
+ * The terminal channel: try Loket as a citizen without Telegram or WhatsApp, on the same engine
+ * and the same database.
+ *
+ *   npm run chat                                   interactive; numbered menus, answer with the number or text
+ *   npm run --silent chat -- --user budi "halo"    one message as citizen "budi", print the replies, exit
+ *   npm run --silent chat -- --user budi --file ktp.jpg
+ *   npm run --silent chat -- --user budi --lang en "hello"
+ */
+import { randomUUID } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { loadConfig } from './config/config.js';
+import { createLogger } from './config/logger.js';
+import { createLoket, type Loket } from './main.js';
+import type { InboundMessage } from './app/inbound.js';
+import { formatPlain } from './adapters/terminal/format.js';
+
+const COMMANDS: Record<string, Extract<InboundMessage['content'], { kind: 'command' }>['command']> = {
+  '/start': 'start',
+  '/menu': 'menu',
+  '/status': 'status',
+  '/petugas': 'officer',
+  '/batal': 'cancel',
+  '/bahasa': 'language',
+  '/bantuan': 'help',
+  '/help': 'help',
+};
+
+function toMessage(user: string, text: string | undefined, file: string | undefined): InboundMessage {
+  const base = { channel: 'terminal' as const, chatId: user, messageId: randomUUID(), at: new Date() };
+  if (file) {
+    return {
+      ...base,
+      content: {
+        kind: 'file',
+        file: {
+          filename: path.basename(file),
+          fetch: async (maxBytes) => {
+            const s = await stat(file);
+            if (s.size > maxBytes) throw Object.assign(new Error('file too big'), { code: 'TOO_BIG' });
+            return readFile(file);
+          },
+          ...(text ? { caption: text } : {}),
+        },
+      },
+    };
+  }
+  const t = (text ?? '').trim();
+  const command = COMMANDS[t.toLowerCase()];
+  return { ...base, content: command ? { kind: 'command', command } : { kind: 'text', text: t } };
+}
+
+async function send(loket: Loket, msg: InboundMessage, lang: 'id' | 'en' | undefined): Promise<string[]> {
+  const result = await loket.handleInbound({ ...msg, ...(lang ? { lang } : {}) });
+  return result.replies.map(formatPlain);
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    options: {
+      user: { type: 'string' },
+      lang: { type: 'string' },
+      file: { type: 'string' },
+    },
+    allowPositionals: true,
+  });
+  const lang = values.lang === 'en' || values.lang === 'id' ? values.lang : undefined;
+  if (values.lang && !lang) {
+    console.error('--lang harus id atau en / --lang must be id or en');
+    process.exit(2);
+  }
+  const config = loadConfig();
+  const logger = createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr);
+  const loket = await createLoket(config, logger, { shareEmbeddedDb: true });
+  try {
+    if (values.user && (positionals.length > 0 || values.file)) {
+      const replies = await send(loket, toMessage(values.user, positionals.join(' '), values.file), lang);
+      process.stdout.write(replies.join('\n\n') + '\n');
+      return;
+    }
+    const user = values.user ?? `terminal-${process.env.USER ?? 'warga'}`;
+    const rl = createInterface({ input: process.stdin, output: process.stdout });
+    console.log('Loket (terminal). Ketik pesan; /file <path> untuk mengirim berkas; /keluar untuk keluar.\n');
+    for (const r of await send(loket, toMessage(user, 'halo', undefined), lang)) console.log(`Loket: ${r}\n`);
+    for (;;) {
+      const line = (await rl.question('Anda: ').catch(() => '/keluar')).trim();
+      if (line === '/keluar' || line === '/exit') break;
+      if (!line) continue;
+      const file = line.startsWith('/file ') ? line.slice(6).trim() : undefined;
+      const replies = await send(loket, toMessage(user, file ? undefined : line, file), lang).catch(
+        (err: unknown) => {
+          logger.error({ err }, 'message failed');
+          return ['Maaf, terjadi gangguan. Silakan coba lagi.'];
+        },
+      );
+      for (const r of replies) console.log(`\nLoket: ${r}`);
+      console.log('');
+    }
+    rl.close();
+  } finally {
+    await loket.stop();
+  }
+}
+
+await main();

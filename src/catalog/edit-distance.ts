@@ -1,26 +1,32 @@
 /**
  * Edit distance with adjacent swaps counted as one edit (optimal string alignment): "cidneg" is
- * one slip from "cideng", as a citizen typing on a phone would expect.
+ * one slip from "cideng", as a citizen typing on a phone would expect. Three rolling rows keep
+ * it allocation-light, since a search compares the text with every kelurahan; with `max`, it
+ * stops as soon as the distance must exceed it and returns `max + 1`.
  */
-export function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    const row: number[] = [i];
-    for (let j = 1; j <= b.length; j++) {
-      if (i === 0) {
-        row.push(j);
-        continue;
-      }
-      const prev = rows[i - 1] ?? [];
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+  const n = b.length;
+  let before = new Uint16Array(n + 1);
+  let prev = new Uint16Array(n + 1);
+  let row = new Uint16Array(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  let prevMin = 0;
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let d = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        d = Math.min(d, (rows[i - 2]?.[j - 2] ?? 0) + 1);
-      }
-      row.push(d);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, (before[j - 2] ?? 0) + 1);
+      row[j] = d;
+      if (d < rowMin) rowMin = d;
     }
-    rows.push(row);
+    // A swap reaches back two rows, so both must be past `max` before nothing can come back under it.
+    if (rowMin > max && prevMin > max) return max + 1;
+    prevMin = rowMin;
+    [before, prev, row] = [prev, row, before];
   }
-  return rows[a.length]?.[b.length] ?? 0;
+  return Math.min(prev[n] ?? 0, max + 1);
 }

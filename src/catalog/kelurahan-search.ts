@@ -47,6 +47,12 @@ function allowedEdits(length: number): number {
   return length >= 8 ? 2 : length >= 4 ? 1 : 0;
 }
 
+/** Within `max` edits; the length check first, since most pairs are far apart. */
+function near(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  return max === 0 ? a === b : editDistance(a, b, max) <= max;
+}
+
 interface Prepared {
   entry: KelurahanEntry;
   tokens: string[];
@@ -76,7 +82,7 @@ function wordsMatch(typed: readonly string[], words: readonly string[], fuzzy: b
         !used.has(k) &&
         (w === t ||
           (t.length >= 3 && w.startsWith(t)) ||
-          (fuzzy && editDistance(t, w) <= allowedEdits(Math.max(t.length, w.length)))),
+          (fuzzy && near(t, w, allowedEdits(Math.max(t.length, w.length))))),
     );
     if (i < 0) return false;
     used.add(i);
@@ -90,9 +96,9 @@ function nameLevel(typed: readonly string[], p: Prepared): number | null {
   if (joined === p.joined) return 0;
   if (joined.length >= 3 && p.joined.startsWith(joined)) return 1;
   if (wordsMatch(typed, p.tokens, false)) return 2;
-  if (editDistance(joined, p.joined) <= allowedEdits(Math.max(joined.length, p.joined.length))) return 3;
+  if (near(joined, p.joined, allowedEdits(Math.max(joined.length, p.joined.length)))) return 3;
   if (wordsMatch(typed, p.tokens, true)) return 3;
-  if (joined.length >= 5 && editDistance(joined, p.joined.slice(0, joined.length)) <= allowedEdits(joined.length)) {
+  if (joined.length >= 5 && near(joined, p.joined.slice(0, joined.length), allowedEdits(joined.length))) {
     return 4;
   }
   return null;
@@ -100,7 +106,7 @@ function nameLevel(typed: readonly string[], p: Prepared): number | null {
 
 function qualifies(word: string, p: Prepared): boolean {
   return p.qualifiers.some(
-    (q) => q === word || (word.length >= 3 && q.startsWith(word)) || editDistance(word, q) <= allowedEdits(q.length),
+    (q) => q === word || (word.length >= 3 && q.startsWith(word)) || near(word, q, allowedEdits(q.length)),
   );
 }
 
@@ -161,7 +167,10 @@ export function createKelurahanIndex(entries: readonly KelurahanEntry[]): Kelura
         const f = fit(words, p);
         return f ? [{ p, f }] : [];
       });
-      const best = scored.reduce<Fit | null>((b, s) => (b === null || compareFit(s.f, b) < 0 ? s.f : b), null);
+      const best = scored.reduce<Fit | null>(
+        (b, s) => (b === null || compareFit(s.f, b) < 0 ? s.f : b),
+        null,
+      );
       if (best === null) return [];
       const typed = words.join('').length;
       return scored

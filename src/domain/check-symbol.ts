@@ -23,11 +23,23 @@ function mul(a: number, b: number): number {
   return product;
 }
 
+/** All products, so checking the ~300 "did you mean" candidates of a typo stays instant. */
+const PRODUCTS: readonly number[] = Array.from({ length: 32 * 32 }, (_, k) => mul(k >> 5, k & 31));
+
 /** Position i (0-based) weighs x^(i+1); the check itself weighs x^0 = 1, so it is the sum itself. */
-function weight(position: number): number {
+const WEIGHTS: readonly number[] = Array.from({ length: 31 }, (_, i) => {
   let w = 1;
-  for (let i = 0; i <= position; i++) w = mul(w, 2);
+  for (let k = 0; k <= i; k++) w = mul(w, 2);
   return w;
+});
+
+/** Multiplicative inverses (index 0 unused), for solving a sum for one unknown symbol. */
+const INVERSES: readonly number[] = Array.from({ length: 32 }, (_, a) =>
+  a === 0 ? 0 : PRODUCTS.findIndex((p, k) => k >> 5 === a && p === 1) & 31,
+);
+
+function product(a: number, b: number): number {
+  return PRODUCTS[(a << 5) | b] ?? 0;
 }
 
 /** Longest payload the weights stay distinct for (31 non-zero elements, one kept for the check). */
@@ -42,7 +54,27 @@ export function checkValue(values: readonly number[]): number {
   let sum = 0;
   values.forEach((v, i) => {
     if (!Number.isInteger(v) || v < 0 || v > 31) throw new RangeError(`symbol value ${v} out of 0..31`);
-    sum ^= mul(weight(i), v);
+    sum ^= product(WEIGHTS[i] ?? 0, v);
   });
   return sum;
+}
+
+/**
+ * For a whole number (payload values then the check value) with one position unknown: the one
+ * value there that makes it valid. This turns "which single fix makes this typo valid?" into
+ * one division per position instead of trying all 32 symbols.
+ */
+export function repairValue(values: readonly number[], position: number): number {
+  const payloadLength = values.length - 1;
+  if (payloadLength < 0 || payloadLength > MAX_PAYLOAD || position < 0 || position > payloadLength) {
+    throw new RangeError(`no position ${position} in a number of ${values.length} symbols`);
+  }
+  let sum = 0;
+  values.forEach((v, i) => {
+    if (i === position) return;
+    if (!Number.isInteger(v) || v < 0 || v > 31) throw new RangeError(`symbol value ${v} out of 0..31`);
+    sum ^= i === payloadLength ? v : product(WEIGHTS[i] ?? 0, v);
+  });
+  const weight = position === payloadLength ? 1 : (WEIGHTS[position] ?? 1);
+  return product(sum, INVERSES[weight] ?? 0);
 }

@@ -120,7 +120,8 @@ export function changeStatus(app: Application, to: ApplicationStatus, input: Cha
   if (to === 'NEEDS_REVISION' && (!revision?.stepId.trim() || !revision.note.trim())) {
     throw new MissingReasonError(to, 'revision');
   }
-  const note = input.note ?? (to === 'REJECTED' ? reason : to === 'NEEDS_REVISION' ? revision?.note : undefined);
+  const note =
+    input.note ?? (to === 'REJECTED' ? reason : to === 'NEEDS_REVISION' ? revision?.note : undefined);
   const next: Application = {
     ...app,
     status: to,

@@ -10,7 +10,7 @@
  * part O, 0, I and 1 are never valid, so they are not guessed: they make the number invalid and
  * the suggestions list the numbers that fix that one position.
  */
-import { checkValue } from './check-symbol.js';
+import { checkValue, repairValue } from './check-symbol.js';
 import { jakartaDate } from './jakarta-time.js';
 
 /** 32 symbols, none confusable with another when read or heard: no 0/O, no 1/I. */
@@ -39,7 +39,8 @@ function checkSymbol(payload: string): string {
 }
 
 function assertPrefix(prefix: string): string {
-  if (!/^[A-Z]{1,10}$/.test(prefix)) throw new RangeError(`tracking prefix must be 1-10 capital letters: ${prefix}`);
+  if (!/^[A-Z]{1,10}$/.test(prefix))
+    throw new RangeError(`tracking prefix must be 1-10 capital letters: ${prefix}`);
   return prefix;
 }
 
@@ -105,15 +106,18 @@ function bodyOf(compacted: string, prefix: string): string | null {
 }
 
 function normaliseBody(body: string): string {
-  const yymm = [...body.slice(0, 4)].map((c) => YYMM_READINGS[c] ?? c).join('');
+  let yymm = '';
+  for (const c of body.slice(0, 4)) yymm += YYMM_READINGS[c] ?? c;
   return yymm + body.slice(4);
 }
 
 function wellFormed(body: string): boolean {
-  if (!/^\d{4}$/.test(body.slice(0, 4))) return false;
+  if (body.length !== BODY_LENGTH) return false;
+  for (let i = 0; i < 4; i++) if (!DIGITS.includes(body.charAt(i))) return false;
   const month = Number(body.slice(2, 4));
   if (month < 1 || month > 12) return false;
-  return [...body.slice(4)].every((c) => TRACKING_ALPHABET.includes(c));
+  for (let i = 4; i < BODY_LENGTH; i++) if (!TRACKING_ALPHABET.includes(body.charAt(i))) return false;
+  return true;
 }
 
 function valid(body: string): boolean {
@@ -124,20 +128,41 @@ function format(prefix: string, body: string): string {
   return `${prefix}-${body.slice(0, 4)}-${body.slice(4)}`;
 }
 
-/** Valid bodies one neighbour swap away first (the commonest slip), then one substitution away. */
-function nearbyBodies(body: string): string[] {
+/** A symbol's check value where it stands, or -1 when it cannot stand there (a letter in YYMM, O in the code). */
+function valueAt(position: number, symbol: string): number {
+  if (position < 4) return DIGITS.includes(symbol) ? valueOf(symbol) : -1;
+  return TRACKING_ALPHABET.indexOf(symbol);
+}
+
+/** The symbol with check value `value` at a position, if one may stand there. */
+function symbolAt(position: number, value: number): string | undefined {
+  return position < 4 ? [...DIGITS].find((d) => valueOf(d) === value) : TRACKING_ALPHABET[value];
+}
+
+/**
+ * Valid bodies one neighbour swap away first (the commonest slip), then one substitution away.
+ * Swaps work on the body as typed: "410L7..." is a swap of "41071...", which reading L as 1 would
+ * hide. Each position has at most one fixing symbol, found by solving the check sum for it.
+ */
+function nearbyBodies(typed: string): string[] {
+  const body = normaliseBody(typed);
   const found = new Set<string>();
-  for (let i = 0; i + 1 < body.length; i++) {
-    const swapped = body.slice(0, i) + body.charAt(i + 1) + body.charAt(i) + body.slice(i + 2);
+  for (let i = 0; i + 1 < typed.length; i++) {
+    const swapped = normaliseBody(
+      typed.slice(0, i) + typed.charAt(i + 1) + typed.charAt(i) + typed.slice(i + 2),
+    );
     if (swapped !== body && valid(swapped)) found.add(swapped);
   }
+  const values = [...body].map((c, i) => valueAt(i, c));
+  const unreadable = values.filter((v) => v < 0).length;
   for (let i = 0; i < body.length; i++) {
-    const symbols = i < 4 ? DIGITS : TRACKING_ALPHABET;
-    for (const s of symbols) {
-      if (s === body[i]) continue;
-      const changed = body.slice(0, i) + s + body.slice(i + 1);
-      if (valid(changed)) found.add(changed);
-    }
+    // One substitution can fix only the one unreadable symbol, if there is one.
+    if (unreadable > 1 || (unreadable === 1 && (values[i] ?? 0) >= 0)) continue;
+    const others = values.map((v, k) => (k === i ? 0 : v));
+    const symbol = symbolAt(i, repairValue(others, i));
+    if (symbol === undefined || symbol === body[i]) continue;
+    const changed = body.slice(0, i) + symbol + body.slice(i + 1);
+    if (valid(changed)) found.add(changed);
   }
   return [...found];
 }
@@ -152,7 +177,7 @@ export function parseTrackingNumber(text: string, prefix: string = DEFAULT_TRACK
   if (raw === null) return { ok: false, reason: 'format', suggestions: [] };
   const body = normaliseBody(raw);
   if (valid(body)) return { ok: true, value: format(prefix, body) };
-  const suggestions = nearbyBodies(body).map((b) => format(prefix, b));
+  const suggestions = nearbyBodies(raw).map((b) => format(prefix, b));
   return { ok: false, reason: wellFormed(body) ? 'check' : 'format', suggestions };
 }
 

@@ -46,7 +46,8 @@ function nextWorkingDay(date: string, isWorkingDay: (d: string) => boolean): str
  * as described in this file's comment.
  */
 export function addWorkingDays(start: Date, days: number, options: WorkingDayOptions): Date {
-  if (!Number.isInteger(days) || days < 1) throw new RangeError(`working days must be a whole number >= 1: ${days}`);
+  if (!Number.isInteger(days) || days < 1)
+    throw new RangeError(`working days must be a whole number >= 1: ${days}`);
   const isWorkingDay = calendar(options);
   const close = parseClock(options.closesAt ?? DEFAULT_CLOSE);
   let date = jakartaDate(start);

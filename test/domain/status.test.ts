@@ -77,7 +77,8 @@ describe('allowedNext', () => {
   });
 
   it('should offer nothing after a final status', () => {
-    for (const s of ['COMPLETED', 'REJECTED', 'CANCELLED'] as const) expect(allowedNext(s, officer)).toEqual([]);
+    for (const s of ['COMPLETED', 'REJECTED', 'CANCELLED'] as const)
+      expect(allowedNext(s, officer)).toEqual([]);
   });
 });
 
@@ -195,7 +196,11 @@ describe('changeStatus', () => {
     for (const reason of [undefined, '', '   ']) {
       let error: unknown;
       try {
-        changeStatus(app, 'REJECTED', { by: officer, at: later, ...(reason === undefined ? {} : { reason }) });
+        changeStatus(app, 'REJECTED', {
+          by: officer,
+          at: later,
+          ...(reason === undefined ? {} : { reason }),
+        });
       } catch (e) {
         error = e;
       }
@@ -203,7 +208,11 @@ describe('changeStatus', () => {
       expect((error as MissingReasonError).name).toBe('MissingReasonError');
       expect((error as MissingReasonError).field).toBe('reason');
     }
-    const rejected = changeStatus(app, 'REJECTED', { by: officer, at: later, reason: ' Bukan warga kelurahan ini ' });
+    const rejected = changeStatus(app, 'REJECTED', {
+      by: officer,
+      at: later,
+      reason: ' Bukan warga kelurahan ini ',
+    });
     expect(rejected.rejectionReason).toBe('Bukan warga kelurahan ini');
     expect(rejected.statusHistory.at(-1)?.note).toBe('Bukan warga kelurahan ini');
   });
@@ -212,7 +221,11 @@ describe('changeStatus', () => {
     const app = application('IN_REVIEW');
     expect(() => changeStatus(app, 'NEEDS_REVISION', { by: officer, at: later })).toThrow(MissingReasonError);
     expect(() =>
-      changeStatus(app, 'NEEDS_REVISION', { by: officer, at: later, revision: { stepId: 'foto_kk', note: ' ' } }),
+      changeStatus(app, 'NEEDS_REVISION', {
+        by: officer,
+        at: later,
+        revision: { stepId: 'foto_kk', note: ' ' },
+      }),
     ).toThrow(MissingReasonError);
     const next = changeStatus(app, 'NEEDS_REVISION', {
       by: officer,

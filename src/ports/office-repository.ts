@@ -1,22 +1,6 @@
-/** Levels of the office tree, lowest first. */
-export type OfficeLevel = 'kelurahan' | 'kecamatan' | 'kota' | 'provinsi';
+import type { Office } from '../domain/office.js';
 
-/**
- * An office as persistence needs it. A minimal local stand-in for `src/domain/office.ts`
- * (written by another part of the project): replace this with an import of that type once it
- * exists; the Mongo adapter stores `address` and `hours` as they come.
- */
-export interface Office {
-  /** Kemendagri area code, e.g. `31.71.01.1001`. */
-  id: string;
-  name: string;
-  level: OfficeLevel;
-  /** `null` for a province. */
-  parentId: string | null;
-  address?: string;
-  /** Opening hours in whatever shape the domain defines; stored and returned unchanged. */
-  hours?: unknown;
-}
+export type { Office, OfficeLevel } from '../domain/office.js';
 
 /** The office tree, loaded from idn-area-data at start-up and read when routing and filtering. */
 export interface OfficeRepository {

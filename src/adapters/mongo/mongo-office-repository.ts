@@ -2,6 +2,7 @@ import type { Model } from 'mongoose';
 import type { Office, OfficeLevel, OfficeRepository } from '../../ports/office-repository.js';
 import type { OfficeRecord } from './office-model.js';
 import { compact } from './mongo-utils.js';
+import { DEFAULT_HOURS, type OpeningHours } from '../../domain/office.js';
 
 /** Rows per bulk write, to keep each command small on FerretDB. */
 const BATCH = 200;
@@ -13,7 +14,8 @@ function toDomain(r: OfficeRecord): Office {
     level: r.level as OfficeLevel,
     parentId: r.parentId ?? null,
     address: r.address,
-    hours: r.hours,
+    // Offices stored before hours were kept get the common counter hours.
+    hours: (r.hours as OpeningHours | undefined) ?? DEFAULT_HOURS,
   });
 }
 

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { createMongoRepositories, type MongoRepositories } from '../../../src/adapters/mongo/repositories.js';
 import type { Office } from '../../../src/ports/office-repository.js';
+import { DEFAULT_HOURS } from '../../../src/domain/office.js';
 import { useTestDatabase } from '../../support/db.js';
 
 const db = useTestDatabase('offices');
@@ -11,11 +12,17 @@ beforeAll(async () => {
   await repos.ensureIndexes();
 });
 
-const hours = { mon: ['08:00', '15:00'], sat: null };
+const hours = { mon: [{ open: '08:00', close: '15:00' }], sat: [] };
 const tree: Office[] = [
-  { id: '31', name: 'DKI Jakarta', level: 'provinsi', parentId: null },
-  { id: '31.71', name: 'Kota Administrasi Jakarta Pusat', level: 'kota', parentId: '31' },
-  { id: '31.71.01', name: 'Gambir', level: 'kecamatan', parentId: '31.71' },
+  { id: '31', name: 'DKI Jakarta', level: 'provinsi', parentId: null, hours: DEFAULT_HOURS },
+  {
+    id: '31.71',
+    name: 'Kota Administrasi Jakarta Pusat',
+    level: 'kota',
+    parentId: '31',
+    hours: DEFAULT_HOURS,
+  },
+  { id: '31.71.01', name: 'Gambir', level: 'kecamatan', parentId: '31.71', hours: DEFAULT_HOURS },
   {
     id: '31.71.01.1002',
     name: 'Kebon Kelapa',
@@ -30,6 +37,7 @@ const tree: Office[] = [
     level: 'kelurahan',
     parentId: '31.71.01',
     address: 'Jl. Tanah Abang I',
+    hours: DEFAULT_HOURS,
   },
 ];
 
@@ -51,6 +59,7 @@ describe('MongoOfficeRepository', () => {
       name: 'Gambir (Kelurahan)',
       level: 'kelurahan',
       parentId: '31.71.01',
+      hours: DEFAULT_HOURS,
     });
   });
 
@@ -60,6 +69,7 @@ describe('MongoOfficeRepository', () => {
       name: `Desa ${i}`,
       level: 'kelurahan',
       parentId: '32.01.01',
+      hours: DEFAULT_HOURS,
     }));
     await repos.offices.upsertMany(many);
     expect(await repos.offices.children('32.01.01')).toHaveLength(450);

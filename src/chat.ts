@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config/config.js';
 import { createLogger } from './config/logger.js';
@@ -82,22 +82,32 @@ async function main(): Promise<void> {
       return;
     }
     const user = values.user ?? `terminal-${process.env.USER ?? 'warga'}`;
-    const rl = createInterface({ input: process.stdin, output: process.stdout });
+    const rl = createInterface({
+      input: process.stdin,
+      output: process.stdout,
+      terminal: process.stdin.isTTY,
+    });
+    // Take the iterator now: it buffers lines, so piped input is not lost while replies are worked out.
+    const lines = rl[Symbol.asyncIterator]();
     console.log('Loket (terminal). Ketik pesan; /file <path> untuk mengirim berkas; /keluar untuk keluar.\n');
     for (const r of await send(loket, toMessage(user, 'halo', undefined), lang)) console.log(`Loket: ${r}\n`);
-    for (;;) {
-      const line = (await rl.question('Anda: ').catch(() => '/keluar')).trim();
+    rl.setPrompt('Anda: ');
+    rl.prompt();
+    for (let next = await lines.next(); !next.done; next = await lines.next()) {
+      const line = next.value.trim();
       if (line === '/keluar' || line === '/exit') break;
-      if (!line) continue;
-      const file = line.startsWith('/file ') ? line.slice(6).trim() : undefined;
-      const replies = await send(loket, toMessage(user, file ? undefined : line, file), lang).catch(
-        (err: unknown) => {
-          logger.error({ err }, 'message failed');
-          return ['Maaf, terjadi gangguan. Silakan coba lagi.'];
-        },
-      );
-      for (const r of replies) console.log(`\nLoket: ${r}`);
-      console.log('');
+      if (line) {
+        const file = line.startsWith('/file ') ? line.slice(6).trim() : undefined;
+        const replies = await send(loket, toMessage(user, file ? undefined : line, file), lang).catch(
+          (err: unknown) => {
+            logger.error({ err }, 'message failed');
+            return ['Maaf, terjadi gangguan. Silakan coba lagi.'];
+          },
+        );
+        for (const r of replies) console.log(`\nLoket: ${r}`);
+        console.log('');
+      }
+      rl.prompt();
     }
     rl.close();
   } finally {

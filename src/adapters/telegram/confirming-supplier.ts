@@ -1,0 +1,189 @@
+import type { UpdateSupplier } from '@grammyjs/runner';
+import type { Update } from 'grammy/types';
+import type { Logger } from '../../config/logger.js';
+
+/** The runner's abort signal (its abort-controller polyfill, the type grammY's API methods take too). */
+export type RunnerSignal = Parameters<UpdateSupplier<Update>['supply']>[1];
+
+/** The getUpdates call the supplier needs (bot.api.getUpdates, or a fake in tests). */
+export type GetUpdates = (
+  args: {
+    offset: number;
+    limit: number;
+    timeout: number;
+    allowed_updates: readonly ('message' | 'callback_query')[];
+  },
+  signal: RunnerSignal,
+) => Promise<Update[]>;
+
+/** How the supplier polls and how patiently it retries an update that was not processed. */
+export interface ConfirmingSupplierOptions {
+  getUpdates: GetUpdates;
+  logger: Logger;
+  /** Long-poll time-out in seconds when nothing is in flight. */
+  pollTimeoutSeconds?: number;
+  /**
+   * Waits before each retry of an unprocessed update; after the last one it is given up
+   * (logged) so one poisoned update cannot hold back every chat. The total outlasts the use
+   * case's 60 s claim lease, so an update claimed by a crashed process is retried after it.
+   */
+  retryDelaysMs?: number[];
+  /** How long to wait for a change while every fetched update is already in flight. */
+  idleWaitMs?: number;
+}
+
+type Entry =
+  | { state: 'running'; attempts: number }
+  | { state: 'done' }
+  | { state: 'failed'; attempts: number; retryAt: number };
+
+/** Raised for getUpdates failures retrying cannot fix: a wrong token (401) or a second poller (409). */
+function unrecoverable(err: unknown): boolean {
+  const code = (err as { error_code?: unknown } | null)?.error_code;
+  return code === 401 || code === 409;
+}
+
+const DEFAULT_RETRY_DELAYS_MS = [1000, 2000, 4000, 8000, 16000, 32000, 64000];
+
+/**
+ * An update supplier for @grammyjs/runner whose getUpdates offset only moves past an update
+ * once it was handled. The runner's own fetcher confirms every update as soon as it is
+ * fetched, so a file whose download failed would be lost; here it is fetched again and
+ * retried. Updates fetched again while still in flight (or handled, but behind an earlier
+ * unfinished one) are filtered out; the use case's idempotency log catches the rest (after a
+ * restart every unconfirmed update comes back and is answered as a duplicate).
+ */
+export class ConfirmingSupplier implements UpdateSupplier<Update> {
+  private readonly entries = new Map<number, Entry>();
+  private nextOffset = 0;
+  private wake: (() => void) | undefined;
+  private readonly retryDelays: number[];
+  private readonly idleWaitMs: number;
+  private readonly pollTimeout: number;
+
+  constructor(private readonly opts: ConfirmingSupplierOptions) {
+    this.retryDelays = opts.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+    this.idleWaitMs = opts.idleWaitMs ?? 1000;
+    this.pollTimeout = opts.pollTimeoutSeconds ?? 30;
+  }
+
+  /** The offset Telegram has been (or will be, on the next call) told: everything below it is handled. */
+  get offset(): number {
+    return this.nextOffset;
+  }
+
+  /** Updates fetched and not yet finished (running, or waiting for a retry). */
+  get unfinished(): number {
+    let n = 0;
+    for (const e of this.entries.values()) if (e.state !== 'done') n++;
+    return n;
+  }
+
+  /** Updates being handled right now. */
+  get running(): number {
+    let n = 0;
+    for (const e of this.entries.values()) if (e.state === 'running') n++;
+    return n;
+  }
+
+  supply = async (batchSize: number, signal: RunnerSignal): Promise<Update[]> => {
+    let errorWait = 500;
+    for (;;) {
+      const inFlight = this.entries.size;
+      let updates: Update[];
+      try {
+        updates = await this.opts.getUpdates(
+          {
+            offset: this.nextOffset,
+            limit: Math.max(1, Math.min(100, inFlight + batchSize)),
+            // Unconfirmed updates come back at once, so long polling only helps when none are left.
+            timeout: inFlight > 0 ? 0 : this.pollTimeout,
+            allowed_updates: ['message', 'callback_query'],
+          },
+          signal,
+        );
+      } catch (err) {
+        if (signal.aborted || unrecoverable(err)) throw err;
+        this.opts.logger.warn(
+          { err: { message: (err as Error).message } },
+          'telegram getUpdates failed; retrying',
+        );
+        await this.sleep(errorWait, signal);
+        errorWait = Math.min(errorWait * 2, 30_000);
+        continue;
+      }
+      const now = Date.now();
+      const fresh = updates.filter((u) => {
+        const e = this.entries.get(u.update_id);
+        return e === undefined || (e.state === 'failed' && e.retryAt <= now);
+      });
+      for (const u of fresh) {
+        const e = this.entries.get(u.update_id);
+        this.entries.set(u.update_id, { state: 'running', attempts: e?.state === 'failed' ? e.attempts : 0 });
+      }
+      if (fresh.length > 0) return fresh;
+      await this.sleep(this.waitForChange(now), signal);
+    }
+  };
+
+  /** The update was handled (or answered as a duplicate): it may be confirmed. */
+  done(updateId: number): void {
+    this.entries.set(updateId, { state: 'done' });
+    this.advance();
+  }
+
+  /** The update was not processed: fetch it again after a delay, or give it up after the last one. */
+  failed(updateId: number): void {
+    const e = this.entries.get(updateId);
+    const attempts = (e && e.state !== 'done' ? e.attempts : 0) + 1;
+    const delay = this.retryDelays[attempts - 1];
+    if (delay === undefined) {
+      this.opts.logger.error({ updateId, attempts }, 'telegram update given up after retries');
+      this.done(updateId);
+      return;
+    }
+    this.entries.set(updateId, { state: 'failed', attempts, retryAt: Date.now() + delay });
+    this.poke();
+  }
+
+  private advance(): void {
+    const ids = [...this.entries.keys()].sort((a, b) => a - b);
+    for (const id of ids) {
+      if (this.entries.get(id)?.state !== 'done') break;
+      this.entries.delete(id);
+      this.nextOffset = Math.max(this.nextOffset, id + 1);
+    }
+    this.poke();
+  }
+
+  private waitForChange(now: number): number {
+    let wait = this.idleWaitMs;
+    for (const e of this.entries.values())
+      if (e.state === 'failed') wait = Math.min(wait, Math.max(0, e.retryAt - now));
+    return wait;
+  }
+
+  private poke(): void {
+    const w = this.wake;
+    this.wake = undefined;
+    w?.();
+  }
+
+  private sleep(ms: number, signal: RunnerSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const finish = () => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(new Error('aborted'));
+      };
+      const timer = setTimeout(finish, ms);
+      this.wake = finish;
+      if (signal.aborted) onAbort();
+      else signal.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+}

@@ -1,0 +1,37 @@
+import type { Lang } from '../../dialogue/types.js';
+
+/**
+ * The few texts the Telegram adapter says itself, when a message never reaches the engine (a
+ * failed download, a broken button). Indonesian first; everything else comes from the catalog.
+ */
+export const TELEGRAM_MESSAGES = {
+  retry: {
+    id: 'Maaf, pesan Anda belum berhasil kami proses. Coba kirim lagi sebentar lagi.',
+    en: 'Sorry, we could not process your message yet. Please try sending it again in a moment.',
+  },
+  fileRetry: {
+    id: 'Maaf, file Anda belum berhasil kami terima dari Telegram. Coba kirim lagi.',
+    en: 'Sorry, we could not receive your file from Telegram. Please try sending it again.',
+  },
+  badButton: {
+    id: 'Maaf, tombol ini sudah tidak berlaku. Silakan pilih dari pesan terbaru atau ketik jawaban Anda.',
+    en: 'Sorry, this button is no longer valid. Please choose from the latest message or type your answer.',
+  },
+  unsupported: {
+    id: 'Maaf, saya hanya bisa membaca teks, foto, dan dokumen. Silakan ketik pesan Anda.',
+    en: 'Sorry, I can only read text, photos and documents. Please type your message.',
+  },
+  privateOnly: {
+    id: 'Silakan hubungi saya lewat chat pribadi.',
+    en: 'Please talk to me in a private chat.',
+  },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+/** The citizen's language as Telegram reports it (`language_code`); Indonesian unless English. */
+export function langOf(languageCode: string | undefined): Lang | undefined {
+  if (languageCode === undefined) return undefined;
+  const base = languageCode.toLowerCase().split('-')[0];
+  if (base === 'en') return 'en';
+  if (base === 'id' || base === 'ms' || base === 'jv' || base === 'su') return 'id';
+  return undefined;
+}

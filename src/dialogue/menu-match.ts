@@ -6,6 +6,25 @@ export type MenuMatch = { kind: 'match'; option: MenuOption } | { kind: 'out_of_
 
 const ORDINAL = /^(?:no|nomor|nomer|pilih|pilihan|opsi|option|number)?\s*(\d{1,3})$/;
 
+/**
+ * Words that flip an option's meaning: "ada" must not tie with "Tidak ada, saya pakai SPTJM",
+ * nor "gak ada" with "Ada surat keterangan lahir": an option loses a point when it and the
+ * citizen's text disagree on negating.
+ */
+const NEGATIONS: ReadonlySet<string> = new Set([
+  'tidak',
+  'tak',
+  'tdk',
+  'gak',
+  'ga',
+  'nggak',
+  'enggak',
+  'belum',
+  'bukan',
+  'no',
+  'not',
+]);
+
 /** Longer messages are sentences, not menu picks: "petugas minta uang buat ktp" is no "KTP-el". */
 const MAX_LOOSE_WORDS = 5;
 
@@ -31,6 +50,7 @@ export function matchMenu(
   if (!opts.loose || text.split(' ').length > MAX_LOOSE_WORDS) return { kind: 'none' };
 
   const words = text.split(' ').filter((w) => w.length >= 2);
+  const negated = words.some((w) => NEGATIONS.has(w));
   let best: MenuOption | undefined;
   let bestScore = 0;
   let tie = false;
@@ -39,6 +59,7 @@ export function matchMenu(
     const labelWords = new Set(label.split(' '));
     let score = words.filter((w) => labelWords.has(w) || (w.length >= 4 && label.includes(w))).length;
     if (text.length >= 3 && label.includes(text)) score += 2;
+    if (negated !== [...labelWords].some((w) => NEGATIONS.has(w))) score -= 1;
     if (score > bestScore) {
       best = option;
       bestScore = score;

@@ -8,7 +8,11 @@ import { describeKelurahan } from './kelurahan-step.js';
 import { encode } from './menu-values.js';
 import { maskNik } from './nik-check.js';
 import { bullets } from './render.js';
-import type { Draft, MenuOption } from './types.js';
+import type { Draft, Lang, MenuOption } from './types.js';
+
+function formatNumber(value: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: 2 }).format(value);
+}
 
 function display(ctx: Ctx, serviceId: string, step: Step, draft: Draft): string {
   if (step.kind === 'document') {
@@ -26,6 +30,9 @@ function display(ctx: Ctx, serviceId: string, step: Step, draft: Draft): string 
       return formatDate(String(value), ctx.state.lang);
     case 'nik':
       return maskNik(String(value));
+    case 'number':
+      // Citizens read "5.000.000" and "72,5"; "5000000" is hard to check at a glance.
+      return typeof value === 'number' ? formatNumber(value, ctx.state.lang) : String(value);
     case 'kelurahan': {
       const entry = ctx.catalog.kelurahan.get(String(value));
       return entry ? describeKelurahan(ctx, entry) : String(value);

@@ -16,7 +16,7 @@ import type { MenuMatch } from './menu-match.js';
 import { matchMenu } from './menu-match.js';
 import { YES_NO_MENUS } from './menus.js';
 import { presentCurrent } from './present.js';
-import type { ConversationState } from './types.js';
+import type { ConversationState, Understanding } from './types.js';
 import { typedAnswer } from './validate.js';
 
 type Menu = NonNullable<ConversationState['menu']>;
@@ -71,6 +71,22 @@ function answerStep(ctx: Ctx, target: Target, text: string): void {
   commit(ctx, target, attempt);
 }
 
+/** Intents that are about one service. */
+const SERVICE_INTENTS: ReadonlySet<string> = new Set([
+  'apply',
+  'ask_requirements',
+  'ask_cost',
+  'ask_duration',
+]);
+
+/**
+ * A reading that names no service while it needs one ("ajukan" under "Mau mengajukan KK
+ * sekarang?"): the menu on screen says more than the NLU does, so a loose match on it wins.
+ */
+function needsService(u: Understanding): boolean {
+  return u.service === null && SERVICE_INTENTS.has(u.intent);
+}
+
 /**
  * A typed message in bot mode. Order: whole-message commands ("batal", "menu"), the open step,
  * the menu on screen (exact number or label first, a confident NLU reading next, then a loose
@@ -113,7 +129,7 @@ export function handleText(ctx: Ctx, typed: string): void {
     return;
   }
   const u = ctx.understand(text);
-  if (u.confidence < INTERRUPT_CONFIDENCE || u.intent === 'out_of_scope') {
+  if (u.confidence < INTERRUPT_CONFIDENCE || u.intent === 'out_of_scope' || needsService(u)) {
     const near = pickTyped(menu, text, true);
     if (near.kind === 'match') {
       handleAction(ctx, near.option.value);

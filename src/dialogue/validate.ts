@@ -64,7 +64,7 @@ function parseKind(ctx: Ctx, serviceId: string, step: Step, typed: string): Atte
         : { kind: 'value', value: n };
     }
     case 'nik': {
-      const r = checkNik(text);
+      const r = checkNik(text, new Date(ctx.at));
       return r.ok ? { kind: 'value', value: r.nik } : { kind: 'invalid', key: `invalid.nik.${r.problem}` };
     }
     case 'date': {

@@ -1,6 +1,6 @@
 import { findDateIn } from './dates.js';
 import { findNikIn } from './nik.js';
-import { findTrackingNumberIn } from './tracking.js';
+import { findTrackingNumberIn, trackingNumberSpan } from './tracking.js';
 
 /** The values a message carries besides its intent (the `entities` of an `Understanding`). */
 export interface Entities {
@@ -19,7 +19,7 @@ export function extractEntities(text: string): Entities {
   const trackingNumber = findTrackingNumberIn(rest);
   if (trackingNumber) {
     out.trackingNumber = trackingNumber;
-    rest = rest.replace(/ptsp[\s\-_.:#]*\d{4}[\s\-_.]*[a-z0-9]{5}/i, ' ');
+    rest = rest.replace(trackingNumberSpan(trackingNumber), ' ');
   }
   const nik = findNikIn(rest);
   if (nik) {

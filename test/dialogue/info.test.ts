@@ -7,6 +7,7 @@ const nlu = {
   'berapa lama sktm': { intent: 'ask_duration', service: 'sktm', confidence: 0.9 },
   'biaya pbg': { intent: 'ask_cost', service: 'pbg', confidence: 0.9 },
   'kantor buka jam berapa': { intent: 'office_info', confidence: 0.9 },
+  ajukan: { intent: 'apply', confidence: 0.9 },
 };
 
 describe('answerInfo', () => {
@@ -18,6 +19,14 @@ describe('answerInfo', () => {
     expect(chat.options).toEqual(['apply:ktp', 'resume']);
     chat.say('ya');
     expect(chat.at_).toBe('consent');
+  });
+
+  it('should take "ajukan" under the offer as yes, not ask which service again', () => {
+    const chat = new Chat({ nlu });
+    chat.say('berapa lama sktm');
+    chat.say('ajukan');
+    expect(chat.at_).toBe('consent');
+    expect(chat.state.flow?.draft.serviceId).toBe('sktm');
   });
 
   it('should ask which service when none was named, then answer that question', () => {

@@ -38,4 +38,14 @@ describe('matchMenu', () => {
       kind: 'none',
     });
   });
+
+  it('should not let a plain word tie with an option that negates it', () => {
+    const proof = [
+      { value: 'surat', label: 'Ada surat keterangan lahir' },
+      { value: 'sptjm', label: 'Tidak ada, saya pakai SPTJM' },
+    ];
+    expect(matchMenu(proof, 'ada', { loose: true })).toEqual({ kind: 'match', option: proof[0] });
+    expect(matchMenu(proof, 'tidak ada', { loose: true })).toEqual({ kind: 'match', option: proof[1] });
+    expect(matchMenu(proof, 'gak ada', { loose: true })).toEqual({ kind: 'match', option: proof[1] });
+  });
 });

@@ -14,8 +14,16 @@ describe('checkNik', () => {
     ['3174093208900001', 'date'],
     ['3174091713900001', 'date'],
     ['3174091708900000', 'serial'],
+    ['3174093102900001', 'date'],
+    ['3174097102900001', 'date'],
   ])('should refuse %s for %s', (nik, problem) => {
     expect(checkNik(nik)).toEqual({ ok: false, problem });
+  });
+
+  it('should read a 29 February from the NIK against the turn date', () => {
+    const today = new Date('2026-11-23T02:00:00Z');
+    expect(checkNik('3171012902000001', today)).toEqual({ ok: true, nik: '3171012902000001' });
+    expect(checkNik('3171012902010001', today)).toEqual({ ok: false, problem: 'date' });
   });
 });
 

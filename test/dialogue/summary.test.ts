@@ -15,7 +15,27 @@ function atSummary(jenis = 'baru'): Chat {
   return chat;
 }
 
+/** The fixture pbg flow (nama, luas) up to its summary, in the given language. */
+function pbgSummary(luas: string, lang: 'id' | 'en' = 'id'): Chat {
+  const chat = new Chat({ lang });
+  chat.command('start');
+  chat.press('service:pbg');
+  chat.press('apply:pbg');
+  chat.press('consent:yes');
+  chat.say('Bambang Sutrisno');
+  chat.say(luas);
+  expect(chat.at_).toBe('summary');
+  return chat;
+}
+
 describe('summary', () => {
+  it('should show numbers as the citizen reads them, with thousands and decimal marks per language', () => {
+    expect(pbgSummary('72,5').text).toContain(': 72,5');
+    expect(pbgSummary('1500').text).toContain(': 1.500');
+    expect(pbgSummary('72.5', 'en').text).toContain(': 72.5');
+    expect(pbgSummary('1500', 'en').text).toContain(': 1,500');
+  });
+
   it('should list every answer with its label, the NIK masked', () => {
     const chat = atSummary();
     expect(chat.text).toContain('Jenis: KTP baru');

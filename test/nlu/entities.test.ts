@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { generateTrackingNumber } from '../../src/domain/tracking-number.js';
 import { findDateIn } from '../../src/nlu/dates.js';
 import { extractEntities } from '../../src/nlu/entities.js';
 import { findNikIn } from '../../src/nlu/nik.js';
@@ -55,6 +56,13 @@ describe('findTrackingNumberIn', () => {
     expect(findTrackingNumberIn('ptsp-26-abcd7')).toBeUndefined();
   });
 
+  it('should find a number typed without its prefix when its code has a letter', () => {
+    const real = generateTrackingNumber({ at: new Date('2026-11-23T02:00:00Z'), random: () => 0.3 });
+    expect(findTrackingNumberIn(`status ${real.slice(5).toLowerCase()} gmn`)).toBe(real);
+    expect(findTrackingNumberIn('status 2611-abcd7 gmn')).toBeUndefined();
+    expect(findTrackingNumberIn('nik sy 3171 0101 0190 0001 lahir')).toBeUndefined();
+  });
+
   it('should use another prefix when the office configures one', () => {
     expect(findTrackingNumberIn('LKT-2611-ABCD7', 'LKT')).toBe('LKT-2611-ABCD7');
   });
@@ -66,6 +74,14 @@ describe('extractEntities', () => {
       nik: '3171010101900001',
       date: '1990-08-17',
       trackingNumber: 'PTSP-2611-ABCD7',
+    });
+  });
+
+  it('should cut out a number typed without its prefix before reading dates', () => {
+    const real = generateTrackingNumber({ at: new Date('2026-11-23T02:00:00Z'), random: () => 0.3 });
+    expect(extractEntities(`resi ${real.slice(5, 9)} ${real.slice(10)} lahir 17-08-1990`)).toEqual({
+      trackingNumber: real,
+      date: '1990-08-17',
     });
   });
 

@@ -5,13 +5,14 @@
 #   scripts/test-db.sh install            build FerretDB if missing; print the binary's path
 #   scripts/test-db.sh run DIR PORT       run it in the foreground, data in DIR, on 127.0.0.1:PORT
 #
-# Why v1.24.0 and `go build` rather than `go install ...@v1.24.1`: on this workplace's Go module
-# proxy v1.24.1 and the module's version list answer 403, and `go install` needs that list (for
-# the deprecation check). v1.24.0 downloads; its module ships an empty build/version/version.txt
-# (the upstream task runner writes it), so we copy the source, write the version, and build.
+# Why `go build` of the downloaded module rather than `go install ...@v1.24.1`: the install
+# succeeds, but the module ships an empty build/version/version.txt (upstream's task runner writes
+# it), so the installed binary panics at start ("Invalid build/version/version.txt file content").
+# We download the exact module, copy the source, write the version, and build it ourselves.
+# (Until late November 2026 this proxy refused v1.24.1 with 403, and v1.24.0 was used.)
 set -euo pipefail
 
-VERSION="v1.24.0"
+VERSION="v1.24.1"
 MODULE="github.com/FerretDB/FerretDB"
 CACHE="${LOKET_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/loket}"
 BIN="$CACHE/bin/ferretdb-$VERSION"

@@ -32,7 +32,8 @@ export default async function globalSetup() {
   const port = await freePort();
   const t0 = Date.now();
   const db = await startEmbeddedFerretDb({ dataDir: dir, port });
-  const desc = `FerretDB v1.24.0 (SQLite backend) on 127.0.0.1:${port}`;
+  const version = path.basename(db.binary).replace(/^ferretdb-/, '');
+  const desc = `FerretDB ${version} (SQLite backend) on 127.0.0.1:${port}`;
   console.log(`\n[test-db] started ${desc}, data in ${dir}, in ${Date.now() - t0} ms`);
   process.env.MONGODB_URI = db.uri;
   process.env.LOKET_TEST_DB = desc;

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { connect } from 'node:net';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadConfig, ConfigError, type Config } from './config/config.js';
@@ -8,6 +9,13 @@ import { openConnection, pingDatabase, type DbConnection } from './adapters/mong
 import { startEmbeddedFerretDb, type EmbeddedDb } from './adapters/mongo/embedded-ferretdb.js';
 import { createMongoRepositories, type MongoRepositories } from './adapters/mongo/repositories.js';
 import { createHttpApp } from './adapters/http/server.js';
+import type { OfficerHttpDeps } from './adapters/http/officer-http-deps.js';
+import { createSessionStore } from './adapters/mongo/session-store.js';
+import { startNotificationWorker } from './app/officer/deliver-notifications.js';
+import { consoleSecrets } from './config/local-secrets.js';
+import { createTelegramChannel, type TelegramChannel } from './adapters/telegram/channel.js';
+import type { ChannelSender } from './ports/channel-sender.js';
+import type { Channel } from './domain/application.js';
 import { loadAreas } from './catalog/areas.js';
 import { DEFAULT_HOLIDAY_DATES } from './domain/holidays.js';
 import { loadCatalog } from './catalog/load.js';
@@ -16,7 +24,8 @@ import { ENGINE_MESSAGE_KEYS } from './dialogue/message-keys.js';
 import { createEngine, type Engine } from './dialogue/engine.js';
 import { createNlu, type Nlu } from './nlu/nlu.js';
 import { loadIntentData } from './nlu/intent-data.js';
-import { makeHandleInbound } from './app/handle-inbound.js';
+import { makeHandleInbound, makePushConversationEvent } from './app/handle-inbound.js';
+import type { PushConversationEvent } from './app/officer/push-conversation-event.js';
 import { makeEffectRunner } from './app/run-effects.js';
 import type { HandleInbound } from './app/inbound.js';
 
@@ -35,6 +44,10 @@ export interface Loket {
   nlu: Nlu;
   engine: Engine;
   handleInbound: HandleInbound;
+  /** How each channel reaches a citizen; channels register their sender here when they start. */
+  senders: Map<Channel, ChannelSender>;
+  /** Officer-side events (joined, message, closed, revision) into a citizen's conversation. */
+  push: PushConversationEvent;
   /** Milliseconds from the call to ready, by part. */
   startup: { totalMs: number; databaseMs: number; catalogMs: number; nluMs: number };
   stop(): Promise<void>;
@@ -51,6 +64,32 @@ async function portListening(port: number): Promise<boolean> {
 }
 
 /**
+ * Where the database is: MONGODB_URI, or the embedded FerretDB (started here, or shared with a
+ * server process already running it when `shareEmbeddedDb`). The caller stops `embedded`.
+ */
+export async function resolveDatabase(
+  config: Config,
+  logger: Logger,
+  opts: { shareEmbeddedDb?: boolean } = {},
+): Promise<{ uri: string; embedded?: EmbeddedDb }> {
+  if (config.MONGODB_URI) return { uri: config.MONGODB_URI };
+  if (opts.shareEmbeddedDb && (await portListening(config.EMBEDDED_DB_PORT)))
+    return { uri: `mongodb://127.0.0.1:${config.EMBEDDED_DB_PORT}/loket` };
+  const dataDir = path.resolve(config.DATA_DIR, 'ferretdb');
+  logger.info(
+    { dataDir, port: config.EMBEDDED_DB_PORT },
+    'MONGODB_URI not set: starting the embedded FerretDB database',
+  );
+  const embedded = await startEmbeddedFerretDb({
+    dataDir,
+    port: config.EMBEDDED_DB_PORT,
+    onLog: (line) => logger.debug({ ferretdb: line }, 'ferretdb'),
+  });
+  logger.info({ binary: embedded.binary }, 'embedded FerretDB is up');
+  return { uri: `${embedded.uri}loket`, embedded };
+}
+
+/**
  * Composition root without HTTP: the database (MONGODB_URI, or the embedded FerretDB), the
  * catalog (checked), the NLU (trained), the engine and the use cases.
  * `shareEmbeddedDb`: reuse an embedded database another Loket process (the server) already runs.
@@ -61,26 +100,7 @@ export async function createLoket(
   opts: { shareEmbeddedDb?: boolean } = {},
 ): Promise<Loket> {
   const t0 = Date.now();
-  let embedded: EmbeddedDb | undefined;
-  let uri = config.MONGODB_URI;
-  if (!uri) {
-    if (opts.shareEmbeddedDb && (await portListening(config.EMBEDDED_DB_PORT))) {
-      uri = `mongodb://127.0.0.1:${config.EMBEDDED_DB_PORT}/loket`;
-    } else {
-      const dataDir = path.resolve(config.DATA_DIR, 'ferretdb');
-      logger.info(
-        { dataDir, port: config.EMBEDDED_DB_PORT },
-        'MONGODB_URI not set: starting the embedded FerretDB database',
-      );
-      embedded = await startEmbeddedFerretDb({
-        dataDir,
-        port: config.EMBEDDED_DB_PORT,
-        onLog: (line) => logger.debug({ ferretdb: line }, 'ferretdb'),
-      });
-      uri = `${embedded.uri}loket`;
-      logger.info({ binary: embedded.binary }, 'embedded FerretDB is up');
-    }
-  }
+  const { uri, embedded } = await resolveDatabase(config, logger, opts);
   const [db, areas, catalogAndNlu] = await Promise.all([
     (async () => {
       const t = Date.now();
@@ -138,6 +158,16 @@ export async function createLoket(
     allowedTypes: config.UPLOAD_ALLOWED_TYPES,
   });
 
+  const senders = new Map<Channel, ChannelSender>();
+  const push = makePushConversationEvent({
+    engine,
+    understand: (text) => nlu.understand(text),
+    conversations: repos.conversations,
+    effects,
+    senders,
+    logger,
+  });
+
   // TTL-style clean-up of processed message ids (FerretDB has no TTL indexes).
   const purge = setInterval(() => {
     repos.inbound.purgeCompletedBefore(new Date(Date.now() - INBOUND_RETENTION_MS)).catch((err: unknown) => {
@@ -156,6 +186,8 @@ export async function createLoket(
     nlu,
     engine,
     handleInbound,
+    senders,
+    push,
     startup: { totalMs: Date.now() - t0, databaseMs: db.ms, catalogMs, nluMs: catalogAndNlu.nluMs },
     stop: () =>
       (stopping ??= (async () => {
@@ -169,6 +201,9 @@ export async function createLoket(
 /** A running Loket with its HTTP server: the parts tests and the signal handlers need to reach. */
 export interface Running {
   loket: Loket;
+  /** How each channel reaches a citizen: status pushes and officer replies go through these. */
+  senders: Map<Channel, ChannelSender>;
+  telegram?: TelegramChannel;
   config: Config;
   logger: Logger;
   conn: DbConnection;
@@ -183,11 +218,58 @@ export async function start(
   logger: Logger = createLogger(config.LOG_LEVEL),
 ): Promise<Running> {
   const loket = await createLoket(config, logger);
+  const senders = loket.senders;
+  const telegram = config.TELEGRAM_BOT_TOKEN
+    ? createTelegramChannel({
+        token: config.TELEGRAM_BOT_TOKEN,
+        ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
+        handleInbound: loket.handleInbound,
+        logger: logger.child({ channel: 'telegram' }),
+        uploadMaxBytes: config.UPLOAD_MAX_BYTES,
+        downloadTimeoutMs: config.TELEGRAM_DOWNLOAD_TIMEOUT_MS,
+        ...(config.TELEGRAM_WEBHOOK_SECRET
+          ? { webhook: { secretToken: config.TELEGRAM_WEBHOOK_SECRET } }
+          : {}),
+      })
+    : undefined;
+  if (telegram) senders.set('telegram', telegram.sender);
+  const secrets = await consoleSecrets(config, config.DATA_DIR);
+  if (secrets.source === 'file')
+    logger.warn(
+      { file: path.resolve(config.DATA_DIR, 'secrets.json') },
+      'SESSION_SECRET/CSRF_SECRET not set: using random ones kept under DATA_DIR (set them in production)',
+    );
+  const now = () => new Date();
+  const officer: OfficerHttpDeps = {
+    logger: logger.child({ part: 'console' }),
+    applications: loket.repos.applications,
+    events: loket.repos.events,
+    handoffs: loket.repos.handoffs,
+    officers: loket.repos.officers,
+    offices: loket.repos.offices,
+    outbox: loket.repos.outbox,
+    documents: loket.repos.documents,
+    push: loket.push,
+    sessionStore: createSessionStore(loket.conn, { ttlSeconds: config.SESSION_TTL_HOURS * 3600 }),
+    sessionSecret: secrets.sessionSecret,
+    csrfSecret: secrets.csrfSecret,
+    sessionTtlMs: config.SESSION_TTL_HOURS * 3_600_000,
+    secureCookies: config.COOKIE_SECURE,
+    loginRateLimit: config.LOGIN_RATE_LIMIT,
+    queuePollMs: config.QUEUE_POLL_MS,
+    cannedReplies: config.CANNED_REPLIES,
+    now,
+  };
+  const webhookPath = config.TELEGRAM_WEBHOOK_URL ? new URL(config.TELEGRAM_WEBHOOK_URL).pathname : undefined;
   const app = createHttpApp({
     logger,
     isReady: () => pingDatabase(loket.conn),
     trustProxy: config.TRUST_PROXY,
     version: VERSION,
+    officer,
+    ...(telegram && webhookPath
+      ? { webhooks: [{ path: webhookPath, handler: (req, res) => telegram.webhookHandler(req, res) }] }
+      : {}),
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
@@ -195,12 +277,39 @@ export async function start(
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
+  if (telegram) {
+    await telegram.registerCommands();
+    if (config.TELEGRAM_WEBHOOK_URL) {
+      await telegram.bot.init(); // getMe: polling does this itself, a webhook-only bot must ask
+      await telegram.bot.api.setWebhook(config.TELEGRAM_WEBHOOK_URL, {
+        ...(config.TELEGRAM_WEBHOOK_SECRET ? { secret_token: config.TELEGRAM_WEBHOOK_SECRET } : {}),
+        allowed_updates: ['message', 'callback_query'],
+      });
+      logger.info({ path: webhookPath }, 'Telegram: webhook set');
+    } else {
+      await telegram.start();
+      logger.info('Telegram: long polling');
+    }
+  }
+  const notifications = startNotificationWorker(
+    {
+      outbox: loket.repos.outbox,
+      senders: [...senders.values()],
+      workerId: `${hostname()}:${process.pid}`,
+      now,
+      maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
+    },
+    config.OUTBOX_INTERVAL_MS,
+    (err) => logger.error({ err }, 'notification worker pass failed'),
+  );
   logger.info({ port, startup: loket.startup }, `Loket siap di http://localhost:${port}`);
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       logger.info('shutting down: no new work, finishing what is in flight');
+      if (telegram) await telegram.stop();
+      await notifications.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
@@ -212,7 +321,17 @@ export async function start(
       await loket.stop();
       logger.info('stopped');
     })());
-  return { loket, config, logger, conn: loket.conn, server, port, stop };
+  return {
+    loket,
+    senders,
+    ...(telegram ? { telegram } : {}),
+    config,
+    logger,
+    conn: loket.conn,
+    server,
+    port,
+    stop,
+  };
 }
 async function runFromCommandLine(): Promise<void> {
   let config: Config;

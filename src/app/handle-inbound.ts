@@ -10,6 +10,8 @@ import type {
 } from '../dialogue/types.js';
 import type { Engine } from '../dialogue/engine.js';
 import type { HandleInbound, HandleResult, InboundFile, InboundMessage } from './inbound.js';
+import type { ChatAddress } from '../domain/application.js';
+import type { ChannelSender } from '../ports/channel-sender.js';
 import type { ConversationStore } from '../ports/conversation-store.js';
 import type { InboundLog } from '../ports/inbound-log.js';
 import type { DocumentStore } from '../ports/document-store.js';
@@ -46,6 +48,7 @@ const MAX_CONFLICT_RETRIES = 3;
  */
 export function makeHandleInbound(deps: HandleInboundDeps): HandleInbound {
   const leaseMs = deps.leaseMs ?? 60_000;
+  const runTurn = makeRunTurn(deps);
 
   return async function handleInbound(msg: InboundMessage): Promise<HandleResult> {
     const claim = await deps.inbound.claim(msg.channel, msg.messageId, leaseMs, msg.at);
@@ -53,16 +56,7 @@ export function makeHandleInbound(deps: HandleInboundDeps): HandleInbound {
     if (claim === 'busy') return { status: 'busy', replies: [] };
     try {
       const input = await toCitizenInput(msg);
-      let replies: Reply[] = [];
-      for (let attempt = 0; ; attempt++) {
-        try {
-          replies = await runTurn(msg, input);
-          break;
-        } catch (err) {
-          if (err instanceof ConcurrencyError && attempt < MAX_CONFLICT_RETRIES) continue;
-          throw err;
-        }
-      }
+      const replies = await withConflictRetry(() => runTurn(msg, input));
       await deps.inbound.complete(msg.channel, msg.messageId);
       return { status: 'processed', replies };
     } catch (err) {
@@ -113,8 +107,24 @@ export function makeHandleInbound(deps: HandleInboundDeps): HandleInbound {
     if (!put.ok) return refused(put.detectedType ?? 'application/octet-stream', bytes.length);
     return put.file;
   }
+}
 
-  async function runTurn(msg: InboundMessage, input: Input): Promise<Reply[]> {
+/** Re-runs a turn that lost an optimistic-concurrency race (another message of the chat saved first). */
+async function withConflictRetry<T>(turn: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await turn();
+    } catch (err) {
+      if (!(err instanceof ConcurrencyError) || attempt >= MAX_CONFLICT_RETRIES) throw err;
+    }
+  }
+}
+
+type TurnDeps = Pick<HandleInboundDeps, 'engine' | 'understand' | 'conversations' | 'effects'>;
+
+/** One turn of a conversation: load, step the engine, run effects (feeding results back), save. */
+function makeRunTurn(deps: TurnDeps): (msg: InboundMessage, input: Input) => Promise<Reply[]> {
+  return async function runTurn(msg: InboundMessage, input: Input): Promise<Reply[]> {
     const stored = await deps.conversations.read(msg.channel, msg.chatId);
     let state: ConversationState = stored?.state ?? deps.engine.initialState(msg.lang);
     const replies: Reply[] = [];
@@ -134,5 +144,44 @@ export function makeHandleInbound(deps: HandleInboundDeps): HandleInbound {
     }
     await deps.conversations.write(msg.channel, msg.chatId, state, stored?.version ?? null);
     return replies;
-  }
+  };
+}
+
+/** What pushing an officer-side event into a conversation needs. */
+export interface PushDeps extends TurnDeps {
+  senders: ReadonlyMap<string, ChannelSender>;
+  logger: Logger;
+  now?: () => Date;
+}
+
+/**
+ * Runs an event from the officer side (officer joined, officer message, handoff closed, revision
+ * requested) through the citizen's conversation, saves the new state, and sends the replies to
+ * the citizen's channel. Throws when the channel has no sender or the send fails, so the caller
+ * can show that the message did not reach the citizen.
+ */
+export function makePushConversationEvent(
+  deps: PushDeps,
+): (address: ChatAddress, event: SystemEvent) => Promise<void> {
+  const runTurn = makeRunTurn(deps);
+  let seq = 0;
+  return async function push(address, event) {
+    const sender = deps.senders.get(address.channel);
+    if (!sender) throw new Error(`no sender for channel ${address.channel}`);
+    const at = (deps.now ?? (() => new Date()))();
+    const msg: InboundMessage = {
+      ...address,
+      // Effects key idempotency on the message id; a pushed event is never redelivered.
+      messageId: `push:${at.getTime()}:${process.pid}:${++seq}`,
+      at,
+      content: { kind: 'command', command: 'menu' },
+    };
+    const replies = await withConflictRetry(() => runTurn(msg, { ...event, at: at.toISOString() }));
+    if (replies.length === 0) return;
+    const sent = await sender.send(address.chatId, replies);
+    if (!sent.ok) {
+      deps.logger.warn({ channel: address.channel, reason: sent.reason }, 'push not delivered');
+      throw new Error(`not delivered: ${sent.reason}`);
+    }
+  };
 }

@@ -48,11 +48,73 @@ export const configSchema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(isoDate)),
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(/^\d+:[\w-]{20,}$/, 'expected a BotFather token such as 123456:ABC-DEF...')
+    .optional(),
+  TELEGRAM_WEBHOOK_URL: z.url({ protocol: /^https?$/, message: 'expected an https:// URL' }).optional(),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, 'use 16 to 256 letters, digits, _ or -')
+    .optional(),
+  TELEGRAM_API_ROOT: z.url({ message: 'expected a URL such as http://localhost:8081' }).optional(),
+  TELEGRAM_DOWNLOAD_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  SESSION_SECRET: z.string().min(32, 'use at least 32 random characters (openssl rand -hex 32)').optional(),
+  CSRF_SECRET: z.string().min(32, 'use at least 32 random characters (openssl rand -hex 32)').optional(),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 7)
+    .default(12),
+  COOKIE_SECURE: bool.default(false),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
+  QUEUE_POLL_MS: z.coerce.number().int().min(250).max(60_000).default(3000),
+  CANNED_REPLIES: z
+    .string()
+    .default(
+      'Selamat pagi, saya petugas Loket. Ada yang bisa saya bantu?|Mohon ditunggu sebentar, saya periksa dulu.|Terima kasih, permohonan Anda sedang kami proses.',
+    )
+    .transform((s) =>
+      s
+        .split('|')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   TRUST_PROXY: bool.default(false),
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** Rules across variables, checked after each variable's own shape. */
+const crossChecks = configSchema.superRefine((c, ctx) => {
+  if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['TELEGRAM_WEBHOOK_SECRET'],
+      message:
+        'required when TELEGRAM_WEBHOOK_URL is set (Telegram sends it back so forged webhooks are refused)',
+    });
+  }
+  for (const name of ['SESSION_SECRET', 'CSRF_SECRET'] as const) {
+    if (c.NODE_ENV === 'production' && !c[name]) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [name],
+        message: 'required in production (outside production a random one is kept under DATA_DIR)',
+      });
+    }
+  }
+  if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_BOT_TOKEN) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['TELEGRAM_BOT_TOKEN'],
+      message: 'required when TELEGRAM_WEBHOOK_URL is set',
+    });
+  }
+});
 
 /** A configuration value that fails validation; start-up stops with its message. */
 export class ConfigError extends Error {
@@ -65,7 +127,7 @@ export class ConfigError extends Error {
 /** Parses the environment once. Empty strings count as unset, as in most .env files. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = configSchema.safeParse(cleaned);
+  const parsed = crossChecks.safeParse(cleaned);
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((i) => {

@@ -26,3 +26,21 @@ export function useTestDatabase(label: string): { conn: () => DbConnection } {
     },
   };
 }
+
+/**
+ * The environment for a whole server started in a test (`start(loadConfig(serverEnv(...)))`):
+ * its own database, any free port on loopback, and fixed console secrets so nothing is written
+ * under ./data.
+ */
+export function serverEnv(label: string, extra: Record<string, string> = {}): Record<string, string> {
+  const uri = process.env.MONGODB_URI;
+  if (!uri) throw new Error('MONGODB_URI is not set: the jest global set-up should have started FerretDB');
+  return {
+    MONGODB_URI: `${uri}t_${label.replace(/[^a-z0-9]/gi, '_').slice(0, 30)}_${randomBytes(4).toString('hex')}`,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SESSION_SECRET: 's'.repeat(40),
+    CSRF_SECRET: 'c'.repeat(40),
+    ...extra,
+  };
+}

@@ -1,6 +1,9 @@
-import express, { type Express } from 'express';
+import express, { type Express, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import type { Logger } from '../../config/logger.js';
+import { createApiRouter } from './api-router.js';
+import { createConsoleRouter } from './console-router.js';
+import type { OfficerHttpDeps } from './officer-http-deps.js';
 
 /** What the HTTP layer needs from the rest of the program. */
 export interface HttpDeps {
@@ -9,14 +12,36 @@ export interface HttpDeps {
   isReady: () => Promise<boolean>;
   trustProxy: boolean;
   version: string;
+  /**
+   * Channel webhooks (Telegram), mounted before any session or CSRF middleware: each checks its
+   * own secret and answers 5xx when the message could not be processed, so the sender retries.
+   */
+  webhooks?: Array<{ path: string; handler: (req: Request, res: Response) => Promise<void> }>;
+  /** The officer console and API; absent, only health checks are served (e.g. a bot-only process). */
+  officer?: OfficerHttpDeps;
 }
 
-/** Builds the Express app: health checks now; the console, API and webhooks mount here. */
+/** Every asset comes from this origin: office networks block CDNs and officer pages must not leak. */
+const CSP_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  mediaSrc: ["'self'", 'data:'],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+/** Builds the Express app: health checks, the officer console and API; webhooks mount here too. */
 export function createHttpApp(deps: HttpDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   if (deps.trustProxy) app.set('trust proxy', 1);
-  app.use(helmet());
+  app.use(helmet({ contentSecurityPolicy: { directives: CSP_DIRECTIVES } }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', version: deps.version, uptimeSeconds: Math.round(process.uptime()) });
@@ -28,6 +53,18 @@ export function createHttpApp(deps: HttpDeps): Express {
       .status(database ? 200 : 503)
       .json({ status: database ? 'ready' : 'not_ready', database: database ? 'up' : 'down' });
   });
+
+  for (const hook of deps.webhooks ?? []) {
+    app.post(hook.path, express.json({ limit: '1mb' }), (req, res, next) => {
+      hook.handler(req, res).catch(next);
+    });
+  }
+
+  if (deps.officer) {
+    app.use('/api', createApiRouter(deps.officer));
+    app.use('/console', createConsoleRouter(deps.officer));
+    app.get('/', (_req, res) => res.redirect('/console'));
+  }
 
   app.use((_req, res) => {
     res.status(404).json({ error: { code: 'not_found', message: 'Halaman tidak ditemukan / not found' } });

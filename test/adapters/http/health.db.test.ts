@@ -2,15 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { loadConfig } from '../../../src/config/config.js';
 import { createLogger } from '../../../src/config/logger.js';
 import { start, type Running } from '../../../src/main.js';
+import { serverEnv } from '../../support/db.js';
 
 describe('HTTP health', () => {
   let running: Running;
   beforeAll(async () => {
-    const config = loadConfig({
-      MONGODB_URI: `${process.env.MONGODB_URI}t_health`,
-      PORT: '0',
-      HOST: '127.0.0.1',
-    });
+    const config = loadConfig(serverEnv('health'));
     running = await start(config, createLogger('silent'));
   });
   afterAll(async () => {

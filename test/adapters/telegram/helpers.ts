@@ -19,7 +19,7 @@ export const BOT_INFO: UserFromGetMe = {
   allows_users_to_create_topics: false,
 } as UserFromGetMe;
 
-export const TOKEN = '123456:TEST-token';
+export const TOKEN = '123456:TEST-token-for-loket-tests';
 export const silentLogger = createLogger('silent');
 
 /** One outgoing Bot API call as the transformer saw it. */

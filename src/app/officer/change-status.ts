@@ -1,0 +1,139 @@
+import type { Application, ApplicationStatus, RevisionRequest } from '../../domain/application.js';
+import {
+  InvalidTransitionError,
+  MissingReasonError,
+  changeStatus as applyStatus,
+} from '../../domain/status.js';
+import type { ApplicationRepository } from '../../ports/application-repository.js';
+import { ConcurrencyError } from '../../ports/errors.js';
+import type { EventLog } from '../../ports/event-log.js';
+import type { Outbox } from '../../ports/outbox.js';
+import { OfficerActionError } from './errors.js';
+import { actorOf, type OfficerActor } from './officer-actor.js';
+import type { PushConversationEvent } from './push-conversation-event.js';
+import { assertInScope } from './scope.js';
+import { statusNotice } from './status-notice.js';
+
+/** What changing a status needs from the rest of the program. */
+export interface ChangeStatusDeps {
+  applications: ApplicationRepository;
+  events: EventLog;
+  outbox: Outbox;
+  push: PushConversationEvent;
+  now: () => Date;
+}
+
+/** An officer's status decision, as the console and the API send it. */
+export interface ChangeStatusRequest {
+  applicationId: string;
+  to: ApplicationStatus;
+  note?: string;
+  /** Required for REJECTED. */
+  reason?: string;
+  /** Required for NEEDS_REVISION: which answer or document the citizen must fix. */
+  revision?: RevisionRequest;
+  /** The version the officer saw; a stale page gets a conflict instead of overwriting. */
+  expectedVersion?: number;
+}
+
+/** The saved application and whether the citizen's chat was told at once (the outbox follows anyway). */
+export interface ChangeStatusResult {
+  application: Application;
+  notified: boolean;
+}
+
+/**
+ * Moves an application along the lifecycle for an officer: only allowed transitions (the
+ * domain decides), only within the officer's office subtree, with an audit event (before and
+ * after) and an outbox row keyed `status:<id>:<version>` so the citizen hears of it exactly once.
+ * NEEDS_REVISION also tells the citizen's conversation which one step to ask again.
+ */
+export async function changeApplicationStatus(
+  deps: ChangeStatusDeps,
+  officer: OfficerActor,
+  req: ChangeStatusRequest,
+): Promise<ChangeStatusResult> {
+  const app = await deps.applications.findById(req.applicationId);
+  if (!app) throw new OfficerActionError('not_found', 'Permohonan tidak ditemukan (application not found).');
+  assertInScope(officer, app.officeId);
+  if (req.expectedVersion !== undefined && req.expectedVersion !== app.version) throw staleError();
+  if (req.to === 'NEEDS_REVISION' && req.revision && !hasStep(app, req.revision.stepId)) {
+    throw new OfficerActionError('invalid', 'Langkah yang diminta diperbaiki tidak ada di permohonan ini.', {
+      'revision.stepId': 'Pilih salah satu jawaban atau dokumen permohonan ini.',
+    });
+  }
+  const at = deps.now();
+  let next: Application;
+  try {
+    next = applyStatus(app, req.to, {
+      by: actorOf(officer),
+      at,
+      ...(req.note?.trim() ? { note: req.note.trim() } : {}),
+      ...(req.reason !== undefined ? { reason: req.reason } : {}),
+      ...(req.revision ? { revision: req.revision } : {}),
+    });
+  } catch (err) {
+    if (err instanceof InvalidTransitionError) throw new OfficerActionError('conflict', err.message);
+    if (err instanceof MissingReasonError) {
+      const field = err.field === 'reason' ? 'reason' : 'revision';
+      throw new OfficerActionError('invalid', err.message, { [field]: err.message });
+    }
+    throw err;
+  }
+  let saved: Application;
+  try {
+    saved = await deps.applications.save(next, app.version);
+  } catch (err) {
+    if (err instanceof ConcurrencyError) throw staleError();
+    throw err;
+  }
+  await deps.events.append({
+    type: 'application.status_changed',
+    applicationId: saved.id,
+    trackingNumber: saved.trackingNumber,
+    officeId: saved.officeId,
+    actor: actorOf(officer),
+    at,
+    before: { status: app.status, version: app.version },
+    after: {
+      status: saved.status,
+      version: saved.version,
+      ...(saved.statusHistory.at(-1)?.note ? { note: saved.statusHistory.at(-1)?.note } : {}),
+      ...(saved.revision ? { revision: { ...saved.revision } } : {}),
+    },
+  });
+  const contact = saved.applicant.contact;
+  if (!contact) return { application: saved, notified: false };
+  await deps.outbox.enqueue({
+    key: `status:${saved.id}:${saved.version}`,
+    channel: contact.channel,
+    chatId: contact.chatId,
+    payload: { text: statusNotice(saved) },
+    createdAt: at,
+  });
+  if (saved.status !== 'NEEDS_REVISION' || !saved.revision) return { application: saved, notified: false };
+  try {
+    await deps.push(contact, {
+      kind: 'revision_requested',
+      trackingNumber: saved.trackingNumber,
+      serviceId: saved.serviceId,
+      stepId: saved.revision.stepId,
+      note: saved.revision.note,
+    });
+    return { application: saved, notified: true };
+  } catch {
+    // The outbox row still tells the citizen; the bot asks for the fix when they write next.
+    return { application: saved, notified: false };
+  }
+}
+
+function hasStep(app: Application, stepId: string): boolean {
+  return stepId in app.answers || app.documents.some((d) => d.stepId === stepId);
+}
+
+function staleError(): OfficerActionError {
+  return new OfficerActionError(
+    'conflict',
+    'Permohonan sudah diubah orang lain; muat ulang halaman lalu coba lagi (changed by someone else).',
+  );
+}

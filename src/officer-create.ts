@@ -1,0 +1,119 @@
+/**
+ * `npm run officer:create -- --username admin --name "Admin Kota" --office 31.71.01.1001 --role admin`
+ * Makes the first console account from the command line. The password comes from
+ * LOKET_ADMIN_PASSWORD or is typed on a TTY without echo; it is never printed or logged.
+ */
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { openConnection } from './adapters/mongo/connection.js';
+import { loadConfig } from './config/config.js';
+import { createLogger } from './config/logger.js';
+import { resolveDatabase } from './main.js';
+import { createMongoRepositories } from './adapters/mongo/repositories.js';
+import { createOfficer } from './app/officer/create-officer.js';
+import { OfficerActionError } from './app/officer/errors.js';
+import type { OfficerRole } from './ports/officer-repository.js';
+
+const ROLES: readonly OfficerRole[] = ['officer', 'supervisor', 'admin'];
+
+/** The parsed command line; `undefined` fields are reported as missing. */
+export interface OfficerCreateArgs {
+  username: string;
+  displayName: string;
+  officeId: string;
+  role: OfficerRole;
+}
+
+/** Parses the flags; throws a message meant for the person at the terminal. */
+export function parseOfficerCreateArgs(argv: string[]): OfficerCreateArgs {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      username: { type: 'string' },
+      name: { type: 'string' },
+      office: { type: 'string' },
+      role: { type: 'string', default: 'admin' },
+    },
+    strict: true,
+  });
+  const missing = (['username', 'name', 'office'] as const).filter((k) => !values[k]);
+  if (missing.length > 0)
+    throw new Error(`Wajib diisi / required: ${missing.map((m) => `--${m}`).join(', ')}`);
+  const role = values.role as OfficerRole;
+  if (!ROLES.includes(role))
+    throw new Error(`--role harus salah satu dari / must be one of: ${ROLES.join(', ')}`);
+  return {
+    username: values.username ?? '',
+    displayName: values.name ?? '',
+    officeId: values.office ?? '',
+    role,
+  };
+}
+
+/** Reads a line from a TTY with echo off. */
+async function promptHidden(question: string): Promise<string> {
+  const { stdin, stderr } = process;
+  if (!stdin.isTTY) throw new Error('Set LOKET_ADMIN_PASSWORD, or run on a terminal to type the password.');
+  stderr.write(question);
+  stdin.setRawMode(true);
+  stdin.resume();
+  stdin.setEncoding('utf8');
+  return new Promise((resolve, reject) => {
+    let typed = '';
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === '\r' || ch === '\n') {
+          stdin.setRawMode(false);
+          stdin.pause();
+          stdin.off('data', onData);
+          stderr.write('\n');
+          resolve(typed);
+          return;
+        }
+        if (ch === '\u0003') {
+          stdin.setRawMode(false);
+          reject(new Error('dibatalkan / cancelled'));
+          return;
+        }
+        typed = ch === '\u007f' ? typed.slice(0, -1) : typed + ch;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}
+
+async function main(): Promise<void> {
+  const args = parseOfficerCreateArgs(process.argv.slice(2));
+  const password = process.env.LOKET_ADMIN_PASSWORD || (await promptHidden('Kata sandi / password: '));
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+  // The same database `npm start` uses: MONGODB_URI, or the embedded one under DATA_DIR.
+  const { uri, embedded } = await resolveDatabase(config, logger, { shareEmbeddedDb: true });
+  const conn = await openConnection(uri);
+  try {
+    const repos = createMongoRepositories(conn);
+    await repos.ensureIndexes();
+    const officer = await createOfficer(
+      { ...repos, now: () => new Date() },
+      { ...args, password },
+      { kind: 'system', id: 'officer:create' },
+    );
+    console.log(`Akun dibuat / account created: ${officer.username} (${officer.role}, ${officer.officeId})`);
+  } finally {
+    await conn.close();
+    await embedded?.stop();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  try {
+    await main();
+  } catch (err) {
+    if (err instanceof OfficerActionError) {
+      console.error(err.message);
+      for (const [field, problem] of Object.entries(err.fields ?? {}))
+        console.error(`  ${field}: ${problem}`);
+    } else console.error(err instanceof Error ? err.message : String(err));
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,42 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { createMongoRepositories, type MongoRepositories } from '../../../src/adapters/mongo/repositories.js';
+import { claimHandoff } from '../../../src/app/officer/claim-handoff.js';
+import { closeHandoff } from '../../../src/app/officer/close-handoff.js';
+import { useTestDatabase } from '../../support/db.js';
+import { handoffDeps, waitingTicket } from './handoff-fixture.js';
+import { ani, budi, sari } from './support.js';
+
+const db = useTestDatabase('close_handoff');
+let repos: MongoRepositories;
+
+beforeAll(async () => {
+  repos = createMongoRepositories(db.conn());
+  await repos.ensureIndexes();
+});
+
+describe('closeHandoff', () => {
+  it('should close a claimed conversation for its officer and tell the citizen', async () => {
+    const t = await waitingTicket(repos);
+    await claimHandoff(handoffDeps(repos), budi, t.id);
+    await expect(closeHandoff(handoffDeps(repos), ani, t.id)).rejects.toMatchObject({ code: 'forbidden' });
+    const d = handoffDeps(repos);
+    const res = await closeHandoff(d, budi, t.id);
+    expect(res.ticket).toMatchObject({ status: 'closed', closedAt: new Date('2025-03-04T02:05:00.000Z') });
+    expect(d.push.calls.map((c) => c.event)).toEqual([{ kind: 'handoff_closed', byOfficer: true }]);
+    expect(await repos.handoffs.findOpenByChat('telegram', t.chatId)).toBeUndefined();
+    await expect(closeHandoff(handoffDeps(repos), budi, t.id)).rejects.toMatchObject({ code: 'conflict' });
+    const audit = await repos.events.search({ type: 'handoff.closed' }, { limit: 5 });
+    expect(audit.items[0]).toMatchObject({
+      actor: { id: budi.id },
+      data: { handoffId: t.id, wasStatus: 'claimed' },
+    });
+  });
+
+  it('should let a supervisor close a conversation another officer holds', async () => {
+    const t = await waitingTicket(repos);
+    await claimHandoff(handoffDeps(repos), budi, t.id);
+    await expect(closeHandoff(handoffDeps(repos), sari, t.id)).resolves.toMatchObject({
+      ticket: { status: 'closed' },
+    });
+  });
+});

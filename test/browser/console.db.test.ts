@@ -1,0 +1,119 @@
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { chromium, type Browser } from 'playwright-core';
+import { deliverNotifications } from '../../src/app/officer/deliver-notifications.js';
+import type { ChannelSender } from '../../src/ports/channel-sender.js';
+import type { Reply } from '../../src/dialogue/types.js';
+import { newApplication, sequentialNumbers } from '../adapters/mongo/fixtures.js';
+import { PASSWORD, useHttpApp } from '../adapters/http/http-fixture.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const present = existsSync(CHROMIUM);
+if (!present) console.warn(`browser tests skipped: ${CHROMIUM} is absent (apt-get install chromium)`);
+const maybe = present ? describe : describe.skip;
+
+const app = useHttpApp('browser_console');
+let browser: Browser | undefined;
+
+beforeAll(async () => {
+  if (!present) return;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+maybe('officer console in a browser', () => {
+  it('should log in, claim a queued conversation, reply, and change a status that reaches the citizen', async () => {
+    const { base, repos, pushed } = app();
+    const { ticket } = await repos.handoffs.open({
+      channel: 'telegram',
+      chatId: '9001',
+      citizenName: 'Ibu Sri',
+      reason: 'asked',
+      priority: false,
+      officeId: '31.71.01.1001',
+      createdAt: new Date(),
+    });
+    const application = await repos.applications.create(
+      newApplication({ status: 'IN_REVIEW' }),
+      sequentialNumbers(900),
+    );
+    const page = await browser!.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => (m.type() === 'error' ? errors.push(m.text()) : undefined));
+
+    await page.goto(`${base}/console/queue`);
+    expect(page.url()).toBe(`${base}/console/login`);
+    await page.fill('input[name=username]', 'budi');
+    await page.fill('input[name=password]', PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForURL(`${base}/console/queue`);
+
+    const row = page.locator(`tr[data-id="${ticket.id}"]`);
+    await expect(row.textContent()).resolves.toContain('Ibu Sri');
+    await row.locator('button').click();
+    await page.waitForURL(`${base}/console/handoffs/${ticket.id}`);
+    await page.click('.canned-reply >> nth=0');
+    await expect(page.inputValue('#reply-text')).resolves.toBe('Baik, mohon ditunggu sebentar.');
+    await page.click('#reply-form button[type=submit]');
+    await page.waitForSelector('.transcript li.from-officer');
+    expect(pushed.filter((p) => p.address.chatId === '9001').map((p) => p.event)).toEqual([
+      { kind: 'officer_joined', officerName: 'BUDI' },
+      { kind: 'officer_message', text: 'Baik, mohon ditunggu sebentar.', officerName: 'BUDI' },
+    ]);
+
+    await page.goto(`${base}/console/applications/${application.id}`);
+    await page.selectOption('select[name=to]', 'APPROVED');
+    await page.fill('textarea[name=note]', 'Berkas lengkap');
+    await page.click('form[action$="/status"] button[type=submit]');
+    await page.waitForURL(/saved=1/);
+    await expect(page.textContent('.status')).resolves.toBe('Disetujui, sedang disiapkan');
+
+    const sent: Array<{ chatId: string; replies: Reply[] }> = [];
+    const telegram: ChannelSender = {
+      channel: 'telegram',
+      send: (chatId, replies) => {
+        sent.push({ chatId, replies });
+        return Promise.resolve({ ok: true });
+      },
+    };
+    await deliverNotifications({
+      outbox: repos.outbox,
+      senders: [telegram],
+      workerId: 'browser-test',
+      now: () => new Date(),
+    });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.chatId).toBe('5550001');
+    expect((sent[0]?.replies[0] as { text: string }).text).toContain(application.trackingNumber);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('should show a newly waiting citizen in the live queue without a reload', async () => {
+    const { base, repos } = app();
+    const page = await browser!.newPage();
+    await page.goto(`${base}/console/login`);
+    await page.fill('input[name=username]', 'sari');
+    await page.fill('input[name=password]', PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForURL(`${base}/console/queue`);
+    const { ticket } = await repos.handoffs.open({
+      channel: 'whatsapp',
+      chatId: '628111',
+      citizenName: 'Pak Live',
+      reason: 'complaint',
+      priority: true,
+      officeId: '31.71.01.1002',
+      createdAt: new Date(),
+    });
+    await page.waitForSelector(`tr[data-id="${ticket.id}"]`, { timeout: 10_000 });
+    await expect(page.title()).resolves.toMatch(/^\(\d+\)/);
+    await page.close();
+  }, 60_000);
+});

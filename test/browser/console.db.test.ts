@@ -9,6 +9,8 @@ import { PASSWORD, useHttpApp } from '../adapters/http/http-fixture.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const present = existsSync(CHROMIUM);
+// CI installs chromium and sets CI=true: there a missing browser is a failure, never a silent skip.
+if (!present && process.env.CI) throw new Error(`${CHROMIUM} is absent: .ci/run must install chromium`);
 if (!present) console.warn(`browser tests skipped: ${CHROMIUM} is absent (apt-get install chromium)`);
 const maybe = present ? describe : describe.skip;
 

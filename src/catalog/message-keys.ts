@@ -2,7 +2,14 @@ import type { Message } from './catalog.js';
 import type { Flow } from './flow-schema.js';
 
 /** Keys directly under a service; a step may not take one of these ids or its keys would collide. */
-export const SERVICE_FIELDS = ['name', 'description', 'requirements', 'in_person', 'fee_note'] as const;
+export const SERVICE_FIELDS = [
+  'name',
+  'description',
+  'requirements',
+  'in_person',
+  'fee_note',
+  'bring_originals',
+] as const;
 
 /** One message a flow needs: any of `keys` satisfies it (the service-specific one first). */
 export interface KeyNeed {
@@ -60,7 +67,14 @@ export function messageKeys(flow: Flow): FlowKeys {
     { keys: [`${s}.requirements`], path: 'id', shape: 'list' },
   ];
   if (flow.in_person) required.push({ keys: [`${s}.in_person`], path: 'in_person', shape: 'text' });
-  const known = new Set([`${s}.name`, `${s}.description`, `${s}.requirements`, `${s}.fee_note`]);
+  // `bring_originals` (optional): what to bring to the office, said after submitting; falls back to submit.bring_originals.
+  const known = new Set([
+    `${s}.name`,
+    `${s}.description`,
+    `${s}.requirements`,
+    `${s}.fee_note`,
+    `${s}.bring_originals`,
+  ]);
   if (flow.in_person) known.add(`${s}.in_person`);
 
   flow.steps.forEach((step, i) => {

@@ -1,5 +1,6 @@
 import type { Ctx } from './context.js';
 import { note, say, t } from './context.js';
+import { has } from './render.js';
 import { formatDate } from './dates.js';
 import { flowOf, serviceName } from './flow-steps.js';
 import { showSummary } from './summary.js';
@@ -21,7 +22,8 @@ export function onSubmitted(ctx: Ctx, trackingNumber: string, dueAt: string): vo
     t(ctx, 'submit.next'),
   ];
   if (flow?.in_person) lines.push(t(ctx, `${flow.id}.in_person`));
-  lines.push(t(ctx, 'submit.bring_originals'), t(ctx, 'submit.hint'));
+  const bring = flow && has(ctx.catalog, ctx.state.lang, [`${flow.id}.bring_originals`]);
+  lines.push(t(ctx, bring ? `${flow.id}.bring_originals` : 'submit.bring_originals'), t(ctx, 'submit.hint'));
   say(ctx, lines.join('\n\n'));
 }
 

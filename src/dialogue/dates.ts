@@ -46,7 +46,8 @@ export function parseDate(
   const words = WORDS.exec(text);
   if (numeric) [d, m, y] = [Number(numeric[1]), Number(numeric[2]), numeric[3] ?? ''];
   else if (iso) [d, m, y] = [Number(iso[3]), Number(iso[2]), iso[1] ?? ''];
-  else if (words && MONTHS[words[2] ?? ''] !== undefined) {
+  // Own keys only: "12 constructor 1990" must not find Object's members.
+  else if (words && Object.hasOwn(MONTHS, words[2] ?? '')) {
     [d, m, y] = [Number(words[1]), MONTHS[words[2] ?? ''] ?? 0, words[3] ?? ''];
   } else return { ok: false, problem: 'format' };
 

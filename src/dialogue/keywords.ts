@@ -57,7 +57,10 @@ const COMMANDS: Readonly<Record<string, KeywordCommand>> = {
  */
 export function keywordCommand(typed: string): KeywordCommand | undefined {
   const text = loose(typed);
-  return COMMANDS[text] ?? COMMANDS[text.replace(/^\//, '')];
+  const bare = text.replace(/^\//, '');
+  // Own keys only: "constructor" or "toString" typed by a citizen must not find Object's members.
+  if (Object.hasOwn(COMMANDS, text)) return COMMANDS[text];
+  return Object.hasOwn(COMMANDS, bare) ? COMMANDS[bare] : undefined;
 }
 
 const YES = new Set([

@@ -60,12 +60,20 @@ export function findDateIn(text: string, pivot = 30): string | undefined {
   }
   const named = NAMED.exec(t);
   if (named) {
-    const found = iso(fullYear(named[3] ?? '', pivot), MONTHS[named[2] ?? ''] ?? 0, Number(named[1]));
+    const found = iso(
+      fullYear(named[3] ?? '', pivot),
+      Object.hasOwn(MONTHS, named[2] ?? '') ? (MONTHS[named[2] ?? ''] ?? 0) : 0,
+      Number(named[1]),
+    );
     if (found) return found;
   }
   const us = NAMED_US.exec(t);
   if (us) {
-    const found = iso(fullYear(us[3] ?? '', pivot), MONTHS[us[1] ?? ''] ?? 0, Number(us[2]));
+    const found = iso(
+      fullYear(us[3] ?? '', pivot),
+      Object.hasOwn(MONTHS, us[1] ?? '') ? (MONTHS[us[1] ?? ''] ?? 0) : 0,
+      Number(us[2]),
+    );
     if (found) return found;
   }
   const numeric = NUMERIC_DMY.exec(t);

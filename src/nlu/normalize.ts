@@ -51,7 +51,8 @@ export function collapseRepeats(word: string): string {
 }
 
 function mapToken(token: string, next: string | undefined, prev: string | undefined): string[] {
-  const placeholder = PLACEHOLDERS[token];
+  // Own keys only: "constructor" or "__proto__" typed by a citizen must not find Object's members.
+  const placeholder = Object.hasOwn(PLACEHOLDERS, token) ? PLACEHOLDERS[token] : undefined;
   if (placeholder) return [placeholder];
   if (/^\d+$/.test(token)) return [prev === 'rp' || MONEY_UNITS.has(next ?? '') ? '<uang>' : '<angka>'];
   if (MONEY_TOKEN.test(token)) return ['<uang>'];
@@ -68,7 +69,7 @@ function mapToken(token: string, next: string | undefined, prev: string | undefi
 }
 
 function mapWord(word: string): string[] {
-  const mapped = SLANG[word];
+  const mapped = Object.hasOwn(SLANG, word) ? SLANG[word] : undefined;
   if (mapped === undefined) return [word];
   return mapped === '' ? [] : mapped.split(' ');
 }

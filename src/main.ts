@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadConfig, ConfigError, type Config } from './config/config.js';
+import { loadEnvFileIfPresent } from './config/env-file.js';
 import { createLogger, type Logger } from './config/logger.js';
 import { openConnection, pingDatabase, type DbConnection } from './adapters/mongo/connection.js';
 import { startEmbeddedFerretDb, type EmbeddedDb } from './adapters/mongo/embedded-ferretdb.js';
@@ -28,6 +29,12 @@ import { makeHandleInbound, makePushConversationEvent } from './app/handle-inbou
 import type { PushConversationEvent } from './app/officer/push-conversation-event.js';
 import { makeEffectRunner } from './app/run-effects.js';
 import type { HandleInbound } from './app/inbound.js';
+import { startRetentionJob, type RetentionJob } from './app/officer/retention.js';
+import { createMongoLeases } from './adapters/mongo/mongo-lease.js';
+import { createMongoWhatsAppAuthStore } from './adapters/mongo/whatsapp-auth-store.js';
+import { createWhatsAppChannel, type WhatsAppChannel } from './adapters/whatsapp/channel.js';
+import type { SocketFactory } from './adapters/whatsapp/socket.js';
+import { createMongoRetentionStore } from './adapters/mongo/mongo-retention-store.js';
 
 const VERSION = '0.1.0';
 /** The repository root: flows/, intents/, locales/ are read from here whatever the working directory. */
@@ -198,12 +205,99 @@ export async function createLoket(
   };
 }
 
+/**
+ * The Telegram channel from the config (none without a token), its sender registered in
+ * `loket.senders` so officer replies and notifications reach Telegram citizens. Receiving
+ * updates is a separate step (`startBackground`), so a process can send without polling.
+ */
+export function wireTelegram(loket: Loket): TelegramChannel | undefined {
+  const { config, logger } = loket;
+  if (!config.TELEGRAM_BOT_TOKEN) {
+    logger.info('Telegram: off (TELEGRAM_BOT_TOKEN is empty; see README "Connect Telegram")');
+    return undefined;
+  }
+  const telegram = createTelegramChannel({
+    token: config.TELEGRAM_BOT_TOKEN,
+    ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
+    handleInbound: loket.handleInbound,
+    logger: logger.child({ channel: 'telegram' }),
+    uploadMaxBytes: config.UPLOAD_MAX_BYTES,
+    downloadTimeoutMs: config.TELEGRAM_DOWNLOAD_TIMEOUT_MS,
+    ...(config.TELEGRAM_WEBHOOK_SECRET ? { webhook: { secretToken: config.TELEGRAM_WEBHOOK_SECRET } } : {}),
+  });
+  loket.senders.set('telegram', telegram.sender);
+  return telegram;
+}
+
+/**
+ * How a process takes Telegram updates: long polling, the webhook (the HTTP server mounts the
+ * handler), or not at all (the server while `npm run worker` polls: one bot, one poller).
+ */
+export type TelegramReceive = 'polling' | 'webhook' | 'none';
+
+/** The background work of a process: receiving Telegram updates and delivering the outbox. */
+export interface Background {
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts what the server and the worker share: the command menu and update receiving for
+ * Telegram, then the notification worker (outbox rows are leased, so several processes may
+ * run it). `stop` stops receiving first, then waits for the delivery pass in flight.
+ */
+export async function startBackground(
+  loket: Loket,
+  telegram: TelegramChannel | undefined,
+  receive: TelegramReceive,
+  opts: { notifications?: boolean } = {},
+): Promise<Background> {
+  const { config, logger } = loket;
+  if (telegram && receive !== 'none') {
+    await telegram.registerCommands();
+    if (receive === 'webhook' && config.TELEGRAM_WEBHOOK_URL) {
+      await telegram.bot.init(); // getMe: polling does this itself, a webhook-only bot must ask
+      await telegram.bot.api.setWebhook(config.TELEGRAM_WEBHOOK_URL, {
+        ...(config.TELEGRAM_WEBHOOK_SECRET ? { secret_token: config.TELEGRAM_WEBHOOK_SECRET } : {}),
+        allowed_updates: ['message', 'callback_query'],
+      });
+      logger.info({ path: new URL(config.TELEGRAM_WEBHOOK_URL).pathname }, 'Telegram: webhook set');
+    } else {
+      await telegram.start();
+      logger.info('Telegram: long polling');
+    }
+  } else if (telegram) {
+    logger.info('Telegram: TELEGRAM_MODE=worker, updates are received by npm run worker; sending only');
+  }
+  const notifications =
+    (opts.notifications ?? true)
+      ? startNotificationWorker(
+          {
+            outbox: loket.repos.outbox,
+            senders: [...loket.senders.values()],
+            workerId: `${hostname()}:${process.pid}`,
+            now: () => new Date(),
+            maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
+          },
+          config.OUTBOX_INTERVAL_MS,
+          (err) => logger.error({ err }, 'notification worker pass failed'),
+        )
+      : undefined;
+  return {
+    async stop() {
+      if (telegram) await telegram.stop();
+      await notifications?.stop();
+    },
+  };
+}
+
 /** A running Loket with its HTTP server: the parts tests and the signal handlers need to reach. */
 export interface Running {
   loket: Loket;
   /** How each channel reaches a citizen: status pushes and officer replies go through these. */
   senders: Map<Channel, ChannelSender>;
   telegram?: TelegramChannel;
+  /** The WhatsApp channel when WHATSAPP_ENABLED. */
+  whatsapp?: WhatsAppChannel;
   config: Config;
   logger: Logger;
   conn: DbConnection;
@@ -212,27 +306,85 @@ export interface Running {
   stop(): Promise<void>;
 }
 
+/**
+ * The retention job (RETENTION_DAYS): erases documents and personal data of finished
+ * applications. Every server process starts it; the lease lets one run at a time.
+ */
+async function startRetention(loket: Loket, now: () => Date): Promise<RetentionJob> {
+  const { config, logger, repos } = loket;
+  const leases = createMongoLeases(loket.conn);
+  await leases.ensureIndexes();
+  return startRetentionJob(
+    {
+      applications: repos.applications,
+      retention: createMongoRetentionStore(loket.conn),
+      documents: repos.documents,
+      events: repos.events,
+      leases,
+      flows: loket.catalog.flows,
+      retentionDays: config.RETENTION_DAYS,
+      holder: `${hostname()}:${process.pid}`,
+      now,
+    },
+    config.RETENTION_INTERVAL_MINUTES * 60_000,
+    (err) => logger.error({ err }, 'retention run failed'),
+    (r) => {
+      if (r.erased > 0 || r.skipped > 0) logger.info({ retention: r }, 'retention: personal data erased');
+    },
+  );
+}
+
+/**
+ * The WhatsApp channel when WHATSAPP_ENABLED (README "Connect WhatsApp"): login in the database,
+ * the number owned through a lease, its sender registered in `loket.senders` so status pushes
+ * and officer replies reach WhatsApp citizens. Connecting is `start()`, after the HTTP server.
+ */
+export async function wireWhatsApp(
+  loket: Loket,
+  socketFactory?: SocketFactory,
+): Promise<WhatsAppChannel | undefined> {
+  const { config, logger } = loket;
+  if (!config.WHATSAPP_ENABLED) return undefined;
+  const store = createMongoWhatsAppAuthStore(loket.conn, config.WHATSAPP_SESSION);
+  const leases = createMongoLeases(loket.conn);
+  await store.ensureIndexes();
+  await leases.ensureIndexes();
+  const whatsapp = createWhatsAppChannel({
+    handleInbound: loket.handleInbound,
+    logger: logger.child({ channel: 'whatsapp' }),
+    store,
+    leases,
+    session: config.WHATSAPP_SESSION,
+    ...(socketFactory ? { socketFactory } : {}),
+    ...(config.WHATSAPP_PAIRING_NUMBER ? { pairingNumber: config.WHATSAPP_PAIRING_NUMBER } : {}),
+    leaseTtlMs: config.WHATSAPP_LEASE_TTL_MS,
+    reconnect: { maxAttempts: config.WHATSAPP_MAX_RECONNECTS },
+    sendIntervalMs: config.WHATSAPP_SEND_INTERVAL_MS,
+    sendJitterMs: Math.round(config.WHATSAPP_SEND_INTERVAL_MS / 2),
+    chatRateLimit: { limit: config.WHATSAPP_CHAT_RATE_LIMIT, windowMs: config.WHATSAPP_CHAT_RATE_WINDOW_MS },
+    downloadTimeoutMs: config.WHATSAPP_DOWNLOAD_TIMEOUT_MS,
+  });
+  loket.senders.set('whatsapp', whatsapp.sender);
+  return whatsapp;
+}
+
+/** What a test may swap in `start` (production passes nothing). */
+export interface StartOptions {
+  /** A fake WhatsApp socket instead of Baileys' makeWASocket (offline tests). */
+  whatsappSocketFactory?: SocketFactory;
+}
+
 /** Starts everything: the core, then the HTTP server (health checks, console, API, webhooks). */
 export async function start(
   config: Config = loadConfig(),
   logger: Logger = createLogger(config.LOG_LEVEL),
+  startOptions: StartOptions = {},
 ): Promise<Running> {
   const loket = await createLoket(config, logger);
   const senders = loket.senders;
-  const telegram = config.TELEGRAM_BOT_TOKEN
-    ? createTelegramChannel({
-        token: config.TELEGRAM_BOT_TOKEN,
-        ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
-        handleInbound: loket.handleInbound,
-        logger: logger.child({ channel: 'telegram' }),
-        uploadMaxBytes: config.UPLOAD_MAX_BYTES,
-        downloadTimeoutMs: config.TELEGRAM_DOWNLOAD_TIMEOUT_MS,
-        ...(config.TELEGRAM_WEBHOOK_SECRET
-          ? { webhook: { secretToken: config.TELEGRAM_WEBHOOK_SECRET } }
-          : {}),
-      })
-    : undefined;
-  if (telegram) senders.set('telegram', telegram.sender);
+  const telegram = wireTelegram(loket);
+  // Registered before the notification worker starts: it reads the senders once.
+  const whatsapp = await wireWhatsApp(loket, startOptions.whatsappSocketFactory);
   const secrets = await consoleSecrets(config, config.DATA_DIR);
   if (secrets.source === 'file')
     logger.warn(
@@ -259,6 +411,13 @@ export async function start(
     queuePollMs: config.QUEUE_POLL_MS,
     cannedReplies: config.CANNED_REPLIES,
     now,
+    intake: {
+      catalog: loket.catalog,
+      trackingPrefix: config.TRACKING_PREFIX,
+      holidays: [...DEFAULT_HOLIDAY_DATES, ...config.HOLIDAYS],
+      uploadMaxBytes: config.UPLOAD_MAX_BYTES,
+    },
+    ...(whatsapp ? { whatsapp: whatsapp.session } : {}),
   };
   const webhookPath = config.TELEGRAM_WEBHOOK_URL ? new URL(config.TELEGRAM_WEBHOOK_URL).pathname : undefined;
   const app = createHttpApp({
@@ -277,39 +436,22 @@ export async function start(
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
-  if (telegram) {
-    await telegram.registerCommands();
-    if (config.TELEGRAM_WEBHOOK_URL) {
-      await telegram.bot.init(); // getMe: polling does this itself, a webhook-only bot must ask
-      await telegram.bot.api.setWebhook(config.TELEGRAM_WEBHOOK_URL, {
-        ...(config.TELEGRAM_WEBHOOK_SECRET ? { secret_token: config.TELEGRAM_WEBHOOK_SECRET } : {}),
-        allowed_updates: ['message', 'callback_query'],
-      });
-      logger.info({ path: webhookPath }, 'Telegram: webhook set');
-    } else {
-      await telegram.start();
-      logger.info('Telegram: long polling');
-    }
-  }
-  const notifications = startNotificationWorker(
-    {
-      outbox: loket.repos.outbox,
-      senders: [...senders.values()],
-      workerId: `${hostname()}:${process.pid}`,
-      now,
-      maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
-    },
-    config.OUTBOX_INTERVAL_MS,
-    (err) => logger.error({ err }, 'notification worker pass failed'),
+  const background = await startBackground(
+    loket,
+    telegram,
+    config.TELEGRAM_MODE === 'worker' ? 'none' : config.TELEGRAM_WEBHOOK_URL ? 'webhook' : 'polling',
   );
+  const retention = await startRetention(loket, now);
+  if (whatsapp) await whatsapp.start();
   logger.info({ port, startup: loket.startup }, `Loket siap di http://localhost:${port}`);
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       logger.info('shutting down: no new work, finishing what is in flight');
-      if (telegram) await telegram.stop();
-      await notifications.stop();
+      if (whatsapp) await whatsapp.stop();
+      await background.stop();
+      await retention.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
@@ -325,6 +467,7 @@ export async function start(
     loket,
     senders,
     ...(telegram ? { telegram } : {}),
+    ...(whatsapp ? { whatsapp } : {}),
     config,
     logger,
     conn: loket.conn,
@@ -336,6 +479,7 @@ export async function start(
 async function runFromCommandLine(): Promise<void> {
   let config: Config;
   try {
+    loadEnvFileIfPresent();
     config = loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {

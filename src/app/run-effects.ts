@@ -239,13 +239,26 @@ export function makeEffectRunner(deps: EffectDeps): EffectRunner {
     } else if (effect.value !== undefined) {
       answers[effect.stepId] = effect.value;
     }
+    // A fixed name, NIK, phone or kelurahan is also the applicant's and the routing: the officer
+    // list, the masked NIK and the office must show the corrected value, not the old one.
+    const applicant = { ...app.applicant };
+    let officeId = app.officeId;
+    const flow = deps.catalog.flows.get(app.serviceId);
+    const fixed = effect.value;
+    if (flow && fixed !== undefined && fixed !== null && !effect.file) {
+      if (effect.stepId === flow.applicant.name) applicant.name = String(fixed);
+      if (effect.stepId === flow.applicant.nik) applicant.nik = String(fixed);
+      if (effect.stepId === flow.applicant.phone) applicant.phone = String(fixed);
+      if (effect.stepId === flow.applicant.office) officeId = String(fixed);
+    }
     const actor = { kind: 'citizen' as const, id: `${msg.channel}:${msg.chatId}` };
-    const updated = changeStatus({ ...app, answers, documents }, 'IN_REVIEW', {
+    const updated = changeStatus({ ...app, applicant, officeId, answers, documents }, 'IN_REVIEW', {
       by: actor,
       at: msg.at,
       note: `perbaikan: ${effect.stepId}`,
     });
     await deps.applications.save(updated, app.version);
+    if (effect.file) await deps.documents.attach(effect.file.documentId, app.id);
     await deps.events.append({
       type: 'application.revised',
       applicationId: app.id,

@@ -52,13 +52,43 @@ export const configSchema = z.object({
     .string()
     .regex(/^\d+:[\w-]{20,}$/, 'expected a BotFather token such as 123456:ABC-DEF...')
     .optional(),
-  TELEGRAM_WEBHOOK_URL: z.url({ protocol: /^https?$/, message: 'expected an https:// URL' }).optional(),
+  // Telegram only posts updates to https URLs; an http one would be accepted here and then never called.
+  TELEGRAM_WEBHOOK_URL: z.url({ protocol: /^https$/, message: 'expected an https:// URL' }).optional(),
   TELEGRAM_WEBHOOK_SECRET: z
     .string()
     .regex(/^[A-Za-z0-9_-]{16,256}$/, 'use 16 to 256 letters, digits, _ or -')
     .optional(),
   TELEGRAM_API_ROOT: z.url({ message: 'expected a URL such as http://localhost:8081' }).optional(),
   TELEGRAM_DOWNLOAD_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  /**
+   * Who receives the bot's updates: `server` (the HTTP server polls or takes the webhook) or
+   * `worker` (only `npm run worker` polls; the server still sends officer replies and
+   * notifications). Two processes polling one bot make Telegram refuse both (409 Conflict).
+   */
+  TELEGRAM_MODE: z.enum(['server', 'worker']).default('server'),
+  /** Connect a WhatsApp number through Baileys (README "Connect WhatsApp"). */
+  WHATSAPP_ENABLED: bool.default(false),
+  /** Pair by an 8-character code typed on this phone instead of scanning the QR; country code first. */
+  WHATSAPP_PAIRING_NUMBER: z
+    .string()
+    .transform((s) => s.replace(/[\s+()-]/g, ''))
+    .pipe(z.string().regex(/^[1-9]\d{7,14}$/, 'digits with the country code, e.g. 6281234567890'))
+    .optional(),
+  /** Names the login in the database (one per number). */
+  WHATSAPP_SESSION: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,32}$/, 'use 1 to 32 of a-z 0-9 _ -')
+    .default('default'),
+  /** Smallest pause between two messages the number sends (a bursting unofficial client gets banned). */
+  WHATSAPP_SEND_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  /** Messages one chat may send per window before it is asked to wait. */
+  WHATSAPP_CHAT_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(20),
+  WHATSAPP_CHAT_RATE_WINDOW_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  /** How long the number stays owned by a process that stopped renewing its lease. */
+  WHATSAPP_LEASE_TTL_MS: z.coerce.number().int().min(5000).max(600_000).default(30_000),
+  WHATSAPP_DOWNLOAD_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
+  /** Consecutive reconnect attempts after transient drops before giving up and alerting admins. */
+  WHATSAPP_MAX_RECONNECTS: z.coerce.number().int().min(1).max(1000).default(12),
   SESSION_SECRET: z.string().min(32, 'use at least 32 random characters (openssl rand -hex 32)').optional(),
   CSRF_SECRET: z.string().min(32, 'use at least 32 random characters (openssl rand -hex 32)').optional(),
   SESSION_TTL_HOURS: z.coerce
@@ -82,6 +112,10 @@ export const configSchema = z.object({
     ),
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
+  /** Days after an application is completed, rejected or cancelled before its documents and personal data are erased. */
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  /** How often the retention job looks for applications to erase (one process at a time, by lease). */
+  RETENTION_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   TRUST_PROXY: bool.default(false),
 });
@@ -106,6 +140,14 @@ const crossChecks = configSchema.superRefine((c, ctx) => {
         message: 'required in production (outside production a random one is kept under DATA_DIR)',
       });
     }
+  }
+  if (c.TELEGRAM_WEBHOOK_URL && c.TELEGRAM_MODE === 'worker') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['TELEGRAM_MODE'],
+      message:
+        'worker means npm run worker polls Telegram; a webhook is received by the HTTP server, so empty TELEGRAM_WEBHOOK_URL or use TELEGRAM_MODE=server',
+    });
   }
   if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_BOT_TOKEN) {
     ctx.addIssue({

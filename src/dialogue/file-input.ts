@@ -53,10 +53,8 @@ export function handleFile(ctx: Ctx, file: UploadedFile): void {
   }
   const maxBytes = step.max_bytes ?? ctx.opts.uploadMaxBytes;
   const accept = [...step.accept];
-  if (!accept.includes(file.contentType)) {
-    refuseFile(ctx, file, 'invalid.document.type', { types: typeNames(accept) }, accept, maxBytes);
-    return;
-  }
+  // Size first: a file refused for its size before anyone read its bytes has no known type,
+  // and "wrong format" would send the citizen looking for the wrong fix.
   if (file.size > maxBytes) {
     refuseFile(
       ctx,
@@ -66,6 +64,10 @@ export function handleFile(ctx: Ctx, file: UploadedFile): void {
       accept,
       maxBytes,
     );
+    return;
+  }
+  if (!accept.includes(file.contentType)) {
+    refuseFile(ctx, file, 'invalid.document.type', { types: typeNames(accept) }, accept, maxBytes);
     return;
   }
   ctx.state.misunderstood = 0;

@@ -86,6 +86,11 @@ export interface Application {
   updatedAt: Date;
   slaDueAt: Date;
   /**
+   * Set when retention erased the personal data (RETENTION_DAYS after a final status): the
+   * documents are deleted, the answers that identify the citizen removed, the NIK masked.
+   */
+  erasedAt?: Date;
+  /**
    * Optimistic-concurrency counter, set by the repository (1 on create, +1 per save): pass the
    * version you read to `save` so two officers editing at once cannot overwrite each other.
    */

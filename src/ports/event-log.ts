@@ -43,4 +43,10 @@ export interface EventLog {
   listForApplication(applicationId: string): Promise<AuditEvent[]>;
   /** Newest first. */
   search(filter: EventFilter, page: Page): Promise<PageResult<AuditEvent>>;
+  /**
+   * Up to `max` events, newest first, in one read without a total: what the dashboard aggregates.
+   * Paging `search` through a window costs a count and a growing skip per page (about 20 s for
+   * 5000 events on FerretDB, against under 1 s for this).
+   */
+  listWindow(filter: EventFilter, max: number): Promise<AuditEvent[]>;
 }

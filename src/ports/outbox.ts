@@ -1,4 +1,5 @@
 import type { Channel } from '../domain/application.js';
+import type { Page, PageResult } from './page.js';
 
 /** Where a notification is in its delivery. */
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'unreachable';
@@ -50,4 +51,16 @@ export interface Outbox {
   /** The chat is gone (blocked bot, unknown number): never try again. */
   markUnreachable(id: string, error: string): Promise<void>;
   get(id: string): Promise<OutboxItem | undefined>;
+  /**
+   * Rows that did not reach the citizen (`failed`, `unreachable`), newest first, so staff see who
+   * missed an update. `keyPrefix` narrows to one application (`status:<applicationId>:`).
+   */
+  listUndelivered(filter: UndeliveredFilter, page: Page): Promise<PageResult<OutboxItem>>;
+}
+
+/** Filters of `Outbox.listUndelivered`. */
+export interface UndeliveredFilter {
+  /** Both when omitted. */
+  statuses?: Array<'failed' | 'unreachable'>;
+  keyPrefix?: string;
 }

@@ -19,6 +19,8 @@ import { apiErrorHandler, parseInput, sendError } from './http-errors.js';
 import { applicationSummary, handoffSummary } from './json-views.js';
 import type { OfficerHttpDeps } from './officer-http-deps.js';
 import { buildOpenApi } from './openapi.js';
+import { createAdminApiRouter } from './admin-router.js';
+import { createDashboardApiRouter } from './dashboard-router.js';
 import { officerOf, officerSecurity, requireOfficer, requireRole } from './security.js';
 
 /** An id from the URL; anything that cannot be an id is simply not found. */
@@ -150,6 +152,10 @@ export function createApiRouter(deps: OfficerHttpDeps): Router {
     }
     res.status(201).json({ officer: await createOfficer(deps, body, actorOf(admin)) });
   });
+
+  // Supervisor metrics/audit/deliveries and admin account routes (dashboard-router.ts, admin-router.ts).
+  router.use(createDashboardApiRouter(deps));
+  router.use(createAdminApiRouter(deps));
 
   router.use((_req, res) => sendError(res, 404, 'not_found', 'Alamat API tidak ditemukan (not found).'));
   router.use(apiErrorHandler(sec.isCsrfError, (err) => deps.logger.error({ err }, 'API request failed')));

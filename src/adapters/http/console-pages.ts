@@ -7,6 +7,7 @@ import type { OfficerActor } from '../../app/officer/officer-actor.js';
 import { csrfField, esc } from './console-html.js';
 import { t, type ConsoleLang } from './console-i18n.js';
 import { isOverdue, maskChat } from './json-views.js';
+import { auditTable } from './dashboard-pages.js';
 
 const fmt = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ');
 
@@ -59,9 +60,12 @@ export function detailBody(
   history: AuditEvent[],
   officer: OfficerActor,
   errors: Record<string, string> = {},
+  /** A step's label from locales/ (assisted intake carries the catalog); the id otherwise. */
+  labelOf: (stepId: string) => string = (id) => id,
 ): string {
   const next = allowedNext(app.status, { kind: 'officer', id: officer.id });
-  const steps = [...Object.keys(app.answers), ...app.documents.map((d) => d.stepId)];
+  // Each answer or document step once (a step with 3 files is one thing to fix).
+  const steps = [...new Set([...Object.keys(app.answers), ...app.documents.map((d) => d.stepId)])];
   const err = (k: string) => (errors[k] ? `<span class="error">${esc(errors[k])}</span>` : '');
   const form = next.length
     ? `<form method="post" action="/console/applications/${esc(app.id)}/status" class="card">${csrfField(csrf)}
@@ -69,7 +73,7 @@ export function detailBody(
 <label>${t(lang, 'newStatus')}<select name="to">${next.map((s) => `<option value="${s}">${esc(describeStatus(s, lang))}</option>`).join('')}</select></label>${err('to')}
 <label>${t(lang, 'note')}<textarea name="note" rows="2"></textarea></label>
 <label>${t(lang, 'reason')}<textarea name="reason" rows="2"></textarea></label>${err('reason')}
-<label>${t(lang, 'revisionStep')}<select name="revisionStep"><option value=""></option>${steps.map((s) => `<option>${esc(s)}</option>`).join('')}</select></label>${err('revision.stepId')}
+<label>${t(lang, 'revisionStep')}<select name="revisionStep"><option value=""></option>${steps.map((s) => `<option value="${esc(s)}">${esc(labelOf(s) === s ? s : `${labelOf(s)} (${s})`)}</option>`).join('')}</select></label>${err('revision.stepId')}
 <label>${t(lang, 'revisionNote')}<textarea name="revisionNote" rows="2"></textarea></label>${err('revision.note')}${err('revision')}
 <button type="submit">${t(lang, 'save')}</button></form>`
     : `<p>${t(lang, 'noNext')}</p>`;
@@ -82,7 +86,7 @@ ${app.revision ? `<p class="flash error">${esc(app.revision.stepId)}: ${esc(app.
     .join('')}</dl>
 <h2>${t(lang, 'documents')}</h2><ul>${app.documents.map((d) => `<li><a href="/api/applications/${esc(app.id)}/documents/${esc(d.id)}" target="_blank" rel="noopener">${esc(d.filename)}</a> (${esc(d.stepId)}, ${esc(d.contentType)})</li>`).join('') || `<li>${t(lang, 'none')}</li>`}</ul>
 <h2>${t(lang, 'history')}</h2><ol>${app.statusHistory.map((h) => `<li>${esc(fmt(h.at))}: ${esc(h.from ?? '-')} → ${esc(h.to)} (${esc(h.by.kind)})${h.note ? ` · ${esc(h.note)}` : ''}</li>`).join('')}</ol>
-<details><summary>Audit (${history.length})</summary><ol>${history.map((e) => `<li>${esc(fmt(e.at))} ${esc(e.type)} ${esc(e.actor.kind)}:${esc(e.actor.id)}</li>`).join('')}</ol></details>`;
+<details id="audit"><summary>Audit (${history.length})</summary>${auditTable(lang, history)}</details>`;
 }
 
 /** A reason in words. */

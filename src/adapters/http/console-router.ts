@@ -11,6 +11,8 @@ import { listQueue } from '../../app/officer/list-queue.js';
 import { releaseHandoff } from '../../app/officer/release-handoff.js';
 import { replyHandoff } from '../../app/officer/reply-handoff.js';
 import { verifyLogin } from '../../app/officer/verify-login.js';
+import { formContext } from '../../app/officer/intake-form.js';
+import { stepLabel } from '../../dialogue/flow-steps.js';
 import { applicationQuerySchema, statusChangeSchema } from './api-schemas.js';
 import { page } from './console-html.js';
 import { t, type ConsoleLang } from './console-i18n.js';
@@ -18,6 +20,12 @@ import { conversationBody, detailBody, listBody, loginBody, queueBody } from './
 import { fieldErrors, parseInput, statusOf } from './http-errors.js';
 import type { OfficerHttpDeps } from './officer-http-deps.js';
 import { streamQueue } from './queue-stream.js';
+import { createAdminConsoleRouter } from './admin-router.js';
+import { createWhatsAppAdminRouter } from './whatsapp-admin-router.js';
+import { createDashboardConsoleRouter } from './dashboard-router.js';
+import { undeliveredNotice } from './dashboard-pages.js';
+import { undeliveredFor } from '../../app/officer/list-undelivered.js';
+import { withNames } from '../../app/officer/search-audit.js';
 import { currentOfficer, officerOf, officerSecurity } from './security.js';
 
 const ASSETS: Readonly<Record<string, { type: string; body: string }>> = {
@@ -31,6 +39,18 @@ function asset(name: string): string {
 
 function langOf(req: Request): ConsoleLang {
   return req.session?.lang ?? 'id';
+}
+
+/** Step labels for the revision picker, when the catalog is at hand (assisted intake configured). */
+function stepLabeller(
+  deps: OfficerHttpDeps,
+  lang: ConsoleLang,
+  serviceId: string,
+): (stepId: string) => string {
+  const intake = deps.intake;
+  if (!intake) return (id) => id;
+  const ctx = formContext(intake.catalog, lang, deps.now(), intake.uploadMaxBytes);
+  return (id) => stepLabel(ctx, serviceId, id);
 }
 
 function param(req: Request, name: string): string {
@@ -173,11 +193,24 @@ export function createConsoleRouter(deps: OfficerHttpDeps): Router {
     const lang = langOf(req);
     const { application, history } = await getApplication(deps, officerOf(res), param(req, 'id'));
     const flash = req.query.saved === '1' ? { kind: 'ok' as const, text: t(lang, 'saved') } : undefined;
+    // Shown on top: a citizen who blocked the bot never hears of this application's changes.
+    const undelivered = await undeliveredFor(deps.outbox, application.id);
+    const named = await withNames(deps.officers, history);
     render(
       req,
       res,
       application.trackingNumber,
-      (csrf) => detailBody(lang, csrf, application, history, officerOf(res)),
+      (csrf) =>
+        undeliveredNotice(lang, undelivered) +
+        detailBody(
+          lang,
+          csrf,
+          application,
+          named,
+          officerOf(res),
+          {},
+          stepLabeller(deps, lang, application.serviceId),
+        ),
       flash ? { flash } : {},
     );
   });
@@ -212,7 +245,16 @@ export function createConsoleRouter(deps: OfficerHttpDeps): Router {
         req,
         res,
         application.trackingNumber,
-        (csrf) => detailBody(lang, csrf, application, history, officerOf(res), err.fields),
+        (csrf) =>
+          detailBody(
+            lang,
+            csrf,
+            application,
+            history,
+            officerOf(res),
+            err.fields,
+            stepLabeller(deps, lang, application.serviceId),
+          ),
         {
           status: statusOf(err.code),
           flash: { kind: 'error', text: err.message },
@@ -271,6 +313,12 @@ export function createConsoleRouter(deps: OfficerHttpDeps): Router {
     await closeHandoff(deps, officerOf(res), param(req, 'id'));
     res.redirect(303, '/console/queue');
   });
+
+  // Supervisor dashboard, audit log and deliveries; admin pages (behind the login gate above).
+  router.use(createDashboardConsoleRouter(deps));
+  router.use(createAdminConsoleRouter(deps));
+  // WhatsApp session health and pairing (admins only), when the WhatsApp channel is on.
+  if (deps.whatsapp) router.use(createWhatsAppAdminRouter(deps, deps.whatsapp));
 
   const onError: ErrorRequestHandler = (err: unknown, req, res, _next) => {
     const lang = langOf(req);

@@ -1,6 +1,8 @@
 import type { Store } from 'express-session';
 import type { PushConversationEvent } from '../../app/officer/push-conversation-event.js';
+import type { IntakeSettings } from '../../app/officer/assisted-intake.js';
 import type { Logger } from '../../config/logger.js';
+import type { WhatsAppSession } from '../../ports/whatsapp-session.js';
 import type { ApplicationRepository } from '../../ports/application-repository.js';
 import type { DocumentStore } from '../../ports/document-store.js';
 import type { EventLog } from '../../ports/event-log.js';
@@ -37,4 +39,8 @@ export interface OfficerHttpDeps {
   /** CANNED_REPLIES: ready answers offered in the reply box. */
   cannedReplies: string[];
   now: () => Date;
+  /** The WhatsApp session (health, pairing) for the admin page; absent when WhatsApp is off. */
+  whatsapp?: WhatsAppSession;
+  /** Assisted intake (console form, POST /api/applications); absent, those routes are not mounted. */
+  intake?: IntakeSettings;
 }

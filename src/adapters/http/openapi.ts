@@ -8,6 +8,8 @@ import {
   replySchema,
   statusChangeSchema,
 } from './api-schemas.js';
+import { SUPERVISOR_OPERATIONS } from './supervisor-openapi.js';
+import { assistedIntakeResultSchema, assistedIntakeSchema } from './intake-schemas.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -30,6 +32,14 @@ const OPERATIONS: Operation[] = [
     summary: 'Daftar permohonan (list applications)',
     query: applicationQuerySchema,
     response: z.object({ items: z.array(applicationSummarySchema), total: z.number() }),
+  },
+  {
+    method: 'post',
+    path: '/applications',
+    summary:
+      'Ajukan permohonan untuk warga di loket; 201 baru, 200 bila nonce sama (assisted intake, documents base64)',
+    body: assistedIntakeSchema,
+    response: assistedIntakeResultSchema,
   },
   {
     method: 'get',
@@ -77,6 +87,7 @@ const OPERATIONS: Operation[] = [
     path: '/csrf-token',
     summary: 'Token CSRF untuk permintaan dengan sesi (CSRF token for session requests)',
   },
+  ...SUPERVISOR_OPERATIONS,
 ];
 
 function schemaOf(s: z.ZodType): JsonSchema {

@@ -3,6 +3,8 @@ import helmet from 'helmet';
 import type { Logger } from '../../config/logger.js';
 import { createApiRouter } from './api-router.js';
 import { createConsoleRouter } from './console-router.js';
+import { createIntakeApiRouter } from './intake-api-router.js';
+import { createIntakeRouter } from './intake-router.js';
 import type { OfficerHttpDeps } from './officer-http-deps.js';
 
 /** What the HTTP layer needs from the rest of the program. */
@@ -61,6 +63,12 @@ export function createHttpApp(deps: HttpDeps): Express {
   }
 
   if (deps.officer) {
+    const { intake } = deps.officer;
+    if (intake) {
+      // Before the API and console routers: uploads need larger bodies, read before the CSRF check.
+      app.use('/api', createIntakeApiRouter({ ...deps.officer, intake }));
+      app.use('/console/intake', createIntakeRouter({ ...deps.officer, intake }));
+    }
     app.use('/api', createApiRouter(deps.officer));
     app.use('/console', createConsoleRouter(deps.officer));
     app.get('/', (_req, res) => res.redirect('/console'));

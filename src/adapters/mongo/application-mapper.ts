@@ -40,6 +40,7 @@ export function applicationToDomain(r: ApplicationRecord): Application {
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     slaDueAt: r.slaDueAt,
+    erasedAt: r.erasedAt ?? undefined,
     version: r.version,
   });
 }
@@ -66,6 +67,7 @@ export function applicationToPersistence(a: Application): Omit<ApplicationRecord
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
     slaDueAt: a.slaDueAt,
+    erasedAt: a.erasedAt,
     version: a.version,
   });
 }

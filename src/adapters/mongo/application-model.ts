@@ -33,6 +33,8 @@ export interface ApplicationRecord {
   createdAt: Date;
   updatedAt: Date;
   slaDueAt: Date;
+  /** When retention erased the personal data (see the domain type). */
+  erasedAt?: Date;
   version: number;
   /** Always set (the id when the caller gives none): FerretDB has no sparse unique indexes. */
   idempotencyKey: string;
@@ -102,6 +104,7 @@ const schema = new Schema<ApplicationRecord>(
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
     slaDueAt: { type: Date, required: true },
+    erasedAt: { type: Date, required: false },
     version: { type: Number, required: true },
     idempotencyKey: { type: String, required: true },
   },

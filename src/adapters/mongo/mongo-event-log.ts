@@ -38,6 +38,19 @@ function toDomain(r: EventRecord): AuditEvent {
   });
 }
 
+/** The find query of an event filter (all given filters must hold). */
+function eventQuery(filter: EventFilter): FilterQuery<EventRecord> {
+  const and: Array<FilterQuery<EventRecord>> = [];
+  if (filter.type !== undefined)
+    and.push({ type: { $in: Array.isArray(filter.type) ? filter.type : [filter.type] } });
+  if (filter.actorId !== undefined) and.push({ 'actor.id': filter.actorId });
+  if (filter.officeIds) and.push({ officeId: { $in: filter.officeIds } });
+  if (filter.applicationId !== undefined) and.push({ applicationId: filter.applicationId });
+  if (filter.from) and.push({ at: { $gte: filter.from } });
+  if (filter.to) and.push({ at: { $lt: filter.to } });
+  return and.length > 0 ? { $and: and } : {};
+}
+
 /** The audit/event log on MongoDB (or FerretDB). */
 export class MongoEventLog implements EventLog {
   constructor(private readonly model: Model<EventRecord>) {}
@@ -57,16 +70,18 @@ export class MongoEventLog implements EventLog {
     return rows.map(toDomain);
   }
 
+  async listWindow(filter: EventFilter, max: number): Promise<AuditEvent[]> {
+    const rows = await this.model
+      .find(eventQuery(filter))
+      .sort({ at: -1, _id: -1 })
+      .limit(Math.max(1, Math.trunc(max)))
+      .lean<EventRecord[]>()
+      .exec();
+    return rows.map(toDomain);
+  }
+
   async search(filter: EventFilter, page: Page): Promise<PageResult<AuditEvent>> {
-    const and: Array<FilterQuery<EventRecord>> = [];
-    if (filter.type !== undefined)
-      and.push({ type: { $in: Array.isArray(filter.type) ? filter.type : [filter.type] } });
-    if (filter.actorId !== undefined) and.push({ 'actor.id': filter.actorId });
-    if (filter.officeIds) and.push({ officeId: { $in: filter.officeIds } });
-    if (filter.applicationId !== undefined) and.push({ applicationId: filter.applicationId });
-    if (filter.from) and.push({ at: { $gte: filter.from } });
-    if (filter.to) and.push({ at: { $lt: filter.to } });
-    const query = and.length > 0 ? { $and: and } : {};
+    const query = eventQuery(filter);
     const { limit, skip } = pageBounds(page);
     const [rows, total] = await Promise.all([
       this.model.find(query).sort({ at: -1, _id: -1 }).skip(skip).limit(limit).lean<EventRecord[]>().exec(),

@@ -1,8 +1,9 @@
 import { Types, type Model, type UpdateQuery } from 'mongoose';
 import type { Channel } from '../../domain/application.js';
-import type { NewOutboxItem, Outbox, OutboxItem } from '../../ports/outbox.js';
+import type { NewOutboxItem, Outbox, OutboxItem, UndeliveredFilter } from '../../ports/outbox.js';
+import type { Page, PageResult } from '../../ports/page.js';
 import type { OutboxRecord } from './outbox-model.js';
-import { compact, isDuplicateKeyError, toObjectId } from './mongo-utils.js';
+import { compact, escapeRegex, isDuplicateKeyError, pageBounds, toObjectId } from './mongo-utils.js';
 import { compareAndSet, mutate } from './write-lock.js';
 import type { WriteLockRecord } from './write-lock-model.js';
 
@@ -118,6 +119,25 @@ export class MongoOutbox implements Outbox {
     const oid = toObjectId(id);
     const r = oid ? await this.model.findById(oid).lean<OutboxRecord>().exec() : null;
     return r ? toDomain(r) : undefined;
+  }
+
+  async listUndelivered(filter: UndeliveredFilter, page: Page): Promise<PageResult<OutboxItem>> {
+    const query = {
+      status: { $in: filter.statuses ?? ['failed', 'unreachable'] },
+      ...(filter.keyPrefix ? { key: { $regex: `^${escapeRegex(filter.keyPrefix)}` } } : {}),
+    };
+    const { limit, skip } = pageBounds(page);
+    const [rows, total] = await Promise.all([
+      this.model
+        .find(query)
+        .sort({ createdAt: -1, _id: -1 })
+        .skip(skip)
+        .limit(limit)
+        .lean<OutboxRecord[]>()
+        .exec(),
+      this.model.countDocuments(query).exec(),
+    ]);
+    return { items: rows.map(toDomain), total };
   }
 
   /** Ends a delivery attempt; a row already sent stays sent (a late duplicate report changes nothing). */

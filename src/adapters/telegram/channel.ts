@@ -36,6 +36,8 @@ export interface TelegramChannelOptions {
   perChatMinTimeMs?: number;
   /** Long-polling tuning (tests). */
   polling?: PollingOptions;
+  /** The clock for inputs without a date of their own (button presses); tests pin it. */
+  now?: () => Date;
 }
 
 /** The running Telegram channel. */
@@ -68,7 +70,11 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
   bot.api.config.use(throttleMessages(opts.perChatMinTimeMs ?? 1000));
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60 }));
 
-  const deliver = makeDeliver({ handleInbound: opts.handleInbound, logger: opts.logger });
+  const deliver = makeDeliver({
+    handleInbound: opts.handleInbound,
+    logger: opts.logger,
+    ...(opts.now ? { now: opts.now } : {}),
+  });
   bot.use(sequentialize((ctx) => (ctx.chat?.id ?? ctx.from?.id)?.toString()));
   const privateOnly = bot.filter(
     (ctx) => ctx.chat?.type === 'private' || (ctx.chat === undefined && ctx.callbackQuery !== undefined),

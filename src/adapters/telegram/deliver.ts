@@ -15,6 +15,8 @@ export type Deliver = (ctx: Context, content: InboundMessage['content']) => Prom
 export interface DeliverDeps {
   handleInbound: HandleInbound;
   logger: Logger;
+  /** The time of an input that carries none (a button press has no date); tests pin it. */
+  now?: () => Date;
 }
 
 /** Remembered update ids already told "try again", so a retried update does not repeat it. */
@@ -38,7 +40,7 @@ export function makeDeliver(deps: DeliverDeps): Deliver {
       channel: 'telegram',
       chatId: String(chatId),
       messageId: String(updateId),
-      at: ctx.message ? new Date(ctx.message.date * 1000) : new Date(),
+      at: ctx.message ? new Date(ctx.message.date * 1000) : (deps.now?.() ?? new Date()),
       ...(name ? { sender: { name } } : {}),
       ...(lang ? { lang } : {}),
       content,

@@ -1,7 +1,7 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
 import type { Reply } from '../../dialogue/types.js';
 import { encodeChoice } from './callback-data.js';
-import { escapeHtml } from './html.js';
+import { toTelegramHtml } from './html.js';
 import { splitText } from './split-text.js';
 
 /** One Telegram message ready for sendMessage: HTML-escaped text, keyboard on the last piece. */
@@ -20,9 +20,9 @@ export function renderReplies(replies: Reply[]): OutgoingMessage[] {
 }
 
 function renderReply(reply: Reply): OutgoingMessage[] {
-  if (reply.kind !== 'menu') return splitText(reply.text).map((t) => ({ text: escapeHtml(t) }));
+  if (reply.kind !== 'menu') return splitText(reply.text).map((t) => ({ text: toTelegramHtml(t) }));
   const numbered = [reply.text, ...reply.options.map((o, i) => `${i + 1}. ${o.label}`)].join('\n');
-  const pieces = splitText(numbered).map((t): OutgoingMessage => ({ text: escapeHtml(t) }));
+  const pieces = splitText(numbered).map((t): OutgoingMessage => ({ text: toTelegramHtml(t) }));
   const rows = reply.options.flatMap((o): InlineKeyboardButton[][] => {
     const data = encodeChoice(o.value);
     return data === undefined ? [] : [[{ text: o.label, callback_data: data }]];

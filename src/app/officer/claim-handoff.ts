@@ -31,7 +31,10 @@ export async function claimHandoff(
     type: 'handoff.claimed',
     actor: actorOf(officer),
     at,
-    ...(ticket.officeId ? { officeId: ticket.officeId } : {}),
+    // An unrouted conversation is audited under the office of the officer who took it.
+    officeId: ticket.officeId ?? officer.officeId,
+    before: { status: 'waiting' },
+    after: { status: ticket.status, officerId: officer.id },
     data: {
       handoffId: ticket.id,
       channel: ticket.channel,

@@ -26,7 +26,9 @@ export async function closeHandoff(
     type: 'handoff.closed',
     actor: actorOf(officer),
     at,
-    ...(ticket.officeId ? { officeId: ticket.officeId } : {}),
+    officeId: ticket.officeId ?? officer.officeId,
+    before: { status: current.status, officerId: current.officerId ?? null },
+    after: { status: ticket.status, officerId: ticket.officerId ?? null },
     data: { handoffId: ticket.id, wasStatus: current.status },
   });
   const notified = await tryPush(deps, ticket, { kind: 'handoff_closed', byOfficer: true });

@@ -21,7 +21,9 @@ export async function releaseHandoff(
     type: 'handoff.released',
     actor: actorOf(officer),
     at: deps.now(),
-    ...(ticket.officeId ? { officeId: ticket.officeId } : {}),
+    officeId: ticket.officeId ?? officer.officeId,
+    before: { status: current.status, officerId: current.officerId ?? null },
+    after: { status: ticket.status, officerId: ticket.officerId ?? null },
     data: { handoffId: ticket.id, previousOfficerId: current.officerId ?? null },
   });
   const notified = await tryPush(deps, ticket, { kind: 'handoff_closed', byOfficer: true });

@@ -30,7 +30,7 @@ export async function replyHandoff(
     type: 'handoff.replied',
     actor: actorOf(officer),
     at,
-    ...(ticket.officeId ? { officeId: ticket.officeId } : {}),
+    officeId: ticket.officeId ?? officer.officeId,
     // The text stays in the transcript only: the audit log must not copy personal data around.
     data: { handoffId: ticket.id, length: body.length },
   });

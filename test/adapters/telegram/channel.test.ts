@@ -288,6 +288,44 @@ describe('createTelegramChannel', () => {
       expect(api.texts()).toHaveLength(1);
     });
 
+    it('should give up a download that stalls or a getFile that hangs after the time-out', async () => {
+      const causes: unknown[] = [];
+      const handle: HandleInbound = async (msg) => {
+        if (msg.content.kind === 'file')
+          await msg.content.file.fetch(1000).catch((e: unknown) => causes.push(e));
+        return { status: 'processed', replies: [] };
+      };
+      // The file server accepts the request and then never sends a byte.
+      const stalled = (_url: string, init: { signal: AbortSignal }) =>
+        new Promise<Response>((_, reject) => {
+          init.signal.addEventListener('abort', () => reject(new Error('aborted')));
+        });
+      const channel = createTelegramChannel({
+        token: TOKEN,
+        apiRoot: 'http://bot-api.test',
+        botInfo: BOT_INFO,
+        handleInbound: handle,
+        logger: silentLogger,
+        uploadMaxBytes: 1_000_000,
+        downloadTimeoutMs: 200,
+        fetch: stalled,
+      });
+      let hangGetFile = false;
+      const api = captureApi(channel.bot, {
+        getFile: (p) =>
+          hangGetFile
+            ? (new Promise(() => undefined) as never)
+            : { ok: true, result: { file_id: p.file_id, file_unique_id: 'u', file_path: 'files/x' } },
+      });
+      const t0 = Date.now();
+      await channel.bot.handleUpdate(updates.document(56, 'akta.pdf', 500));
+      hangGetFile = true;
+      await channel.bot.handleUpdate(updates.document(57, 'akta.pdf', 500));
+      expect(Date.now() - t0).toBeLessThan(3000);
+      expect(causes.map((e) => (e as Error).message)).toEqual(['download timed out', 'getFile failed']);
+      expect(api.of('getFile')).toHaveLength(2);
+    });
+
     it('should treat an HTTP error from the file server as a failed download', async () => {
       const script = scriptedInbound(() => []);
       const { bot } = setup(script.handle, {});

@@ -46,6 +46,17 @@ describe('renderReplies', () => {
     expect(m!.replyMarkup).toEqual({ inline_keyboard: [[{ text: 'B', callback_data: 'c:b' }]] });
   });
 
+  it('should escape HTML and turn *bold* into <b> without touching a masked NIK', () => {
+    const [m] = renderReplies([
+      { kind: 'text', text: 'Layanan ini *GRATIS*. Alamat: Jl. A & B <No. 3>\nNIK: ************0006' },
+    ]);
+    expect(m!.text).toBe(
+      'Layanan ini <b>GRATIS</b>. Alamat: Jl. A &amp; B &lt;No. 3&gt;\nNIK: ************0006',
+    );
+    const [officer] = renderReplies([{ kind: 'text', text: '👤 *Budi Santoso*: 2 * 3 = 6' }]);
+    expect(officer!.text).toBe('👤 <b>Budi Santoso</b>: 2 * 3 = 6');
+  });
+
   it('should render a document request as its text', () => {
     expect(
       renderReplies([

@@ -1,0 +1,73 @@
+import type { Request, Response } from 'express';
+import { OfficerActionError } from '../../app/officer/errors.js';
+import { page } from './console-html.js';
+import type { ConsoleLang } from './console-i18n.js';
+import type { OfficerHttpDeps } from './officer-http-deps.js';
+import { currentOfficer, officerSecurity } from './security.js';
+
+/** The officer's console language (set by `?lang=` in the console router). */
+export function langOf(req: Request): ConsoleLang {
+  return req.session?.lang ?? 'id';
+}
+
+/** Options of one rendered page. */
+export interface RenderOptions {
+  status?: number;
+  flash?: { kind: 'ok' | 'error'; text: string };
+}
+
+/** Renders a console page in the shared frame, with a fresh CSRF token for its forms. */
+export type Render = (
+  req: Request,
+  res: Response,
+  title: string,
+  body: (csrf: string) => string,
+  opts?: RenderOptions,
+) => void;
+
+/**
+ * The same page rendering as console-router's, for the routers mounted inside it (dashboard,
+ * audit, deliveries, admin), so every page shares one frame, one CSRF token and no-store caching.
+ */
+export function consoleRenderer(deps: OfficerHttpDeps): Render {
+  const sec = officerSecurity(deps);
+  return (req, res, title, body, opts = {}) => {
+    const csrf = sec.csrfToken(req, res);
+    const officer = currentOfficer(res);
+    res
+      .status(opts.status ?? 200)
+      .set('Cache-Control', 'no-store')
+      .type('html')
+      .send(
+        page({
+          lang: langOf(req),
+          title,
+          csrf,
+          path: req.originalUrl.replace(/[?&]lang=(id|en)/, ''),
+          body: body(csrf),
+          ...(officer ? { officer } : {}),
+          ...(opts.flash ? { flash: opts.flash } : {}),
+        }),
+      );
+  };
+}
+
+/** An id from the URL; anything that cannot be an id is simply not found. */
+export function idParam(req: Request, name = 'id'): string {
+  const v = req.params[name];
+  if (typeof v !== 'string' || !/^[0-9a-f]{24}$/i.test(v))
+    throw new OfficerActionError('not_found', 'Data tidak ditemukan (not found).');
+  return v;
+}
+
+/** A query string as plain strings, empty values dropped (what a GET form sends). */
+export function plainQuery(req: Request): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(req.query).filter(([k, v]) => typeof v === 'string' && v !== '' && k !== 'lang'),
+  ) as Record<string, string>;
+}
+
+/** Start of a Jakarta calendar day (WIB, UTC+7) plus `plusDays`: officers mean their own day. */
+export function wibDay(day: string, plusDays = 0): Date {
+  return new Date(Date.parse(`${day}T00:00:00+07:00`) + plusDays * 86_400_000);
+}

@@ -1,0 +1,69 @@
+import type { Logger } from '../../config/logger.js';
+import type { Reply } from '../../dialogue/types.js';
+import type { ChannelSender, SendResult } from '../../ports/channel-sender.js';
+import { mask } from './inbound.js';
+import type { RecentMessages } from './recent-messages.js';
+import { renderReplies } from './render.js';
+import type { SendQueue } from './send-queue.js';
+import type { WhatsAppSocket } from './socket.js';
+
+/** Thrown when there is no open connection to send with. */
+export class NotConnectedError extends Error {
+  override readonly name = 'NotConnectedError';
+  constructor() {
+    super('whatsapp is not connected');
+  }
+}
+
+/** What sending needs. */
+export interface SendDeps {
+  socket: () => WhatsAppSocket | undefined;
+  queue: SendQueue;
+  recent: RecentMessages;
+}
+
+/** A chat id as WhatsApp addresses it: ours are full ids already; bare numbers get the user domain. */
+export function toJid(chatId: string): string {
+  return chatId.includes('@') ? chatId : `${chatId.replace(/\D/g, '')}@s.whatsapp.net`;
+}
+
+/**
+ * Sends replies to one chat in order through the number's send queue; the first failure stops
+ * the rest (a later message must not arrive before an earlier one) and is thrown.
+ */
+export function makeSendReplies(deps: SendDeps): (chatId: string, replies: Reply[]) => Promise<void> {
+  return async (chatId, replies) => {
+    const jid = toJid(chatId);
+    for (const text of renderReplies(replies)) {
+      await deps.queue.run(async () => {
+        const sock = deps.socket();
+        if (!sock) throw new NotConnectedError();
+        deps.recent.remember(await sock.sendMessage(jid, { text }));
+      });
+    }
+  };
+}
+
+/**
+ * The WhatsApp side of the channel-sender port: status notifications and officer messages in a
+ * handoff reach the citizen's chat with the bot's rendering. While disconnected the answer is
+ * `retry`, so the outbox tries again once the number is back.
+ */
+export function createWhatsAppSender(
+  send: (chatId: string, replies: Reply[]) => Promise<void>,
+  logger: Logger,
+): ChannelSender {
+  return {
+    channel: 'whatsapp',
+    async send(chatId, replies): Promise<SendResult> {
+      try {
+        await send(chatId, replies);
+        return { ok: true };
+      } catch (err) {
+        const error = err instanceof Error ? err.message : String(err);
+        logger.warn({ err, chat: mask(chatId) }, 'whatsapp send failed');
+        return { ok: false, reason: 'retry', error };
+      }
+    },
+  };
+}

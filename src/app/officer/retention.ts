@@ -1,0 +1,191 @@
+import type { Flow } from '../../catalog/flow-schema.js';
+import type { AnswerValue, Application } from '../../domain/application.js';
+import { maskNik } from '../../domain/nik.js';
+import { isFinal } from '../../domain/status.js';
+import type { ApplicationRepository } from '../../ports/application-repository.js';
+import type { DocumentStore } from '../../ports/document-store.js';
+import { ConcurrencyError } from '../../ports/errors.js';
+import type { EventLog } from '../../ports/event-log.js';
+import type { LeaseRepository } from '../../ports/lease.js';
+import type { RetentionStore } from '../../ports/retention-store.js';
+
+/** What the applicant's name becomes after erasure. */
+export const ERASED_NAME = '[dihapus]';
+
+/** The lease that keeps two processes from running retention at once. */
+export const RETENTION_LEASE = 'job:retention';
+
+const DAY_MS = 86_400_000;
+/** Long enough for a run of `maxPerRun` applications; renewed after every batch anyway. */
+const LEASE_TTL_MS = 10 * 60_000;
+
+/** Answer kinds that say nothing about who the citizen is ("KTP hilang", "sudah menikah: ya"). */
+const KEPT_KINDS = new Set(['choice', 'yes_no']);
+
+/**
+ * The application with its personal data erased (UU 27/2022: kept no longer than needed):
+ * no documents, name replaced, NIK masked, phone and chat address gone, and of the answers
+ * only the choices that identify nobody (kept for statistics). Status history stays without the
+ * officers' free-text notes and the citizen's chat id; the rejection reason stays as the
+ * record of the decision.
+ */
+export function erasePersonalData(app: Application, flow: Flow | undefined, at: Date): Application {
+  const identifying = new Set(flow ? Object.values(flow.applicant) : []);
+  const answers: Record<string, AnswerValue> = {};
+  for (const step of flow?.steps ?? []) {
+    if (!KEPT_KINDS.has(step.kind) || identifying.has(step.id)) continue;
+    const value = app.answers[step.id];
+    if (value !== undefined) answers[step.id] = value;
+  }
+  const erased: Application = {
+    ...app,
+    applicant: { name: ERASED_NAME, nik: maskNik(app.applicant.nik) },
+    answers,
+    documents: [],
+    // A citizen actor id is `<channel>:<chat id>`, and a WhatsApp chat id is a phone number.
+    statusHistory: app.statusHistory.map(({ note: _note, ...change }) =>
+      change.by.kind === 'citizen' ? { ...change, by: { kind: 'citizen', id: 'dihapus' } } : change,
+    ),
+    updatedAt: at,
+    erasedAt: at,
+  };
+  delete erased.revision;
+  return erased;
+}
+
+/** What the retention job needs. */
+export interface RetentionDeps {
+  applications: ApplicationRepository;
+  retention: RetentionStore;
+  documents: DocumentStore;
+  events: EventLog;
+  leases: LeaseRepository;
+  /** The flows, to tell identifying answers from plain choices. */
+  flows: ReadonlyMap<string, Flow>;
+  /** RETENTION_DAYS: days after the final status before the personal data goes. */
+  retentionDays: number;
+  /** This process (host:pid), the lease holder. */
+  holder: string;
+  now: () => Date;
+  batchSize?: number;
+  /** At most this many applications per run; the next run goes on. */
+  maxPerRun?: number;
+}
+
+/** What one run did. */
+export interface RetentionReport {
+  /** False when another process held the lease. */
+  ran: boolean;
+  erased: number;
+  documentsDeleted: number;
+  skipped: number;
+}
+
+/**
+ * Erases the personal data of applications completed, rejected or cancelled more than
+ * RETENTION_DAYS ago: GridFS files first (deleting a missing file is harmless, so a run cut
+ * short is simply repeated), then the record, then an audit event per application with the
+ * system as actor. Runs only under the retention lease, so several processes never run it at once.
+ */
+export async function runRetention(deps: RetentionDeps): Promise<RetentionReport> {
+  const report: RetentionReport = { ran: false, erased: 0, documentsDeleted: 0, skipped: 0 };
+  const started = deps.now();
+  const claim = await deps.leases.acquire(RETENTION_LEASE, deps.holder, LEASE_TTL_MS, started);
+  if (!claim.acquired) return report;
+  report.ran = true;
+  const batchSize = deps.batchSize ?? 50;
+  const maxPerRun = deps.maxPerRun ?? 500;
+  const cutoff = new Date(started.getTime() - deps.retentionDays * DAY_MS);
+  const seen = new Set<string>();
+  try {
+    while (report.erased + report.skipped < maxPerRun) {
+      const batch = (await deps.retention.listErasable(cutoff, batchSize)).filter((a) => !seen.has(a.id));
+      if (batch.length === 0) break;
+      for (const app of batch) {
+        seen.add(app.id);
+        if (await eraseOne(deps, app, cutoff, report)) report.erased++;
+        else report.skipped++;
+      }
+      if (!(await deps.leases.renew(RETENTION_LEASE, deps.holder, LEASE_TTL_MS, deps.now()))) break;
+    }
+  } finally {
+    await deps.leases.release(RETENTION_LEASE, deps.holder, deps.now());
+  }
+  return report;
+}
+
+async function eraseOne(
+  deps: RetentionDeps,
+  app: Application,
+  cutoff: Date,
+  report: RetentionReport,
+): Promise<boolean> {
+  const finishedAt = app.statusHistory.at(-1)?.at ?? app.updatedAt;
+  if (!isFinal(app.status) || app.erasedAt || finishedAt >= cutoff) return false;
+  const at = deps.now();
+  for (const d of app.documents) await deps.documents.delete(d.id);
+  report.documentsDeleted += app.documents.length;
+  const erased = erasePersonalData(app, deps.flows.get(app.serviceId), at);
+  try {
+    await deps.applications.save(erased, app.version);
+  } catch (err) {
+    // Changed meanwhile: the next run looks at it again.
+    if (err instanceof ConcurrencyError) return false;
+    throw err;
+  }
+  await deps.events.append({
+    type: 'application.personal_data_erased',
+    applicationId: app.id,
+    trackingNumber: app.trackingNumber,
+    officeId: app.officeId,
+    actor: { kind: 'system', id: 'retention' },
+    at,
+    data: {
+      retentionDays: deps.retentionDays,
+      finishedAt: finishedAt.toISOString(),
+      status: app.status,
+      documentsDeleted: app.documents.length,
+      answersRemoved: Object.keys(app.answers).length - Object.keys(erased.answers).length,
+    },
+  });
+  return true;
+}
+
+/** A running retention loop; `stop` waits for the run in flight. */
+export interface RetentionJob {
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs `runRetention` every `intervalMs` (first soon after start-up) until stopped. A failed
+ * run is reported, not fatal; a slow run is not stacked upon.
+ */
+export function startRetentionJob(
+  deps: RetentionDeps,
+  intervalMs: number,
+  onError: (err: unknown) => void,
+  onReport: (report: RetentionReport) => void = () => undefined,
+): RetentionJob {
+  let running: Promise<void> | undefined;
+  let stopped = false;
+  const tick = () => {
+    if (stopped || running) return;
+    running = runRetention(deps)
+      .then(onReport, onError)
+      .finally(() => {
+        running = undefined;
+      });
+  };
+  const first = setTimeout(tick, Math.min(intervalMs, 60_000));
+  const timer = setInterval(tick, intervalMs);
+  first.unref();
+  timer.unref();
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(first);
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

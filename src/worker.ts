@@ -1,0 +1,101 @@
+import { pathToFileURL } from 'node:url';
+import { ConfigError, loadConfig, type Config } from './config/config.js';
+import { loadEnvFileIfPresent } from './config/env-file.js';
+import { createLogger, type Logger } from './config/logger.js';
+import { createLoket, startBackground, wireTelegram, type Loket } from './main.js';
+import type { TelegramChannel } from './adapters/telegram/channel.js';
+
+/** A running worker: the parts tests and the signal handlers need to reach. */
+export interface RunningWorker {
+  loket: Loket;
+  telegram?: TelegramChannel;
+  /** Whether this process runs the notification worker (not with WhatsApp on: the server does). */
+  deliversNotifications: boolean;
+  stop(): Promise<void>;
+}
+
+/**
+ * `npm run worker`: the Telegram bot (long polling) and the notification worker without the
+ * HTTP console, for deployments that run them apart (the server then has TELEGRAM_MODE=worker,
+ * so only this process polls the bot). Same core and wiring as `start()`; without
+ * MONGODB_URI it shares the server's embedded database when that is already running.
+ */
+export async function startWorker(
+  config: Config = loadConfig(),
+  logger: Logger = createLogger(config.LOG_LEVEL),
+): Promise<RunningWorker> {
+  if (config.TELEGRAM_WEBHOOK_URL) {
+    // Webhooks arrive over HTTP: the server takes them, a worker would never see one.
+    throw new ConfigError([
+      'TELEGRAM_WEBHOOK_URL: the worker only polls; empty it (long polling) or let the server take the webhook',
+    ]);
+  }
+  const loket = await createLoket(config, logger, { shareEmbeddedDb: true });
+  const telegram = wireTelegram(loket);
+  if (!telegram) logger.warn('TELEGRAM_BOT_TOKEN not set: the worker only delivers notifications');
+  // A WhatsApp row claimed here would find no WhatsApp sender (the server owns the number) and
+  // be marked unreachable: with WhatsApp on, the server delivers every notification.
+  const deliversNotifications = !config.WHATSAPP_ENABLED;
+  if (!deliversNotifications)
+    logger.info('WHATSAPP_ENABLED: notifications are delivered by the server, not by this worker');
+  let background;
+  try {
+    background = await startBackground(loket, telegram, 'polling', { notifications: deliversNotifications });
+  } catch (err) {
+    await loket.stop();
+    throw err;
+  }
+  logger.info({ startup: loket.startup }, 'Loket worker siap (Telegram + notifikasi, tanpa konsol HTTP)');
+  let stopping: Promise<void> | undefined;
+  return {
+    loket,
+    ...(telegram ? { telegram } : {}),
+    deliversNotifications,
+    stop: () =>
+      (stopping ??= (async () => {
+        logger.info('worker shutting down');
+        await background.stop();
+        await loket.stop();
+        logger.info('worker stopped');
+      })()),
+  };
+}
+
+async function runFromCommandLine(): Promise<void> {
+  let config: Config;
+  try {
+    loadEnvFileIfPresent();
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(78);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  const running = await startWorker(config, logger).catch((err: unknown) => {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(78);
+    }
+    logger.fatal({ err }, 'worker start-up failed');
+    process.exit(1);
+  });
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      logger.info({ signal }, 'signal received');
+      running.stop().then(
+        () => process.exit(0),
+        (err: unknown) => {
+          logger.error({ err }, 'worker shutdown failed');
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await runFromCommandLine();
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from '@jest/globals';
+import type { WhatsAppSession, WhatsAppStatus } from '../../../src/ports/whatsapp-session.js';
+import { Client, useHttpApp } from './http-fixture.js';
+
+/** A session port double: the page only reads the port, so no WhatsApp adapter is needed here. */
+class FakeSession implements WhatsAppSession {
+  snapshot: WhatsAppStatus = {
+    state: 'pairing',
+    since: new Date('2026-11-23T02:00:00Z'),
+    qr: '2@abcdefghijklmnopqrstuvwxyz0123456789,ABCDEFGHIJKLMNOP=,qrstuvwxyz=,1234567890=',
+    lastDisconnect: {
+      code: 401,
+      reason: 'loggedOut: Connection Failure',
+      at: new Date('2026-11-23T01:59:00Z'),
+    },
+    reconnects: 0,
+    badMacCount: 7,
+    leaseHolder: 'server-a:123:abc',
+    leaseOurs: true,
+    alert: 'WhatsApp keluar (logged out) pada 2026-11-23 01:59 UTC: pindai kode QR baru.',
+  };
+  calls: string[] = [];
+  status() {
+    return this.snapshot;
+  }
+  requestPairingCode(phone: string) {
+    this.calls.push(`code:${phone}`);
+    if (!/^\+?\d[\d -]{7,}$/.test(phone)) {
+      const err = new Error('Nomor HP tidak valid. Tulis dengan kode negara, misalnya 6281234567890.');
+      err.name = 'WhatsAppSessionError';
+      return Promise.reject(err);
+    }
+    this.snapshot = { ...this.snapshot, pairingCode: 'WXYZ5678' };
+    return Promise.resolve('WXYZ5678');
+  }
+  restart() {
+    this.calls.push('restart');
+    return Promise.resolve();
+  }
+  unpair() {
+    this.calls.push('unpair');
+    return Promise.resolve();
+  }
+}
+
+const session = new FakeSession();
+const app = useHttpApp('wa_admin', { whatsapp: session });
+
+describe('WhatsApp admin page (/console/whatsapp)', () => {
+  it('should refuse officers and supervisors', async () => {
+    for (const user of ['budi', 'sari']) {
+      const c = new Client(app().base);
+      await c.login(user);
+      expect((await c.page('/console/whatsapp')).res.status).toBe(403);
+      expect((await c.fetch('/console/whatsapp/status.json')).status).toBe(403);
+      expect((await c.form('/console/whatsapp/restart', {})).status).toBe(403);
+    }
+    expect(session.calls).toEqual([]);
+  });
+
+  it('should show admins the health, the alert and the QR as an inline SVG under the strict CSP', async () => {
+    const c = new Client(app().base);
+    await c.login('admin');
+    const { res, html } = await c.page('/console/whatsapp');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(html).toContain('<svg');
+    expect(html).not.toMatch(/<script(?! src="\/console\/assets\/)/);
+    expect(html).toContain('role="alert">WhatsApp keluar (logged out)');
+    expect(html).toContain('401: loggedOut: Connection Failure');
+    expect(html).toContain('<td>7</td>');
+    expect(html).toContain('server-a:123:abc');
+    const json = (await (await c.fetch('/console/whatsapp/status.json')).json()) as WhatsAppStatus;
+    expect(json).toMatchObject({ state: 'pairing', badMacCount: 7 });
+  });
+
+  it('should ask for a pairing code, refusing a bad number with a clear message', async () => {
+    const c = new Client(app().base);
+    await c.login('admin');
+    await c.page('/console/whatsapp');
+    const bad = await c.form('/console/whatsapp/pairing-code', { phone: 'nomor saya' });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('Nomor HP tidak valid');
+    const good = await c.form('/console/whatsapp/pairing-code', { phone: '6281234567890' });
+    expect(good.status).toBe(200);
+    expect(await good.text()).toContain('<strong class="pairing-code">WXYZ5678</strong>');
+    expect((await c.form('/console/whatsapp/pairing-code', { phone: '628123' }, false)).status).toBe(403);
+  });
+
+  it('should restart, and unlink only when the admin confirms', async () => {
+    const c = new Client(app().base);
+    await c.login('admin');
+    await c.page('/console/whatsapp');
+    session.calls = [];
+    const restart = await c.form('/console/whatsapp/restart', {});
+    expect(restart.status).toBe(303);
+    expect(restart.headers.get('location')).toBe('/console/whatsapp?done=restart');
+    const unconfirmed = await c.form('/console/whatsapp/unpair', {});
+    expect(unconfirmed.status).toBe(400);
+    expect(session.calls).toEqual(['restart']);
+    const confirmed = await c.form('/console/whatsapp/unpair', { confirm: 'yes' });
+    expect(confirmed.status).toBe(303);
+    expect(session.calls).toEqual(['restart', 'unpair']);
+  });
+});

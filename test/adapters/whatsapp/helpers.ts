@@ -1,0 +1,201 @@
+import {
+  makeEventBuffer,
+  proto,
+  type AuthenticationState,
+  type BaileysEventEmitter,
+  type WAMessage,
+  type WAMessageKey,
+  type WAPresence,
+} from '@whiskeysockets/baileys';
+import { createLogger } from '../../../src/config/logger.js';
+import type { SocketFactory, SocketOptions, WhatsAppSocket } from '../../../src/adapters/whatsapp/socket.js';
+import type { Lease, LeaseClaim, LeaseRepository } from '../../../src/ports/lease.js';
+import type { WhatsAppAuthStore } from '../../../src/ports/whatsapp-auth-store.js';
+
+export const silentLogger = createLogger('silent');
+export const CITIZEN_JID = '6281234567890@s.whatsapp.net';
+
+/**
+ * A stand-in for Baileys' socket: a real Baileys event emitter (`makeEventBuffer`), and every
+ * call the channel makes recorded.
+ */
+export class FakeSocket implements WhatsAppSocket {
+  readonly ev: BaileysEventEmitter = makeEventBuffer(silentLogger);
+  readonly sent: Array<{ jid: string; text: string }> = [];
+  readonly presence: Array<{ type: WAPresence; jid: string | undefined }> = [];
+  readonly reads: WAMessageKey[] = [];
+  readonly pairingRequests: string[] = [];
+  ended = false;
+  loggedOut = false;
+  failSends = 0;
+  private n = 0;
+  constructor(readonly opts: SocketOptions) {}
+
+  sendMessage(jid: string, content: { text: string }): Promise<WAMessage | undefined> {
+    if (this.failSends > 0) {
+      this.failSends--;
+      return Promise.reject(new Error('Connection Closed'));
+    }
+    this.sent.push({ jid, text: content.text });
+    return Promise.resolve({
+      key: { id: `OUT${++this.n}`, remoteJid: jid, fromMe: true },
+      message: { conversation: content.text },
+    });
+  }
+  sendPresenceUpdate(type: WAPresence, jid?: string): Promise<void> {
+    this.presence.push({ type, jid });
+    return Promise.resolve();
+  }
+  readMessages(keys: WAMessageKey[]): Promise<void> {
+    this.reads.push(...keys);
+    return Promise.resolve();
+  }
+  requestPairingCode(phone: string): Promise<string> {
+    this.pairingRequests.push(phone);
+    return Promise.resolve('ABCD1234');
+  }
+  updateMediaMessage(message: WAMessage): Promise<WAMessage> {
+    return Promise.resolve(message);
+  }
+  logout(): Promise<void> {
+    this.loggedOut = true;
+    this.close(401, 'Intentional Logout');
+    return Promise.resolve();
+  }
+  end(): void {
+    this.ended = true;
+  }
+
+  open(): void {
+    this.ev.emit('connection.update', { connection: 'open' });
+  }
+  qr(code = 'QR-CODE-1'): void {
+    this.ev.emit('connection.update', { connection: 'connecting', qr: code });
+  }
+  close(code: number | undefined, message = 'Connection Failure'): void {
+    const error = Object.assign(
+      new Error(message),
+      code === undefined ? {} : { output: { statusCode: code } },
+    );
+    this.ev.emit('connection.update', { connection: 'close', lastDisconnect: { error, date: new Date() } });
+  }
+  deliver(...messages: WAMessage[]): void {
+    this.ev.emit('messages.upsert', { messages, type: 'notify' });
+  }
+  texts(): string[] {
+    return this.sent.map((s) => s.text);
+  }
+}
+
+/** A socket factory handing out FakeSockets and remembering each, with the auth it was given. */
+export function fakeSockets() {
+  const sockets: FakeSocket[] = [];
+  const auths: AuthenticationState[] = [];
+  const factory: SocketFactory = (opts) => {
+    const s = new FakeSocket(opts);
+    sockets.push(s);
+    auths.push(opts.auth);
+    return Promise.resolve(s);
+  };
+  return {
+    factory,
+    sockets,
+    auths,
+    last: () => {
+      const s = sockets[sockets.length - 1];
+      if (!s) throw new Error('no socket opened yet');
+      return s;
+    },
+  };
+}
+
+/** In-memory auth store for tests that are not about persistence. */
+export class MemoryAuthStore implements WhatsAppAuthStore {
+  creds: string | undefined;
+  readonly keys = new Map<string, string>();
+  clears = 0;
+  readCreds() {
+    return Promise.resolve(this.creds);
+  }
+  writeCreds(json: string) {
+    this.creds = json;
+    return Promise.resolve();
+  }
+  readKeys(type: string, ids: string[]) {
+    const out = new Map<string, string>();
+    for (const id of ids) {
+      const v = this.keys.get(`${type}|${id}`);
+      if (v !== undefined) out.set(id, v);
+    }
+    return Promise.resolve(out);
+  }
+  writeKeys(entries: Array<{ type: string; id: string; json: string | null }>) {
+    for (const e of entries) {
+      if (e.json === null) this.keys.delete(`${e.type}|${e.id}`);
+      else this.keys.set(`${e.type}|${e.id}`, e.json);
+    }
+    return Promise.resolve();
+  }
+  clear() {
+    this.clears++;
+    this.creds = undefined;
+    this.keys.clear();
+    return Promise.resolve();
+  }
+}
+
+/** In-memory leases (single process) for tests that are not about the lease. */
+export class MemoryLeases implements LeaseRepository {
+  readonly rows = new Map<string, Lease>();
+  acquire(name: string, holder: string, ttlMs: number, now = new Date()): Promise<LeaseClaim> {
+    const cur = this.rows.get(name);
+    if (cur && cur.holder !== holder && cur.expiresAt > now)
+      return Promise.resolve({ acquired: false, lease: cur });
+    const lease = { name, holder, expiresAt: new Date(now.getTime() + ttlMs) };
+    this.rows.set(name, lease);
+    return Promise.resolve({ acquired: true, lease });
+  }
+  renew(name: string, holder: string, ttlMs: number, now = new Date()): Promise<boolean> {
+    const cur = this.rows.get(name);
+    if (!cur || cur.holder !== holder) return Promise.resolve(false);
+    cur.expiresAt = new Date(now.getTime() + ttlMs);
+    return Promise.resolve(true);
+  }
+  release(name: string, holder: string): Promise<void> {
+    const cur = this.rows.get(name);
+    if (cur?.holder === holder) cur.expiresAt = new Date(0);
+    return Promise.resolve();
+  }
+  current(name: string): Promise<Lease | undefined> {
+    return Promise.resolve(this.rows.get(name));
+  }
+}
+
+let seq = 0;
+/** A received message as Baileys emits it (`proto.WebMessageInfo`). */
+export function incoming(
+  message: proto.IMessage,
+  opts: { jid?: string; id?: string; fromMe?: boolean; pushName?: string } = {},
+): WAMessage {
+  return proto.WebMessageInfo.fromObject({
+    key: {
+      remoteJid: opts.jid ?? CITIZEN_JID,
+      fromMe: opts.fromMe ?? false,
+      id: opts.id ?? `3EB0${(++seq).toString(16).padStart(8, '0').toUpperCase()}`,
+    },
+    messageTimestamp: Math.floor(Date.now() / 1000),
+    pushName: opts.pushName ?? 'Siti',
+    message,
+  }) as WAMessage;
+}
+
+/** Waits until `check` returns something, or fails after `ms`. */
+export async function waitFor<T>(check: () => T | undefined | false, ms = 10_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const v = check();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > until) throw new Error('waitFor: timed out');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -1,0 +1,182 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { createMongoLeases } from '../../../src/adapters/mongo/mongo-lease.js';
+import { createMongoRepositories, type MongoRepositories } from '../../../src/adapters/mongo/repositories.js';
+import { createMongoRetentionStore } from '../../../src/adapters/mongo/mongo-retention-store.js';
+import {
+  ERASED_NAME,
+  RETENTION_LEASE,
+  runRetention,
+  type RetentionDeps,
+} from '../../../src/app/officer/retention.js';
+import type { Flow } from '../../../src/catalog/flow-schema.js';
+import type { Application, ApplicationStatus } from '../../../src/domain/application.js';
+import type { LeaseRepository } from '../../../src/ports/lease.js';
+import { intakeSettings } from '../../adapters/http/intake-support.js';
+import { newApplication, sequentialNumbers } from '../../adapters/mongo/fixtures.js';
+import { useTestDatabase } from '../../support/db.js';
+
+const db = useTestDatabase('retention');
+const NOW = new Date('2027-06-01T03:00:00Z');
+const DAY = 86_400_000;
+const NIK = '3171014708900003';
+const flows: ReadonlyMap<string, Flow> = (await intakeSettings()).catalog.flows;
+
+let repos: MongoRepositories;
+let leases: LeaseRepository;
+const numbers = sequentialNumbers(7000);
+
+beforeAll(async () => {
+  repos = createMongoRepositories(db.conn());
+  await repos.ensureIndexes();
+  const l = createMongoLeases(db.conn());
+  await l.ensureIndexes();
+  leases = l;
+});
+
+function deps(overrides: Partial<RetentionDeps> = {}): RetentionDeps {
+  return {
+    applications: repos.applications,
+    retention: createMongoRetentionStore(db.conn()),
+    documents: repos.documents,
+    events: repos.events,
+    leases,
+    flows,
+    retentionDays: 365,
+    holder: 'test-a',
+    now: () => NOW,
+    ...overrides,
+  };
+}
+
+/** A KTP application that reached `status` `daysAgo` days before NOW, with one real stored file. */
+async function finished(status: ApplicationStatus, daysAgo: number): Promise<Application> {
+  const at = new Date(NOW.getTime() - daysAgo * DAY);
+  const put = await repos.documents.put({
+    bytes: readFileSync(new URL('../../fixtures/files/foto-kk.png', import.meta.url)),
+    filename: 'kk Siti.png',
+    owner: { channel: 'telegram', chatId: '5550001' },
+    maxBytes: 1_000_000,
+    allowedTypes: ['image/png'],
+  });
+  if (!put.ok) throw new Error('fixture file refused');
+  const created = new Date(at.getTime() - 20 * DAY);
+  return repos.applications.create(
+    newApplication({
+      status,
+      answers: {
+        jenis: 'hilang',
+        nama: 'Siti Rahmawati',
+        nik: NIK,
+        telepon: '+6281234567890',
+        kelurahan: '31.71.01.1001',
+        no_kk: '3171010101900002',
+      },
+      documents: [
+        {
+          id: put.file.documentId,
+          stepId: 'foto_kk',
+          filename: put.file.filename,
+          contentType: 'image/png',
+          size: put.file.size,
+          sha256: put.file.sha256,
+          uploadedAt: created,
+        },
+      ],
+      statusHistory: [
+        { from: null, to: 'SUBMITTED', at: created, by: { kind: 'citizen', id: 'telegram:5550001' } },
+        {
+          from: 'SUBMITTED',
+          to: status,
+          at,
+          by: { kind: 'officer', id: 'o1' },
+          note: 'Siti datang langsung',
+        },
+      ],
+      ...(status === 'REJECTED' ? { rejectionReason: 'Berkas tidak lengkap' } : {}),
+      createdAt: created,
+      updatedAt: at,
+    }),
+    numbers,
+  );
+}
+
+describe('retention (RETENTION_DAYS after a final status)', () => {
+  it('should erase documents and personal data of old final applications only, with an audit event each', async () => {
+    const completed = await finished('COMPLETED', 400);
+    const rejected = await finished('REJECTED', 366);
+    const recent = await finished('CANCELLED', 300);
+    const open = await finished('IN_REVIEW', 500);
+
+    const report = await runRetention(deps());
+    expect(report).toEqual({ ran: true, erased: 2, documentsDeleted: 2, skipped: 0 });
+
+    for (const app of [completed, rejected]) {
+      const after = await repos.applications.findById(app.id);
+      expect(after?.applicant).toEqual({ name: ERASED_NAME, nik: '************0003' });
+      // Only the plain choice is kept; name, NIK, phone, kelurahan and KK number are gone.
+      expect(after?.answers).toEqual({ jenis: 'hilang' });
+      expect(after?.documents).toEqual([]);
+      expect(after?.erasedAt).toEqual(NOW);
+      expect(after?.statusHistory.map((h) => h.note)).toEqual([undefined, undefined]);
+      expect(after?.status).toBe(app.status);
+      expect(await repos.documents.get(app.documents[0]?.id ?? '')).toBeUndefined();
+      const stored = JSON.stringify(after);
+      expect(stored).not.toContain(NIK);
+      expect(stored).not.toContain('Siti');
+      expect(stored).not.toContain('5550001');
+
+      const events = await repos.events.listForApplication(app.id);
+      const erasure = events.filter((e) => e.type === 'application.personal_data_erased');
+      expect(erasure).toHaveLength(1);
+      expect(erasure[0]).toMatchObject({
+        actor: { kind: 'system', id: 'retention' },
+        at: NOW,
+        data: { retentionDays: 365, documentsDeleted: 1, answersRemoved: 5, status: app.status },
+      });
+      expect(JSON.stringify(erasure[0])).not.toContain(NIK);
+    }
+    expect((await repos.applications.findById(rejected.id))?.rejectionReason).toBe('Berkas tidak lengkap');
+
+    for (const app of [recent, open]) {
+      const after = await repos.applications.findById(app.id);
+      expect(after?.applicant.nik).toBe(NIK);
+      expect(after?.erasedAt).toBeUndefined();
+      expect(await repos.documents.get(app.documents[0]?.id ?? '')).toBeDefined();
+    }
+
+    // Nothing left: a second run erases nothing and writes no event.
+    expect(await runRetention(deps())).toEqual({ ran: true, erased: 0, documentsDeleted: 0, skipped: 0 });
+    // 70 days later the cancelled one is due.
+    const later = await runRetention(deps({ now: () => new Date(NOW.getTime() + 70 * DAY) }));
+    expect(later.erased).toBe(1);
+    expect((await repos.applications.findById(recent.id))?.applicant.name).toBe(ERASED_NAME);
+  });
+
+  it('should honour a longer RETENTION_DAYS', async () => {
+    const app = await finished('COMPLETED', 400);
+    expect((await runRetention(deps({ retentionDays: 500 }))).erased).toBe(0);
+    expect((await repos.applications.findById(app.id))?.erasedAt).toBeUndefined();
+    expect((await runRetention(deps({ retentionDays: 399 }))).erased).toBe(1);
+  });
+
+  it('should not run while another process holds the lease, and two at once erase each application once', async () => {
+    const a = await finished('COMPLETED', 400);
+    const held = await leases.acquire(RETENTION_LEASE, 'other-process', 60_000, NOW);
+    expect(held.acquired).toBe(true);
+    expect(await runRetention(deps())).toEqual({ ran: false, erased: 0, documentsDeleted: 0, skipped: 0 });
+    expect((await repos.applications.findById(a.id))?.erasedAt).toBeUndefined();
+    await leases.release(RETENTION_LEASE, 'other-process', NOW);
+
+    const b = await finished('REJECTED', 400);
+    const [r1, r2] = await Promise.all([
+      runRetention(deps({ holder: 'proc-1' })),
+      runRetention(deps({ holder: 'proc-2' })),
+    ]);
+    expect(r1.erased + r2.erased).toBe(2);
+    for (const app of [a, b]) {
+      const events = await repos.events.listForApplication(app.id);
+      expect(events.filter((e) => e.type === 'application.personal_data_erased')).toHaveLength(1);
+    }
+  });
+});

@@ -1,0 +1,417 @@
+/**
+ * `npm run bench:load`: simulated citizens through the real inbound path (idempotency claim,
+ * conversation store, NLU, engine, effects, GridFS) on the real database, in process, printed as
+ * one table. Each citizen completes a KTP-el application (lost card: police report PDF and KK
+ * photo, two uploads, 13 messages) with N = 1, 20 and 50 conversations at once (500 drives the embedded FerretDB past
+ * its 10 s lock wait: see docs/performance.md). Beside it, the
+ * ceiling: the least database work a message needs (read the conversation document, write it
+ * back, same size), as operations per second at the same concurrency. Then the resident memory
+ * with many conversations in progress and the start-up split.
+ *
+ * Uses MONGODB_URI if set (a database named `loket_bench_<random>` in it, dropped afterwards),
+ * otherwise starts the embedded FerretDB on a temporary directory. Sizes are picked so a fresh
+ * 2-core machine finishes in a few minutes; LOAD_BENCH_SIZES (e.g. `1,50`) and LOAD_BENCH_IDLE
+ * override the conversation counts.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { cpus, freemem, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { HandleResult, InboundMessage } from '../src/app/inbound.js';
+import { loadConfig } from '../src/config/config.js';
+import { createLogger } from '../src/config/logger.js';
+import { startEmbeddedFerretDb, type EmbeddedDb } from '../src/adapters/mongo/embedded-ferretdb.js';
+import { createLoket, type Loket } from '../src/main.js';
+import { percentile } from './nlu-metrics.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const FILES = path.join(ROOT, 'test', 'fixtures', 'files');
+const SIZES = (process.env.LOAD_BENCH_SIZES ?? '1,20,50').split(',').map(Number);
+const IDLE_CONVERSATIONS = Number(process.env.LOAD_BENCH_IDLE ?? 10_000);
+const TARGET = { ratio: 0.7, plainRoundTrips: 3, idleRssMb: 250, startupMs: 2000 };
+
+/** One citizen turn: text, or an upload of a fixture file. */
+type Turn = { say: string } | { file: string };
+
+/** test/app/transcripts/ktp-hilang.yaml without the status check: 11 texts, 2 uploads. */
+const SCRIPT: Turn[] = [
+  { say: 'halo' },
+  { say: 'ktp sy ilang mw bikin lg' },
+  { say: 'setuju' },
+  { say: 'hilang' },
+  { say: 'Siti Rahmawati' },
+  { say: '3171 0155 0592 0003' },
+  { say: '081298765432' },
+  { say: 'kebon kelapa' },
+  { say: '3171010101900002' },
+  { file: 'surat.pdf' },
+  { file: 'foto-kk.png' },
+  { say: 'kirim' },
+  { say: 'cek status' },
+];
+/** The turn whose replies prove the application went in. */
+const SUBMIT_TURN = 11;
+/** A plain text answer (the name step): no effect, no NLU intent, no upload. */
+const PLAIN_TURN = 4;
+
+/** Counts driver commands (real round trips) by "command collection" while `on`. */
+class RoundTrips {
+  total = 0;
+  byKind = new Map<string, number>();
+  /** Milliseconds the database took, by kind (commandSucceeded/Failed durations). */
+  msByKind = new Map<string, number>();
+  on = false;
+  attach(loket: Loket): void {
+    const client = loket.conn.getClient();
+    const time = (e: { commandName: string; duration: number; requestId: number }): void => {
+      if (!this.on) return;
+      const kind = this.kinds.get(e.requestId) ?? e.commandName;
+      this.kinds.delete(e.requestId);
+      this.msByKind.set(kind, (this.msByKind.get(kind) ?? 0) + e.duration);
+    };
+    client.on('commandSucceeded', time);
+    client.on('commandFailed', time);
+    client.on('commandStarted', (e) => {
+      if (!this.on) return;
+      this.total++;
+      const cmd = e.command as Record<string, unknown>;
+      const coll = typeof cmd[e.commandName] === 'string' ? String(cmd[e.commandName]) : '';
+      const kind = `${e.commandName} ${coll}`.trim();
+      this.byKind.set(kind, (this.byKind.get(kind) ?? 0) + 1);
+      this.kinds.set(e.requestId, kind);
+    });
+  }
+  private kinds = new Map<number, string>();
+  reset(): void {
+    this.total = 0;
+    this.byKind.clear();
+    this.msByKind.clear();
+  }
+  /** Database milliseconds of the measured period. */
+  dbMs(): number {
+    return [...this.msByKind.values()].reduce((a, b) => a + b, 0);
+  }
+}
+
+/** Samples resident memory so the peak between `reset()` calls is known. */
+class RssPeak {
+  peak = 0;
+  private timer = setInterval(() => this.sample(), 25);
+  sample(): void {
+    this.peak = Math.max(this.peak, process.memoryUsage().rss);
+  }
+  reset(): void {
+    this.peak = process.memoryUsage().rss;
+  }
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+const files = new Map<string, Buffer>();
+
+function message(chatId: string, n: number, turn: Turn): InboundMessage {
+  const base = { channel: 'terminal' as const, chatId, messageId: `${chatId}-${n}`, at: new Date() };
+  if ('say' in turn) return { ...base, content: { kind: 'text', text: turn.say } };
+  const bytes = files.get(turn.file);
+  if (!bytes) throw new Error(`fixture ${turn.file} not loaded`);
+  return {
+    ...base,
+    content: {
+      kind: 'file',
+      file: { filename: turn.file, announcedSize: bytes.length, fetch: () => Promise.resolve(bytes) },
+    },
+  };
+}
+
+interface RunResult {
+  messages: number;
+  seconds: number;
+  latencies: number[];
+  roundTrips: number;
+  /** Summed database time of all commands (overlapping when concurrent). */
+  dbMs: number;
+  /** Deliveries that threw and were redelivered. */
+  errors: number;
+  peakRss: number;
+}
+
+/** N citizens at once, each sending the script turn by turn (the next after the reply). */
+async function runConversations(
+  loket: Loket,
+  trips: RoundTrips,
+  rss: RssPeak,
+  n: number,
+  tag: string,
+): Promise<RunResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  trips.reset();
+  rss.reset();
+  trips.on = true;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: n }, async (_, i) => {
+      const chatId = `${tag}-${i}`;
+      for (const [k, turn] of SCRIPT.entries()) {
+        const s = performance.now();
+        // A failed message is redelivered, as Telegram and WhatsApp do (counted as an error).
+        let res: HandleResult | undefined;
+        for (let attempt = 0; !res; attempt++) {
+          try {
+            res = await loket.handleInbound(message(chatId, k, turn));
+          } catch (err) {
+            errors++;
+            if (attempt >= 20) throw err;
+            await new Promise((r) => setTimeout(r, 200 * (attempt + 1)));
+          }
+        }
+        latencies.push(performance.now() - s);
+        if (res.status !== 'processed') throw new Error(`${chatId} turn ${k}: ${res.status}`);
+        if (k === SUBMIT_TURN && !JSON.stringify(res.replies).includes('PTSP-'))
+          throw new Error(`${chatId}: no tracking number after "kirim": ${JSON.stringify(res.replies)}`);
+      }
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  trips.on = false;
+  rss.sample();
+  return {
+    messages: latencies.length,
+    seconds,
+    latencies,
+    roundTrips: trips.total,
+    dbMs: trips.dbMs(),
+    errors,
+    peakRss: rss.peak,
+  };
+}
+
+/**
+ * The ceiling: per operation, read one conversation-sized document and write it back (two round
+ * trips, no lock, no idempotency, no engine), `concurrency` at a time, for `ops` operations.
+ */
+async function ceiling(loket: Loket, docBytes: number, concurrency: number, ops: number): Promise<number> {
+  const db = loket.conn.db;
+  if (!db) throw new Error('no database');
+  const coll = db.collection<{ _id: string; state: string; version: number }>('bench_ceiling');
+  const state = 'x'.repeat(docBytes);
+  await coll.insertMany(Array.from({ length: concurrency }, (_, i) => ({ _id: `c${i}`, state, version: 1 })));
+  let left = ops;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, i) => {
+      while (left-- > 0) {
+        const doc = await coll.findOne({ _id: `c${i}` });
+        if (!doc) throw new Error('ceiling document missing');
+        await coll.updateOne({ _id: doc._id }, { $set: { state: doc.state, version: doc.version + 1 } });
+      }
+    }),
+  );
+  const perSecond = ops / ((performance.now() - t0) / 1000);
+  await coll.drop();
+  return perSecond;
+}
+
+/** Round trips of one plain text turn (the name step), measured alone. */
+async function plainTurnRoundTrips(loket: Loket, trips: RoundTrips): Promise<Map<string, number>> {
+  const chatId = 'plain';
+  for (const [k, turn] of SCRIPT.slice(0, PLAIN_TURN).entries())
+    await loket.handleInbound(message(chatId, k, turn));
+  trips.reset();
+  trips.on = true;
+  await loket.handleInbound(message(chatId, PLAIN_TURN, SCRIPT[PLAIN_TURN] as Turn));
+  trips.on = false;
+  return new Map(trips.byKind);
+}
+
+/**
+ * Many conversations in progress. Driving 10,000 citizens through 13 turns each would take the
+ * best part of an hour on FerretDB, so one citizen is driven to the middle of the KTP-el flow and
+ * its stored state is written for `count` chats through the conversation store (state lives only
+ * in the database); then 100 of those chats are driven on to the end, proving the state is live,
+ * and memory is measured after a GC.
+ */
+async function idleConversations(
+  loket: Loket,
+  count: number,
+): Promise<{ rssMb: number; heapMb: number; continued: number }> {
+  const seedChat = 'idle-seed';
+  for (const [k, turn] of SCRIPT.slice(0, 9).entries()) await loket.handleInbound(message(seedChat, k, turn));
+  const seed = await loket.repos.conversations.read('terminal', seedChat);
+  if (!seed) throw new Error('seed conversation missing');
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 20 }, async () => {
+      for (let i = next++; i < count; i = next++)
+        await loket.repos.conversations.write('terminal', `idle-${i}`, seed.state, null);
+    }),
+  );
+  let continued = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(100, count) }, async (_, j) => {
+      const chatId = `idle-${Math.floor((j * count) / 100)}`;
+      for (let k = 9; k < SCRIPT.length; k++) {
+        const res = await loket.handleInbound(message(chatId, k, SCRIPT[k] as Turn));
+        if (k === SUBMIT_TURN && JSON.stringify(res.replies).includes('PTSP-')) continued++;
+      }
+    }),
+  );
+  (globalThis as { gc?: () => void }).gc?.();
+  await new Promise((r) => setTimeout(r, 200));
+  const m = process.memoryUsage();
+  return { rssMb: m.rss / 2 ** 20, heapMb: m.heapUsed / 2 ** 20, continued };
+}
+
+function table(rows: string[][]): string {
+  const widths = (rows[0] ?? []).map((_, c) => Math.max(...rows.map((row) => (row[c] ?? '').length)));
+  const line = (row: readonly string[]): string =>
+    `| ${row.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join(' | ')} |`;
+  return [
+    line(rows[0] ?? []),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...rows.slice(1).map(line),
+  ].join('\n');
+}
+
+const mb = (bytes: number): string => (bytes / 2 ** 20).toFixed(0);
+const ok = (pass: boolean): string => (pass ? 'ok' : 'MISSED');
+
+async function main(): Promise<void> {
+  for (const f of ['surat.pdf', 'foto-kk.png']) files.set(f, await readFile(path.join(FILES, f)));
+  let embedded: EmbeddedDb | undefined;
+  let tmp: string | undefined;
+  let base = process.env.MONGODB_URI;
+  let dbDesc = 'MONGODB_URI';
+  if (!base) {
+    tmp = await mkdtemp(path.join(tmpdir(), 'loket-bench-'));
+    const t = performance.now();
+    embedded = await startEmbeddedFerretDb({ dataDir: tmp, port: await freePort() });
+    dbDesc = `embedded ${path.basename(embedded.binary)} (SQLite), up in ${(performance.now() - t).toFixed(0)} ms`;
+    base = embedded.uri;
+  }
+  const dbName = `loket_bench_${randomBytes(4).toString('hex')}`;
+  const url = new URL(base);
+  url.pathname = `/${dbName}`;
+  url.searchParams.set('monitorCommands', 'true');
+  const loket = await createLoket(
+    loadConfig({ MONGODB_URI: url.toString(), LOG_LEVEL: 'silent' }),
+    createLogger('silent'),
+  );
+  (globalThis as { gc?: () => void }).gc?.();
+  const rssAtStart = process.memoryUsage().rss;
+  const trips = new RoundTrips();
+  trips.attach(loket);
+  const rss = new RssPeak();
+  const log = (s: string) => process.stderr.write(`[bench:load] ${s}\n`);
+  try {
+    // Warm-up: JIT, connection pool, first GridFS writes.
+    await runConversations(loket, trips, rss, 5, 'warm');
+    const plain = await plainTurnRoundTrips(loket, trips);
+    const plainTotal = [...plain.values()].reduce((a, b) => a + b, 0);
+    const plainMs = new Map(trips.msByKind);
+    const sample = await loket.repos.conversations.read('terminal', 'plain');
+    const docBytes = JSON.stringify(sample?.state ?? {}).length;
+
+    const rows: string[][] = [
+      [
+        'conversations',
+        'messages',
+        'msgs/s',
+        'ceiling ops/s',
+        'ratio',
+        'p50 ms',
+        'p95 ms',
+        'p99 ms',
+        'round trips/msg',
+        'DB ms/msg',
+        'errors',
+        'peak RSS MB',
+      ],
+    ];
+    const ratios: number[] = [];
+    for (const n of SIZES) {
+      log(`${n} conversation(s) x ${SCRIPT.length} messages ...`);
+      const r = await runConversations(loket, trips, rss, n, `c${n}`);
+      const mps = r.messages / r.seconds;
+      const ceil = await ceiling(loket, docBytes, n, Math.max(200, Math.min(r.messages, 4000)));
+      ratios.push(mps / ceil);
+      rows.push([
+        String(n),
+        String(r.messages),
+        mps.toFixed(0),
+        ceil.toFixed(0),
+        (mps / ceil).toFixed(2),
+        percentile(r.latencies, 50).toFixed(1),
+        percentile(r.latencies, 95).toFixed(1),
+        percentile(r.latencies, 99).toFixed(1),
+        (r.roundTrips / r.messages).toFixed(1),
+        (r.dbMs / r.messages).toFixed(1),
+        String(r.errors),
+        mb(r.peakRss),
+      ]);
+    }
+    log(`${IDLE_CONVERSATIONS} conversations in progress ...`);
+    const idle = await idleConversations(loket, IDLE_CONVERSATIONS);
+    const s = loket.startup;
+    const worstRatio = Math.min(...ratios);
+    process.stdout.write(`${table(rows)}\n\n`);
+    process.stdout.write(
+      `${table([
+        ['measure', 'value', 'target', ''],
+        [
+          'Loket msgs/s / ceiling ops/s (worst N)',
+          worstRatio.toFixed(2),
+          `>= ${TARGET.ratio}`,
+          ok(worstRatio >= TARGET.ratio),
+        ],
+        [
+          'round trips per plain text message',
+          String(plainTotal),
+          `<= ${TARGET.plainRoundTrips}`,
+          ok(plainTotal <= TARGET.plainRoundTrips),
+        ],
+        [
+          `RSS with ${IDLE_CONVERSATIONS} conversations in progress (after GC)`,
+          `${idle.rssMb.toFixed(0)} MB (heap ${idle.heapMb.toFixed(0)} MB; ${mb(rssAtStart)} MB after start-up; ${idle.continued}/100 sampled chats finished)`,
+          `< ${TARGET.idleRssMb} MB`,
+          ok(idle.rssMb < TARGET.idleRssMb),
+        ],
+        [
+          'start-up to ready (DB connect+indexes | catalog | NLU)',
+          `${s.totalMs} ms (${s.databaseMs} | ${s.catalogMs} | ${s.nluMs})`,
+          `< ${TARGET.startupMs} ms`,
+          ok(s.totalMs < TARGET.startupMs),
+        ],
+      ])}\n\n`,
+    );
+    process.stdout.write(
+      `Round trips of one plain text message (count, DB ms): ${[...plain.entries()]
+        .map(([k, v]) => `${k} ${v} (${(plainMs.get(k) ?? 0).toFixed(1)})`)
+        .join(', ')}\n`,
+    );
+    process.stdout.write(
+      `Machine: ${cpus().length} cores, ${cpus()[0]?.model ?? '?'}, ${mb(totalmem())} MB RAM (${mb(freemem())} MB free), Node ${process.version}; database: ${dbDesc}; conversation document ${docBytes} bytes of state\n`,
+    );
+  } finally {
+    rss.stop();
+    await loket.conn.dropDatabase().catch(() => undefined);
+    await loket.stop();
+    if (embedded) await embedded.stop();
+    if (tmp) await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+await main();

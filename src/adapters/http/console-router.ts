@@ -17,7 +17,7 @@ import { applicationQuerySchema, statusChangeSchema } from './api-schemas.js';
 import { page } from './console-html.js';
 import { t, type ConsoleLang } from './console-i18n.js';
 import { conversationBody, detailBody, listBody, loginBody, queueBody } from './console-pages.js';
-import { fieldErrors, parseInput, statusOf } from './http-errors.js';
+import { bodyError, fieldErrors, parseInput, statusOf } from './http-errors.js';
 import type { OfficerHttpDeps } from './officer-http-deps.js';
 import { streamQueue } from './queue-stream.js';
 import { createAdminConsoleRouter } from './admin-router.js';
@@ -81,7 +81,6 @@ export function createConsoleRouter(deps: OfficerHttpDeps): Router {
     if (lang === 'id' || lang === 'en') req.session.lang = lang;
     next();
   });
-  router.use(sec.csrf);
 
   const render = (
     req: Request,
@@ -115,7 +114,7 @@ export function createConsoleRouter(deps: OfficerHttpDeps): Router {
     req.session.visited = true;
     render(req, res, t(langOf(req), 'login'), (csrf) => loginBody(langOf(req), csrf));
   });
-  router.post('/login', sec.loginLimiter, async (req, res) => {
+  router.post('/login', sec.loginLimiter, sec.csrf, async (req, res) => {
     const body = req.body as { username?: unknown; password?: unknown };
     const username = typeof body.username === 'string' ? body.username : '';
     const result = await verifyLogin(deps, username, typeof body.password === 'string' ? body.password : '');
@@ -149,6 +148,9 @@ export function createConsoleRouter(deps: OfficerHttpDeps): Router {
     if (req.method === 'GET') return res.redirect('/console/login');
     res.status(401).type('text').send('Silakan masuk terlebih dahulu (login required).');
   });
+  // After the login gate: an anonymous form post hears "log in" (401), a logged-in one without
+  // the form's token hears "reload" (403).
+  router.use(sec.csrf);
 
   router.post('/logout', (req, res, next) => {
     req.session.destroy((err) => (err ? next(err) : res.redirect(303, '/console/login')));
@@ -327,6 +329,14 @@ export function createConsoleRouter(deps: OfficerHttpDeps): Router {
         .status(403)
         .type('text')
         .send('Token keamanan formulir tidak valid; muat ulang halaman (invalid CSRF token).');
+    }
+    const body = bodyError(err);
+    if (body) {
+      const text =
+        body.code === 'too_large'
+          ? 'Isian formulir terlalu besar; persingkat teksnya (form too large).'
+          : 'Formulir tidak terbaca; muat ulang halaman (unreadable form).';
+      return res.status(body.status).type('text').send(text);
     }
     if (err instanceof OfficerActionError) {
       return render(req, res, t(lang, 'title'), () => '', {

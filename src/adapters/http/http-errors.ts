@@ -46,7 +46,23 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.in
   return parsed.data;
 }
 
-/** Maps use-case refusals, CSRF failures and bad JSON to the one shape; anything else is a 500, logged. */
+/**
+ * A request body Express could not read (body-parser's errors carry a 4xx `status` and a `type`):
+ * too large, malformed JSON, an unsupported charset or encoding. The caller's fault, never a 500.
+ */
+export function bodyError(err: unknown): { status: number; code: string; message: string } | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const { status, type } = err as { status?: unknown; type?: unknown };
+  if (typeof status !== 'number' || status < 400 || status >= 500 || typeof type !== 'string')
+    return undefined;
+  if (type === 'entity.too.large')
+    return { status: 413, code: 'too_large', message: 'Isi permintaan terlalu besar (request too large).' };
+  if (type === 'entity.parse.failed')
+    return { status: 400, code: 'invalid', message: 'Isi permintaan bukan JSON yang sah (malformed JSON).' };
+  return { status, code: 'invalid', message: 'Isi permintaan tidak terbaca (unreadable request body).' };
+}
+
+/** Maps use-case refusals, CSRF failures and unreadable bodies to the one shape; anything else is a 500, logged. */
 export function apiErrorHandler(
   isCsrfError: (err: unknown) => boolean,
   log: (err: unknown) => void,
@@ -62,13 +78,8 @@ export function apiErrorHandler(
         'Token keamanan tidak valid; muat ulang halaman (invalid CSRF token).',
       );
     }
-    if (
-      typeof err === 'object' &&
-      err !== null &&
-      (err as { type?: unknown }).type === 'entity.parse.failed'
-    ) {
-      return sendError(res, 400, 'invalid', 'Isi permintaan bukan JSON yang sah (malformed JSON).');
-    }
+    const body = bodyError(err);
+    if (body) return sendError(res, body.status, body.code, body.message);
     log(err);
     return sendError(res, 500, 'internal', 'Terjadi kesalahan di server; coba lagi (server error).');
   };

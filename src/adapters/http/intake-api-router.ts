@@ -1,7 +1,7 @@
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import { fileAssistedApplication, largestIntakeUpload } from '../../app/officer/assisted-intake.js';
 import type { IntakeFile } from '../../app/officer/intake-form.js';
-import { apiErrorHandler, parseInput, sendError } from './http-errors.js';
+import { apiErrorHandler, bodyError, parseInput, sendError } from './http-errors.js';
 import { intakeDeps, type IntakeHttpDeps } from './intake-router.js';
 import { assistedIntakeSchema } from './intake-schemas.js';
 import { applicationSummary } from './json-views.js';
@@ -58,7 +58,7 @@ export function createIntakeApiRouter(deps: IntakeHttpDeps): Router {
   );
 
   const tooLarge: ErrorRequestHandler = (err: unknown, _req, res, next) => {
-    if ((err as { type?: unknown } | null)?.type !== 'entity.too.large') return next(err);
+    if (bodyError(err)?.code !== 'too_large') return next(err);
     sendError(res, 413, 'too_large', 'Berkas terlalu besar untuk dikirim sekaligus (request too large).');
   };
   router.use(tooLarge);

@@ -19,7 +19,7 @@ import { formatDate, formatDateTime } from '../../dialogue/dates.js';
 import { text as message } from '../../dialogue/render.js';
 import { esc, page } from './console-html.js';
 import type { ConsoleLang } from './console-i18n.js';
-import { statusOf } from './http-errors.js';
+import { bodyError, statusOf } from './http-errors.js';
 import { intakeFormBody, serviceListBody, slipBody, w } from './intake-pages.js';
 import { MultipartError, parseMultipart } from './multipart.js';
 import type { OfficerHttpDeps } from './officer-http-deps.js';
@@ -273,14 +273,14 @@ export function createIntakeRouter(deps: IntakeHttpDeps): Router {
         .type('text')
         .send('Token keamanan formulir tidak valid; muat ulang halaman (invalid CSRF token).');
     }
-    const type = (err as { type?: unknown } | null)?.type;
-    if (type === 'entity.too.large') {
+    const body = bodyError(err);
+    if (body?.code === 'too_large') {
       return res
         .status(413)
         .type('text')
         .send('Berkas terlalu besar untuk dikirim sekaligus (upload too large).');
     }
-    if (err instanceof MultipartError) {
+    if (body || err instanceof MultipartError) {
       return res.status(400).type('text').send('Formulir tidak terbaca; muat ulang halaman (bad form data).');
     }
     if (err instanceof OfficerActionError) {

@@ -60,7 +60,7 @@ describe('admin routes', () => {
         expect(res.status).toBe(302);
         expect(res.headers.get('location')).toBe('/console/login');
       }
-      expect((await anon.form('/console/admin/officers', {}, false)).status).toBe(403);
+      expect((await anon.form('/console/admin/officers', {}, false)).status).toBe(401);
       const sari = new Client(app().base);
       await sari.login('sari');
       expect((await sari.page('/console/admin/officers')).res.status).toBe(403);

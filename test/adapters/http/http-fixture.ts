@@ -12,6 +12,7 @@ import type { ChatAddress } from '../../../src/domain/application.js';
 import { DEFAULT_HOURS } from '../../../src/domain/office.js';
 import type { SystemEvent } from '../../../src/dialogue/types.js';
 import { useTestDatabase } from '../../support/db.js';
+import type { DbConnection } from '../../../src/adapters/mongo/connection.js';
 
 /** The password every test officer gets. */
 export const PASSWORD = 'kata-sandi-uji-123';
@@ -25,6 +26,8 @@ export interface HttpFixture {
   /** API tokens by username. */
   tokens: Record<string, string>;
   officerIds: Record<string, string>;
+  /** The test database itself, for checks below the repositories. */
+  conn: DbConnection;
 }
 
 const OFFICERS: Array<[string, OfficerRole, string]> = [
@@ -90,7 +93,7 @@ export function useHttpApp(label: string, overrides: Partial<OfficerHttpDeps> = 
     await new Promise<void>((resolve) => s.once('listening', () => resolve()));
     const address = s.address();
     const port = typeof address === 'object' && address ? address.port : 0;
-    fixture = { base: `http://127.0.0.1:${port}`, repos, deps, pushed, tokens, officerIds };
+    fixture = { base: `http://127.0.0.1:${port}`, repos, deps, pushed, tokens, officerIds, conn: db.conn() };
   });
   afterAll(async () => {
     server?.closeAllConnections();

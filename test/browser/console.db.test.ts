@@ -14,6 +14,25 @@ if (!present && process.env.CI) throw new Error(`${CHROMIUM} is absent: .ci/run 
 if (!present) console.warn(`browser tests skipped: ${CHROMIUM} is absent (apt-get install chromium)`);
 const maybe = present ? describe : describe.skip;
 
+/** Runs in the page before its own scripts: notes each notification and each beep in `window.alerts`. */
+const RECORD_ALERTS = `
+  window.alerts = [];
+  const Real = window.Notification;
+  class Recorded extends Real {
+    constructor(title, options) {
+      super(title, options);
+      window.alerts.push('notification:' + title + ':' + ((options && options.body) || ''));
+    }
+  }
+  Object.defineProperty(Recorded, 'permission', { get: () => Real.permission });
+  window.Notification = Recorded;
+  const createOscillator = AudioContext.prototype.createOscillator;
+  AudioContext.prototype.createOscillator = function () {
+    window.alerts.push('sound');
+    return createOscillator.call(this);
+  };
+`;
+
 const app = useHttpApp('browser_console');
 let browser: Browser | undefined;
 
@@ -117,5 +136,69 @@ maybe('officer console in a browser', () => {
     await page.waitForSelector(`tr[data-id="${ticket.id}"]`, { timeout: 10_000 });
     await expect(page.title()).resolves.toMatch(/^\(\d+\)/);
     await page.close();
+  }, 60_000);
+  it('should ring and raise a browser notification when a citizen starts waiting', async () => {
+    const { base, repos } = app();
+    const context = await browser!.newContext();
+    await context.grantPermissions(['notifications'], { origin: base });
+    // Records what the page does; the real Notification and AudioContext still run underneath.
+    await context.addInitScript({ content: RECORD_ALERTS });
+    const page = await context.newPage();
+    await page.goto(`${base}/console/login`);
+    await page.fill('input[name=username]', 'budi');
+    await page.fill('input[name=password]', PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForURL(`${base}/console/queue`);
+    await page.click('#enable-alerts');
+    await expect(page.evaluate<string[]>('window.alerts')).resolves.toEqual([]);
+    const { ticket } = await repos.handoffs.open({
+      channel: 'telegram',
+      chatId: '9117',
+      citizenName: 'Pak Alert',
+      reason: 'asked',
+      priority: false,
+      officeId: '31.71.01.1001',
+      createdAt: new Date(),
+    });
+    await page.waitForSelector(`tr[data-id="${ticket.id}"]`, { timeout: 10_000 });
+    await page.waitForFunction('window.alerts.length >= 2');
+    const alerts = await page.evaluate<string[]>('window.alerts');
+    expect(alerts[0]).toBe('sound');
+    expect(alerts[1]).toMatch(/^notification:Loket:.*menunggu/i);
+    await context.close();
+  }, 60_000);
+
+  it('should switch to English and stay usable on a phone-sized screen', async () => {
+    const { base, repos } = app();
+    const application = await repos.applications.create(newApplication(), sequentialNumbers(950));
+    const context = await browser!.newContext({
+      viewport: { width: 360, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await context.newPage();
+    await page.goto(`${base}/console/login`);
+    await page.fill('input[name=username]', 'budi');
+    await page.fill('input[name=password]', PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForURL(`${base}/console/queue`);
+    await expect(page.getAttribute('html', 'lang')).resolves.toBe('id');
+    await page.click('a.lang');
+    await page.waitForURL(/lang=en/);
+    await expect(page.getAttribute('html', 'lang')).resolves.toBe('en');
+    await page.goto(`${base}/console/applications`);
+    await expect(page.getAttribute('html', 'lang')).resolves.toBe('en');
+    await expect(page.textContent('nav')).resolves.toContain('Applications');
+    // Nothing wider than the screen: no sideways scrolling on a 360 px phone.
+    for (const path of [
+      '/console/queue',
+      '/console/applications',
+      `/console/applications/${application.id}`,
+    ]) {
+      await page.goto(`${base}${path}`);
+      const width = await page.evaluate<number>('document.documentElement.scrollWidth');
+      expect([path, width]).toEqual([path, 360]);
+    }
+    await context.close();
   }, 60_000);
 });

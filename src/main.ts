@@ -13,6 +13,8 @@ import { createHttpApp } from './adapters/http/server.js';
 import type { OfficerHttpDeps } from './adapters/http/officer-http-deps.js';
 import { createSessionStore } from './adapters/mongo/session-store.js';
 import { startNotificationWorker } from './app/officer/deliver-notifications.js';
+import { notifyLongWaits } from './app/officer/notify-long-waits.js';
+import { startPeriodic } from './app/periodic.js';
 import { consoleSecrets } from './config/local-secrets.js';
 import { createTelegramChannel, type TelegramChannel } from './adapters/telegram/channel.js';
 import type { ChannelSender } from './ports/channel-sender.js';
@@ -282,9 +284,25 @@ export async function startBackground(
           (err) => logger.error({ err }, 'notification worker pass failed'),
         )
       : undefined;
+  // Citizens waiting long for an officer hear that they are still queued (once per ticket, by
+  // an atomic mark, so every process may run it).
+  const longWaits = startPeriodic(
+    async () => {
+      const told = await notifyLongWaits({
+        handoffs: loket.repos.handoffs,
+        push: loket.push,
+        now: () => new Date(),
+        holidays: [...DEFAULT_HOLIDAY_DATES, ...config.HOLIDAYS],
+        waitMs: config.HANDOFF_WAIT_NOTICE_MINUTES * 60_000,
+      });
+      if (told > 0) logger.info({ told }, 'queue: citizens told they are still waiting');
+    },
+    { intervalMs: 60_000, onError: (err) => logger.error({ err }, 'long-wait check failed') },
+  );
   return {
     async stop() {
       if (telegram) await telegram.stop();
+      await longWaits.stop();
       await notifications?.stop();
     },
   };

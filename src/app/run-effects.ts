@@ -10,7 +10,7 @@ import type { DocumentStore } from '../ports/document-store.js';
 import { generateTrackingNumber, parseTrackingNumber } from '../domain/tracking-number.js';
 import { addWorkingDays, isLate } from '../domain/working-days.js';
 import { changeStatus } from '../domain/status.js';
-import { isOpen, nextOpening, DEFAULT_HOURS, type Office } from '../domain/office.js';
+import { counterHours } from './counter-hours.js';
 import type { EffectRunner } from './handle-inbound.js';
 
 export interface EffectDeps {
@@ -24,15 +24,6 @@ export interface EffectDeps {
   holidays: string[];
   random?: () => number;
 }
-
-/** The officers' queue keeps the common counter hours (Mon-Fri 08:00-15:00 WIB). */
-const COUNTER: Office = {
-  id: 'queue',
-  name: 'PTSP',
-  level: 'kelurahan',
-  parentId: null,
-  hours: DEFAULT_HOURS,
-};
 
 /** The use cases behind the engine's effects, one small function each. */
 export function makeEffectRunner(deps: EffectDeps): EffectRunner {
@@ -200,16 +191,7 @@ export function makeEffectRunner(deps: EffectDeps): EffectRunner {
       data: { ticketId: ticket.id, reason: effect.reason, priority: effect.priority },
     });
     const position = await deps.handoffs.position(ticket.id);
-    const open = isOpen(COUNTER, msg.at, { holidays: deps.holidays });
-    const next = open ? null : nextOpening(COUNTER, msg.at, { holidays: deps.holidays });
-    return [
-      {
-        kind: 'handoff_opened',
-        position: position ?? 1,
-        officeOpenNow: open,
-        ...(next ? { nextOpening: next.toISOString() } : {}),
-      },
-    ];
+    return [{ kind: 'handoff_opened', position: position ?? 1, ...counterHours(msg.at, deps.holidays) }];
   }
 
   async function saveRevision(

@@ -116,6 +116,8 @@ export const configSchema = z.object({
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   /** How often the retention job looks for applications to erase (one process at a time, by lease). */
   RETENTION_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+  /** Minutes a citizen waits unclaimed in the officer queue before being told they are still in it, and when to expect an answer. */
+  HANDOFF_WAIT_NOTICE_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   TRUST_PROXY: bool.default(false),
 });

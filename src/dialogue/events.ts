@@ -1,5 +1,11 @@
 import type { Ctx } from './context.js';
-import { onHandoffClosed, onHandoffOpened, onOfficerJoined, onOfficerMessage } from './handoff.js';
+import {
+  onHandoffClosed,
+  onHandoffOpened,
+  onHandoffWaiting,
+  onOfficerJoined,
+  onOfficerMessage,
+} from './handoff.js';
 import { onRevisionRequested, onRevisionSaved } from './revision.js';
 import { onStatusFound, onStatusNotFound } from './status.js';
 import { onSubmitFailed, onSubmitted } from './submit.js';
@@ -22,6 +28,9 @@ export function handleEvent(ctx: Ctx, ev: SystemEvent): void {
       return;
     case 'handoff_opened':
       onHandoffOpened(ctx, ev.position, ev.officeOpenNow, ev.nextOpening);
+      return;
+    case 'handoff_waiting':
+      onHandoffWaiting(ctx, ev);
       return;
     case 'officer_joined':
       onOfficerJoined(ctx, ev.officerName);

@@ -47,12 +47,39 @@ export function openHandoff(ctx: Ctx, reason: HandoffReason, lastText?: string):
 /** Queue position and office hours: open now, or when it opens next. */
 export function onHandoffOpened(ctx: Ctx, position: number, openNow: boolean, nextOpening?: string): void {
   ctx.state.mode = 'handoff';
-  const hours = openNow
-    ? t(ctx, 'handoff.open_now')
-    : nextOpening
-      ? t(ctx, 'handoff.closed_until', { next: formatDateTime(nextOpening, ctx.state.lang) })
-      : t(ctx, 'handoff.closed');
-  say(ctx, [t(ctx, 'handoff.queued', { position }), hours, t(ctx, 'handoff.relay_note')].join('\n\n'));
+  say(
+    ctx,
+    [
+      t(ctx, 'handoff.queued', { position }),
+      hoursLine(ctx, openNow, nextOpening),
+      t(ctx, 'handoff.relay_note'),
+    ].join('\n\n'),
+  );
+}
+
+/** Still nobody after a long wait: an apology, the place in the queue, and when someone will answer. */
+export function onHandoffWaiting(
+  ctx: Ctx,
+  ev: { position: number; waitedMinutes: number; officeOpenNow: boolean; nextOpening?: string },
+): void {
+  // Back with the bot meanwhile (cancelled, or the officer closed it): nothing to say.
+  if (ctx.state.mode !== 'handoff') return;
+  const hours = ev.officeOpenNow ? t(ctx, 'handoff.busy_open') : hoursLine(ctx, false, ev.nextOpening);
+  say(
+    ctx,
+    [
+      t(ctx, 'handoff.still_waiting', { minutes: ev.waitedMinutes, position: ev.position }),
+      hours,
+      t(ctx, 'handoff.still_waiting_keep'),
+    ].join('\n\n'),
+  );
+}
+
+function hoursLine(ctx: Ctx, openNow: boolean, nextOpening?: string): string {
+  if (openNow) return t(ctx, 'handoff.open_now');
+  return nextOpening
+    ? t(ctx, 'handoff.closed_until', { next: formatDateTime(nextOpening, ctx.state.lang) })
+    : t(ctx, 'handoff.closed');
 }
 
 /** An officer picked the conversation up. */

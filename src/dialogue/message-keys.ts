@@ -29,6 +29,7 @@ const STATIC_KEYS = [
   'complaint.sorry', 'complaint.free', 'complaint.free_no_basis', 'complaint.free_general', 'complaint.official_fee',
   'complaint.report',
   'handoff.connecting', 'handoff.connecting_priority', 'handoff.already', 'handoff.queued', 'handoff.open_now',
+  'handoff.still_waiting', 'handoff.busy_open', 'handoff.still_waiting_keep',
   'handoff.closed_until', 'handoff.closed', 'handoff.relay_note', 'handoff.officer_joined', 'handoff.officer_message',
   'handoff.closed_by_officer', 'handoff.ended', 'handoff.cancelled', 'handoff.still_connected', 'handoff.help',
   'lang.switched', 'kelurahan.entry', 'kelurahan.chosen', 'kelurahan.several',

@@ -42,6 +42,14 @@ export type SystemEvent =
   | { kind: 'status_found'; applications: StatusView[] }
   | { kind: 'status_not_found'; query?: string; suggestion?: string }
   | { kind: 'handoff_opened'; position: number; officeOpenNow: boolean; nextOpening?: string }
+  /** Nobody has taken the citizen yet after a long wait: still in the queue, and when to expect an answer. */
+  | {
+      kind: 'handoff_waiting';
+      position: number;
+      waitedMinutes: number;
+      officeOpenNow: boolean;
+      nextOpening?: string;
+    }
   | { kind: 'officer_joined'; officerName: string }
   | { kind: 'officer_message'; text: string; officerName: string }
   | { kind: 'handoff_closed'; byOfficer: boolean }

@@ -25,6 +25,8 @@ export interface HandoffTicket {
   createdAt: Date;
   claimedAt?: Date;
   closedAt?: Date;
+  /** When the citizen was told, after a long wait, that they are still in the queue. */
+  waitNoticeAt?: Date;
   transcript: TranscriptLine[];
 }
 
@@ -62,4 +64,9 @@ export interface HandoffRepository {
   /** 1-based place in the whole waiting queue, or `undefined` if the ticket is not waiting. */
   position(id: string): Promise<number | undefined>;
   findOpenByChat(channel: Channel, chatId: string): Promise<HandoffTicket | undefined>;
+  /**
+   * Marks a waiting ticket as told about its long wait. `undefined` when it was told already, or
+   * is claimed or closed: of several processes running the check, exactly one tells the citizen.
+   */
+  noteLongWait(id: string, at: Date): Promise<HandoffTicket | undefined>;
 }

@@ -25,6 +25,26 @@ describe('handoff', () => {
     expect(chat.text).toContain('Kantor sedang buka');
   });
 
+  it('should apologise after a long wait, keep the citizen queued and say when someone will answer', () => {
+    const chat = inHandoff();
+    chat.event({ kind: 'handoff_waiting', position: 2, waitedMinutes: 12, officeOpenNow: true });
+    expect(chat.text).toContain('sudah menunggu 12 menit');
+    expect(chat.text).toContain('antrean nomor 2');
+    expect(chat.text).toContain('sampai pukul 15.00 WIB');
+    expect(chat.text).toContain('tidak perlu mengirim ulang');
+    chat.event({
+      kind: 'handoff_waiting',
+      position: 1,
+      waitedMinutes: 600,
+      officeOpenNow: false,
+      nextOpening: '2025-01-20T01:00:00.000Z',
+    });
+    expect(chat.text).toMatch(/Senin, 20 Januari 2025/);
+    chat.say('batal');
+    chat.event({ kind: 'handoff_waiting', position: 1, waitedMinutes: 30, officeOpenNow: true });
+    expect(chat.last.replies).toEqual([]);
+  });
+
   it('should relay citizen texts and files to the officer without replying', () => {
     const chat = inHandoff();
     chat.say('Halo pak, KTP saya belum jadi');

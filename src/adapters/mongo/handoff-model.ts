@@ -21,6 +21,7 @@ export interface HandoffRecord {
   createdAt: Date;
   claimedAt?: Date;
   closedAt?: Date;
+  waitNoticeAt?: Date;
   transcript: Array<{ from: string; text: string; at: Date }>;
   version: number;
 }
@@ -39,6 +40,7 @@ const schema = new Schema<HandoffRecord>(
     createdAt: { type: Date, required: true },
     claimedAt: Date,
     closedAt: Date,
+    waitNoticeAt: Date,
     transcript: [
       new Schema(
         {

@@ -30,6 +30,7 @@ function toDomain(r: HandoffRecord): HandoffTicket {
     createdAt: r.createdAt,
     claimedAt: r.claimedAt,
     closedAt: r.closedAt,
+    waitNoticeAt: r.waitNoticeAt,
     transcript: r.transcript.map((t) => ({ from: t.from as TranscriptLine['from'], text: t.text, at: t.at })),
   });
 }
@@ -140,6 +141,12 @@ export class MongoHandoffRepository implements HandoffRepository {
       .lean<HandoffRecord>()
       .exec();
     return r ? toDomain(r) : undefined;
+  }
+
+  async noteLongWait(id: string, at: Date): Promise<HandoffTicket | undefined> {
+    return this.transition(id, (r) =>
+      r.status === 'waiting' && !r.waitNoticeAt ? { $set: { waitNoticeAt: at } } : undefined,
+    );
   }
 
   private async transition(

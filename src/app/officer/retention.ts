@@ -1,6 +1,7 @@
 import type { Flow } from '../../catalog/flow-schema.js';
 import type { AnswerValue, Application } from '../../domain/application.js';
 import { maskNik } from '../../domain/nik.js';
+import { startPeriodic, type PeriodicJob } from '../periodic.js';
 import { isFinal } from '../../domain/status.js';
 import type { ApplicationRepository } from '../../ports/application-repository.js';
 import type { DocumentStore } from '../../ports/document-store.js';
@@ -152,9 +153,7 @@ async function eraseOne(
 }
 
 /** A running retention loop; `stop` waits for the run in flight. */
-export interface RetentionJob {
-  stop(): Promise<void>;
-}
+export type RetentionJob = PeriodicJob;
 
 /**
  * Runs `runRetention` every `intervalMs` (first soon after start-up) until stopped. A failed
@@ -166,26 +165,9 @@ export function startRetentionJob(
   onError: (err: unknown) => void,
   onReport: (report: RetentionReport) => void = () => undefined,
 ): RetentionJob {
-  let running: Promise<void> | undefined;
-  let stopped = false;
-  const tick = () => {
-    if (stopped || running) return;
-    running = runRetention(deps)
-      .then(onReport, onError)
-      .finally(() => {
-        running = undefined;
-      });
-  };
-  const first = setTimeout(tick, Math.min(intervalMs, 60_000));
-  const timer = setInterval(tick, intervalMs);
-  first.unref();
-  timer.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(first);
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startPeriodic(() => runRetention(deps).then(onReport), {
+    intervalMs,
+    firstDelayMs: Math.min(intervalMs, 60_000),
+    onError,
+  });
 }

@@ -80,12 +80,13 @@ export function makeHandleInbound(deps: HandleInboundDeps): HandleInbound {
    * by size or type is not stored: the engine still hears of it (empty id) and explains why.
    */
   async function storeUpload(msg: InboundMessage, f: InboundFile): Promise<UploadedFile> {
-    const refused = (contentType: string, size: number): UploadedFile => ({
+    const refused = (contentType: string, size: number, problem?: UploadedFile['problem']): UploadedFile => ({
       documentId: '',
       filename: f.filename,
       contentType,
       size,
       sha256: '',
+      ...(problem ? { problem } : {}),
     });
     if (f.announcedSize !== undefined && f.announcedSize > deps.uploadMaxBytes)
       return refused('application/octet-stream', f.announcedSize);
@@ -104,7 +105,10 @@ export function makeHandleInbound(deps: HandleInboundDeps): HandleInbound {
       maxBytes: deps.uploadMaxBytes,
       allowedTypes: deps.allowedTypes,
     });
-    if (!put.ok) return refused(put.detectedType ?? 'application/octet-stream', bytes.length);
+    if (!put.ok) {
+      const problem = put.reason === 'too_big' || put.reason === 'type_not_allowed' ? undefined : put.reason;
+      return refused(put.detectedType ?? 'application/octet-stream', bytes.length, problem);
+    }
     return put.file;
   }
 }

@@ -66,6 +66,10 @@ export function handleFile(ctx: Ctx, file: UploadedFile): void {
     );
     return;
   }
+  if (file.problem) {
+    refuseFile(ctx, file, `invalid.document.${file.problem}`, { types: typeNames(accept) }, accept, maxBytes);
+    return;
+  }
   if (!accept.includes(file.contentType)) {
     refuseFile(ctx, file, 'invalid.document.type', { types: typeNames(accept) }, accept, maxBytes);
     return;

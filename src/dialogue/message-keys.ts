@@ -37,6 +37,7 @@ const STATIC_KEYS = [
   'document.more_or_done', 'document.unexpected',
   'invalid.choice', 'invalid.yes_no', 'invalid.text.empty', 'invalid.text.too_long', 'invalid.number.integer',
   'invalid.number.any', 'invalid.phone', 'invalid.kelurahan.none', 'invalid.document.type', 'invalid.document.size',
+  'invalid.document.empty', 'invalid.document.damaged', 'invalid.document.active_content',
   'invalid.document.min', 'invalid.document.expected',
   'summary.title', 'summary.instructions', 'summary.confirm_option', 'summary.edit_option', 'summary.files',
   'summary.skipped',

@@ -15,6 +15,8 @@ export interface UploadedFile {
   contentType: string;
   size: number;
   sha256: string;
+  /** Set when the file was refused for what is inside it (not stored; `documentId` is empty). */
+  problem?: 'empty' | 'damaged' | 'active_content';
 }
 
 /** What the citizen sent, channel-neutral. Button/menu presses arrive as `choice` with the option value. */

@@ -15,7 +15,8 @@ export interface PutDocument {
 /** Why a file was refused; `detectedType` tells the citizen what we saw instead. */
 export type PutRefusal = {
   ok: false;
-  reason: 'empty' | 'too_big' | 'type_not_allowed';
+  /** `damaged`: cut off, cannot be opened; `active_content`: a PDF with scripts, launch actions or embedded files. */
+  reason: 'empty' | 'too_big' | 'type_not_allowed' | 'damaged' | 'active_content';
   detectedType?: string;
 };
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileTypeFromBuffer } from 'file-type';
+import { fileProblem } from '../../app/file-check.js';
 import mongoose, { type Connection } from 'mongoose';
 import type { Channel } from '../../domain/application.js';
 import type {
@@ -83,6 +84,8 @@ export class GridFsDocumentStore implements DocumentStore {
     const detected = (await fileTypeFromBuffer(bytes))?.mime ?? UNKNOWN_TYPE;
     if (!input.allowedTypes.includes(detected))
       return { ok: false, reason: 'type_not_allowed', detectedType: detected };
+    const problem = fileProblem(bytes, detected);
+    if (problem) return { ok: false, reason: problem, detectedType: detected };
 
     const id = new mongoose.mongo.ObjectId();
     const filename = cleanFilename(input.filename);

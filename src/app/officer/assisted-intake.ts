@@ -6,7 +6,7 @@ import { addWorkingDays } from '../../domain/working-days.js';
 import type { Lang, UploadedFile } from '../../dialogue/types.js';
 import { normalizePhone } from '../../dialogue/phone.js';
 import type { ApplicationRepository } from '../../ports/application-repository.js';
-import type { DocumentStore } from '../../ports/document-store.js';
+import type { DocumentStore, PutRefusal } from '../../ports/document-store.js';
 import type { EventLog } from '../../ports/event-log.js';
 import type { OfficeRepository } from '../../ports/office-repository.js';
 import { OfficerActionError } from './errors.js';
@@ -181,16 +181,7 @@ export async function fileAssistedApplication(
       });
       if (!put.ok) {
         await discard();
-        const msg =
-          put.reason === 'too_big'
-            ? ctx.state.lang === 'en'
-              ? 'File too big.'
-              : 'Berkas terlalu besar.'
-            : put.reason === 'empty'
-              ? ctx.state.lang === 'en'
-                ? 'The file is empty.'
-                : 'Berkas kosong.'
-              : `${ctx.state.lang === 'en' ? 'File type not accepted' : 'Jenis berkas tidak diterima'} (${f.filename}: ${put.detectedType ?? '?'}); ${step.accept.join(', ')}.`;
+        const msg = refusalText(put, f.filename, step.accept, ctx.state.lang);
         throw invalid({ [step.id]: msg }, lang);
       }
       stored.push({ stepId: step.id, file: put.file });
@@ -263,4 +254,30 @@ export async function fileAssistedApplication(
     },
   });
   return { application: app, office: await deps.offices.get(app.officeId), created: true };
+}
+
+/** Why the counter form refused a file, next to its field, in the officer's language. */
+function refusalText(
+  put: PutRefusal,
+  filename: string,
+  accept: readonly string[],
+  lang: 'id' | 'en',
+): string {
+  const en = lang === 'en';
+  switch (put.reason) {
+    case 'too_big':
+      return en ? 'File too big.' : 'Berkas terlalu besar.';
+    case 'empty':
+      return en ? 'The file is empty.' : 'Berkas kosong.';
+    case 'damaged':
+      return en
+        ? `${filename} is damaged or cut off; scan it again.`
+        : `${filename} rusak atau terpotong; pindai ulang.`;
+    case 'active_content':
+      return en
+        ? `${filename} contains scripts or attachments; upload a plain scan.`
+        : `${filename} berisi skrip atau lampiran; unggah hasil pindai biasa.`;
+    case 'type_not_allowed':
+      return `${en ? 'File type not accepted' : 'Jenis berkas tidak diterima'} (${filename}: ${put.detectedType ?? '?'}); ${accept.join(', ')}.`;
+  }
 }

@@ -270,6 +270,30 @@ describe('Telegram flows through grammY with the real engine and database', () =
       expect(t.said).toMatch(/terlalu besar/i);
     });
 
+    it('should refuse an empty file, a cut-off photo and a PDF with a script, saying what is accepted, storing nothing', async () => {
+      const files = loket.conn.db!.collection('documents.files');
+      const before = await files.countDocuments();
+      const photo = await fixture('foto-ktp.jpg');
+      const scripted = Buffer.from(
+        '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+      );
+      const cases: Array<[Buffer, string, string, RegExp]> = [
+        [Buffer.alloc(0), 'kosong.jpg', 'image/jpeg', /kosong/],
+        [photo.subarray(0, photo.length - 30), 'terpotong.jpg', 'image/jpeg', /rusak atau terpotong/],
+        [scripted, 'surat.pdf', 'application/pdf', /berisi skrip/],
+      ];
+      for (const [bytes, name, mime, why] of cases) {
+        tick();
+        const t = await c.document(bytes, name, mime);
+        expect([name, t.said]).toEqual([name, expect.stringMatching(why)]);
+        expect(t.said).toMatch(/JPG|PDF/);
+        expect(t.said).not.toContain('diterima (');
+      }
+      expect(await files.countDocuments()).toBe(before);
+      const state = await loket.repos.conversations.read('telegram', '1002');
+      expect(JSON.stringify(state)).not.toMatch(/kosong\.jpg|terpotong\.jpg/);
+    });
+
     it('should refuse a program renamed .jpg, store nothing, and accept a real photo next', async () => {
       tick();
       const bytes = await fixture('program-asli.jpg');

@@ -58,6 +58,16 @@ export function makeHandleInbound(deps: HandleInboundDeps): HandleInbound {
       const input = await toCitizenInput(msg);
       const replies = await withConflictRetry(() => runTurn(msg, input));
       await deps.inbound.complete(msg.channel, msg.messageId);
+      // Never the text: it may hold a NIK. The chat id of WhatsApp is a phone number: its tail only.
+      deps.logger.debug(
+        {
+          channel: msg.channel,
+          chat: `…${msg.chatId.slice(-4)}`,
+          input: msg.content.kind,
+          replies: replies.length,
+        },
+        'inbound handled',
+      );
       return { status: 'processed', replies };
     } catch (err) {
       await deps.inbound.release(msg.channel, msg.messageId).catch((e: unknown) => {

@@ -44,6 +44,24 @@ export function createHttpApp(deps: HttpDeps): Express {
   app.disable('x-powered-by');
   if (deps.trustProxy) app.set('trust proxy', 1);
   app.use(helmet({ contentSecurityPolicy: { directives: CSP_DIRECTIVES } }));
+  // One debug line per request: the path without its query string (searches may hold a NIK or a
+  // name), never headers (cookies, tokens) or bodies.
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    const path = req.originalUrl.split('?')[0];
+    res.on('finish', () => {
+      deps.logger.debug(
+        {
+          method: req.method,
+          path,
+          status: res.statusCode,
+          ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+        },
+        'http',
+      );
+    });
+    next();
+  });
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', version: deps.version, uptimeSeconds: Math.round(process.uptime()) });

@@ -184,6 +184,11 @@ export async function createLoket(
     });
   }, 3600_000);
   purge.unref();
+  // Locks of finished guarded writes are left for this sweep (one round trip less per write).
+  const sweep = setInterval(() => {
+    repos.sweepLocks().catch((err: unknown) => logger.warn({ err }, 'write-lock sweep failed'));
+  }, 60_000);
+  sweep.unref();
 
   let stopping: Promise<void> | undefined;
   return {
@@ -201,6 +206,7 @@ export async function createLoket(
     stop: () =>
       (stopping ??= (async () => {
         clearInterval(purge);
+        clearInterval(sweep);
         await conn.close();
         if (embedded) await embedded.stop();
       })()),

@@ -5,7 +5,7 @@ import type { ConversationStore, VersionedConversation } from '../../ports/conve
 import { ConcurrencyError } from '../../ports/errors.js';
 import type { ConversationRecord } from './conversation-model.js';
 import { isDuplicateKeyError } from './mongo-utils.js';
-import { compareAndSet } from './write-lock.js';
+import { compareAndSetWhere } from './write-lock.js';
 import type { WriteLockRecord } from './write-lock-model.js';
 
 /** Conversation state per chat, versioned (grammY StorageAdapter shape). */
@@ -38,20 +38,23 @@ export class MongoConversationStore implements ConversationStore {
         throw err;
       }
     }
-    const current = await this.model
-      .findOne({ channel, chatId }, { _id: 1 })
-      .lean<{ _id: ConversationRecord['_id'] }>()
-      .exec();
-    const ok =
-      current !== null &&
-      (await compareAndSet(this.locks, this.model, current._id, expectedVersion, {
-        $set: { state: json, updatedAt },
-      }));
+    // Keyed by the chat (unique), so no read of the document's _id first.
+    const ok = await compareAndSetWhere(this.locks, this.model, key, { channel, chatId }, expectedVersion, {
+      $set: { state: json, updatedAt },
+    });
     if (!ok) throw new ConcurrencyError('conversation', key, expectedVersion);
     return expectedVersion + 1;
   }
 
   async delete(channel: Channel, chatId: string): Promise<void> {
     await this.model.deleteOne({ channel, chatId }).exec();
+    // A new conversation of this chat counts its versions from 1 again: the locks of the old
+    // one's finished writes (left for the sweep) would block those versions.
+    const prefix = `${this.model.collection.collectionName}:${channel}:${chatId}:`;
+    await this.locks.deleteMany({ _id: { $regex: `^${escapeRegex(prefix)}\\d+$` } }).exec();
   }
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

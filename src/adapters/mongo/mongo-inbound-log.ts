@@ -3,7 +3,7 @@ import type { Channel } from '../../domain/application.js';
 import type { ClaimResult, InboundLog } from '../../ports/inbound-log.js';
 import type { InboundMessageRecord } from './inbound-message-model.js';
 import { isDuplicateKeyError } from './mongo-utils.js';
-import { compareAndSet, mutate } from './write-lock.js';
+import { compareAndSet } from './write-lock.js';
 import type { WriteLockRecord } from './write-lock-model.js';
 
 /** Inbound message idempotency on MongoDB (or FerretDB). */
@@ -46,14 +46,12 @@ export class MongoInboundLog implements InboundLog {
   }
 
   async complete(channel: Channel, messageId: string, at: Date = new Date()): Promise<void> {
-    const current = await this.model
-      .findOne({ channel, messageId }, { _id: 1 })
-      .lean<{ _id: InboundMessageRecord['_id'] }>()
+    // One plain update, not a guarded one: only the claim holder completes, `done` is final, and
+    // the only guarded write it could race (a takeover after our lease lapsed) means the message
+    // was being handled twice anyway, whichever write lands last.
+    await this.model
+      .updateOne({ channel, messageId, status: 'processing' }, { $set: { status: 'done', completedAt: at } })
       .exec();
-    if (!current) return;
-    await mutate(this.locks, this.model, current._id, (r) =>
-      r.status === 'done' ? undefined : { $set: { status: 'done', completedAt: at } },
-    );
   }
 
   async release(channel: Channel, messageId: string): Promise<void> {

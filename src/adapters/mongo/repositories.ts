@@ -26,6 +26,7 @@ import { officeModel } from './office-model.js';
 import { officerModel } from './officer-model.js';
 import { outboxModel } from './outbox-model.js';
 import { writeLockModel } from './write-lock-model.js';
+import { sweepLocks } from './write-lock.js';
 
 /** What ensureIndexes needs of a model, whatever its document type. */
 interface IndexedModel {
@@ -49,6 +50,8 @@ export interface MongoRepositories {
    * indexes are what makes tracking numbers, claims and idempotency keys safe.
    */
   ensureIndexes(): Promise<void>;
+  /** Removes the write locks of finished writes (write-lock.ts); run every minute or so. */
+  sweepLocks(): Promise<number>;
 }
 
 /** Creates the repositories on `conn` (never mongoose's global connection). */
@@ -76,6 +79,7 @@ export function createMongoRepositories(conn: Connection): MongoRepositories {
     handoffs: new MongoHandoffRepository(models.handoffs, locks),
     outbox: new MongoOutbox(models.outbox, locks),
     documents,
+    sweepLocks: () => sweepLocks(locks),
     async ensureIndexes() {
       // One model at a time: FerretDB's SQLite backend serialises DDL anyway, and errors stay readable.
       for (const model of all) {

@@ -13,9 +13,11 @@ import { isDuplicateKeyError } from './mongo-utils.js';
  *
  * So every conditional update goes through `compareAndSet`: first insert a lock row whose `_id`
  * names the transition (`<collection>:<id>:<version + 1>`); only the inserter may run the
- * versioned update; the lock is deleted afterwards. A writer holding a stale version either
- * loses the insert or finds the version moved on. On MongoDB the versioned filter alone would be
- * atomic; the lock costs one insert and one delete and keeps the code identical on both.
+ * versioned update. A writer holding a stale version either loses the insert or finds the version
+ * moved on. After a successful update the lock is left in place: its name holds a version nobody
+ * can write from any more, so it blocks no one, and `sweepLocks` removes it later (one round trip
+ * less per write). After a failed update it is deleted at once. On MongoDB the versioned filter
+ * alone would be atomic; the lock costs one insert and keeps the code identical on both.
  *
  * Rule: every update of a versioned collection (applications, conversations, inbound messages,
  * handoffs, outbox) must go through here, or it can clobber a concurrent guarded write.
@@ -57,18 +59,41 @@ export async function compareAndSet<T extends Versioned>(
   expectedVersion: number,
   update: UpdateQuery<T>,
 ): Promise<boolean> {
-  const key = `${model.collection.collectionName}:${id.toHexString()}:${expectedVersion + 1}`;
+  return compareAndSetWhere(locks, model, id.toHexString(), { _id: id }, expectedVersion, update);
+}
+
+/**
+ * `compareAndSet` for the one document matching `filter` (a unique key, e.g. a chat), named
+ * `name` in the lock: no read of its `_id` first.
+ */
+export async function compareAndSetWhere<T extends { version: number }>(
+  locks: Model<WriteLockRecord>,
+  model: Model<T>,
+  name: string,
+  filter: Record<string, unknown>,
+  expectedVersion: number,
+  update: UpdateQuery<T>,
+): Promise<boolean> {
+  const key = `${model.collection.collectionName}:${name}:${expectedVersion + 1}`;
   if (!(await acquire(locks, key))) return false;
+  let done = false;
   try {
     const $set = {
       ...(update.$set ?? {}),
       version: expectedVersion + 1,
     };
-    const res = await model.updateOne({ _id: id, version: expectedVersion }, { ...update, $set }).exec();
-    return res.matchedCount === 1;
+    const res = await model.updateOne({ ...filter, version: expectedVersion }, { ...update, $set }).exec();
+    done = res.matchedCount === 1;
+    return done;
   } finally {
-    await locks.deleteOne({ _id: key }).exec();
+    if (!done) await locks.deleteOne({ _id: key }).exec();
   }
+}
+
+/** Removes the locks of finished writes (older than a crashed writer's, so never one in use). */
+export async function sweepLocks(locks: Model<WriteLockRecord>, now = new Date()): Promise<number> {
+  const res = await locks.deleteMany({ at: { $lt: new Date(now.getTime() - STALE_LOCK_MS) } }).exec();
+  return res.deletedCount;
 }
 
 /** What `mutate` did: `updated` false when the document is missing or `decide` declined. */

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { Schema, Types, type Model } from 'mongoose';
-import { compareAndSet, mutate, type Versioned } from '../../../src/adapters/mongo/write-lock.js';
+import { compareAndSet, mutate, sweepLocks, type Versioned } from '../../../src/adapters/mongo/write-lock.js';
 import { writeLockModel, type WriteLockRecord } from '../../../src/adapters/mongo/write-lock-model.js';
 import { useTestDatabase } from '../../support/db.js';
 
@@ -33,19 +33,36 @@ async function newCounter(): Promise<Types.ObjectId> {
 }
 
 describe('compareAndSet', () => {
+  const locksOf = async (id: Types.ObjectId) =>
+    (await locks.find({}).lean<WriteLockRecord[]>().exec())
+      .map((l) => String(l._id))
+      .filter((k) => k.includes(id.toHexString()));
+
   it('should apply the update and bump the version when the version matches', async () => {
     const id = await newCounter();
     expect(await compareAndSet(locks, counters, id, 1, { $inc: { n: 5 } })).toBe(true);
     expect(await counters.findById(id).lean().exec()).toMatchObject({ n: 5, version: 2 });
-    expect(await locks.countDocuments({}).exec()).toBe(0);
+    // The lock of a finished write names a version nobody can write from: it waits for the sweep.
+    expect(await locksOf(id)).toEqual([`counters:${id.toHexString()}:2`]);
+    expect(await compareAndSet(locks, counters, id, 2, { $inc: { n: 1 } })).toBe(true);
   });
 
-  it('should refuse a stale version and leave no lock behind', async () => {
+  it('should refuse a stale version and leave no lock of its own behind', async () => {
     const id = await newCounter();
     await compareAndSet(locks, counters, id, 1, { $inc: { n: 1 } });
+    await locks.deleteMany({}).exec();
     expect(await compareAndSet(locks, counters, id, 1, { $inc: { n: 100 } })).toBe(false);
     expect(await counters.findById(id).lean().exec()).toMatchObject({ n: 1, version: 2 });
-    expect(await locks.countDocuments({}).exec()).toBe(0);
+    expect(await locksOf(id)).toEqual([]);
+  });
+
+  it('should sweep the locks of finished writes once they are older than a crashed writer', async () => {
+    const id = await newCounter();
+    await compareAndSet(locks, counters, id, 1, { $inc: { n: 1 } });
+    expect(await sweepLocks(locks)).toBe(0);
+    expect(await locksOf(id)).toHaveLength(1);
+    expect(await sweepLocks(locks, new Date(Date.now() + 31_000))).toBeGreaterThanOrEqual(1);
+    expect(await locksOf(id)).toEqual([]);
   });
 
   it('should let exactly one of 10 concurrent writers of one version through', async () => {

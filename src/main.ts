@@ -165,6 +165,7 @@ export async function createLoket(
     logger,
     uploadMaxBytes: config.UPLOAD_MAX_BYTES,
     allowedTypes: config.UPLOAD_ALLOWED_TYPES,
+    leaseMs: config.INBOUND_LEASE_MS,
   });
 
   const senders = new Map<Channel, ChannelSender>();

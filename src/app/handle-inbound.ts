@@ -35,6 +35,8 @@ export interface HandleInboundDeps {
   allowedTypes: string[];
   /** How long a claimed message stays ours before another process may retry it. */
   leaseMs?: number;
+  /** The wall clock the claim lease runs on (tests move it); never the message's own date. */
+  now?: () => Date;
 }
 
 const MAX_EVENT_ROUNDS = 4;
@@ -48,10 +50,14 @@ const MAX_CONFLICT_RETRIES = 3;
  */
 export function makeHandleInbound(deps: HandleInboundDeps): HandleInbound {
   const leaseMs = deps.leaseMs ?? 60_000;
+  const now = deps.now ?? (() => new Date());
   const runTurn = makeRunTurn(deps);
 
   return async function handleInbound(msg: InboundMessage): Promise<HandleResult> {
-    const claim = await deps.inbound.claim(msg.channel, msg.messageId, leaseMs, msg.at);
+    // The lease runs on the wall clock: a redelivery carries the same message date, so a lease
+    // measured from it would never lapse and a message claimed by a crashed process would stay
+    // "busy" for ever.
+    const claim = await deps.inbound.claim(msg.channel, msg.messageId, leaseMs, now());
     if (claim === 'done') return { status: 'duplicate', replies: [] };
     if (claim === 'busy') return { status: 'busy', replies: [] };
     try {

@@ -118,6 +118,12 @@ export const configSchema = z.object({
   RETENTION_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
   /** Minutes a citizen waits unclaimed in the officer queue before being told they are still in it, and when to expect an answer. */
   HANDOFF_WAIT_NOTICE_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+  /**
+   * How long a citizen's message stays claimed by the process handling it. When that process
+   * dies mid-message, the redelivered message is taken over once this lapses; until then it is
+   * answered "busy" (so it is retried, never handled twice). At least the slowest turn: a download.
+   */
+  INBOUND_LEASE_MS: z.coerce.number().int().min(5000).max(600_000).default(60_000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   TRUST_PROXY: bool.default(false),
 });
@@ -150,6 +156,15 @@ const crossChecks = configSchema.superRefine((c, ctx) => {
       message:
         'worker means npm run worker polls Telegram; a webhook is received by the HTTP server, so empty TELEGRAM_WEBHOOK_URL or use TELEGRAM_MODE=server',
     });
+  }
+  for (const name of ['TELEGRAM_DOWNLOAD_TIMEOUT_MS', 'WHATSAPP_DOWNLOAD_TIMEOUT_MS'] as const) {
+    if (c.INBOUND_LEASE_MS < c[name]) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['INBOUND_LEASE_MS'],
+        message: `must be at least ${name} (${c[name]}): a message whose file is still downloading would be taken over and handled twice`,
+      });
+    }
   }
   if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_BOT_TOKEN) {
     ctx.addIssue({

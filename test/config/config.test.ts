@@ -30,4 +30,20 @@ describe('loadConfig', () => {
       expect((e as Error).message).not.toContain('secret');
     }
   });
+
+  it('should refuse an inbound lease shorter than a download time-out, naming both', () => {
+    expect(loadConfig({}).INBOUND_LEASE_MS).toBe(60_000);
+    expect(
+      loadConfig({
+        INBOUND_LEASE_MS: '8000',
+        TELEGRAM_DOWNLOAD_TIMEOUT_MS: '3000',
+        WHATSAPP_DOWNLOAD_TIMEOUT_MS: '3000',
+      }).INBOUND_LEASE_MS,
+    ).toBe(8000);
+    expect(() => loadConfig({ INBOUND_LEASE_MS: '20000' })).toThrow(
+      /INBOUND_LEASE_MS: must be at least TELEGRAM_DOWNLOAD_TIMEOUT_MS \(30000\)/,
+    );
+    expect(() => loadConfig({ INBOUND_LEASE_MS: '40000' })).toThrow(/at least WHATSAPP_DOWNLOAD_TIMEOUT_MS/);
+    expect(() => loadConfig({ INBOUND_LEASE_MS: '1000' })).toThrow(/INBOUND_LEASE_MS/);
+  });
 });

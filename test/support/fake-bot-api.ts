@@ -33,6 +33,15 @@ export class FakeBotApi {
   private readonly files = new Map<string, { path: string; bytes: Buffer }>();
   private readonly failures = new Map<string, BotApiError[]>();
   private readonly waiters = new Set<() => void>();
+  /** getUpdates calls whose offset is above this are parked, unanswered and unconfirmed. */
+  private confirmLimit: number | undefined;
+  private downloadsHeld = false;
+  /** Parked requests, answered when their hold is lifted (or the fake closes). */
+  private readonly parked = new Set<() => void>();
+  /** Every update_id getUpdates handed out, in order (one id twice: delivered again). */
+  readonly delivered: number[] = [];
+  /** File downloads that arrived while downloads were held (paths, in order). */
+  readonly heldDownloads: string[] = [];
   private readonly server = createServer((req, res) => void this.route(req, res));
   private port = 0;
 
@@ -54,6 +63,7 @@ export class FakeBotApi {
 
   async close(): Promise<void> {
     for (const w of this.waiters) w();
+    for (const p of this.parked) p();
     this.server.closeAllConnections();
     await new Promise((r) => this.server.close(r));
   }
@@ -64,6 +74,49 @@ export class FakeBotApi {
     this.updates.push({ update_id, ...update });
     this.notify();
     return update_id;
+  }
+
+  /**
+   * Delivers an update again with its own update_id, as Telegram does with one it never saw
+   * confirmed (or a webhook it retries); returns the id.
+   */
+  redeliver(update: { update_id: number } & Record<string, unknown>): number {
+    const at = this.updates.findIndex((u) => u.update_id > update.update_id);
+    if (at < 0) this.updates.push(update);
+    else this.updates.splice(at, 0, update);
+    this.notify();
+    return update.update_id;
+  }
+
+  /** The update_id the last `push` got (0 before any). */
+  get lastUpdateId(): number {
+    return this.nextUpdateId - 1;
+  }
+
+  /**
+   * From now on a getUpdates whose offset would confirm updates at or above `updateId` is
+   * parked (recorded in `calls`, neither answered nor applied), so the bot cannot tell
+   * Telegram what it handled: what a process killed at this moment leaves behind.
+   */
+  holdConfirmationsFrom(updateId: number): void {
+    this.confirmLimit = updateId;
+  }
+
+  /** File downloads are parked (recorded in `heldDownloads`) until `releaseHolds`. */
+  holdDownloads(): void {
+    this.downloadsHeld = true;
+  }
+
+  /** Requests parked by a hold and still waiting (a killed client's go once its socket closes). */
+  get parkedRequests(): number {
+    return this.parked.size;
+  }
+
+  /** Lifts every hold; parked requests whose client is still connected are answered. */
+  releaseHolds(): void {
+    this.confirmLimit = undefined;
+    this.downloadsHeld = false;
+    for (const p of [...this.parked]) p();
   }
 
   /** Makes a file downloadable through getFile and /file/bot<token>/<path>. */
@@ -99,7 +152,7 @@ export class FakeBotApi {
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://x');
     const file = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
-    if (file) return this.download(file[1]!, file[2]!, res);
+    if (file) return this.download(file[1]!, file[2]!, req, res);
     const call = /^\/bot([^/]+)\/(\w+)$/.exec(url.pathname);
     if (!call) return reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
     if (call[1] !== this.token)
@@ -160,28 +213,60 @@ export class FakeBotApi {
     const offset = typeof p.offset === 'number' ? p.offset : 0;
     const limit = typeof p.limit === 'number' ? p.limit : 100;
     const timeout = typeof p.timeout === 'number' ? p.timeout : 0;
+    while (this.confirmLimit !== undefined && offset > this.confirmLimit) {
+      await this.park(req);
+      // The bot died while parked: nothing it asked reached "Telegram".
+      if (req.socket.destroyed) return [];
+    }
     if (offset > this.confirmedOffset) this.confirmedOffset = offset;
     // Telegram forgets every update below the offset.
     while (this.updates.length > 0 && this.updates[0]!.update_id < offset) this.updates.shift();
     const ready = () => this.updates.filter((u) => u.update_id >= offset).slice(0, limit);
-    if (ready().length > 0 || timeout === 0) return ready();
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.waiters.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, timeout * 1000);
-      this.waiters.add(done);
-      req.socket.once('close', done);
-    });
-    return ready();
+    if (ready().length === 0 && timeout > 0) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          this.waiters.delete(done);
+          resolve();
+        };
+        const timer = setTimeout(done, timeout * 1000);
+        this.waiters.add(done);
+        req.socket.once('close', done);
+      });
+    }
+    const out = ready();
+    if (!req.socket.destroyed) this.delivered.push(...out.map((u) => u.update_id));
+    return out;
   }
 
-  private download(token: string, path: string, res: ServerResponse): void {
+  /** Waits until the holds are lifted or the client hangs up. */
+  private park(req: IncomingMessage): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        this.parked.delete(done);
+        resolve();
+      };
+      this.parked.add(done);
+      req.socket.once('close', done);
+    });
+  }
+
+  private async download(
+    token: string,
+    path: string,
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<void> {
     if (token !== this.token)
       return reply(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
     this.calls.push({ method: 'download', params: { path } });
+    if (this.downloadsHeld) {
+      this.heldDownloads.push(path);
+      while (this.downloadsHeld) {
+        await this.park(req);
+        if (req.socket.destroyed) return;
+      }
+    }
     const failure = this.failures.get('download')?.shift();
     if (failure) return reply(res, failure.error_code, { ok: false, ...failure });
     const f = [...this.files.values()].find((x) => x.path === path);

@@ -32,10 +32,23 @@ export interface ConfirmingSupplierOptions {
   idleWaitMs?: number;
 }
 
-type Entry =
-  | { state: 'running'; attempts: number }
-  | { state: 'done' }
-  | { state: 'failed'; attempts: number; retryAt: number };
+/**
+ * One fetched update: `waiting` (held back behind an unfinished earlier update of its chat),
+ * `running`, `failed` (fetched again at `retryAt`) or `done`.
+ */
+interface Entry {
+  state: 'waiting' | 'running' | 'failed' | 'done';
+  attempts: number;
+  retryAt: number;
+  /** The chat it belongs to (as sequentialize keys it); undefined for updates without one. */
+  chat: string | undefined;
+}
+
+/** The chat an update belongs to: its chat, or for a button press without one, the user. */
+function chatOf(u: Update): string | undefined {
+  const id = u.message?.chat.id ?? u.callback_query?.message?.chat.id ?? u.callback_query?.from.id;
+  return id === undefined ? undefined : String(id);
+}
 
 /** Raised for getUpdates failures retrying cannot fix: a wrong token (401) or a second poller (409). */
 function unrecoverable(err: unknown): boolean {
@@ -72,7 +85,7 @@ export class ConfirmingSupplier implements UpdateSupplier<Update> {
     return this.nextOffset;
   }
 
-  /** Updates fetched and not yet finished (running, or waiting for a retry). */
+  /** Updates fetched and not yet finished (running, behind an earlier one of its chat, or waiting for a retry). */
   get unfinished(): number {
     let n = 0;
     for (const e of this.entries.values()) if (e.state !== 'done') n++;
@@ -112,23 +125,45 @@ export class ConfirmingSupplier implements UpdateSupplier<Update> {
         errorWait = Math.min(errorWait * 2, 30_000);
         continue;
       }
-      const now = Date.now();
-      const fresh = updates.filter((u) => {
-        const e = this.entries.get(u.update_id);
-        return e === undefined || (e.state === 'failed' && e.retryAt <= now);
-      });
-      for (const u of fresh) {
-        const e = this.entries.get(u.update_id);
-        this.entries.set(u.update_id, { state: 'running', attempts: e?.state === 'failed' ? e.attempts : 0 });
-      }
+      const fresh = this.takeReady(updates, Date.now());
       if (fresh.length > 0) return fresh;
-      await this.sleep(this.waitForChange(now), signal);
+      await this.sleep(this.waitForChange(Date.now()), signal);
     }
   };
 
+  /**
+   * Of the fetched updates, those to handle now, marked running: new ones and failed ones due
+   * for their retry, but at most one per chat and never ahead of an unfinished earlier update
+   * of the same chat. A chat's messages are thus handled in the order the citizen sent them,
+   * even when one of them fails and waits for its retry (the runner would otherwise hand the
+   * later ones out meanwhile). Updates of other chats are not held back.
+   */
+  private takeReady(updates: Update[], now: number): Update[] {
+    const byId = new Map(updates.map((u) => [u.update_id, u]));
+    for (const u of updates)
+      if (!this.entries.has(u.update_id))
+        this.entries.set(u.update_id, { state: 'waiting', attempts: 0, retryAt: 0, chat: chatOf(u) });
+    const busyChats = new Set<string>();
+    const ready: Update[] = [];
+    for (const id of [...this.entries.keys()].sort((a, b) => a - b)) {
+      const e = this.entries.get(id)!;
+      if (e.state === 'done') continue;
+      const behind = e.chat !== undefined && busyChats.has(e.chat);
+      if (e.chat !== undefined) busyChats.add(e.chat);
+      if (behind || e.state === 'running' || (e.state === 'failed' && e.retryAt > now)) continue;
+      const u = byId.get(id);
+      // Not in this answer (beyond its limit): the next getUpdates brings it again.
+      if (!u) continue;
+      e.state = 'running';
+      ready.push(u);
+    }
+    return ready;
+  }
+
   /** The update was handled (or answered as a duplicate): it may be confirmed. */
   done(updateId: number): void {
-    this.entries.set(updateId, { state: 'done' });
+    const e = this.entries.get(updateId);
+    this.entries.set(updateId, { state: 'done', attempts: e?.attempts ?? 0, retryAt: 0, chat: e?.chat });
     this.advance();
   }
 
@@ -142,7 +177,7 @@ export class ConfirmingSupplier implements UpdateSupplier<Update> {
       this.done(updateId);
       return;
     }
-    this.entries.set(updateId, { state: 'failed', attempts, retryAt: Date.now() + delay });
+    this.entries.set(updateId, { state: 'failed', attempts, retryAt: Date.now() + delay, chat: e?.chat });
     this.poke();
   }
 

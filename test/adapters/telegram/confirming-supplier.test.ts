@@ -3,9 +3,16 @@ import type { Update } from 'grammy/types';
 import { ConfirmingSupplier, type RunnerSignal } from '../../../src/adapters/telegram/confirming-supplier.js';
 import { silentLogger } from './helpers.js';
 
-/** A Telegram-like queue: an offset forgets every update below it. */
-function fakeTelegram(ids: number[]) {
-  let pending = ids.map((update_id): Update => ({ update_id }));
+/** A Telegram-like queue: an offset forgets every update below it. `chats` gives updates a chat. */
+function fakeTelegram(ids: number[], chats: Record<number, number> = {}) {
+  let pending = ids.map((update_id): Update =>
+    chats[update_id] === undefined
+      ? { update_id }
+      : ({
+          update_id,
+          message: { message_id: update_id, date: 0, chat: { id: chats[update_id], type: 'private' } },
+        } as Update),
+  );
   const offsets: number[] = [];
   return {
     offsets,
@@ -67,5 +74,47 @@ describe('ConfirmingSupplier', () => {
     s.failed(10);
     expect(s.offset).toBe(12);
     expect(s.unfinished).toBe(0);
+  });
+
+  it('should keep a chat in order: its later updates wait while an earlier one waits for its retry', async () => {
+    // Chat 1 sent 10, 12, 13; chat 2 sent 11.
+    const tg = fakeTelegram([10, 11, 12, 13], { 10: 1, 11: 2, 12: 1, 13: 1 });
+    const s = new ConfirmingSupplier({
+      getUpdates: tg.getUpdates,
+      logger: silentLogger,
+      idleWaitMs: 5,
+      retryDelaysMs: [20, 20],
+    });
+    expect(ids(await s.supply(100, signal))).toEqual([10, 11]);
+    s.done(11);
+    s.failed(10);
+    // 12 and 13 are not handed out ahead of 10, whatever its retry needs.
+    expect(ids(await s.supply(100, signal))).toEqual([10]);
+    s.failed(10);
+    expect(ids(await s.supply(100, signal))).toEqual([10]);
+    s.done(10);
+    expect(ids(await s.supply(100, signal))).toEqual([12]);
+    s.done(12);
+    expect(ids(await s.supply(100, signal))).toEqual([13]);
+    s.done(13);
+    expect(s.offset).toBe(14);
+    expect(s.unfinished).toBe(0);
+    expect(tg.offsets.every((o, i) => i === 0 || o >= tg.offsets[i - 1]!)).toBe(true);
+  });
+
+  it('should let a chat go on once an update that failed every retry is given up', async () => {
+    const tg = fakeTelegram([10, 11], { 10: 1, 11: 1 });
+    const s = new ConfirmingSupplier({
+      getUpdates: tg.getUpdates,
+      logger: silentLogger,
+      idleWaitMs: 5,
+      retryDelaysMs: [1],
+    });
+    expect(ids(await s.supply(100, signal))).toEqual([10]);
+    s.failed(10);
+    expect(ids(await s.supply(100, signal))).toEqual([10]);
+    s.failed(10);
+    expect(s.offset).toBe(11);
+    expect(ids(await s.supply(100, signal))).toEqual([11]);
   });
 });

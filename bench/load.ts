@@ -148,6 +148,19 @@ interface RunResult {
   peakRss: number;
 }
 
+/** A failed message is redelivered, as Telegram and WhatsApp do; `onError` counts each failure. */
+async function deliver(loket: Loket, msg: InboundMessage, onError: () => void): Promise<HandleResult> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await loket.handleInbound(msg);
+    } catch (err) {
+      onError();
+      if (attempt >= 20) throw err;
+      await new Promise((r) => setTimeout(r, 200 * (attempt + 1)));
+    }
+  }
+}
+
 /** N citizens at once, each sending the script turn by turn (the next after the reply). */
 async function runConversations(
   loket: Loket,
@@ -167,17 +180,7 @@ async function runConversations(
       const chatId = `${tag}-${i}`;
       for (const [k, turn] of SCRIPT.entries()) {
         const s = performance.now();
-        // A failed message is redelivered, as Telegram and WhatsApp do (counted as an error).
-        let res: HandleResult | undefined;
-        for (let attempt = 0; !res; attempt++) {
-          try {
-            res = await loket.handleInbound(message(chatId, k, turn));
-          } catch (err) {
-            errors++;
-            if (attempt >= 20) throw err;
-            await new Promise((r) => setTimeout(r, 200 * (attempt + 1)));
-          }
-        }
+        const res = await deliver(loket, message(chatId, k, turn), () => errors++);
         latencies.push(performance.now() - s);
         if (res.status !== 'processed') throw new Error(`${chatId} turn ${k}: ${res.status}`);
         if (k === SUBMIT_TURN && !JSON.stringify(res.replies).includes('PTSP-'))
@@ -264,7 +267,7 @@ async function idleConversations(
     Array.from({ length: Math.min(100, count) }, async (_, j) => {
       const chatId = `idle-${Math.floor((j * count) / 100)}`;
       for (let k = 9; k < SCRIPT.length; k++) {
-        const res = await loket.handleInbound(message(chatId, k, SCRIPT[k] as Turn));
+        const res = await deliver(loket, message(chatId, k, SCRIPT[k] as Turn), () => undefined);
         if (k === SUBMIT_TURN && JSON.stringify(res.replies).includes('PTSP-')) continued++;
       }
     }),

@@ -40,6 +40,8 @@ export interface HandleInboundDeps {
 }
 
 const MAX_EVENT_ROUNDS = 4;
+/** Claims whose release failed, remembered for their next delivery (bounded: the oldest go). */
+const MAX_UNRELEASED = 10_000;
 const MAX_CONFLICT_RETRIES = 3;
 
 /**
@@ -53,11 +55,25 @@ export function makeHandleInbound(deps: HandleInboundDeps): HandleInbound {
   const now = deps.now ?? (() => new Date());
   const runTurn = makeRunTurn(deps);
 
+  /**
+   * Our own claims that failed and could not be released (the database went away mid-turn), by
+   * `channel:messageId`: released when the message comes again, so it is handled as soon as the
+   * database is back rather than answered "busy" until the lease lapses.
+   */
+  const unreleased = new Map<string, Date>();
+
   return async function handleInbound(msg: InboundMessage): Promise<HandleResult> {
+    const key = `${msg.channel}:${msg.messageId}`;
+    const stale = unreleased.get(key);
+    if (stale) {
+      await deps.inbound.release(msg.channel, msg.messageId, stale);
+      unreleased.delete(key);
+    }
     // The lease runs on the wall clock: a redelivery carries the same message date, so a lease
     // measured from it would never lapse and a message claimed by a crashed process would stay
     // "busy" for ever.
-    const claim = await deps.inbound.claim(msg.channel, msg.messageId, leaseMs, now());
+    const claimedAt = now();
+    const claim = await deps.inbound.claim(msg.channel, msg.messageId, leaseMs, claimedAt);
     if (claim === 'done') return { status: 'duplicate', replies: [] };
     if (claim === 'busy') return { status: 'busy', replies: [] };
     try {
@@ -76,8 +92,10 @@ export function makeHandleInbound(deps: HandleInboundDeps): HandleInbound {
       );
       return { status: 'processed', replies };
     } catch (err) {
-      await deps.inbound.release(msg.channel, msg.messageId).catch((e: unknown) => {
-        deps.logger.error({ err: e }, 'could not release inbound claim');
+      await deps.inbound.release(msg.channel, msg.messageId, claimedAt).catch((e: unknown) => {
+        deps.logger.error({ err: e }, 'could not release inbound claim; released on its next delivery');
+        unreleased.set(key, claimedAt);
+        if (unreleased.size > MAX_UNRELEASED) unreleased.delete(unreleased.keys().next().value!);
       });
       throw err;
     }

@@ -18,8 +18,11 @@ export interface InboundLog {
   claim(channel: Channel, messageId: string, leaseMs: number, now: Date): Promise<ClaimResult>;
   /** Processing succeeded: later deliveries answer `done`. */
   complete(channel: Channel, messageId: string, at?: Date): Promise<void>;
-  /** Processing failed: a retry may claim again at once. */
-  release(channel: Channel, messageId: string): Promise<void>;
+  /**
+   * Processing failed: a retry may claim again at once. With `claimedAt` (the `now` the claim
+   * was made with) only that claim is released, never one another process took over since.
+   */
+  release(channel: Channel, messageId: string, claimedAt?: Date): Promise<void>;
   /**
    * The TTL-style clean-up, run periodically (FerretDB has no TTL indexes): forgets messages
    * completed before `date` and claims abandoned (lease lapsed) before it. Returns how many.

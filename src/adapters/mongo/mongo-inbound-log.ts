@@ -54,9 +54,11 @@ export class MongoInboundLog implements InboundLog {
       .exec();
   }
 
-  async release(channel: Channel, messageId: string): Promise<void> {
+  async release(channel: Channel, messageId: string, claimedAt?: Date): Promise<void> {
     // Deleting the row lets the channel's retry claim it at once (a fresh insert).
-    await this.model.deleteOne({ channel, messageId, status: 'processing' }).exec();
+    await this.model
+      .deleteOne({ channel, messageId, status: 'processing', ...(claimedAt ? { claimedAt } : {}) })
+      .exec();
   }
 
   async purgeCompletedBefore(date: Date): Promise<number> {

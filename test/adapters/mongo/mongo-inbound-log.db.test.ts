@@ -51,6 +51,16 @@ describe('MongoInboundLog', () => {
       expect(await repos.inbound.claim('whatsapp', 'm4', 30_000, later(10))).toBe('claimed');
     });
 
+    it('should release only the claim it names, never one taken over since', async () => {
+      expect(await repos.inbound.claim('telegram', 'm6', 1000, t0)).toBe('claimed');
+      // The first claim lapsed and another process took the message over at t0 + 5 s.
+      expect(await repos.inbound.claim('telegram', 'm6', 30_000, later(5000))).toBe('claimed');
+      await repos.inbound.release('telegram', 'm6', t0);
+      expect(await repos.inbound.claim('telegram', 'm6', 30_000, later(6000))).toBe('busy');
+      await repos.inbound.release('telegram', 'm6', later(5000));
+      expect(await repos.inbound.claim('telegram', 'm6', 30_000, later(7000))).toBe('claimed');
+    });
+
     it('should not forget a completed message', async () => {
       await repos.inbound.claim('whatsapp', 'm5', 30_000, t0);
       await repos.inbound.complete('whatsapp', 'm5', t0);

@@ -14,7 +14,7 @@ import type { OfficerHttpDeps } from './adapters/http/officer-http-deps.js';
 import { createSessionStore } from './adapters/mongo/session-store.js';
 import { startNotificationWorker } from './app/officer/deliver-notifications.js';
 import { notifyLongWaits } from './app/officer/notify-long-waits.js';
-import { startPeriodic } from './app/periodic.js';
+import { startPeriodic, type PeriodicJob } from './app/periodic.js';
 import { consoleSecrets } from './config/local-secrets.js';
 import { createTelegramChannel, type TelegramChannel } from './adapters/telegram/channel.js';
 import type { ChannelSender } from './ports/channel-sender.js';
@@ -31,7 +31,8 @@ import { makeHandleInbound, makePushConversationEvent } from './app/handle-inbou
 import type { PushConversationEvent } from './app/officer/push-conversation-event.js';
 import { makeEffectRunner } from './app/run-effects.js';
 import type { HandleInbound } from './app/inbound.js';
-import { startRetentionJob, type RetentionJob } from './app/officer/retention.js';
+import { startRetentionJob } from './app/officer/retention.js';
+import { startOverdueJob } from './app/officer/notice-overdue.js';
 import { createMongoLeases } from './adapters/mongo/mongo-lease.js';
 import { createMongoWhatsAppAuthStore } from './adapters/mongo/whatsapp-auth-store.js';
 import { createWhatsAppChannel, type WhatsAppChannel } from './adapters/whatsapp/channel.js';
@@ -332,14 +333,16 @@ export interface Running {
 }
 
 /**
- * The retention job (RETENTION_DAYS): erases documents and personal data of finished
- * applications. Every server process starts it; the lease lets one run at a time.
+ * The jobs one process at a time must run, each under its lease (every server process starts
+ * them): retention (RETENTION_DAYS) erases documents and personal data of finished applications;
+ * the SLA check (SLA_CHECK_MINUTES) records and tells citizens of applications past their due date.
  */
-async function startRetention(loket: Loket, now: () => Date): Promise<RetentionJob> {
+async function startLeasedJobs(loket: Loket, now: () => Date): Promise<PeriodicJob> {
   const { config, logger, repos } = loket;
   const leases = createMongoLeases(loket.conn);
   await leases.ensureIndexes();
-  return startRetentionJob(
+  const holder = `${hostname()}:${process.pid}`;
+  const retention = startRetentionJob(
     {
       applications: repos.applications,
       retention: createMongoRetentionStore(loket.conn),
@@ -348,7 +351,7 @@ async function startRetention(loket: Loket, now: () => Date): Promise<RetentionJ
       leases,
       flows: loket.catalog.flows,
       retentionDays: config.RETENTION_DAYS,
-      holder: `${hostname()}:${process.pid}`,
+      holder,
       now,
     },
     config.RETENTION_INTERVAL_MINUTES * 60_000,
@@ -357,6 +360,19 @@ async function startRetention(loket: Loket, now: () => Date): Promise<RetentionJ
       if (r.erased > 0 || r.skipped > 0) logger.info({ retention: r }, 'retention: personal data erased');
     },
   );
+  const overdue = startOverdueJob(
+    { applications: repos.applications, events: repos.events, outbox: repos.outbox, leases, holder, now },
+    config.SLA_CHECK_MINUTES * 60_000,
+    (err) => logger.error({ err }, 'SLA check failed'),
+    (r) => {
+      if (r.noticed > 0) logger.info({ sla: r }, 'SLA check: applications past their due date recorded');
+    },
+  );
+  return {
+    async stop() {
+      await Promise.all([retention.stop(), overdue.stop()]);
+    },
+  };
 }
 
 /**
@@ -466,7 +482,7 @@ export async function start(
     telegram,
     config.TELEGRAM_MODE === 'worker' ? 'none' : config.TELEGRAM_WEBHOOK_URL ? 'webhook' : 'polling',
   );
-  const retention = await startRetention(loket, now);
+  const leasedJobs = await startLeasedJobs(loket, now);
   if (whatsapp) await whatsapp.start();
   logger.info({ port, startup: loket.startup }, `Loket siap di http://localhost:${port}`);
 
@@ -476,7 +492,7 @@ export async function start(
       logger.info('shutting down: no new work, finishing what is in flight');
       if (whatsapp) await whatsapp.stop();
       await background.stop();
-      await retention.stop();
+      await leasedJobs.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

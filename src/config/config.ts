@@ -118,6 +118,8 @@ export const configSchema = z.object({
   RETENTION_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
   /** Minutes a citizen waits unclaimed in the officer queue before being told they are still in it, and when to expect an answer. */
   HANDOFF_WAIT_NOTICE_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+  /** How often the SLA check looks for applications past their due date (one process at a time, by lease). */
+  SLA_CHECK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   /**
    * How long a citizen's message stays claimed by the process handling it. When that process
    * dies mid-message, the redelivered message is taken over once this lapses; until then it is

@@ -91,6 +91,11 @@ export interface Application {
    */
   erasedAt?: Date;
   /**
+   * When the SLA check told the citizen (and the audit log) that the application passed its due
+   * moment unfinished; set once, so nobody hears it twice.
+   */
+  overdueNoticeAt?: Date;
+  /**
    * Optimistic-concurrency counter, set by the repository (1 on create, +1 per save): pass the
    * version you read to `save` so two officers editing at once cannot overwrite each other.
    */

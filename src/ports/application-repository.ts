@@ -12,6 +12,8 @@ export interface ApplicationFilter {
   serviceId?: string;
   /** Still being processed (not ready, completed, rejected or cancelled) with `slaDueAt` before this. */
   overdueAt?: Date;
+  /** With `overdueAt`: only those the SLA check has not told the citizen about yet (no `overdueNoticeAt`). */
+  overdueNotNoticed?: boolean;
   /** Created at or after. */
   from?: Date;
   /** Created before. */
@@ -50,4 +52,10 @@ export interface ApplicationRepository {
    * with the new version. Throws `ConcurrencyError` when someone saved in between (or it is gone).
    */
   save(app: Application, expectedVersion: number): Promise<Application>;
+  /**
+   * Records that the citizen was told the application is overdue. Not a versioned write: it is
+   * bookkeeping of the SLA check (one process at a time, by lease), and must not make an officer's
+   * open page stale. A later `save` of a copy read before it keeps the mark.
+   */
+  markOverdueNoticed(id: string, at: Date): Promise<void>;
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createMongoLeases } from '../../src/adapters/mongo/mongo-lease.js';
 import { createMongoRetentionStore } from '../../src/adapters/mongo/mongo-retention-store.js';
 import { changeApplicationStatus } from '../../src/app/officer/change-status.js';
+import { noticeOverdue } from '../../src/app/officer/notice-overdue.js';
 import { RETENTION_LEASE, runRetention, type RetentionDeps } from '../../src/app/officer/retention.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';
@@ -19,9 +20,9 @@ const numbers = sequentialNumbers(8100);
 
 /**
  * Two whole servers (`start()`) on one database, as behind a load balancer: both run the
- * notification worker (every 100 ms) and the retention job. A status notice reaches the
- * citizen once, and personal data is erased by one process at a time, each application once.
- * (There is no SLA background job: overdue applications are computed when read.)
+ * notification worker (every 100 ms), the retention job and the SLA check. A status notice
+ * reaches the citizen once, an overdue application is reported once, and personal data is erased
+ * by one process at a time, each application once.
  */
 describe('two server processes on one database', () => {
   const api = new FakeBotApi(TOKEN);
@@ -92,6 +93,48 @@ describe('two server processes on one database', () => {
       expect(notices.filter((m) => !/Sedang diperiksa/.test(plain(m.text)))).toHaveLength(1);
     }
   }, 90_000);
+
+  it('should tell the citizen of an overdue application once when both servers run the SLA check at once', async () => {
+    const app = await servers[0]!.loket.repos.applications.create(
+      newApplication({
+        status: 'IN_REVIEW',
+        slaDueAt: new Date(Date.now() - 2 * DAY),
+        applicant: {
+          name: 'Siti Rahmawati',
+          nik: '3171014708900003',
+          contact: { channel: 'telegram', chatId: '9150' },
+        },
+      }),
+      numbers,
+    );
+    const check = (s: Running, holder: string) =>
+      noticeOverdue({
+        ...s.loket.repos,
+        leases: createMongoLeases(s.conn),
+        holder,
+        now: () => new Date(),
+      });
+    const reports = await Promise.all([check(servers[0]!, 'server-a'), check(servers[1]!, 'server-b')]);
+    // The applications approved above are overdue too (due in 2025): each is reported once.
+    const reported = await servers[0]!.conn
+      .collection('events')
+      .find({ type: 'application.overdue' })
+      .toArray();
+    expect(reports[0].noticed + reports[1].noticed).toBe(reported.length);
+    expect(new Set(reported.map((e) => String(e.applicationId))).size).toBe(reported.length);
+    const outbox = servers[0]!.conn.collection('outbox');
+    await waitUntil(
+      'the overdue notice to be sent',
+      async () => (await outbox.countDocuments({ key: `overdue:${app.id}`, status: 'sent' })) === 1,
+      30_000,
+    );
+    const told = api.sent.filter((m) =>
+      plain(m.text).includes(`Mohon maaf, permohonan ${app.trackingNumber}`),
+    );
+    expect(told.map((m) => Number(m.chat_id))).toEqual([9150]);
+    const events = await servers[1]!.loket.repos.events.listForApplication(app.id);
+    expect(events.filter((e) => e.type === 'application.overdue')).toHaveLength(1);
+  }, 60_000);
 
   describe('retention', () => {
     const retentionDeps = (s: Running, holder: string): RetentionDeps => ({

@@ -41,6 +41,7 @@ export function applicationToDomain(r: ApplicationRecord): Application {
     updatedAt: r.updatedAt,
     slaDueAt: r.slaDueAt,
     erasedAt: r.erasedAt ?? undefined,
+    overdueNoticeAt: r.overdueNoticeAt ?? undefined,
     version: r.version,
   });
 }
@@ -68,6 +69,7 @@ export function applicationToPersistence(a: Application): Omit<ApplicationRecord
     updatedAt: a.updatedAt,
     slaDueAt: a.slaDueAt,
     erasedAt: a.erasedAt,
+    overdueNoticeAt: a.overdueNoticeAt,
     version: a.version,
   });
 }

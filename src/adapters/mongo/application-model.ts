@@ -35,6 +35,7 @@ export interface ApplicationRecord {
   slaDueAt: Date;
   /** When retention erased the personal data (see the domain type). */
   erasedAt?: Date;
+  overdueNoticeAt?: Date;
   version: number;
   /** Always set (the id when the caller gives none): FerretDB has no sparse unique indexes. */
   idempotencyKey: string;
@@ -105,6 +106,7 @@ const schema = new Schema<ApplicationRecord>(
     updatedAt: { type: Date, required: true },
     slaDueAt: { type: Date, required: true },
     erasedAt: { type: Date, required: false },
+    overdueNoticeAt: { type: Date, required: false },
     version: { type: Number, required: true },
     idempotencyKey: { type: String, required: true },
   },

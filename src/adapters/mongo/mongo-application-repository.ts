@@ -117,6 +117,11 @@ export class MongoApplicationRepository implements ApplicationRepository {
     }
     return { ...app, version: expectedVersion + 1 };
   }
+
+  async markOverdueNoticed(id: string, at: Date): Promise<void> {
+    const _id = toObjectId(id);
+    if (_id) await this.model.updateOne({ _id }, { $set: { overdueNoticeAt: at } }).exec();
+  }
 }
 
 function toQuery(f: ApplicationFilter): FilterQuery<ApplicationRecord> {
@@ -125,6 +130,7 @@ function toQuery(f: ApplicationFilter): FilterQuery<ApplicationRecord> {
   if (f.status !== undefined) and.push({ status: { $in: Array.isArray(f.status) ? f.status : [f.status] } });
   if (f.serviceId !== undefined) and.push({ serviceId: f.serviceId });
   if (f.overdueAt) and.push({ slaDueAt: { $lt: f.overdueAt } }, { status: { $nin: SLA_STOPPED } });
+  if (f.overdueNotNoticed) and.push({ overdueNoticeAt: { $exists: false } });
   if (f.from) and.push({ createdAt: { $gte: f.from } });
   if (f.to) and.push({ createdAt: { $lt: f.to } });
   const text = f.text?.trim();

@@ -1,6 +1,7 @@
 import type { Flow } from '../../catalog/flow-schema.js';
 import type { AnswerValue, Application } from '../../domain/application.js';
 import { maskNik } from '../../domain/nik.js';
+import { runUnderLease } from '../lease-run.js';
 import { startPeriodic, type PeriodicJob } from '../periodic.js';
 import { isFinal } from '../../domain/status.js';
 import type { ApplicationRepository } from '../../ports/application-repository.js';
@@ -89,30 +90,26 @@ export interface RetentionReport {
  * system as actor. Runs only under the retention lease, so several processes never run it at once.
  */
 export async function runRetention(deps: RetentionDeps): Promise<RetentionReport> {
-  const report: RetentionReport = { ran: false, erased: 0, documentsDeleted: 0, skipped: 0 };
   const started = deps.now();
-  const claim = await deps.leases.acquire(RETENTION_LEASE, deps.holder, LEASE_TTL_MS, started);
-  if (!claim.acquired) return report;
-  report.ran = true;
-  const batchSize = deps.batchSize ?? 50;
-  const maxPerRun = deps.maxPerRun ?? 500;
-  const cutoff = new Date(started.getTime() - deps.retentionDays * DAY_MS);
-  const seen = new Set<string>();
-  try {
-    while (report.erased + report.skipped < maxPerRun) {
+  const report = await runUnderLease(deps, RETENTION_LEASE, LEASE_TTL_MS, async (renew) => {
+    const r: RetentionReport = { ran: true, erased: 0, documentsDeleted: 0, skipped: 0 };
+    const batchSize = deps.batchSize ?? 50;
+    const maxPerRun = deps.maxPerRun ?? 500;
+    const cutoff = new Date(started.getTime() - deps.retentionDays * DAY_MS);
+    const seen = new Set<string>();
+    while (r.erased + r.skipped < maxPerRun) {
       const batch = (await deps.retention.listErasable(cutoff, batchSize)).filter((a) => !seen.has(a.id));
       if (batch.length === 0) break;
       for (const app of batch) {
         seen.add(app.id);
-        if (await eraseOne(deps, app, cutoff, report)) report.erased++;
-        else report.skipped++;
+        if (await eraseOne(deps, app, cutoff, r)) r.erased++;
+        else r.skipped++;
       }
-      if (!(await deps.leases.renew(RETENTION_LEASE, deps.holder, LEASE_TTL_MS, deps.now()))) break;
+      if (!(await renew())) break;
     }
-  } finally {
-    await deps.leases.release(RETENTION_LEASE, deps.holder, deps.now());
-  }
-  return report;
+    return r;
+  });
+  return report ?? { ran: false, erased: 0, documentsDeleted: 0, skipped: 0 };
 }
 
 async function eraseOne(

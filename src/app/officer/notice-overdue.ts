@@ -1,0 +1,117 @@
+import type { Application } from '../../domain/application.js';
+import { formatDate } from '../../dialogue/dates.js';
+import type { ApplicationRepository } from '../../ports/application-repository.js';
+import type { EventLog } from '../../ports/event-log.js';
+import type { LeaseRepository } from '../../ports/lease.js';
+import type { Outbox } from '../../ports/outbox.js';
+import { runUnderLease } from '../lease-run.js';
+import { startPeriodic, type PeriodicJob } from '../periodic.js';
+import { daysLate } from './metric-math.js';
+
+/** The lease that keeps two processes from running the SLA check at once. */
+export const SLA_CHECK_LEASE = 'job:sla-check';
+const LEASE_TTL_MS = 5 * 60_000;
+
+/** What the SLA check needs. */
+export interface OverdueDeps {
+  applications: ApplicationRepository;
+  events: EventLog;
+  outbox: Outbox;
+  leases: LeaseRepository;
+  /** This process (host:pid), the lease holder. */
+  holder: string;
+  now: () => Date;
+  batchSize?: number;
+  /** At most this many applications per run; the next run goes on. */
+  maxPerRun?: number;
+}
+
+/** What one run did. */
+export interface OverdueReport {
+  /** False when another process held the lease. */
+  ran: boolean;
+  /** Applications newly found past their SLA (an audit event each). */
+  noticed: number;
+  /** Of those, citizens told through their chat (walk-ins without a chat are not). */
+  citizensTold: number;
+}
+
+/**
+ * The Indonesian apology a citizen receives once when their application passes its SLA due
+ * moment unfinished: which one, the date it was due, that the office knows, and a way to a person.
+ */
+export function overdueNotice(app: Application): string {
+  return [
+    `Mohon maaf, permohonan ${app.trackingNumber} belum selesai pada batas waktu layanan (${formatDate(app.slaDueAt.toISOString(), 'id')}).`,
+    'Kantor sudah mendapat peringatan keterlambatan ini dan petugas menindaklanjutinya; kami kabari begitu ada perubahan.',
+    'Ketik "status" untuk melihat perkembangannya, atau "petugas" untuk bertanya langsung.',
+  ].join('\n');
+}
+
+/**
+ * The SLA check: finds applications still being processed after their due moment that nobody was
+ * told about yet; for each, an audit event `application.overdue` (the system as actor, how late),
+ * an outbox row keyed `overdue:<id>` to the citizen's chat (once, whatever happens), and the mark
+ * that it was told. One process at a time by lease, so two servers never both report it.
+ */
+export async function noticeOverdue(deps: OverdueDeps): Promise<OverdueReport> {
+  const report = await runUnderLease(deps, SLA_CHECK_LEASE, LEASE_TTL_MS, async (renew) => {
+    const r: OverdueReport = { ran: true, noticed: 0, citizensTold: 0 };
+    const batchSize = deps.batchSize ?? 50;
+    const maxPerRun = deps.maxPerRun ?? 500;
+    while (r.noticed < maxPerRun) {
+      const now = deps.now();
+      // Each one found is marked below, so the next page is always the first one again.
+      const page = await deps.applications.list(
+        { overdueAt: now, overdueNotNoticed: true },
+        { limit: batchSize, offset: 0 },
+      );
+      if (page.items.length === 0) break;
+      for (const app of page.items) {
+        if (await noticeOne(deps, app, now)) r.citizensTold++;
+        r.noticed++;
+      }
+      if (!(await renew())) break;
+    }
+    return r;
+  });
+  return report ?? { ran: false, noticed: 0, citizensTold: 0 };
+}
+
+async function noticeOne(deps: OverdueDeps, app: Application, now: Date): Promise<boolean> {
+  await deps.events.append({
+    type: 'application.overdue',
+    applicationId: app.id,
+    trackingNumber: app.trackingNumber,
+    officeId: app.officeId,
+    actor: { kind: 'system', id: 'sla-check' },
+    at: now,
+    data: { status: app.status, slaDueAt: app.slaDueAt.toISOString(), daysLate: daysLate(app.slaDueAt, now) },
+  });
+  const contact = app.applicant.contact;
+  if (contact) {
+    await deps.outbox.enqueue({
+      key: `overdue:${app.id}`,
+      channel: contact.channel,
+      chatId: contact.chatId,
+      payload: { text: overdueNotice(app) },
+      createdAt: now,
+    });
+  }
+  await deps.applications.markOverdueNoticed(app.id, now);
+  return contact !== undefined;
+}
+
+/** Runs `noticeOverdue` every `intervalMs` until stopped; a failed run is reported, not fatal. */
+export function startOverdueJob(
+  deps: OverdueDeps,
+  intervalMs: number,
+  onError: (err: unknown) => void,
+  onReport: (report: OverdueReport) => void = () => undefined,
+): PeriodicJob {
+  return startPeriodic(() => noticeOverdue(deps).then(onReport), {
+    intervalMs,
+    firstDelayMs: Math.min(intervalMs, 30_000),
+    onError,
+  });
+}

@@ -186,11 +186,18 @@ export async function createLoket(
     });
   }, 3600_000);
   purge.unref();
-  // Locks of finished guarded writes are left for this sweep (one round trip less per write).
-  const sweep = setInterval(() => {
-    repos.sweepLocks().catch((err: unknown) => logger.warn({ err }, 'write-lock sweep failed'));
-  }, 60_000);
-  sweep.unref();
+  // Left off the hot path for these sweeps (round trips per message saved): locks of finished
+  // guarded writes, and superseded conversation versions. Chats written since the last sweep
+  // (with a margin for clocks of other processes); the first looks back a whole day.
+  let sweptFrom = new Date(Date.now() - 86_400_000);
+  const sweep = startPeriodic(
+    async () => {
+      const started = new Date();
+      await Promise.all([repos.sweepLocks(), repos.sweepConversations(sweptFrom)]);
+      sweptFrom = new Date(started.getTime() - 120_000);
+    },
+    { intervalMs: 60_000, onError: (err) => logger.warn({ err }, 'write-lock or conversation sweep failed') },
+  );
 
   let stopping: Promise<void> | undefined;
   return {
@@ -208,7 +215,7 @@ export async function createLoket(
     stop: () =>
       (stopping ??= (async () => {
         clearInterval(purge);
-        clearInterval(sweep);
+        await sweep.stop();
         await conn.close();
         if (embedded) await embedded.stop();
       })()),

@@ -47,7 +47,7 @@ const MAX_CONFLICT_RETRIES = 3;
 /**
  * The one path every channel uses for a citizen's message: idempotency claim, load state,
  * store an upload, run the pure engine, run its effects (feeding results back), save state
- * with an optimistic version check, mark the message done. A failure releases the claim so a
+ * with an optimistic version check (the saved version names the message, which marks it done). A failure releases the claim so a
  * redelivery can succeed; nothing is marked processed that was not.
  */
 export function makeHandleInbound(deps: HandleInboundDeps): HandleInbound {
@@ -78,8 +78,8 @@ export function makeHandleInbound(deps: HandleInboundDeps): HandleInbound {
     if (claim === 'busy') return { status: 'busy', replies: [] };
     try {
       const input = await toCitizenInput(msg);
+      // Saving the turn's conversation version records the message as handled: no completion write.
       const replies = await withConflictRetry(() => runTurn(msg, input));
-      await deps.inbound.complete(msg.channel, msg.messageId);
       // Never the text: it may hold a NIK. The chat id of WhatsApp is a phone number: its tail only.
       deps.logger.debug(
         {
@@ -180,7 +180,7 @@ function makeRunTurn(deps: TurnDeps): (msg: InboundMessage, input: Input) => Pro
       }
       pending = next;
     }
-    await deps.conversations.write(msg.channel, msg.chatId, state, stored?.version ?? null);
+    await deps.conversations.write(msg.channel, msg.chatId, state, stored?.version ?? null, msg.messageId);
     return replies;
   };
 }

@@ -17,12 +17,15 @@ export interface ConversationStore {
   /**
    * Writes the state if the stored version is still `expectedVersion` (`null`: it must not exist
    * yet) and returns the new version. Throws `ConcurrencyError` on a conflict or a concurrent create.
+   * `messageId` names the inbound message whose turn this is: once written, that message counts as
+   * handled (`InboundLog.claim` answers `done` for it).
    */
   write(
     channel: Channel,
     chatId: string,
     state: ConversationState,
     expectedVersion: number | null,
+    messageId?: string,
   ): Promise<number>;
   /** Forgets the conversation (citizen withdrew consent, or retention). */
   delete(channel: Channel, chatId: string): Promise<void>;

@@ -8,7 +8,8 @@ export type ClaimResult = 'claimed' | 'done' | 'busy';
 
 /**
  * Idempotency of inbound messages: Telegram and WhatsApp redeliver, and several processes may
- * receive the same update; each message is handled once.
+ * receive the same update; each message is handled once. A message counts as done once its turn
+ * saved the conversation with its id (`ConversationStore.write`): there is no separate completion.
  */
 export interface InboundLog {
   /**
@@ -16,8 +17,6 @@ export interface InboundLog {
    * exactly one later claimer.
    */
   claim(channel: Channel, messageId: string, leaseMs: number, now: Date): Promise<ClaimResult>;
-  /** Processing succeeded: later deliveries answer `done`. */
-  complete(channel: Channel, messageId: string, at?: Date): Promise<void>;
   /**
    * Processing failed: a retry may claim again at once. With `claimedAt` (the `now` the claim
    * was made with) only that claim is released, never one another process took over since.

@@ -5,7 +5,7 @@ import { openConnection, type DbConnection } from '../../src/adapters/mongo/conn
 import { createMongoRepositories, type MongoRepositories } from '../../src/adapters/mongo/repositories.js';
 import { serverEnv } from '../support/db.js';
 import { FakeBotApi } from '../support/fake-bot-api.js';
-import { FILES_DIR, FakeChat, LoketProcess, TOKEN, waitUntil } from './support.js';
+import { FILES_DIR, FakeChat, LoketProcess, TOKEN, messageState, waitUntil } from './support.js';
 
 const NIK = '3171060101700015';
 const TRACKING = /PTSP-\d{4}-[0-9A-Z]{5}/;
@@ -39,8 +39,7 @@ describe('a server process killed mid-conversation', () => {
     api.releaseHolds();
   };
   const step = async () => (await repos.conversations.read('telegram', String(CHAT_ID)))?.state.flow?.at;
-  const inboundRow = (updateId: number) =>
-    conn.collection('inbound_messages').findOne({ channel: 'telegram', messageId: String(updateId) });
+  const inboundState = (updateId: number) => messageState(conn, 'telegram', String(updateId));
 
   beforeAll(async () => {
     env = serverEnv('fault_crash', {
@@ -84,7 +83,7 @@ describe('a server process killed mid-conversation', () => {
     );
     await killServer();
     expect(api.confirmedOffset).toBeLessThanOrEqual(upload);
-    expect((await inboundRow(upload))?.status).toBe('done');
+    expect(await inboundState(upload)).toBe('done');
     expect(await count('documents.files')).toBe(1);
 
     // A new process gets the unconfirmed photo again: a duplicate, stored and answered once.
@@ -116,7 +115,7 @@ describe('a server process killed mid-conversation', () => {
       'application/pdf',
     );
     await waitUntil('the letter download to start', () => api.heldDownloads.length === 1);
-    expect((await inboundRow(letter))?.status).toBe('processing');
+    expect(await inboundState(letter)).toBe('processing');
     await killServer();
     const handedOut = api.delivered.length;
     expect(await count('documents.files')).toBe(2);
@@ -126,7 +125,7 @@ describe('a server process killed mid-conversation', () => {
     await startServer();
     const summary = await chat.reply(/Ringkasan/, since, 60_000);
     expect(summary).not.toContain(NIK);
-    expect((await inboundRow(letter))?.status).toBe('done');
+    expect(await inboundState(letter)).toBe('done');
     expect(api.delivered.slice(handedOut)).toContain(letter);
     expect(await count('documents.files')).toBe(3);
 

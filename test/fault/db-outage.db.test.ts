@@ -7,7 +7,7 @@ import { createLogger } from '../../src/config/logger.js';
 import { start, type Running } from '../../src/main.js';
 import { serverEnv } from '../support/db.js';
 import { FakeBotApi } from '../support/fake-bot-api.js';
-import { FILES_DIR, FakeChat, FerretDbProcess, TOKEN, waitUntil } from './support.js';
+import { FILES_DIR, FakeChat, FerretDbProcess, TOKEN, messageState, waitUntil } from './support.js';
 
 const logger = createLogger('silent');
 const SECRET = 'rahasia-webhook-1234567890';
@@ -64,12 +64,7 @@ describe('the database going away under a running server', () => {
   });
 
   const ready = async (s: Running) => (await fetch(`http://127.0.0.1:${s.port}/readyz`)).status;
-  const inboundStatus = async (s: Running, updateId: number): Promise<string | undefined> => {
-    const row = await s.conn
-      .collection<{ status: string }>('inbound_messages')
-      .findOne({ channel: 'telegram', messageId: String(updateId) });
-    return row?.status;
-  };
+  const inboundStatus = (s: Running, updateId: number) => messageState(s.conn, 'telegram', String(updateId));
   const conversation = async (s: Running, chatId: number) =>
     s.loket.repos.conversations.read('telegram', String(chatId));
 

@@ -305,3 +305,26 @@ export class FakeChat {
     return this.reply(pattern, since, timeoutMs);
   }
 }
+
+/** The collections `messageState` reads, on any connection (a test's own or a server's). */
+interface HasCollections {
+  collection(name: string): {
+    findOne(filter: Record<string, unknown>): Promise<Record<string, unknown> | null>;
+  };
+}
+
+/**
+ * Where an inbound message is in its handling, as the database says: `done` once its turn saved
+ * a conversation version naming it (or a redelivery marked its claim so), `processing` while
+ * claimed, `unseen` before.
+ */
+export async function messageState(
+  conn: HasCollections,
+  channel: string,
+  messageId: string,
+): Promise<'unseen' | 'processing' | 'done'> {
+  if (await conn.collection('conversations').findOne({ channel, messageId })) return 'done';
+  const claim = await conn.collection('inbound_messages').findOne({ channel, messageId });
+  if (!claim) return 'unseen';
+  return claim.status === 'done' ? 'done' : 'processing';
+}

@@ -3,17 +3,26 @@ import { CHANNELS } from '../../domain/application.js';
 import { modelOn } from './mongo-utils.js';
 
 /**
- * A conversation as stored. `state` is the engine's state as a JSON string, not a sub-document:
- * it holds citizen text, menu values and answers keyed by step id, and FerretDB refuses keys with
- * `.` or a leading `$` and NUL characters in strings; JSON escapes NUL (`\u0000`) and keys become
- * plain text. The store never queries inside the state, so nothing is lost.
+ * One version of a conversation, as stored. A conversation is kept as insert-only versions: a
+ * write inserts version n+1, and the unique index on (channel, chatId, version) lets exactly one
+ * of two writers from version n win, atomically on MongoDB and on FerretDB alike, in one round
+ * trip. The latest version is the conversation; older ones are removed by a sweep every minute,
+ * which first hands their message ids to the inbound log (a version names the message whose turn
+ * wrote it, and so records that message as handled).
+ *
+ * `state` is the engine's state as a JSON string, not a sub-document: it holds citizen text, menu
+ * values and answers keyed by step id, and FerretDB refuses keys with `.` or a leading `$` and NUL
+ * characters in strings; JSON escapes NUL (`\u0000`) and keys become plain text. The store never
+ * queries inside the state, so nothing is lost.
  */
 export interface ConversationRecord {
   _id: Types.ObjectId;
   channel: string;
   chatId: string;
-  state: string;
   version: number;
+  state: string;
+  /** The inbound message (or pushed event) whose turn wrote this version. */
+  messageId: string;
   updatedAt: Date;
 }
 
@@ -21,18 +30,28 @@ const schema = new Schema<ConversationRecord>(
   {
     channel: { type: String, enum: CHANNELS, required: true },
     chatId: { type: String, required: true },
-    state: { type: String, required: true },
     version: { type: Number, required: true },
+    state: { type: String, required: true },
+    messageId: { type: String, required: true },
     updatedAt: { type: Date, required: true },
   },
   { versionKey: false },
 );
 
-// One conversation per chat: a concurrent first write loses on this index.
-schema.index({ channel: 1, chatId: 1 }, { unique: true });
+// One writer per version: a concurrent write from the same version loses on this index. Reading
+// the latest version is this index backwards.
+schema.index({ channel: 1, chatId: 1, version: 1 }, { unique: true });
+// "Was this message handled?" (a redelivery after its claim's lease lapsed).
+schema.index({ channel: 1, messageId: 1 });
 schema.index({ updatedAt: 1 });
 
 /** The `conversations` collection. */
 export function conversationModel(conn: Connection): Model<ConversationRecord> {
   return modelOn(conn, 'Conversation', schema, 'conversations');
 }
+
+/**
+ * The unique index of the first design (one document per chat, updated in place). Left in an
+ * existing database it would refuse every second version: `ensureIndexes` drops it.
+ */
+export const LEGACY_CHAT_INDEX = 'channel_1_chatId_1';

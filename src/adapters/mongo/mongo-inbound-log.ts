@@ -6,11 +6,16 @@ import { isDuplicateKeyError } from './mongo-utils.js';
 import { compareAndSet } from './write-lock.js';
 import type { WriteLockRecord } from './write-lock-model.js';
 
-/** Inbound message idempotency on MongoDB (or FerretDB). */
+/**
+ * Inbound message idempotency on MongoDB (or FerretDB). A message is done once its turn saved a
+ * conversation version (`recorded`): no completion write per message; the first redelivery that
+ * finds the version marks the claim done.
+ */
 export class MongoInboundLog implements InboundLog {
   constructor(
     private readonly model: Model<InboundMessageRecord>,
     private readonly locks: Model<WriteLockRecord>,
+    private readonly recorded: (channel: Channel, messageId: string) => Promise<boolean>,
   ) {}
 
   async claim(channel: Channel, messageId: string, leaseMs: number, now: Date): Promise<ClaimResult> {
@@ -34,6 +39,12 @@ export class MongoInboundLog implements InboundLog {
       const current = await this.model.findOne({ channel, messageId }).lean<InboundMessageRecord>().exec();
       if (!current) continue;
       if (current.status === 'done') return 'done';
+      if (await this.recorded(channel, messageId)) {
+        await this.model
+          .updateOne({ _id: current._id }, { $set: { status: 'done', completedAt: now } })
+          .exec();
+        return 'done';
+      }
       if (current.leaseUntil.getTime() > now.getTime()) return 'busy';
       // The lease lapsed (crashed claimer): exactly one of the takers wins the versioned update.
       const taken = await compareAndSet(this.locks, this.model, current._id, current.version, {
@@ -45,12 +56,17 @@ export class MongoInboundLog implements InboundLog {
     return 'busy';
   }
 
-  async complete(channel: Channel, messageId: string, at: Date = new Date()): Promise<void> {
-    // One plain update, not a guarded one: only the claim holder completes, `done` is final, and
-    // the only guarded write it could race (a takeover after our lease lapsed) means the message
-    // was being handled twice anyway, whichever write lands last.
+  /**
+   * Marks handled messages done (their conversation versions, the other record of it, are about
+   * to be removed by the sweep). Ids with no claim row (pushed events) are ignored.
+   */
+  async markDone(channel: Channel, messageIds: string[], at: Date = new Date()): Promise<void> {
+    if (messageIds.length === 0) return;
     await this.model
-      .updateOne({ channel, messageId, status: 'processing' }, { $set: { status: 'done', completedAt: at } })
+      .updateMany(
+        { channel, messageId: { $in: messageIds }, status: 'processing' },
+        { $set: { status: 'done', completedAt: at } },
+      )
       .exec();
   }
 

@@ -52,6 +52,11 @@ export interface MongoRepositories {
   ensureIndexes(): Promise<void>;
   /** Removes the write locks of finished writes (write-lock.ts); run every minute or so. */
   sweepLocks(): Promise<number>;
+  /**
+   * Removes conversation versions superseded by writes since `since`, marking their messages done
+   * in the inbound log first; run every minute or so. Returns how many were removed.
+   */
+  sweepConversations(since: Date): Promise<number>;
 }
 
 /** Creates the repositories on `conn` (never mongoose's global connection). */
@@ -68,11 +73,15 @@ export function createMongoRepositories(conn: Connection): MongoRepositories {
     outbox: outboxModel(conn),
   };
   const documents = new GridFsDocumentStore(conn);
+  const conversations = new MongoConversationStore(models.conversations);
+  const inbound = new MongoInboundLog(models.inbound, locks, (channel, id) =>
+    conversations.recorded(channel, id),
+  );
   const all: IndexedModel[] = [locks, ...Object.values(models)];
   return {
     applications: new MongoApplicationRepository(models.applications, locks),
-    conversations: new MongoConversationStore(models.conversations, locks),
-    inbound: new MongoInboundLog(models.inbound, locks),
+    conversations,
+    inbound,
     events: new MongoEventLog(models.events),
     offices: new MongoOfficeRepository(models.offices),
     officers: new MongoOfficerRepository(models.officers),
@@ -80,7 +89,10 @@ export function createMongoRepositories(conn: Connection): MongoRepositories {
     outbox: new MongoOutbox(models.outbox, locks),
     documents,
     sweepLocks: () => sweepLocks(locks),
+    sweepConversations: (since) =>
+      conversations.sweep(since, (channel, ids) => inbound.markDone(channel, ids)),
     async ensureIndexes() {
+      await conversations.dropLegacyIndex();
       // One model at a time: FerretDB's SQLite backend serialises DDL anyway, and errors stay readable.
       for (const model of all) {
         await model.init();

@@ -81,10 +81,54 @@ describe('MongoConversationStore', () => {
     expect(stored?.state.misunderstood).toBeGreaterThan(0);
   });
 
-  it('should refuse a versioned write to a conversation that does not exist', async () => {
-    await expect(repos.conversations.write('telegram', 'ghost', state(), 3)).rejects.toBeInstanceOf(
-      ConcurrencyError,
-    );
+  it('should keep one version per chat after the sweep, and its messages still count as handled', async () => {
+    const since = new Date(Date.now() - 1000);
+    const t = new Date(0);
+    // msg-1 and msg-2 were claimed by the inbound log; the pushed event was not.
+    await repos.inbound.claim('telegram', 'msg-1', 1000, t);
+    await repos.inbound.claim('telegram', 'msg-2', 1000, t);
+    await repos.conversations.write('telegram', 's1', state(), null, 'msg-1');
+    await repos.conversations.write('telegram', 's1', state({ consent: true }), 1, 'msg-2');
+    await repos.conversations.write('telegram', 's1', state({ lang: 'en' }), 2, 'push:1');
+    await repos.conversations.write('telegram', 's2', state(), null, 'msg-4');
+    // Earlier tests of this file wrote versions too: at least the two superseded ones here go.
+    expect(await repos.sweepConversations(since)).toBeGreaterThanOrEqual(2);
+    const rows = await db
+      .conn()
+      .collection<{ chatId: string; version: number }>('conversations')
+      .find({ chatId: { $in: ['s1', 's2'] } })
+      .toArray();
+    expect(rows.map((r): [string, number] => [r.chatId, r.version]).sort()).toEqual([
+      ['s1', 3],
+      ['s2', 1],
+    ]);
+    expect(await repos.conversations.read('telegram', 's1')).toEqual({
+      state: state({ lang: 'en' }),
+      version: 3,
+    });
+    // Their versions are gone, but a redelivery of the messages is still a duplicate.
+    const later = new Date(60_000);
+    expect(await repos.inbound.claim('telegram', 'msg-1', 1000, later)).toBe('done');
+    expect(await repos.inbound.claim('telegram', 'msg-2', 1000, later)).toBe('done');
+    // Sweeping again changes nothing; the next write goes on from the kept version.
+    expect(await repos.sweepConversations(since)).toBe(0);
+    expect(await repos.conversations.write('telegram', 's1', state(), 3, 'msg-5')).toBe(4);
+  });
+
+  it('should drop the one-document-per-chat index of an older database, which would refuse every second version', async () => {
+    // A database of the first design: one document per chat under a unique index.
+    const older = db.conn().useDb(`${db.conn().name}_older`);
+    try {
+      const coll = older.collection('conversations');
+      await coll.createIndex({ channel: 1, chatId: 1 }, { unique: true, name: 'channel_1_chatId_1' });
+      const upgraded = createMongoRepositories(older);
+      await upgraded.ensureIndexes();
+      expect((await coll.indexes()).map((i) => i.name)).not.toContain('channel_1_chatId_1');
+      await upgraded.conversations.write('whatsapp', 'legacy', state(), null);
+      expect(await upgraded.conversations.write('whatsapp', 'legacy', state({ consent: true }), 1)).toBe(2);
+    } finally {
+      await older.dropDatabase();
+    }
   });
 
   it('should forget a deleted conversation and start again at version 1', async () => {

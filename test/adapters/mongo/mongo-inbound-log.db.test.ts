@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { createMongoRepositories, type MongoRepositories } from '../../../src/adapters/mongo/repositories.js';
+import type { ConversationState } from '../../../src/dialogue/types.js';
+import type { Channel } from '../../../src/domain/application.js';
 import { useTestDatabase } from '../../support/db.js';
 
 const db = useTestDatabase('inbound');
@@ -12,14 +14,21 @@ beforeAll(async () => {
   await repos.ensureIndexes();
 });
 
+/** What handling a message leaves behind: its turn's conversation version names it. */
+let chats = 0;
+async function handled(channel: Channel, messageId: string): Promise<void> {
+  const state: ConversationState = { lang: 'id', consent: null, mode: 'bot', misunderstood: 0 };
+  await repos.conversations.write(channel, `chat-${++chats}`, state, null, messageId);
+}
+
 describe('MongoInboundLog', () => {
   describe('.claim', () => {
-    it('should claim a new message, answer busy while leased and done once completed', async () => {
+    it('should claim a new message, answer busy while leased and done once its turn saved the conversation', async () => {
       expect(await repos.inbound.claim('telegram', 'm1', 30_000, t0)).toBe('claimed');
       expect(await repos.inbound.claim('telegram', 'm1', 30_000, later(1000))).toBe('busy');
       // Another channel's message with the same id is another message.
       expect(await repos.inbound.claim('whatsapp', 'm1', 30_000, t0)).toBe('claimed');
-      await repos.inbound.complete('telegram', 'm1', later(2000));
+      await handled('telegram', 'm1');
       expect(await repos.inbound.claim('telegram', 'm1', 30_000, later(60_000))).toBe('done');
     });
 
@@ -61,11 +70,13 @@ describe('MongoInboundLog', () => {
       expect(await repos.inbound.claim('telegram', 'm6', 30_000, later(7000))).toBe('claimed');
     });
 
-    it('should not forget a completed message', async () => {
-      await repos.inbound.claim('whatsapp', 'm5', 30_000, t0);
-      await repos.inbound.complete('whatsapp', 'm5', t0);
+    it('should not forget a handled message, even after its lease lapsed or a late release', async () => {
+      await repos.inbound.claim('whatsapp', 'm5', 1000, t0);
+      await handled('whatsapp', 'm5');
+      // A redelivery long after the lease: done, not taken over and handled again.
+      expect(await repos.inbound.claim('whatsapp', 'm5', 30_000, later(60_000))).toBe('done');
       await repos.inbound.release('whatsapp', 'm5');
-      expect(await repos.inbound.claim('whatsapp', 'm5', 30_000, later(10))).toBe('done');
+      expect(await repos.inbound.claim('whatsapp', 'm5', 30_000, later(61_000))).toBe('done');
     });
   });
 
@@ -74,10 +85,10 @@ describe('MongoInboundLog', () => {
       const old = new Date('2025-01-01T00:00:00.000Z');
       const cutoff = new Date('2025-02-01T00:00:00.000Z');
       await repos.inbound.claim('terminal', 'old-done', 1000, old);
-      await repos.inbound.complete('terminal', 'old-done', old);
+      await handled('terminal', 'old-done');
       await repos.inbound.claim('terminal', 'old-abandoned', 1000, old);
       await repos.inbound.claim('terminal', 'new-done', 1000, later(0));
-      await repos.inbound.complete('terminal', 'new-done', later(0));
+      await handled('terminal', 'new-done');
       await repos.inbound.claim('terminal', 'live', 1000, later(0));
 
       expect(await repos.inbound.purgeCompletedBefore(cutoff)).toBe(2);

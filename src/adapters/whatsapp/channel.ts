@@ -127,7 +127,7 @@ export function createWhatsAppChannel(opts: WhatsAppChannelOptions): WhatsAppCha
   socketRef.open = () => connection.openSocket();
 
   return {
-    sender: createWhatsAppSender(send, logger),
+    sender: createWhatsAppSender(send, logger, () => connection.openSocket() !== undefined),
     session: connection,
     start: () => connection.start(),
     async stop() {

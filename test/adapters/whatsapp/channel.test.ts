@@ -227,7 +227,7 @@ describe('WhatsApp channel (fake socket with a real Baileys event emitter)', () 
   });
 
   describe('sender (the channel-sender port)', () => {
-    it('should answer retry while disconnected and deliver in order, long texts split, once open', async () => {
+    it('should be ready only while open, answer retry while disconnected and deliver in order, long texts split, once open', async () => {
       const sockets = fakeSockets();
       channel = createWhatsAppChannel({
         handleInbound: recorder().handle,
@@ -240,9 +240,11 @@ describe('WhatsApp channel (fake socket with a real Baileys event emitter)', () 
         printQr: () => undefined,
       });
       await channel.start();
+      expect(channel.sender.ready?.()).toBe(false);
       const before = await channel.sender.send(CITIZEN_JID, [{ kind: 'text', text: 'Status: SELESAI' }]);
       expect(before).toMatchObject({ ok: false, reason: 'retry' });
       sockets.last().open();
+      expect(channel.sender.ready?.()).toBe(true);
       const long = Array.from({ length: 300 }, (_, i) => `Baris ${i} dengan teks yang cukup panjang.`).join(
         '\n',
       );

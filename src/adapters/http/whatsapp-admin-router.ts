@@ -1,24 +1,13 @@
 import express, { type Request, type Response, type Router } from 'express';
 import QRCode from 'qrcode';
 import { OfficerActionError } from '../../app/officer/errors.js';
-import type { WhatsAppSession, WhatsAppState, WhatsAppStatus } from '../../ports/whatsapp-session.js';
+import type { WhatsAppSession, WhatsAppStatus } from '../../ports/whatsapp-session.js';
 import { csrfField, esc } from './console-html.js';
 import type { ConsoleLang } from './console-i18n.js';
 import { consoleRenderer, langOf } from './console-render.js';
 import type { OfficerHttpDeps } from './officer-http-deps.js';
 import { currentOfficer } from './security.js';
-
-const STATE: Readonly<Record<WhatsAppState, Record<ConsoleLang, string>>> = {
-  standby: { id: 'Siaga (nomor dipegang proses lain)', en: 'Standby (another process owns the number)' },
-  connecting: { id: 'Menyambung…', en: 'Connecting…' },
-  pairing: { id: 'Menunggu dipasangkan (pindai QR)', en: 'Waiting to be paired (scan the QR)' },
-  open: { id: 'Tersambung', en: 'Connected' },
-  reconnecting: { id: 'Menyambung ulang…', en: 'Reconnecting…' },
-  logged_out: { id: 'Keluar (perlu dipasangkan ulang)', en: 'Logged out (pair again)' },
-  conflict: { id: 'Bentrok: dibuka di tempat lain', en: 'Conflict: opened elsewhere' },
-  failed: { id: 'Berhenti (perlu tindakan admin)', en: 'Stopped (admin action needed)' },
-  stopped: { id: 'Mati', en: 'Stopped' },
-};
+import { WHATSAPP_STATE } from './whatsapp-banner.js';
 
 const W = {
   title: { id: 'Sesi WhatsApp', en: 'WhatsApp session' },
@@ -75,7 +64,7 @@ export function whatsAppBody(lang: ConsoleLang, csrf: string, s: WhatsAppStatus,
     ? `${esc(s.lastDisconnect.code ?? '–')}: ${esc(s.lastDisconnect.reason)} (${esc(fmt(s.lastDisconnect.at))})`
     : w('none');
   const rows: Array<[string, string]> = [
-    [w('state'), `<strong data-state="${esc(s.state)}">${esc(STATE[s.state][lang])}</strong>`],
+    [w('state'), `<strong data-state="${esc(s.state)}">${esc(WHATSAPP_STATE[s.state][lang])}</strong>`],
     [w('since'), esc(fmt(s.since))],
     [w('account'), esc(s.account ?? '–')],
     [w('lease'), `${esc(s.leaseHolder ?? '–')} ${s.leaseOurs ? esc(w('thisProcess')) : ''}`],

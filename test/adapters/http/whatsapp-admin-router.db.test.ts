@@ -103,3 +103,67 @@ describe('WhatsApp admin page (/console/whatsapp)', () => {
     expect(session.calls).toEqual(['restart', 'unpair']);
   });
 });
+
+describe('WhatsApp alert banner on every console page', () => {
+  const banner = (html: string) => /<p class="flash[^"]*whatsapp-banner"[^>]*>.*?<\/p>/.exec(html)?.[0];
+  const withState = async (state: WhatsAppStatus['state'], run: () => Promise<void>) => {
+    const before = session.snapshot;
+    session.snapshot = { ...before, state };
+    try {
+      await run();
+    } finally {
+      session.snapshot = before;
+    }
+  };
+
+  it('should alert admins on every page while a person is needed, in the console language, with a link', async () => {
+    const c = new Client(app().base);
+    await c.login('admin');
+    for (const state of ['logged_out', 'conflict', 'failed'] as const)
+      await withState(state, async () => {
+        for (const path of [
+          '/console/queue',
+          '/console/applications',
+          '/console/dashboard',
+          '/console/admin/officers',
+        ]) {
+          const { html } = await c.page(path);
+          const line = banner(html);
+          expect(line).toContain('role="alert"');
+          expect(line).toContain('WhatsApp perlu tindakan');
+          expect(line).toContain('<a href="/console/whatsapp">Buka sesi WhatsApp</a>');
+        }
+      });
+    await withState('conflict', async () => {
+      const { html } = await c.page('/console/queue?lang=en');
+      expect(banner(html)).toContain('WhatsApp needs attention:</strong> Conflict: opened elsewhere.');
+      expect(banner(html)).toContain('Open the WhatsApp session');
+      // The session page shows its own alert; no second one on top.
+      expect(banner((await c.page('/console/whatsapp')).html)).toBeUndefined();
+    });
+    for (const state of ['open', 'pairing', 'reconnecting', 'standby'] as const)
+      await withState(state, async () => {
+        expect(banner((await c.page('/console/queue')).html)).toBeUndefined();
+      });
+  });
+
+  it('should tell supervisors to ask an admin and officers only that WhatsApp messages cannot go out', async () => {
+    await withState('logged_out', async () => {
+      const sari = new Client(app().base);
+      await sari.login('sari');
+      const sup = banner((await sari.page('/console/dashboard')).html);
+      expect(sup).toContain('role="alert"');
+      expect(sup).toContain('Minta admin menyambungkannya lagi.');
+      expect(sup).not.toContain('href="/console/whatsapp"');
+
+      const budi = new Client(app().base);
+      expect(banner((await budi.page('/console/login')).html)).toBeUndefined();
+      await budi.login('budi');
+      const line = banner((await budi.page('/console/queue')).html);
+      expect(line).toContain('role="status"');
+      expect(line).toContain('WhatsApp sedang tidak tersambung');
+      expect(line).not.toContain('href="/console/whatsapp"');
+      expect(banner((await budi.page('/console/queue?lang=en')).html)).toContain('WhatsApp is not connected');
+    });
+  });
+});

@@ -400,6 +400,7 @@ export async function wireWhatsApp(
   const whatsapp = createWhatsAppChannel({
     handleInbound: loket.handleInbound,
     logger: logger.child({ channel: 'whatsapp' }),
+    conversations: loket.repos.conversations,
     store,
     leases,
     session: config.WHATSAPP_SESSION,

@@ -12,5 +12,10 @@ export type SendResult = { ok: true } | SendFailure;
  */
 export interface ChannelSender {
   readonly channel: Channel;
+  /**
+   * Whether this process can send on the channel now (default: always). The outbox worker claims
+   * no rows of a channel that is not ready, so they wait, untouched, for a process that is.
+   */
+  ready?(): boolean;
   send(chatId: string, replies: Reply[]): Promise<SendResult>;
 }

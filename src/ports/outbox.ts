@@ -41,8 +41,15 @@ export interface Outbox {
   /**
    * Claims up to `limit` due rows (pending and due, or sending with a lapsed lease), oldest due
    * first, for `workerId` until `now + leaseMs`. Each row goes to exactly one concurrent claimer.
+   * With `channels`, only rows of those channels; rows of other channels are left as they are.
    */
-  claimDue(workerId: string, now: Date, leaseMs: number, limit: number): Promise<OutboxItem[]>;
+  claimDue(
+    workerId: string,
+    now: Date,
+    leaseMs: number,
+    limit: number,
+    channels?: readonly Channel[],
+  ): Promise<OutboxItem[]>;
   markSent(id: string): Promise<void>;
   /** Back to `pending`, tried again at `nextAttemptAt`. */
   markRetry(id: string, error: string, nextAttemptAt: Date): Promise<void>;

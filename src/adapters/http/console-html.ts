@@ -22,6 +22,8 @@ export interface PageFrame {
   path: string;
   body: string;
   flash?: { kind: 'ok' | 'error'; text: string };
+  /** Ready HTML above the page (the WhatsApp alert), or empty. */
+  banner?: string;
 }
 
 /** The page frame: phone-friendly viewport, own CSS and JS only (the CSP allows nothing else). */
@@ -39,7 +41,7 @@ ${roleLinks(f.lang, f.officer)}<span class="who">${esc(f.officer.displayName)} (
 <meta name="csrf-token" content="${esc(f.csrf)}"><title>${esc(f.title)} · Loket</title>
 <link rel="icon" href="data:,"><link rel="stylesheet" href="/console/assets/console.css"><script src="/console/assets/console.js" defer></script></head>
 <body><header><strong>Loket</strong> ${nav} <a class="lang" href="${esc(`${f.path}${sep}lang=${other}`)}">${other === 'en' ? 'English' : 'Bahasa Indonesia'}</a></header>
-<main>${flash}<h1>${esc(f.title)}</h1>${f.body}</main></body></html>`;
+<main>${f.banner ?? ''}${flash}<h1>${esc(f.title)}</h1>${f.body}</main></body></html>`;
 }
 
 /** Dashboard, audit and deliveries for supervisors and admins; account pages for admins. */

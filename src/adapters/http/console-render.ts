@@ -4,6 +4,7 @@ import { page } from './console-html.js';
 import type { ConsoleLang } from './console-i18n.js';
 import type { OfficerHttpDeps } from './officer-http-deps.js';
 import { currentOfficer, officerSecurity } from './security.js';
+import { whatsAppBanner } from './whatsapp-banner.js';
 
 /** The officer's console language (set by `?lang=` in the console router). */
 export function langOf(req: Request): ConsoleLang {
@@ -26,25 +27,30 @@ export type Render = (
 ) => void;
 
 /**
- * The same page rendering as console-router's, for the routers mounted inside it (dashboard,
- * audit, deliveries, admin), so every page shares one frame, one CSRF token and no-store caching.
+ * The page rendering of every console router (console, intake, dashboard, audit, deliveries,
+ * admin, WhatsApp), so every page shares one frame, one CSRF token, no-store caching and the
+ * WhatsApp alert banner.
  */
 export function consoleRenderer(deps: OfficerHttpDeps): Render {
   const sec = officerSecurity(deps);
   return (req, res, title, body, opts = {}) => {
     const csrf = sec.csrfToken(req, res);
     const officer = currentOfficer(res);
+    const lang = langOf(req);
+    const path = req.originalUrl.replace(/[?&]lang=(id|en)/, '');
+    const banner = whatsAppBanner(lang, officer, deps.whatsapp?.status(), path);
     res
       .status(opts.status ?? 200)
       .set('Cache-Control', 'no-store')
       .type('html')
       .send(
         page({
-          lang: langOf(req),
+          lang,
           title,
           csrf,
-          path: req.originalUrl.replace(/[?&]lang=(id|en)/, ''),
+          path,
           body: body(csrf),
+          banner,
           ...(officer ? { officer } : {}),
           ...(opts.flash ? { flash: opts.flash } : {}),
         }),

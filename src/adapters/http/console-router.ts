@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import express, { type ErrorRequestHandler, type Request, type Response, type Router } from 'express';
+import express, { type ErrorRequestHandler, type Request, type Router } from 'express';
 import { changeApplicationStatus } from '../../app/officer/change-status.js';
 import { claimHandoff } from '../../app/officer/claim-handoff.js';
 import { closeHandoff } from '../../app/officer/close-handoff.js';
@@ -14,7 +14,7 @@ import { verifyLogin } from '../../app/officer/verify-login.js';
 import { formContext } from '../../app/officer/intake-form.js';
 import { stepLabel } from '../../dialogue/flow-steps.js';
 import { applicationQuerySchema, statusChangeSchema } from './api-schemas.js';
-import { page } from './console-html.js';
+import { consoleRenderer, langOf } from './console-render.js';
 import { t, type ConsoleLang } from './console-i18n.js';
 import { conversationBody, detailBody, listBody, loginBody, queueBody } from './console-pages.js';
 import { bodyError, fieldErrors, parseInput, statusOf } from './http-errors.js';
@@ -35,10 +35,6 @@ const ASSETS: Readonly<Record<string, { type: string; body: string }>> = {
 
 function asset(name: string): string {
   return readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8');
-}
-
-function langOf(req: Request): ConsoleLang {
-  return req.session?.lang ?? 'id';
 }
 
 /** Step labels for the revision picker, when the catalog is at hand (assisted intake configured). */
@@ -82,31 +78,7 @@ export function createConsoleRouter(deps: OfficerHttpDeps): Router {
     next();
   });
 
-  const render = (
-    req: Request,
-    res: Response,
-    title: string,
-    body: (csrf: string) => string,
-    opts: { status?: number; flash?: { kind: 'ok' | 'error'; text: string } } = {},
-  ) => {
-    const csrf = sec.csrfToken(req, res);
-    const officer = currentOfficer(res);
-    res
-      .status(opts.status ?? 200)
-      .set('Cache-Control', 'no-store')
-      .type('html')
-      .send(
-        page({
-          lang: langOf(req),
-          title,
-          csrf,
-          path: req.originalUrl.replace(/[?&]lang=(id|en)/, ''),
-          body: body(csrf),
-          ...(officer ? { officer } : {}),
-          ...(opts.flash ? { flash: opts.flash } : {}),
-        }),
-      );
-  };
+  const render = consoleRenderer(deps);
 
   router.get('/login', (req, res) => {
     if (currentOfficer(res)) return res.redirect('/console/queue');

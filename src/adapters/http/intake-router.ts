@@ -17,8 +17,8 @@ import {
 import { isWithinOffice } from '../../app/officer/scope.js';
 import { formatDate, formatDateTime } from '../../dialogue/dates.js';
 import { text as message } from '../../dialogue/render.js';
-import { esc, page } from './console-html.js';
-import type { ConsoleLang } from './console-i18n.js';
+import { esc } from './console-html.js';
+import { consoleRenderer, langOf } from './console-render.js';
 import { bodyError, statusOf } from './http-errors.js';
 import { intakeFormBody, serviceListBody, slipBody, w } from './intake-pages.js';
 import { MultipartError, parseMultipart } from './multipart.js';
@@ -49,10 +49,6 @@ function newNonce(): string {
 function serviceParam(req: Request): string {
   const v = req.params.service;
   return typeof v === 'string' ? v : '';
-}
-
-function langOf(req: Request): ConsoleLang {
-  return req.session?.lang ?? 'id';
 }
 
 /** Deps with intake configured: the router is only mounted then. */
@@ -97,29 +93,9 @@ export function createIntakeRouter(deps: IntakeHttpDeps): Router {
     res.status(401).type('text').send('Silakan masuk terlebih dahulu (login required).');
   });
 
-  const render = (
-    req: Request,
-    res: Response,
-    title: string,
-    body: (csrf: string) => string,
-    status = 200,
-  ) => {
-    const csrf = sec.csrfToken(req, res);
-    res
-      .status(status)
-      .set('Cache-Control', 'no-store')
-      .type('html')
-      .send(
-        page({
-          lang: langOf(req),
-          title,
-          csrf,
-          officer: officerOf(res),
-          path: req.originalUrl.replace(/[?&]lang=(id|en)/, ''),
-          body: `${ASSET_TAGS}${body(csrf)}`,
-        }),
-      );
-  };
+  const renderPage = consoleRenderer(deps);
+  const render = (req: Request, res: Response, title: string, body: (csrf: string) => string, status = 200) =>
+    renderPage(req, res, title, (csrf) => `${ASSET_TAGS}${body(csrf)}`, { status });
 
   const kelurahanList = async (): Promise<string[]> => {
     const all = await deps.offices.all();

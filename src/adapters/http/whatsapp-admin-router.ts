@@ -1,24 +1,19 @@
 import express, { type Request, type Response, type Router } from 'express';
 import QRCode from 'qrcode';
 import { OfficerActionError } from '../../app/officer/errors.js';
-import type { WhatsAppSession, WhatsAppState, WhatsAppStatus } from '../../ports/whatsapp-session.js';
+import {
+  requestWhatsAppPairingCode,
+  restartWhatsApp,
+  unpairWhatsApp,
+  type WhatsAppAdminDeps,
+} from '../../app/officer/whatsapp-admin.js';
+import type { WhatsAppSession, WhatsAppStatus } from '../../ports/whatsapp-session.js';
 import { csrfField, esc } from './console-html.js';
 import type { ConsoleLang } from './console-i18n.js';
 import { consoleRenderer, langOf } from './console-render.js';
 import type { OfficerHttpDeps } from './officer-http-deps.js';
-import { currentOfficer } from './security.js';
-
-const STATE: Readonly<Record<WhatsAppState, Record<ConsoleLang, string>>> = {
-  standby: { id: 'Siaga (nomor dipegang proses lain)', en: 'Standby (another process owns the number)' },
-  connecting: { id: 'Menyambung…', en: 'Connecting…' },
-  pairing: { id: 'Menunggu dipasangkan (pindai QR)', en: 'Waiting to be paired (scan the QR)' },
-  open: { id: 'Tersambung', en: 'Connected' },
-  reconnecting: { id: 'Menyambung ulang…', en: 'Reconnecting…' },
-  logged_out: { id: 'Keluar (perlu dipasangkan ulang)', en: 'Logged out (pair again)' },
-  conflict: { id: 'Bentrok: dibuka di tempat lain', en: 'Conflict: opened elsewhere' },
-  failed: { id: 'Berhenti (perlu tindakan admin)', en: 'Stopped (admin action needed)' },
-  stopped: { id: 'Mati', en: 'Stopped' },
-};
+import { currentOfficer, officerOf } from './security.js';
+import { WHATSAPP_STATE } from './whatsapp-banner.js';
 
 const W = {
   title: { id: 'Sesi WhatsApp', en: 'WhatsApp session' },
@@ -75,7 +70,7 @@ export function whatsAppBody(lang: ConsoleLang, csrf: string, s: WhatsAppStatus,
     ? `${esc(s.lastDisconnect.code ?? '–')}: ${esc(s.lastDisconnect.reason)} (${esc(fmt(s.lastDisconnect.at))})`
     : w('none');
   const rows: Array<[string, string]> = [
-    [w('state'), `<strong data-state="${esc(s.state)}">${esc(STATE[s.state][lang])}</strong>`],
+    [w('state'), `<strong data-state="${esc(s.state)}">${esc(WHATSAPP_STATE[s.state][lang])}</strong>`],
     [w('since'), esc(fmt(s.since))],
     [w('account'), esc(s.account ?? '–')],
     [w('lease'), `${esc(s.leaseHolder ?? '–')} ${s.leaseOurs ? esc(w('thisProcess')) : ''}`],
@@ -114,6 +109,7 @@ export function whatsAppBody(lang: ConsoleLang, csrf: string, s: WhatsAppStatus,
  */
 export function createWhatsAppAdminRouter(deps: OfficerHttpDeps, session: WhatsAppSession): Router {
   const render = consoleRenderer(deps);
+  const actions: WhatsAppAdminDeps = { whatsapp: session, events: deps.events, now: deps.now };
   const router = express.Router();
   router.use('/whatsapp', (_req, res, next) => {
     if (currentOfficer(res)?.role === 'admin') return next();
@@ -158,7 +154,7 @@ export function createWhatsAppAdminRouter(deps: OfficerHttpDeps, session: WhatsA
   router.post('/whatsapp/pairing-code', async (req, res) => {
     const phone = (req.body as { phone?: unknown }).phone;
     try {
-      await session.requestPairingCode(typeof phone === 'string' ? phone : '');
+      await requestWhatsAppPairingCode(actions, officerOf(res), typeof phone === 'string' ? phone : '');
       deps.logger.info({ admin: admin(res) }, 'whatsapp pairing code requested from the console');
       await show(req, res);
     } catch (err) {
@@ -171,14 +167,14 @@ export function createWhatsAppAdminRouter(deps: OfficerHttpDeps, session: WhatsA
   });
   router.post('/whatsapp/restart', async (_req, res) => {
     deps.logger.info({ admin: admin(res) }, 'whatsapp restart requested from the console');
-    await session.restart();
+    await restartWhatsApp(actions, officerOf(res));
     res.redirect(303, '/console/whatsapp?done=restart');
   });
   router.post('/whatsapp/unpair', async (req, res) => {
     if ((req.body as { confirm?: unknown }).confirm !== 'yes')
       return show(req, res, { kind: 'error', text: W.mustConfirm[langOf(req)] }, 400);
     try {
-      await session.unpair();
+      await unpairWhatsApp(actions, officerOf(res));
     } catch (err) {
       if (err instanceof Error && err.name === 'WhatsAppSessionError')
         return show(req, res, { kind: 'error', text: err.message }, 409);

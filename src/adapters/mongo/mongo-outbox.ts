@@ -62,8 +62,14 @@ export class MongoOutbox implements Outbox {
     return { item: toDomain(existing), created: false };
   }
 
-  async claimDue(workerId: string, now: Date, leaseMs: number, limit: number): Promise<OutboxItem[]> {
-    if (limit <= 0) return [];
+  async claimDue(
+    workerId: string,
+    now: Date,
+    leaseMs: number,
+    limit: number,
+    channels?: readonly Channel[],
+  ): Promise<OutboxItem[]> {
+    if (limit <= 0 || channels?.length === 0) return [];
     const leaseUntil = new Date(now.getTime() + leaseMs);
     // Read more candidates than needed: concurrent workers read the same list and each loses some.
     const candidates = await this.model
@@ -72,6 +78,7 @@ export class MongoOutbox implements Outbox {
           { status: 'pending', nextAttemptAt: { $lte: now } },
           { status: 'sending', leaseUntil: { $lte: now } },
         ],
+        ...(channels ? { channel: { $in: [...channels] } } : {}),
       })
       .sort({ nextAttemptAt: 1, _id: 1 })
       .limit(limit * 3 + 5)

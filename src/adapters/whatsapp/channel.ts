@@ -4,6 +4,7 @@ import QRCode from 'qrcode';
 import type { HandleInbound } from '../../app/inbound.js';
 import type { Logger } from '../../config/logger.js';
 import type { ChannelSender } from '../../ports/channel-sender.js';
+import type { ConversationStore } from '../../ports/conversation-store.js';
 import type { LeaseRepository } from '../../ports/lease.js';
 import type { WhatsAppAuthStore } from '../../ports/whatsapp-auth-store.js';
 import type { WhatsAppSession } from '../../ports/whatsapp-session.js';
@@ -21,6 +22,8 @@ export interface WhatsAppChannelOptions {
   handleInbound: HandleInbound;
   logger: Logger;
   store: WhatsAppAuthStore;
+  /** The conversations, for the language of the adapter's own texts; without it, Indonesian. */
+  conversations?: Pick<ConversationStore, 'read'>;
   leases: LeaseRepository;
   /** One name per number, e.g. "default"; the lease is `whatsapp:<session>`. */
   session?: string;
@@ -104,6 +107,13 @@ export function createWhatsAppChannel(opts: WhatsAppChannelOptions): WhatsAppCha
     },
     onUndecryptable: (error) => connection.noteUndecryptable(error),
     retryDelaysMs: opts.retryDelaysMs ?? [2000, 10_000],
+    langOf: async (chatId) => {
+      const stored = await opts.conversations?.read('whatsapp', chatId).catch((err: unknown) => {
+        logger.warn({ err }, 'whatsapp conversation language not read; answering in Indonesian');
+        return undefined;
+      });
+      return stored?.state.lang ?? 'id';
+    },
   });
   const session = opts.session ?? 'default';
   const connection = createConnection({
@@ -127,7 +137,7 @@ export function createWhatsAppChannel(opts: WhatsAppChannelOptions): WhatsAppCha
   socketRef.open = () => connection.openSocket();
 
   return {
-    sender: createWhatsAppSender(send, logger),
+    sender: createWhatsAppSender(send, logger, () => connection.openSocket() !== undefined),
     session: connection,
     start: () => connection.start(),
     async stop() {

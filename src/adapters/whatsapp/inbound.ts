@@ -1,7 +1,7 @@
 import type { BaileysEventMap, WAMessage } from '@whiskeysockets/baileys';
 import type { HandleInbound, HandleResult, InboundMessage } from '../../app/inbound.js';
 import type { Logger } from '../../config/logger.js';
-import type { Reply } from '../../dialogue/types.js';
+import type { Lang, Reply } from '../../dialogue/types.js';
 import type { ChatRateLimiter } from './chat-rate-limit.js';
 import { MediaDownloadError } from './download.js';
 import { WHATSAPP_MESSAGES } from './messages.js';
@@ -23,6 +23,8 @@ export interface InboundDeps {
   onUndecryptable: (error: string) => void;
   /** Pauses before handling a failed or busy message again; after the last, the citizen is told. */
   retryDelaysMs: number[];
+  /** The chat's conversation language, for the adapter's own texts; read only when one is sent. */
+  langOf: (chatId: string) => Promise<Lang>;
 }
 
 /** Handles Baileys' `messages.upsert`; `idle()` resolves when every message seen so far is done. */
@@ -54,6 +56,12 @@ export function makeInboundHandler(deps: InboundDeps): InboundHandler {
     });
   };
 
+  /** One of the adapter's own texts, in the citizen's language. */
+  const say = async (chatId: string, key: keyof typeof WHATSAPP_MESSAGES) => {
+    const lang = await deps.langOf(chatId);
+    await deps.send(chatId, [{ kind: 'text', text: WHATSAPP_MESSAGES[key][lang] }]);
+  };
+
   async function handle(raw: WAMessage, msg: ParsedMessage): Promise<void> {
     const c = msg.content;
     if (c.kind === 'silent') return;
@@ -65,7 +73,7 @@ export function makeInboundHandler(deps: InboundDeps): InboundHandler {
     if (decision === 'drop') return;
     if (decision === 'warn') {
       deps.logger.warn({ chat: mask(msg.chatId) }, 'whatsapp chat rate-limited');
-      await deps.send(msg.chatId, [{ kind: 'text', text: WHATSAPP_MESSAGES.rateLimited.id }]);
+      await say(msg.chatId, 'rateLimited');
       return;
     }
     const sock = deps.socket();
@@ -73,7 +81,7 @@ export function makeInboundHandler(deps: InboundDeps): InboundHandler {
       deps.logger.debug({ err }, 'read receipt not sent');
     });
     if (c.kind === 'unsupported') {
-      await deps.send(msg.chatId, [{ kind: 'text', text: WHATSAPP_MESSAGES.unsupported.id }]);
+      await say(msg.chatId, 'unsupported');
       return;
     }
     const inbound: InboundMessage = {
@@ -116,8 +124,7 @@ export function makeInboundHandler(deps: InboundDeps): InboundHandler {
       ?.sendPresenceUpdate('paused', msg.chatId)
       .catch(() => undefined);
     if (failure !== undefined || result === undefined || result.status === 'busy') {
-      const key = failure instanceof MediaDownloadError ? 'fileRetry' : 'retry';
-      await deps.send(msg.chatId, [{ kind: 'text', text: WHATSAPP_MESSAGES[key].id }]);
+      await say(msg.chatId, failure instanceof MediaDownloadError ? 'fileRetry' : 'retry');
       return;
     }
     if (result.status === 'processed' && result.replies.length > 0) {

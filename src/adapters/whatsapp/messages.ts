@@ -2,7 +2,8 @@ import type { Lang } from '../../dialogue/types.js';
 
 /**
  * The few texts the WhatsApp adapter says itself, when a message never reaches the engine.
- * WhatsApp tells us no language, so Indonesian is the default; everything else comes from the catalog.
+ * WhatsApp tells us no language: they are in the conversation's language (English once the
+ * citizen switched), Indonesian for a chat without one; everything else comes from the catalog.
  */
 export const WHATSAPP_MESSAGES = {
   retry: {

@@ -46,15 +46,19 @@ export function makeSendReplies(deps: SendDeps): (chatId: string, replies: Reply
 
 /**
  * The WhatsApp side of the channel-sender port: status notifications and officer messages in a
- * handoff reach the citizen's chat with the bot's rendering. While disconnected the answer is
- * `retry`, so the outbox tries again once the number is back.
+ * handoff reach the citizen's chat with the bot's rendering. `ready` is whether this process has
+ * the number's connection open: the outbox worker claims WhatsApp rows only then, so a process
+ * without the lease (or while reconnecting) leaves them to the one that can send. A send that
+ * still finds no connection answers `retry`.
  */
 export function createWhatsAppSender(
   send: (chatId: string, replies: Reply[]) => Promise<void>,
   logger: Logger,
+  ready: () => boolean,
 ): ChannelSender {
   return {
     channel: 'whatsapp',
+    ready,
     async send(chatId, replies): Promise<SendResult> {
       try {
         await send(chatId, replies);

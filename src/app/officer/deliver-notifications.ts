@@ -1,4 +1,4 @@
-import type { Channel } from '../../domain/application.js';
+import { CHANNELS, type Channel } from '../../domain/application.js';
 import type { ChannelSender } from '../../ports/channel-sender.js';
 import type { Outbox, OutboxItem } from '../../ports/outbox.js';
 
@@ -36,6 +36,7 @@ export function backoffMs(attempts: number, baseMs: number, maxMs: number): numb
  * One pass of the outbox worker: claims due rows with a lease (so several processes never send
  * the same row at once), sends each through its channel's sender, and records the outcome:
  * sent, retried later with exponential back-off, failed after `maxAttempts`, or unreachable.
+ * Rows of a channel whose sender is not ready in this process are not claimed at all.
  * Delivery is at-least-once only across a crash between send and `markSent`.
  */
 export async function deliverNotifications(deps: DeliverNotificationsDeps): Promise<DeliveryReport> {
@@ -45,7 +46,11 @@ export async function deliverNotifications(deps: DeliverNotificationsDeps): Prom
   const cap = deps.maxBackoffMs ?? 3_600_000;
   const byChannel = new Map<Channel, ChannelSender>(deps.senders.map((s) => [s.channel, s]));
   const report: DeliveryReport = { sent: 0, retried: 0, failed: 0, unreachable: 0 };
-  const rows = await deps.outbox.claimDue(deps.workerId, deps.now(), leaseMs, deps.batchSize ?? 20);
+  // A channel whose sender is not ready here (WhatsApp without the number or while disconnected)
+  // is left to the process that is: claiming its rows would only burn their attempts. A channel
+  // with no sender at all is still claimed, and its rows are marked unreachable below.
+  const channels = CHANNELS.filter((c) => byChannel.get(c)?.ready?.() ?? true);
+  const rows = await deps.outbox.claimDue(deps.workerId, deps.now(), leaseMs, deps.batchSize ?? 20, channels);
   for (const row of rows) {
     const outcome = await sendOne(byChannel.get(row.channel), row);
     if (outcome.ok) {

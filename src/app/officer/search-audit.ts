@@ -51,6 +51,9 @@ export const OFFICER_ACTION_TYPES = [
   'officer.password_reset',
   'officer.token_issued',
   'officer.tokens_revoked',
+  'whatsapp.restarted',
+  'whatsapp.unpaired',
+  'whatsapp.pairing_code_requested',
 ] as const;
 
 const EMPTY: PageResult<AuditEntry> = { items: [], total: 0 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { WhatsAppSession, WhatsAppStatus } from '../../../src/ports/whatsapp-session.js';
-import { Client, useHttpApp } from './http-fixture.js';
+import { api, Client, useHttpApp } from './http-fixture.js';
 
 /** A session port double: the page only reads the port, so no WhatsApp adapter is needed here. */
 class FakeSession implements WhatsAppSession {
@@ -101,5 +101,108 @@ describe('WhatsApp admin page (/console/whatsapp)', () => {
     const confirmed = await c.form('/console/whatsapp/unpair', { confirm: 'yes' });
     expect(confirmed.status).toBe(303);
     expect(session.calls).toEqual(['restart', 'unpair']);
+  });
+});
+
+describe('audit of the WhatsApp admin actions', () => {
+  type Row = { type: string; at: string; actor: { id: string; name?: string }; data?: { phone?: string } };
+  const audit = async (type: string) => {
+    const res = await api(app().base, app().tokens.admin, 'GET', `/api/audit?type=${type}`);
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { items: Row[] }).items;
+  };
+
+  it('should write one audit entry per action (who, when, what), the pairing number masked, never the code', async () => {
+    const types = ['whatsapp.restarted', 'whatsapp.unpaired', 'whatsapp.pairing_code_requested'];
+    const before = await Promise.all(types.map(async (t) => (await audit(t)).length));
+    const c = new Client(app().base);
+    await c.login('admin');
+    await c.page('/console/whatsapp');
+    const started = Date.now();
+    expect((await c.form('/console/whatsapp/restart', {})).status).toBe(303);
+    expect((await c.form('/console/whatsapp/unpair', {})).status).toBe(400); // not confirmed: nothing done
+    expect((await c.form('/console/whatsapp/unpair', { confirm: 'yes' })).status).toBe(303);
+    expect((await c.form('/console/whatsapp/pairing-code', { phone: 'nomor saya' })).status).toBe(400);
+    expect((await c.form('/console/whatsapp/pairing-code', { phone: '0812-3456-7890' })).status).toBe(200);
+
+    const after = await Promise.all(types.map((t) => audit(t)));
+    expect(after.map((rows) => rows.length)).toEqual(before.map((n) => n + 1));
+    for (const [newest] of after) {
+      expect(newest?.actor).toMatchObject({ id: app().officerIds.admin, name: 'ADMIN (admin)' });
+      expect(Date.parse(newest!.at)).toBeGreaterThanOrEqual(started - 1000);
+    }
+    const pairing = after[2]![0]!;
+    expect(pairing.data).toEqual({ phone: '********7890' });
+    const json = JSON.stringify(after);
+    expect(json).not.toContain('081234567890');
+    expect(json).not.toContain('WXYZ5678');
+    // The console audit page offers the new actions and lists them.
+    const { html } = await c.page('/console/audit?type=whatsapp.pairing_code_requested');
+    expect(html).toContain('<option value="whatsapp.unpaired"');
+    expect(html).toContain('********7890');
+  });
+});
+
+describe('WhatsApp alert banner on every console page', () => {
+  const banner = (html: string) => /<p class="flash[^"]*whatsapp-banner"[^>]*>.*?<\/p>/.exec(html)?.[0];
+  const withState = async (state: WhatsAppStatus['state'], run: () => Promise<void>) => {
+    const before = session.snapshot;
+    session.snapshot = { ...before, state };
+    try {
+      await run();
+    } finally {
+      session.snapshot = before;
+    }
+  };
+
+  it('should alert admins on every page while a person is needed, in the console language, with a link', async () => {
+    const c = new Client(app().base);
+    await c.login('admin');
+    for (const state of ['logged_out', 'conflict', 'failed'] as const)
+      await withState(state, async () => {
+        for (const path of [
+          '/console/queue',
+          '/console/applications',
+          '/console/dashboard',
+          '/console/admin/officers',
+        ]) {
+          const { html } = await c.page(path);
+          const line = banner(html);
+          expect(line).toContain('role="alert"');
+          expect(line).toContain('WhatsApp perlu tindakan');
+          expect(line).toContain('<a href="/console/whatsapp">Buka sesi WhatsApp</a>');
+        }
+      });
+    await withState('conflict', async () => {
+      const { html } = await c.page('/console/queue?lang=en');
+      expect(banner(html)).toContain('WhatsApp needs attention:</strong> Conflict: opened elsewhere.');
+      expect(banner(html)).toContain('Open the WhatsApp session');
+      // The session page shows its own alert; no second one on top.
+      expect(banner((await c.page('/console/whatsapp')).html)).toBeUndefined();
+    });
+    for (const state of ['open', 'pairing', 'reconnecting', 'standby'] as const)
+      await withState(state, async () => {
+        expect(banner((await c.page('/console/queue')).html)).toBeUndefined();
+      });
+  });
+
+  it('should tell supervisors to ask an admin and officers only that WhatsApp messages cannot go out', async () => {
+    await withState('logged_out', async () => {
+      const sari = new Client(app().base);
+      await sari.login('sari');
+      const sup = banner((await sari.page('/console/dashboard')).html);
+      expect(sup).toContain('role="alert"');
+      expect(sup).toContain('Minta admin menyambungkannya lagi.');
+      expect(sup).not.toContain('href="/console/whatsapp"');
+
+      const budi = new Client(app().base);
+      expect(banner((await budi.page('/console/login')).html)).toBeUndefined();
+      await budi.login('budi');
+      const line = banner((await budi.page('/console/queue')).html);
+      expect(line).toContain('role="status"');
+      expect(line).toContain('WhatsApp sedang tidak tersambung');
+      expect(line).not.toContain('href="/console/whatsapp"');
+      expect(banner((await budi.page('/console/queue?lang=en')).html)).toContain('WhatsApp is not connected');
+    });
   });
 });

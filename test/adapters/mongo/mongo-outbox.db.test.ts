@@ -51,6 +51,21 @@ describe('MongoOutbox', () => {
     expect(takeover).toEqual([expect.objectContaining({ key: 'due', workerId: 'w2', attempts: 2 })]);
   });
 
+  it('should claim only rows of the channels asked for and leave the others untouched', async () => {
+    const base = new Date('2030-06-01T00:00:00Z');
+    const tg = await repos.outbox.enqueue(message('ch-tg', base));
+    const wa = await repos.outbox.enqueue({ ...message('ch-wa', base), channel: 'whatsapp' });
+    const now = new Date(base.getTime() + 1000);
+
+    expect(await repos.outbox.claimDue('w', now, 30_000, 10, [])).toEqual([]);
+    const claimed = await repos.outbox.claimDue('w', now, 30_000, 10, ['telegram', 'terminal']);
+    expect(claimed.map((c) => c.id)).toEqual([tg.item.id]);
+    expect(await repos.outbox.get(wa.item.id)).toEqual(wa.item);
+
+    const later = await repos.outbox.claimDue('w', now, 30_000, 10, ['whatsapp']);
+    expect(later).toEqual([expect.objectContaining({ id: wa.item.id, status: 'sending', attempts: 1 })]);
+  });
+
   it('should never hand one row to two workers claiming at once', async () => {
     const base = new Date('2031-01-01T00:00:00Z');
     const keys = Array.from({ length: 12 }, (_, i) => `burst-${i}`);

@@ -200,6 +200,56 @@ describe('WhatsApp channel (fake socket with a real Baileys event emitter)', () 
       expect(r.received.some((m) => m.chatId === '6289999999999@s.whatsapp.net')).toBe(true);
     });
 
+    it("should say its own texts in the conversation's language: English once the citizen switched", async () => {
+      const ENGLISH_JID = '6281111111111@s.whatsapp.net';
+      const read: string[] = [];
+      const conversations = {
+        read: (channel: string, chatId: string) => {
+          read.push(`${channel}:${chatId}`);
+          if (chatId === 'broken@s.whatsapp.net') return Promise.reject(new Error('database down'));
+          return Promise.resolve(
+            chatId === ENGLISH_JID
+              ? {
+                  version: 3,
+                  state: { lang: 'en' as const, consent: true, mode: 'bot' as const, misunderstood: 0 },
+                }
+              : undefined,
+          );
+        },
+      };
+      const r = recorder(() => {
+        throw new MediaDownloadError('media download failed');
+      });
+      const { sock } = await open(r.handle, { conversations, chatRateLimit: { limit: 1, windowMs: 60_000 } });
+      const voice = { audioMessage: { seconds: 3, ptt: true } };
+      sock.deliver(incoming(voice, { jid: ENGLISH_JID }), incoming(voice, { jid: ENGLISH_JID }));
+      sock.deliver(incoming(voice), incoming(voice));
+      sock.deliver(incoming(voice, { jid: 'broken@s.whatsapp.net' }));
+      await channel!.idle();
+      const to = (jid: string) => sock.sent.filter((m) => m.jid === jid).map((m) => m.text);
+      expect(to(ENGLISH_JID)).toEqual([
+        'Sorry, I can only read text, photos and documents. Please type your message.',
+        expect.stringContaining('Sorry, you sent too many messages in a short time.'),
+      ]);
+      expect(to(CITIZEN_JID)).toEqual([
+        'Maaf, saya hanya bisa membaca teks, foto, dan dokumen. Silakan ketik pesan Anda.',
+        expect.stringContaining('Mohon maaf, pesan Anda terlalu banyak dalam waktu singkat.'),
+      ]);
+      // The language could not be read: Indonesian, rather than no answer.
+      expect(to('broken@s.whatsapp.net')).toEqual([expect.stringContaining('Maaf, saya hanya bisa membaca')]);
+      expect(read).toContain(`whatsapp:${ENGLISH_JID}`);
+
+      await channel!.stop();
+      const again = await open(r.handle, { conversations, retryDelaysMs: [] });
+      again.sock.deliver(
+        incoming({ documentMessage: { fileName: 'a.pdf', fileLength: 10 } }, { jid: ENGLISH_JID }),
+      );
+      await channel!.idle();
+      expect(again.sock.texts()).toEqual([
+        'Sorry, we could not receive your file from WhatsApp. Please try sending it again.',
+      ]);
+    });
+
     it('should try a failed message again and ask the citizen to resend only when every attempt failed', async () => {
       let calls = 0;
       const r = recorder(() => {
@@ -227,7 +277,7 @@ describe('WhatsApp channel (fake socket with a real Baileys event emitter)', () 
   });
 
   describe('sender (the channel-sender port)', () => {
-    it('should answer retry while disconnected and deliver in order, long texts split, once open', async () => {
+    it('should be ready only while open, answer retry while disconnected and deliver in order, long texts split, once open', async () => {
       const sockets = fakeSockets();
       channel = createWhatsAppChannel({
         handleInbound: recorder().handle,
@@ -240,9 +290,11 @@ describe('WhatsApp channel (fake socket with a real Baileys event emitter)', () 
         printQr: () => undefined,
       });
       await channel.start();
+      expect(channel.sender.ready?.()).toBe(false);
       const before = await channel.sender.send(CITIZEN_JID, [{ kind: 'text', text: 'Status: SELESAI' }]);
       expect(before).toMatchObject({ ok: false, reason: 'retry' });
       sockets.last().open();
+      expect(channel.sender.ready?.()).toBe(true);
       const long = Array.from({ length: 300 }, (_, i) => `Baris ${i} dengan teks yang cukup panjang.`).join(
         '\n',
       );

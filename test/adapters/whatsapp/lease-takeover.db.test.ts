@@ -53,6 +53,8 @@ describe('one WhatsApp number, two processes (lease on the real database)', () =
     await b.channel.start();
     expect(b.sockets.sockets).toHaveLength(0);
     expect(b.channel.session.status()).toMatchObject({ state: 'standby', leaseHolder: 'server-a' });
+    // Only the holder with an open socket takes WhatsApp rows from the outbox.
+    expect([a.channel.sender.ready?.(), b.channel.sender.ready?.()]).toEqual([true, false]);
 
     // Renewing keeps it: after several TTLs B still stands by.
     await new Promise((resolve) => setTimeout(resolve, TTL * 2));
@@ -73,6 +75,7 @@ describe('one WhatsApp number, two processes (lease on the real database)', () =
       leaseOurs: false,
     });
     expect(b.channel.session.status()).toMatchObject({ state: 'open', leaseOurs: true });
+    expect([a.channel.sender.ready?.(), b.channel.sender.ready?.()]).toEqual([false, true]);
   }, 20_000);
 
   it('should hand the number over at once on a clean shutdown', async () => {

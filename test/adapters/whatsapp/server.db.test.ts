@@ -201,6 +201,16 @@ describe('Loket server with WhatsApp (fake socket, real engine and database)', (
     );
   }, 30_000);
 
+  it("should answer what it cannot read in the conversation's language, English after the switch", async () => {
+    const jid = '6285500001111@s.whatsapp.net';
+    const voice = () => send(incoming({ audioMessage: { seconds: 2, ptt: true } }, { jid }));
+    expect(await voice()).toContain('Maaf, saya hanya bisa membaca teks');
+    expect(await send(incoming({ conversation: 'english' }, { jid }))).toMatch(/English/i);
+    expect(await voice()).toBe(
+      'Sorry, I can only read text, photos and documents. Please type your message.',
+    );
+  });
+
   it('should show the session health to admins only', async () => {
     const c = new Client(`http://127.0.0.1:${running.port}`);
     expect((await c.login('admin', PASSWORD)).status).toBe(303);

@@ -64,6 +64,7 @@ export async function whatsappHarness(loket: Loket, opts: { start: Date }): Prom
   const channel = createWhatsAppChannel({
     handleInbound: loket.handleInbound,
     logger: silentLogger,
+    conversations: loket.repos.conversations,
     store: new MemoryAuthStore(),
     leases: new MemoryLeases(),
     socketFactory: sockets.factory,

@@ -19,13 +19,14 @@ beforeEach(async () => {
 
 const t0 = new Date('2025-03-04T03:00:00.000Z');
 
-/** A Telegram sender that answers from a script and records what it sent. */
+/** A sender (Telegram unless told) that answers from a script and records what it sent. */
 function sender(
   answers: Array<SendResult | Error> = [],
+  channel: ChannelSender['channel'] = 'telegram',
 ): ChannelSender & { sent: Array<{ chatId: string; replies: Reply[] }> } {
   const sent: Array<{ chatId: string; replies: Reply[] }> = [];
   return {
-    channel: 'telegram',
+    channel,
     sent,
     async send(chatId, replies) {
       await Promise.resolve();
@@ -100,6 +101,37 @@ describe('deliverNotifications', () => {
       status: 'pending',
       lastError: 'socket hang up',
     });
+  });
+
+  it('should leave rows of a channel that is not ready here pending and untouched for a ready worker', async () => {
+    const tg = await enqueue('g1');
+    const wa = await enqueue('g2', 'whatsapp');
+    const telegram = sender();
+    // A second server: it has a WhatsApp sender, but the number is connected in another process.
+    const standby = { ...sender([], 'whatsapp'), ready: () => false };
+    const report = await deliverNotifications({
+      outbox: repos.outbox,
+      senders: [telegram, standby],
+      workerId: 'standby',
+      now: () => t0,
+    });
+    expect(report).toEqual({ sent: 1, retried: 0, failed: 0, unreachable: 0 });
+    expect(telegram.sent).toHaveLength(1);
+    expect(standby.sent).toEqual([]);
+    expect((await repos.outbox.get(tg.id))?.status).toBe('sent');
+    expect(await repos.outbox.get(wa.id)).toEqual(wa);
+
+    const holder = { ...sender([], 'whatsapp'), ready: () => true };
+    const later = new Date(t0.getTime() + 1000);
+    const sent = await deliverNotifications({
+      outbox: repos.outbox,
+      senders: [sender(), holder],
+      workerId: 'holder',
+      now: () => later,
+    });
+    expect(sent).toEqual({ sent: 1, retried: 0, failed: 0, unreachable: 0 });
+    expect(holder.sent).toEqual([{ chatId: '5550001', replies: [{ kind: 'text', text: 'Pembaruan g2' }] }]);
+    expect(await repos.outbox.get(wa.id)).toMatchObject({ status: 'sent', attempts: 1, workerId: 'holder' });
   });
 
   it('should never send a row twice when several workers run at once', async () => {

@@ -5,13 +5,15 @@ import type { Lang } from '../../dialogue/types.js';
  * failed download, a broken button). Indonesian first; everything else comes from the catalog.
  */
 export const TELEGRAM_MESSAGES = {
+  // Telegram hands an unconfirmed update over again (polling) or retries the webhook: the
+  // message is not lost, so the citizen must not be asked to send it again.
   retry: {
-    id: 'Maaf, pesan Anda belum berhasil kami proses. Coba kirim lagi sebentar lagi.',
-    en: 'Sorry, we could not process your message yet. Please try sending it again in a moment.',
+    id: 'Maaf, pesan Anda belum berhasil kami proses karena gangguan sebentar. Tidak perlu mengirim ulang: kami mencobanya lagi secara otomatis dan segera membalas.',
+    en: 'Sorry, a short disruption kept us from processing your message. No need to send it again: we retry automatically and will answer shortly.',
   },
   fileRetry: {
-    id: 'Maaf, file Anda belum berhasil kami terima dari Telegram. Coba kirim lagi.',
-    en: 'Sorry, we could not receive your file from Telegram. Please try sending it again.',
+    id: 'Maaf, file Anda belum berhasil kami terima dari Telegram. Tidak perlu mengirim ulang: kami mencobanya lagi secara otomatis dan segera membalas.',
+    en: 'Sorry, we could not receive your file from Telegram yet. No need to send it again: we retry automatically and will answer shortly.',
   },
   badButton: {
     id: 'Maaf, tombol ini sudah tidak berlaku. Silakan pilih dari pesan terbaru atau ketik jawaban Anda.',

@@ -106,7 +106,9 @@ export function createWhatsAppChannel(opts: WhatsAppChannelOptions): WhatsAppCha
       });
     },
     onUndecryptable: (error) => connection.noteUndecryptable(error),
-    retryDelaysMs: opts.retryDelaysMs ?? [2000, 10_000],
+    // About 100 s in all: a short database outage or restart is outlasted before the citizen is
+    // asked to send the message again (WhatsApp never delivers it twice).
+    retryDelaysMs: opts.retryDelaysMs ?? [2000, 10_000, 30_000, 60_000],
     langOf: async (chatId) => {
       const stored = await opts.conversations?.read('whatsapp', chatId).catch((err: unknown) => {
         logger.warn({ err }, 'whatsapp conversation language not read; answering in Indonesian');

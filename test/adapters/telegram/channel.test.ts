@@ -273,7 +273,7 @@ describe('createTelegramChannel', () => {
       expect((error as { code?: string }).code).toBe('TOO_BIG');
     });
 
-    it('should not mark a failed download processed and ask the citizen to send it again', async () => {
+    it('should not mark a failed download processed, and tell the citizen it is retried without sending it again', async () => {
       const script = scriptedInbound(() => [{ kind: 'text', text: 'diterima' }]);
       const { bot, api } = setup(script.handle, { 'files/doc1': new Error('socket hang up') });
       const err = await bot.handleUpdate(updates.document(54, 'akta.pdf', 500)).catch((e: unknown) => e);
@@ -281,7 +281,7 @@ describe('createTelegramChannel', () => {
       expect(cause).toBeInstanceOf(UpdateNotProcessedError);
       expect((cause as UpdateNotProcessedError).reason).toBe('failed');
       expect(api.texts()).toEqual([
-        'Maaf, file Anda belum berhasil kami terima dari Telegram. Coba kirim lagi.',
+        'Maaf, file Anda belum berhasil kami terima dari Telegram. Tidak perlu mengirim ulang: kami mencobanya lagi secara otomatis dan segera membalas.',
       ]);
       // A redelivery of the same update does not repeat the apology.
       await bot.handleUpdate(updates.document(54, 'akta.pdf', 500)).catch(() => undefined);

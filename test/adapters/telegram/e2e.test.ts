@@ -158,7 +158,7 @@ describe('Telegram channel end to end (fake Bot API over HTTP, long polling)', (
         },
       },
     });
-    await waitForText('Coba kirim lagi');
+    await waitForText('Tidak perlu mengirim ulang');
     // Not confirmed while unprocessed; fetched again and handled on the retry.
     await waitForText('diterima (1 dari 1)');
     expect(api.calls.filter((c) => c.method === 'download')).toHaveLength(2);

@@ -153,4 +153,49 @@ describe('handleInbound', () => {
       expect(JSON.stringify(state?.flow)).toContain(stored!._id.toHexString());
     });
   });
+
+  describe('a submitted application', () => {
+    it("should attach the draft's files to it, so they are no longer pending", async () => {
+      const jpeg = readFileSync(new URL('../fixtures/files/foto-ktp.jpg', import.meta.url));
+      const owner = { channel: 'telegram' as const, chatId: '5252' };
+      const put = await loket.repos.documents.put({
+        bytes: jpeg,
+        filename: 'ktp.jpg',
+        owner,
+        maxBytes: 100_000,
+        allowedTypes: ['image/jpeg'],
+      });
+      if (!put.ok) throw new Error(`refused: ${put.reason}`);
+      const msg: InboundMessage = {
+        ...owner,
+        messageId: 'kirim-1',
+        at: new Date(),
+        content: { kind: 'text', text: 'kirim' },
+      };
+      const events = await deps.effects.run(
+        {
+          kind: 'submit_application',
+          draft: {
+            serviceId: 'domisili',
+            answers: {
+              jenis: 'tinggal',
+              nama: 'Rina Marlina',
+              nik: '3171060101700015',
+              kelurahan: 'menteng',
+            },
+            documents: { foto_ktp: [put.file] },
+          },
+          lang: 'id',
+        },
+        { msg, state: loket.engine.initialState('id') },
+      );
+      const submitted = events[0];
+      if (submitted?.kind !== 'submitted') throw new Error(`not submitted: ${JSON.stringify(events)}`);
+      const app = await loket.repos.applications.findByTrackingNumber(submitted.trackingNumber);
+      expect(app?.documents.map((d) => d.id)).toEqual([put.file.documentId]);
+      expect((await loket.repos.documents.get(put.file.documentId))?.meta.applicationId).toBe(app?.id);
+      const pending = await loket.repos.documents.listOrphansBefore(new Date(Date.now() + 60_000));
+      expect(pending.map((m) => m.documentId)).not.toContain(put.file.documentId);
+    });
+  });
 });

@@ -32,6 +32,8 @@ import type { PushConversationEvent } from './app/officer/push-conversation-even
 import { makeEffectRunner } from './app/run-effects.js';
 import type { HandleInbound } from './app/inbound.js';
 import { startRetentionJob, type RetentionJob } from './app/officer/retention.js';
+import { startOrphanSweepJob } from './app/orphan-uploads.js';
+import type { PeriodicJob } from './app/periodic.js';
 import { createMongoLeases } from './adapters/mongo/mongo-lease.js';
 import { createMongoWhatsAppAuthStore } from './adapters/mongo/whatsapp-auth-store.js';
 import { createWhatsAppChannel, type WhatsAppChannel } from './adapters/whatsapp/channel.js';
@@ -360,6 +362,33 @@ async function startRetention(loket: Loket, now: () => Date): Promise<RetentionJ
 }
 
 /**
+ * The orphan-upload sweep (ORPHAN_UPLOAD_DAYS): deletes uploads of abandoned drafts, never one
+ * still in a draft. Every server process starts it; the lease lets one run at a time.
+ */
+async function startOrphanSweep(loket: Loket, now: () => Date): Promise<PeriodicJob> {
+  const { config, logger, repos } = loket;
+  const leases = createMongoLeases(loket.conn);
+  await leases.ensureIndexes();
+  return startOrphanSweepJob(
+    {
+      documents: repos.documents,
+      conversations: repos.conversations,
+      applications: repos.applications,
+      events: repos.events,
+      leases,
+      orphanDays: config.ORPHAN_UPLOAD_DAYS,
+      holder: `${hostname()}:${process.pid}`,
+      now,
+    },
+    config.RETENTION_INTERVAL_MINUTES * 60_000,
+    (err) => logger.error({ err }, 'orphan-upload sweep failed'),
+    (r) => {
+      if (r.deleted > 0 || r.attached > 0) logger.info({ orphanUploads: r }, 'orphan uploads swept');
+    },
+  );
+}
+
+/**
  * The WhatsApp channel when WHATSAPP_ENABLED (README "Connect WhatsApp"): login in the database,
  * the number owned through a lease, its sender registered in `loket.senders` so status pushes
  * and officer replies reach WhatsApp citizens. Connecting is `start()`, after the HTTP server.
@@ -467,6 +496,7 @@ export async function start(
     config.TELEGRAM_MODE === 'worker' ? 'none' : config.TELEGRAM_WEBHOOK_URL ? 'webhook' : 'polling',
   );
   const retention = await startRetention(loket, now);
+  const orphanSweep = await startOrphanSweep(loket, now);
   if (whatsapp) await whatsapp.start();
   logger.info({ port, startup: loket.startup }, `Loket siap di http://localhost:${port}`);
 
@@ -477,6 +507,7 @@ export async function start(
       if (whatsapp) await whatsapp.stop();
       await background.stop();
       await retention.stop();
+      await orphanSweep.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

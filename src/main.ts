@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { connect } from 'node:net';
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -33,6 +34,7 @@ import { makeEffectRunner } from './app/run-effects.js';
 import type { HandleInbound } from './app/inbound.js';
 import { startRetentionJob, type RetentionJob } from './app/officer/retention.js';
 import { startOrphanSweepJob } from './app/orphan-uploads.js';
+import { seedOffices } from './app/seed-offices.js';
 import type { PeriodicJob } from './app/periodic.js';
 import { createMongoLeases } from './adapters/mongo/mongo-lease.js';
 import { createMongoWhatsAppAuthStore } from './adapters/mongo/whatsapp-auth-store.js';
@@ -142,8 +144,16 @@ export async function createLoket(
     'database connected, catalog loaded',
   );
 
-  if ((await repos.offices.all()).length !== areas.offices.length)
-    await repos.offices.upsertMany(areas.offices);
+  const leases = createMongoLeases(conn);
+  await leases.ensureIndexes();
+  await seedOffices(
+    {
+      offices: repos.offices,
+      leases,
+      holder: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+    },
+    areas.offices,
+  );
 
   const engine = createEngine(catalog, { uploadMaxBytes: config.UPLOAD_MAX_BYTES });
   const nlu = catalogAndNlu.nlu;

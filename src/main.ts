@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { connect } from 'node:net';
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -33,6 +34,8 @@ import { makeEffectRunner } from './app/run-effects.js';
 import type { HandleInbound } from './app/inbound.js';
 import { startRetentionJob } from './app/officer/retention.js';
 import { startOverdueJob } from './app/officer/notice-overdue.js';
+import { startOrphanSweepJob } from './app/orphan-uploads.js';
+import { seedOffices } from './app/seed-offices.js';
 import { createMongoLeases } from './adapters/mongo/mongo-lease.js';
 import { createMongoWhatsAppAuthStore } from './adapters/mongo/whatsapp-auth-store.js';
 import { createWhatsAppChannel, type WhatsAppChannel } from './adapters/whatsapp/channel.js';
@@ -141,8 +144,16 @@ export async function createLoket(
     'database connected, catalog loaded',
   );
 
-  if ((await repos.offices.all()).length !== areas.offices.length)
-    await repos.offices.upsertMany(areas.offices);
+  const leases = createMongoLeases(conn);
+  await leases.ensureIndexes();
+  await seedOffices(
+    {
+      offices: repos.offices,
+      leases,
+      holder: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+    },
+    areas.offices,
+  );
 
   const engine = createEngine(catalog, { uploadMaxBytes: config.UPLOAD_MAX_BYTES });
   const nlu = catalogAndNlu.nlu;
@@ -342,7 +353,8 @@ export interface Running {
 /**
  * The jobs one process at a time must run, each under its lease (every server process starts
  * them): retention (RETENTION_DAYS) erases documents and personal data of finished applications;
- * the SLA check (SLA_CHECK_MINUTES) records and tells citizens of applications past their due date.
+ * the orphan-upload sweep (ORPHAN_UPLOAD_DAYS) deletes uploads of abandoned drafts, never one still
+ * in a draft; the SLA check (SLA_CHECK_MINUTES) records and tells citizens of applications past their due date.
  */
 async function startLeasedJobs(loket: Loket, now: () => Date): Promise<PeriodicJob> {
   const { config, logger, repos } = loket;
@@ -367,6 +379,23 @@ async function startLeasedJobs(loket: Loket, now: () => Date): Promise<PeriodicJ
       if (r.erased > 0 || r.skipped > 0) logger.info({ retention: r }, 'retention: personal data erased');
     },
   );
+  const orphanSweep = startOrphanSweepJob(
+    {
+      documents: repos.documents,
+      conversations: repos.conversations,
+      applications: repos.applications,
+      events: repos.events,
+      leases,
+      orphanDays: config.ORPHAN_UPLOAD_DAYS,
+      holder,
+      now,
+    },
+    config.RETENTION_INTERVAL_MINUTES * 60_000,
+    (err) => logger.error({ err }, 'orphan-upload sweep failed'),
+    (r) => {
+      if (r.deleted > 0 || r.attached > 0) logger.info({ orphanUploads: r }, 'orphan uploads swept');
+    },
+  );
   const overdue = startOverdueJob(
     { applications: repos.applications, events: repos.events, outbox: repos.outbox, leases, holder, now },
     config.SLA_CHECK_MINUTES * 60_000,
@@ -377,7 +406,7 @@ async function startLeasedJobs(loket: Loket, now: () => Date): Promise<PeriodicJ
   );
   return {
     async stop() {
-      await Promise.all([retention.stop(), overdue.stop()]);
+      await Promise.all([retention.stop(), orphanSweep.stop(), overdue.stop()]);
     },
   };
 }

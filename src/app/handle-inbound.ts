@@ -138,6 +138,8 @@ export function makeHandleInbound(deps: HandleInboundDeps): HandleInbound {
       owner: { channel: msg.channel, chatId: msg.chatId },
       maxBytes: deps.uploadMaxBytes,
       allowedTypes: deps.allowedTypes,
+      // A redelivery of this message gets the file stored the first time, never a second copy.
+      key: `${msg.channel}:${msg.messageId}`,
     });
     if (!put.ok) {
       const problem = put.reason === 'too_big' || put.reason === 'type_not_allowed' ? undefined : put.reason;

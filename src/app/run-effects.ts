@@ -115,6 +115,9 @@ export function makeEffectRunner(deps: EffectDeps): EffectRunner {
         // A redelivered confirmation (crash before the message was marked done) finds the first one.
         { idempotencyKey: `${msg.channel}:${msg.chatId}:${msg.messageId}` },
       );
+      // No longer pending: the orphan-upload sweep keeps them (it also checks the applications,
+      // for a process that died right here).
+      for (const d of app.documents) await deps.documents.attach(d.id, app.id);
       await deps.events.append({
         type: 'application.submitted',
         applicationId: app.id,

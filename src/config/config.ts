@@ -116,6 +116,11 @@ export const configSchema = z.object({
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   /** How often the retention job looks for applications to erase (one process at a time, by lease). */
   RETENTION_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+  /**
+   * Days before an upload that never became part of an application (a cancelled or abandoned
+   * draft) is deleted; a file still in a draft in progress is kept. Runs at RETENTION_INTERVAL_MINUTES.
+   */
+  ORPHAN_UPLOAD_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** Minutes a citizen waits unclaimed in the officer queue before being told they are still in it, and when to expect an answer. */
   HANDOFF_WAIT_NOTICE_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
   /** How often the SLA check looks for applications past their due date (one process at a time, by lease). */

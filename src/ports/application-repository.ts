@@ -43,6 +43,8 @@ export interface ApplicationRepository {
   findById(id: string): Promise<Application | undefined>;
   /** Exact match on the normalised number (the caller handles typos and "did you mean"). */
   findByTrackingNumber(trackingNumber: string): Promise<Application | undefined>;
+  /** The application a stored file belongs to (its `documents`), if any. */
+  findByDocumentId(documentId: string): Promise<Application | undefined>;
   /** A citizen's applications on one chat, newest first (the status answer lists them). */
   listByContact(address: ChatAddress): Promise<Application[]>;
   /** Newest first. */

@@ -10,6 +10,12 @@ export interface PutDocument {
   maxBytes: number;
   /** MIME types the step accepts, e.g. `['image/jpeg', 'image/png', 'application/pdf']`. */
   allowedTypes: string[];
+  /**
+   * Idempotency key: the inbound message that carried the file (`channel:messageId`). A second
+   * `put` with the same key (a redelivery, a retry after a crash between the upload and the
+   * conversation write) answers the file stored the first time instead of storing it again.
+   */
+  key?: string;
 }
 
 /** Why a file was refused; `detectedType` tells the citizen what we saw instead. */
@@ -35,7 +41,8 @@ export interface StoredDocumentMeta extends UploadedFile {
 export interface DocumentStore {
   /**
    * Checks and stores a file: the content type comes from the bytes (file-type), never from the
-   * name, and a SHA-256 is stored with it.
+   * name, and a SHA-256 is stored with it. With `input.key`, the file is stored at most once
+   * per key.
    */
   put(input: PutDocument): Promise<PutResult>;
   get(id: string): Promise<{ meta: StoredDocumentMeta; bytes: Buffer } | undefined>;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { makeHandleInbound } from '../../src/app/handle-inbound.js';
+import { readFileSync } from 'node:fs';
+import { makeHandleInbound, type HandleInboundDeps } from '../../src/app/handle-inbound.js';
 import type { HandleInbound, InboundMessage } from '../../src/app/inbound.js';
 import { makeEffectRunner } from '../../src/app/run-effects.js';
 import { loadConfig } from '../../src/config/config.js';
@@ -13,12 +14,13 @@ describe('handleInbound', () => {
   let loket: Loket;
   /** The real use case on the real database, its lease clock in the test's hand. */
   let handle: HandleInbound;
+  let deps: HandleInboundDeps;
   const clock = { now: new Date() };
 
   beforeAll(async () => {
     loket = await createLoket(loadConfig(serverEnv('handle_inbound')), createLogger('silent'));
     const logger = createLogger('silent');
-    handle = makeHandleInbound({
+    deps = {
       engine: loket.engine,
       understand: (text) => loket.nlu.understand(text),
       conversations: loket.repos.conversations,
@@ -39,7 +41,8 @@ describe('handleInbound', () => {
       allowedTypes: ['image/jpeg'],
       leaseMs: LEASE_MS,
       now: () => clock.now,
-    });
+    };
+    handle = makeHandleInbound(deps);
   });
   afterAll(async () => {
     await loket.conn.dropDatabase().catch(() => undefined);
@@ -70,6 +73,129 @@ describe('handleInbound', () => {
       expect(taken.replies.length).toBeGreaterThan(0);
       expect((await handle(msg)).status).toBe('duplicate');
       expect((await loket.repos.conversations.read('telegram', '5150'))?.version).toBe(1);
+    });
+  });
+
+  describe('an upload whose turn failed after the file was stored', () => {
+    it('should store the file once when the message is delivered again', async () => {
+      const chatId = '6281200005151';
+      let seq = 0;
+      const say = async (text: string) => {
+        const res = await handle({
+          channel: 'whatsapp',
+          chatId,
+          messageId: `text-${++seq}`,
+          at: new Date(),
+          content: { kind: 'text', text },
+        });
+        return res.replies.map((r) => r.text).join('\n');
+      };
+      for (const text of [
+        'mau urus surat domisili tempat tinggal',
+        'ya',
+        '1',
+        'Rina Marlina',
+        '3171060101700015',
+        '081200002222',
+        'menteng',
+        'Jl. Teuku Umar No. 5',
+      ])
+        await say(text);
+      expect(await say('lewati')).toMatch(/foto KTP-el/);
+
+      // The conversation write fails once, after the upload: as a process dying there would.
+      let failWrites = 1;
+      const conversations = loket.repos.conversations;
+      const flaky = makeHandleInbound({
+        ...deps,
+        conversations: {
+          read: (channel, chat) => conversations.read(channel, chat),
+          delete: (channel, chat) => conversations.delete(channel, chat),
+          write: async (channel, chat, state, expected) => {
+            if (failWrites-- > 0) throw new Error('connection closed');
+            return conversations.write(channel, chat, state, expected);
+          },
+        },
+      });
+      const jpeg = readFileSync(new URL('../fixtures/files/foto-ktp.jpg', import.meta.url));
+      let downloads = 0;
+      const photo: InboundMessage = {
+        channel: 'whatsapp',
+        chatId,
+        messageId: 'photo-1',
+        at: new Date(),
+        content: {
+          kind: 'file',
+          file: {
+            filename: 'ktp.jpg',
+            fetch: () => {
+              downloads++;
+              return Promise.resolve(jpeg);
+            },
+          },
+        },
+      };
+      const files = () =>
+        loket.conn.collection('documents.files').find({ 'metadata.owner.chatId': chatId }).toArray();
+
+      await expect(flaky(photo)).rejects.toThrow('connection closed');
+      const [stored, ...more] = await files();
+      expect(more).toEqual([]);
+
+      // Delivered again (the claim was released): the same file, and the step takes it.
+      const again = await flaky(photo);
+      expect(again.status).toBe('processed');
+      expect(again.replies.map((r) => r.text).join('\n')).toMatch(/foto Kartu Keluarga/);
+      expect(downloads).toBe(2);
+      expect((await files()).map((f) => f._id)).toEqual([stored!._id]);
+      const state = (await conversations.read('whatsapp', chatId))?.state;
+      expect(state?.flow?.at).toEqual({ step: 'foto_kk' });
+      expect(JSON.stringify(state?.flow)).toContain(stored!._id.toHexString());
+    });
+  });
+
+  describe('a submitted application', () => {
+    it("should attach the draft's files to it, so they are no longer pending", async () => {
+      const jpeg = readFileSync(new URL('../fixtures/files/foto-ktp.jpg', import.meta.url));
+      const owner = { channel: 'telegram' as const, chatId: '5252' };
+      const put = await loket.repos.documents.put({
+        bytes: jpeg,
+        filename: 'ktp.jpg',
+        owner,
+        maxBytes: 100_000,
+        allowedTypes: ['image/jpeg'],
+      });
+      if (!put.ok) throw new Error(`refused: ${put.reason}`);
+      const msg: InboundMessage = {
+        ...owner,
+        messageId: 'kirim-1',
+        at: new Date(),
+        content: { kind: 'text', text: 'kirim' },
+      };
+      const events = await deps.effects.run(
+        {
+          kind: 'submit_application',
+          draft: {
+            serviceId: 'domisili',
+            answers: {
+              jenis: 'tinggal',
+              nama: 'Rina Marlina',
+              nik: '3171060101700015',
+              kelurahan: 'menteng',
+            },
+            documents: { foto_ktp: [put.file] },
+          },
+          lang: 'id',
+        },
+        { msg, state: loket.engine.initialState('id') },
+      );
+      const submitted = events[0];
+      if (submitted?.kind !== 'submitted') throw new Error(`not submitted: ${JSON.stringify(events)}`);
+      const app = await loket.repos.applications.findByTrackingNumber(submitted.trackingNumber);
+      expect(app?.documents.map((d) => d.id)).toEqual([put.file.documentId]);
+      expect((await loket.repos.documents.get(put.file.documentId))?.meta.applicationId).toBe(app?.id);
+      const pending = await loket.repos.documents.listOrphansBefore(new Date(Date.now() + 60_000));
+      expect(pending.map((m) => m.documentId)).not.toContain(put.file.documentId);
     });
   });
 });

@@ -8,6 +8,7 @@ describe('loadConfig', () => {
     expect(c.TRACKING_PREFIX).toBe('PTSP');
     expect(c.UPLOAD_ALLOWED_TYPES).toContain('application/pdf');
     expect(c.MONGODB_URI).toBeUndefined();
+    expect(c.ORPHAN_UPLOAD_DAYS).toBe(30);
   });
 
   it('should treat empty strings as unset', () => {
@@ -16,6 +17,7 @@ describe('loadConfig', () => {
 
   it('should name the variable and the problem for a bad value', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ORPHAN_UPLOAD_DAYS: '0' })).toThrow(/ORPHAN_UPLOAD_DAYS/);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT: .*\(got "eighty"\)/);
     expect(() => loadConfig({ HOLIDAYS: '2026-12-25,25/12/2026' })).toThrow(
       /HOLIDAYS\.1: expected YYYY-MM-DD/,

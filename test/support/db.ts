@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from '@jest/globals';
+import mongoose from 'mongoose';
 import { openConnection, type DbConnection } from '../../src/adapters/mongo/connection.js';
 
 /**
@@ -43,4 +44,23 @@ export function serverEnv(label: string, extra: Record<string, string> = {}): Re
     CSRF_SECRET: 'c'.repeat(40),
     ...extra,
   };
+}
+
+/**
+ * A second connection to `conn`'s database that counts the operations of every write command it
+ * sends (`insert`, `update`, `delete`): how a test sees that a big write goes in batches.
+ */
+export async function openCountingConnection(
+  conn: DbConnection,
+): Promise<{ conn: DbConnection; opsPerCommand: number[]; close: () => Promise<void> }> {
+  const uri = process.env.MONGODB_URI;
+  if (!uri) throw new Error('MONGODB_URI is not set: the jest global set-up should have started FerretDB');
+  const counting = mongoose.createConnection(uri, { dbName: conn.name, monitorCommands: true });
+  await counting.asPromise();
+  const opsPerCommand: number[] = [];
+  counting.getClient().on('commandStarted', (e) => {
+    const ops = (e.command.documents ?? e.command.updates ?? e.command.deletes) as unknown[] | undefined;
+    if (['insert', 'update', 'delete'].includes(e.commandName) && ops) opsPerCommand.push(ops.length);
+  });
+  return { conn: counting, opsPerCommand, close: () => counting.close() };
 }

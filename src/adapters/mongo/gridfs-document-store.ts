@@ -5,13 +5,14 @@ import { fileTypeFromBuffer } from 'file-type';
 import { fileProblem } from '../../app/file-check.js';
 import mongoose, { type Connection } from 'mongoose';
 import type { Channel } from '../../domain/application.js';
+import type { UploadedFile } from '../../dialogue/types.js';
 import type {
   DocumentStore,
   PutDocument,
   PutResult,
   StoredDocumentMeta,
 } from '../../ports/document-store.js';
-import { toObjectId } from './mongo-utils.js';
+import { isDuplicateKeyError, toObjectId } from './mongo-utils.js';
 
 /** GridFS bucket name: collections `documents.files` and `documents.chunks`. */
 export const DOCUMENTS_BUCKET = 'documents';
@@ -53,6 +54,23 @@ function metaOf(file: mongoose.mongo.GridFSFile): StoredDocumentMeta | undefined
   return meta;
 }
 
+/**
+ * The file id for an idempotency key: the first 12 bytes of its SHA-256. The id is the files
+ * collection's primary key, so the key is unique without an index of its own (FerretDB has no
+ * sparse unique indexes, and assisted-intake uploads carry no key).
+ */
+function idForKey(key: string): mongoose.mongo.ObjectId {
+  return new mongoose.mongo.ObjectId(createHash('sha256').update(`upload:${key}`).digest().subarray(0, 12));
+}
+
+/** What `put` answers for a file already stored. */
+function uploadedOf(file: mongoose.mongo.GridFSFile): UploadedFile | undefined {
+  const meta = metaOf(file);
+  if (!meta) return undefined;
+  const { documentId, filename, contentType, size, sha256 } = meta;
+  return { documentId, filename, contentType, size, sha256 };
+}
+
 /** Citizen uploads in GridFS, checked by their bytes. */
 export class GridFsDocumentStore implements DocumentStore {
   constructor(private readonly conn: Connection) {}
@@ -65,6 +83,11 @@ export class GridFsDocumentStore implements DocumentStore {
   private files(): mongoose.mongo.Collection<mongoose.mongo.GridFSFile> {
     if (!this.conn.db) throw new Error('database connection is not open');
     return this.conn.db.collection<mongoose.mongo.GridFSFile>(`${DOCUMENTS_BUCKET}.files`);
+  }
+
+  private chunks(): mongoose.mongo.Collection {
+    if (!this.conn.db) throw new Error('database connection is not open');
+    return this.conn.db.collection(`${DOCUMENTS_BUCKET}.chunks`);
   }
 
   /** Builds the GridFS indexes up front (the driver would on the first upload, racing concurrent ones). */
@@ -87,7 +110,11 @@ export class GridFsDocumentStore implements DocumentStore {
     const problem = fileProblem(bytes, detected);
     if (problem) return { ok: false, reason: problem, detectedType: detected };
 
-    const id = new mongoose.mongo.ObjectId();
+    const id = input.key === undefined ? new mongoose.mongo.ObjectId() : idForKey(input.key);
+    if (input.key !== undefined) {
+      const stored = await this.storedFile(id);
+      if (stored) return { ok: true, file: stored };
+    }
     const filename = cleanFilename(input.filename);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const metadata: FileMetadata = {
@@ -95,11 +122,32 @@ export class GridFsDocumentStore implements DocumentStore {
       sha256,
       owner: { channel: input.owner.channel, chatId: input.owner.chatId },
     };
-    await pipeline(Readable.from([bytes]), this.bucket().openUploadStreamWithId(id, filename, { metadata }));
+    const upload = () =>
+      pipeline(Readable.from([bytes]), this.bucket().openUploadStreamWithId(id, filename, { metadata }));
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await upload();
+        break;
+      } catch (err) {
+        if (input.key === undefined || !isDuplicateKeyError(err)) throw err;
+        // Another put of the same message finished first: its file is the answer.
+        const stored = await this.storedFile(id);
+        if (stored) return { ok: true, file: stored };
+        if (attempt > 0) throw err;
+        // Chunks of a put that died before writing its file row (or of one still running, of
+        // the same bytes): replace them.
+        await this.chunks().deleteMany({ files_id: id });
+      }
+    }
     return {
       ok: true,
       file: { documentId: id.toHexString(), filename, contentType: detected, size: bytes.length, sha256 },
     };
+  }
+
+  private async storedFile(id: mongoose.mongo.ObjectId): Promise<UploadedFile | undefined> {
+    const file = await this.files().findOne({ _id: id });
+    return file ? uploadedOf(file) : undefined;
   }
 
   async get(id: string): Promise<{ meta: StoredDocumentMeta; bytes: Buffer } | undefined> {
@@ -123,8 +171,7 @@ export class GridFsDocumentStore implements DocumentStore {
     const oid = toObjectId(id);
     if (!oid) return;
     // Delete chunks and file row directly: bucket.delete throws when the file is already gone.
-    if (!this.conn.db) throw new Error('database connection is not open');
-    await this.conn.db.collection(`${DOCUMENTS_BUCKET}.chunks`).deleteMany({ files_id: oid });
+    await this.chunks().deleteMany({ files_id: oid });
     await this.files().deleteOne({ _id: oid });
   }
 

@@ -78,6 +78,11 @@ export class MongoApplicationRepository implements ApplicationRepository {
     return r ? applicationToDomain(r) : undefined;
   }
 
+  async findByDocumentId(documentId: string): Promise<Application | undefined> {
+    const r = await this.model.findOne({ 'documents.id': documentId }).lean<ApplicationRecord>().exec();
+    return r ? applicationToDomain(r) : undefined;
+  }
+
   async listByContact(address: ChatAddress): Promise<Application[]> {
     const rows = await this.model
       .find({ 'applicant.contact.channel': address.channel, 'applicant.contact.chatId': address.chatId })

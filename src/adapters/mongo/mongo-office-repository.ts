@@ -1,11 +1,8 @@
 import type { Model } from 'mongoose';
 import type { Office, OfficeLevel, OfficeRepository } from '../../ports/office-repository.js';
 import type { OfficeRecord } from './office-model.js';
-import { compact } from './mongo-utils.js';
+import { compact, inBatches } from './mongo-utils.js';
 import { DEFAULT_HOURS, type OpeningHours } from '../../domain/office.js';
-
-/** Rows per bulk write, to keep each command small on FerretDB. */
-const BATCH = 200;
 
 function toDomain(r: OfficeRecord): Office {
   return compact<Office>({
@@ -35,12 +32,14 @@ export class MongoOfficeRepository implements OfficeRepository {
   constructor(private readonly model: Model<OfficeRecord>) {}
 
   async upsertMany(offices: Office[]): Promise<void> {
-    for (let i = 0; i < offices.length; i += BATCH) {
-      const ops = offices.slice(i, i + BATCH).map((o) => ({
-        replaceOne: { filter: { _id: o.id }, replacement: toPersistence(o), upsert: true },
-      }));
-      await this.model.bulkWrite(ops, { ordered: false });
-    }
+    await inBatches(offices, (batch) =>
+      this.model.bulkWrite(
+        batch.map((o) => ({
+          replaceOne: { filter: { _id: o.id }, replacement: toPersistence(o), upsert: true },
+        })),
+        { ordered: false },
+      ),
+    );
   }
 
   async get(id: string): Promise<Office | undefined> {

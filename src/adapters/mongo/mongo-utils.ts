@@ -12,6 +12,21 @@ export function isDuplicateKeyError(err: unknown): boolean {
   return code === 1 && typeof message === 'string' && message.includes('UNIQUE constraint failed');
 }
 
+/**
+ * Operations per write command (bulkWrite, insertMany): FerretDB 1.24 hangs or
+ * crawls on a single command of 100 or more.
+ */
+export const WRITE_BATCH = 50;
+
+/** Runs `write` on consecutive slices of at most `size` items, one command after the other. */
+export async function inBatches<T>(
+  items: readonly T[],
+  write: (batch: T[]) => Promise<unknown>,
+  size = WRITE_BATCH,
+): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await write(items.slice(i, i + size));
+}
+
 /** An id from outside (URL, API) as an ObjectId; `undefined` when it cannot be one, so lookups answer "not found". */
 export function toObjectId(id: string): Types.ObjectId | undefined {
   return /^[0-9a-f]{24}$/i.test(id) ? new Types.ObjectId(id) : undefined;

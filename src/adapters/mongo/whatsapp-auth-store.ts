@@ -1,6 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { WhatsAppAuthStore } from '../../ports/whatsapp-auth-store.js';
-import { modelOn } from './mongo-utils.js';
+import { inBatches, modelOn } from './mongo-utils.js';
 
 /**
  * One piece of a WhatsApp login: the credentials (`type` "creds") or one Signal key. The value
@@ -83,19 +83,22 @@ export class MongoWhatsAppAuthStore implements WhatsAppAuthStore {
   async writeKeys(entries: Array<{ type: string; id: string; json: string | null }>): Promise<void> {
     if (entries.length === 0) return;
     const at = new Date();
-    await this.model.bulkWrite(
-      entries.map((e) =>
-        e.json === null
-          ? { deleteOne: { filter: { _id: this.key(e.type, e.id) } } }
-          : {
-              updateOne: {
-                filter: { _id: this.key(e.type, e.id) },
-                update: { $set: { session: this.session, type: e.type, value: e.json, updatedAt: at } },
-                upsert: true,
+    // A pre-key upload is hundreds of keys: in batches, as FerretDB stalls on one big command.
+    await inBatches(entries, (batch) =>
+      this.model.bulkWrite(
+        batch.map((e) =>
+          e.json === null
+            ? { deleteOne: { filter: { _id: this.key(e.type, e.id) } } }
+            : {
+                updateOne: {
+                  filter: { _id: this.key(e.type, e.id) },
+                  update: { $set: { session: this.session, type: e.type, value: e.json, updatedAt: at } },
+                  upsert: true,
+                },
               },
-            },
+        ),
+        { ordered: false },
       ),
-      { ordered: false },
     );
   }
 

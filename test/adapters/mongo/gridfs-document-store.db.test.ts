@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from '@jest/globals';
+import { Types } from 'mongoose';
 import { createMongoRepositories, type MongoRepositories } from '../../../src/adapters/mongo/repositories.js';
 import { useTestDatabase } from '../../support/db.js';
 
@@ -150,6 +151,74 @@ describe('GridFsDocumentStore', () => {
         allowedTypes: images,
       });
       expect(res.ok && res.file.filename).toBe('ktp.png');
+    });
+  });
+
+  describe('.put with an idempotency key', () => {
+    const keyed = (key: string, bytes = PNG) =>
+      repos.documents.put({
+        bytes,
+        filename: 'ktp.png',
+        owner,
+        maxBytes: 1_000_000,
+        allowedTypes: images,
+        key,
+      });
+    const filesOf = (id: string) =>
+      db
+        .conn()
+        .collection('documents.files')
+        .countDocuments({ _id: new Types.ObjectId(id) });
+    const chunksOf = (id: string) =>
+      db
+        .conn()
+        .collection('documents.chunks')
+        .countDocuments({ files_id: new Types.ObjectId(id) });
+
+    it('should store the file once and answer the same file to a second put with the same key', async () => {
+      const first = await keyed('telegram:9001');
+      const second = await keyed('telegram:9001');
+      if (!first.ok || !second.ok) throw new Error('refused');
+      expect(second.file).toEqual(first.file);
+      expect(await filesOf(first.file.documentId)).toBe(1);
+      expect(await chunksOf(first.file.documentId)).toBe(1);
+
+      const other = await keyed('whatsapp:9001');
+      expect(other.ok && other.file.documentId).not.toBe(first.file.documentId);
+    });
+
+    it('should store the file once when two puts of the same key race', async () => {
+      const [a, b] = await Promise.all([keyed('telegram:9002'), keyed('telegram:9002')]);
+      if (!a.ok || !b.ok) throw new Error('refused');
+      expect(b.file.documentId).toBe(a.file.documentId);
+      expect(await filesOf(a.file.documentId)).toBe(1);
+      expect((await repos.documents.get(a.file.documentId))?.bytes.equals(PNG)).toBe(true);
+    });
+
+    it('should replace the chunks of a put that died before writing its file row', async () => {
+      // Over one 255 kB chunk, so the dead put left several chunks behind.
+      const big = Buffer.concat([
+        PDF.subarray(0, 9),
+        Buffer.from('%'),
+        Buffer.alloc(300_000, 0x42),
+        Buffer.from('\n'),
+        PDF.subarray(9),
+      ]);
+      const first = await keyed('telegram:9003', big);
+      if (!first.ok) throw new Error('refused');
+      await db
+        .conn()
+        .collection('documents.files')
+        .deleteOne({ _id: new Types.ObjectId(first.file.documentId) });
+      expect(await chunksOf(first.file.documentId)).toBe(2);
+
+      const again = await keyed('telegram:9003', big);
+      if (!again.ok) throw new Error('refused');
+      expect(again.file).toEqual(first.file);
+      expect(await filesOf(again.file.documentId)).toBe(1);
+      expect(await chunksOf(again.file.documentId)).toBe(2);
+      const got = await repos.documents.get(again.file.documentId);
+      expect(got && sha(got.bytes)).toBe(sha(big));
     });
   });
 

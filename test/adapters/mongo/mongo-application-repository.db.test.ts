@@ -108,6 +108,19 @@ describe('MongoApplicationRepository', () => {
     });
   });
 
+  describe('.findByDocumentId', () => {
+    it('should find the application holding a file among its documents, and nothing for another id', async () => {
+      const doc = newApplication().documents[0]!;
+      const second = { ...doc, id: '65f0000000000000000000d2', stepId: 'foto_ktp' };
+      const app = await repos.applications.create(
+        newApplication({ documents: [doc, second] }),
+        () => 'PTSP-2503-DOC01',
+      );
+      expect((await repos.applications.findByDocumentId(second.id))?.id).toBe(app.id);
+      expect(await repos.applications.findByDocumentId('65f0000000000000000000d3')).toBeUndefined();
+    });
+  });
+
   describe('.listByContact', () => {
     it('should list only that chat, newest first', async () => {
       const contact = { channel: 'whatsapp' as const, chatId: '6281200000001' };

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import { createMongoRepositories, type MongoRepositories } from '../../../src/adapters/mongo/repositories.js';
 import type { Office } from '../../../src/ports/office-repository.js';
 import { DEFAULT_HOURS } from '../../../src/domain/office.js';
-import { useTestDatabase } from '../../support/db.js';
+import { openCountingConnection, useTestDatabase } from '../../support/db.js';
 
 const db = useTestDatabase('offices');
 let repos: MongoRepositories;
@@ -73,5 +73,24 @@ describe('MongoOfficeRepository', () => {
     }));
     await repos.offices.upsertMany(many);
     expect(await repos.offices.children('32.01.01')).toHaveLength(450);
+  });
+
+  it('should write 150 offices in commands of at most 50', async () => {
+    const counting = await openCountingConnection(db.conn());
+    try {
+      const offices = createMongoRepositories(counting.conn).offices;
+      const many: Office[] = Array.from({ length: 150 }, (_, i) => ({
+        id: `33.01.01.${2000 + i}`,
+        name: `Desa ${i}`,
+        level: 'kelurahan',
+        parentId: '33.01.01',
+        hours: DEFAULT_HOURS,
+      }));
+      await offices.upsertMany(many);
+      expect(counting.opsPerCommand).toEqual([50, 50, 50]);
+      expect(await offices.children('33.01.01')).toHaveLength(150);
+    } finally {
+      await counting.close();
+    }
   });
 });

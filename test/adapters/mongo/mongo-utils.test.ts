@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import {
   compact,
   escapeRegex,
+  inBatches,
   isDuplicateKeyError,
   pageBounds,
   toObjectId,
@@ -54,5 +55,32 @@ describe('pageBounds', () => {
     expect(pageBounds({ limit: 1000, offset: -5 })).toEqual({ limit: 200, skip: 0 });
     expect(pageBounds({ limit: 0 })).toEqual({ limit: 1, skip: 0 });
     expect(pageBounds({ limit: 20.7, offset: 40 })).toEqual({ limit: 20, skip: 40 });
+  });
+});
+
+describe('inBatches', () => {
+  it('should write 150 items as three batches of 50, in order', async () => {
+    const batches: number[][] = [];
+    const items = Array.from({ length: 150 }, (_, i) => i);
+    await inBatches(items, (b) => {
+      batches.push(b);
+      return Promise.resolve();
+    });
+    expect(batches.map((b) => b.length)).toEqual([50, 50, 50]);
+    expect(batches.flat()).toEqual(items);
+  });
+
+  it('should send the remainder as a last short batch and nothing for no items', async () => {
+    const sizes: number[] = [];
+    await inBatches(Array.from({ length: 51 }), (b) => {
+      sizes.push(b.length);
+      return Promise.resolve();
+    });
+    expect(sizes).toEqual([50, 1]);
+    await inBatches([], () => {
+      sizes.push(-1);
+      return Promise.resolve();
+    });
+    expect(sizes).toEqual([50, 1]);
   });
 });

@@ -3,7 +3,7 @@ import { initAuthCreds, proto } from '@whiskeysockets/baileys';
 import { randomBytes } from 'node:crypto';
 import { createMongoWhatsAppAuthStore } from '../../../src/adapters/mongo/whatsapp-auth-store.js';
 import { loadAuthState } from '../../../src/adapters/whatsapp/auth-state.js';
-import { useTestDatabase } from '../../support/db.js';
+import { openCountingConnection, useTestDatabase } from '../../support/db.js';
 
 const db = useTestDatabase('wa_auth');
 
@@ -96,5 +96,25 @@ describe('WhatsApp auth state on the database', () => {
     expect(Object.keys(back)).toHaveLength(300);
     expect(Buffer.compare(back['300']!.public, batch['300']!.public)).toBe(0);
     expect(initAuthCreds().me).toBeUndefined();
+  });
+
+  it('should write 150 keys in commands of at most 50 operations', async () => {
+    const counting = await openCountingConnection(db.conn());
+    try {
+      const store = createMongoWhatsAppAuthStore(counting.conn, 'batched');
+      const ids = Array.from({ length: 150 }, (_, i) => String(i + 1));
+      await store.writeKeys(ids.map((id) => ({ type: 'pre-key', id, json: `{"k":${id}}` })));
+      // 100 deleted and 50 rewritten in one call: deletes and updates batched alike.
+      await store.writeKeys(
+        ids.map((id, i) => ({ type: 'pre-key', id, json: i < 100 ? null : `{"k":"new-${id}"}` })),
+      );
+      expect(counting.opsPerCommand.length).toBeGreaterThanOrEqual(6);
+      expect(Math.max(...counting.opsPerCommand)).toBeLessThanOrEqual(50);
+      const back = await store.readKeys('pre-key', ids);
+      expect([...back.keys()]).toEqual(ids.slice(100));
+      expect(back.get('150')).toBe('{"k":"new-150"}');
+    } finally {
+      await counting.close();
+    }
   });
 });

@@ -1,0 +1,130 @@
+import type { ConversationState } from '../dialogue/types.js';
+import type { ApplicationRepository } from '../ports/application-repository.js';
+import type { ConversationStore } from '../ports/conversation-store.js';
+import type { DocumentStore, StoredDocumentMeta } from '../ports/document-store.js';
+import type { EventLog } from '../ports/event-log.js';
+import type { LeaseRepository } from '../ports/lease.js';
+import { startPeriodic, type PeriodicJob } from './periodic.js';
+
+/** The lease that keeps two processes from sweeping at once (each deletion is audited once). */
+export const ORPHAN_SWEEP_LEASE = 'job:orphan-uploads';
+
+const DAY_MS = 86_400_000;
+const LEASE_TTL_MS = 10 * 60_000;
+/** Files looked at between lease renewals. */
+const RENEW_EVERY = 50;
+
+/** What the orphan-upload sweep needs. */
+export interface OrphanSweepDeps {
+  documents: DocumentStore;
+  conversations: ConversationStore;
+  applications: ApplicationRepository;
+  events: EventLog;
+  leases: LeaseRepository;
+  /** ORPHAN_UPLOAD_DAYS: a pending upload older than this may go. */
+  orphanDays: number;
+  /** This process (host:pid), the lease holder. */
+  holder: string;
+  now: () => Date;
+}
+
+/** What one run did. */
+export interface OrphanSweepReport {
+  /** False when another process held the lease. */
+  ran: boolean;
+  deleted: number;
+  /** Still in a draft the citizen may yet send. */
+  kept: number;
+  /** Part of an application but never marked so (a process died between the two): marked now. */
+  attached: number;
+}
+
+/** The files a conversation's draft holds (the flow in progress, at any step or the summary). */
+export function draftDocumentIds(state: ConversationState): Set<string> {
+  const files = Object.values(state.flow?.draft.documents ?? {}).flat();
+  return new Set(files.map((f) => f.documentId));
+}
+
+/**
+ * Deletes pending uploads (never attached to an application) older than ORPHAN_UPLOAD_DAYS: a
+ * file of a draft that was cancelled, replaced or abandoned, of a revision that did not go
+ * through, or relayed to an officer as "[berkas: ...]". Drafts never expire, so a file still in
+ * its owner's draft is kept however old; a file an application lists is attached, not deleted.
+ * Each deletion is an audit event with the system as actor. Runs only under the lease.
+ */
+export async function sweepOrphanUploads(deps: OrphanSweepDeps): Promise<OrphanSweepReport> {
+  const report: OrphanSweepReport = { ran: false, deleted: 0, kept: 0, attached: 0 };
+  const started = deps.now();
+  const claim = await deps.leases.acquire(ORPHAN_SWEEP_LEASE, deps.holder, LEASE_TTL_MS, started);
+  if (!claim.acquired) return report;
+  report.ran = true;
+  try {
+    const orphans = await deps.documents.listOrphansBefore(
+      new Date(started.getTime() - deps.orphanDays * DAY_MS),
+    );
+    for (const [i, meta] of orphans.entries()) {
+      await sweepOne(deps, meta, report);
+      if (
+        (i + 1) % RENEW_EVERY === 0 &&
+        !(await deps.leases.renew(ORPHAN_SWEEP_LEASE, deps.holder, LEASE_TTL_MS, deps.now()))
+      )
+        break;
+    }
+  } finally {
+    await deps.leases.release(ORPHAN_SWEEP_LEASE, deps.holder, deps.now());
+  }
+  return report;
+}
+
+async function sweepOne(
+  deps: OrphanSweepDeps,
+  meta: StoredDocumentMeta,
+  report: OrphanSweepReport,
+): Promise<void> {
+  // The conversation first: submitting creates the application before the conversation drops the
+  // draft, so a file missing from the draft read here is already in its application.
+  const conversation = await deps.conversations.read(meta.owner.channel, meta.owner.chatId);
+  if (conversation && draftDocumentIds(conversation.state).has(meta.documentId)) {
+    report.kept++;
+    return;
+  }
+  const app = await deps.applications.findByDocumentId(meta.documentId);
+  if (app) {
+    await deps.documents.attach(meta.documentId, app.id);
+    report.attached++;
+    return;
+  }
+  await deps.documents.delete(meta.documentId);
+  // No chat id: on WhatsApp it is the citizen's phone number.
+  await deps.events.append({
+    type: 'document.orphan_deleted',
+    actor: { kind: 'system', id: 'orphan-uploads' },
+    at: deps.now(),
+    data: {
+      documentId: meta.documentId,
+      channel: meta.owner.channel,
+      contentType: meta.contentType,
+      size: meta.size,
+      uploadedAt: meta.uploadedAt.toISOString(),
+      orphanDays: deps.orphanDays,
+    },
+  });
+  report.deleted++;
+}
+
+/**
+ * Runs `sweepOrphanUploads` every `intervalMs` (first soon after start-up) until stopped. A
+ * failed run is reported, not fatal; a slow run is not stacked upon.
+ */
+export function startOrphanSweepJob(
+  deps: OrphanSweepDeps,
+  intervalMs: number,
+  onError: (err: unknown) => void,
+  onReport: (report: OrphanSweepReport) => void = () => undefined,
+): PeriodicJob {
+  return startPeriodic(() => sweepOrphanUploads(deps).then(onReport), {
+    intervalMs,
+    firstDelayMs: Math.min(intervalMs, 60_000),
+    onError,
+  });
+}

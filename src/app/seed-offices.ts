@@ -1,0 +1,45 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { LeaseRepository } from '../ports/lease.js';
+import type { Office, OfficeRepository } from '../ports/office-repository.js';
+
+/** The lease one starting process holds while it stores the office tree. */
+export const SEED_OFFICES_LEASE = 'start:seed-offices';
+
+/** Long enough to store a few thousand offices; a process that dies seeding frees it after this. */
+const LEASE_TTL_MS = 60_000;
+
+/** What seeding the offices needs. */
+export interface SeedOfficesDeps {
+  offices: OfficeRepository;
+  leases: LeaseRepository;
+  /** This process (host:pid:random), unique per process. */
+  holder: string;
+  /** How often a process waiting for another one's seeding looks again. */
+  pollMs?: number;
+}
+
+/**
+ * Stores the office tree at start-up when the database does not hold exactly these many offices
+ * (a new database, a new area list). Several server processes may start at once on one database:
+ * one seeds under a lease while the others wait until it is done (or its lease lapses). Upserts
+ * are not run concurrently: on FerretDB 1.24 an upsert is a find then an insert, so racing ones
+ * fail with duplicate keys, and measured, four processes upserting the same offices at once
+ * stalled the server.
+ */
+export async function seedOffices(deps: SeedOfficesDeps, tree: Office[]): Promise<void> {
+  const seeded = async () => (await deps.offices.all()).length === tree.length;
+  while (!(await seeded())) {
+    const claim = await deps.leases.acquire(SEED_OFFICES_LEASE, deps.holder, LEASE_TTL_MS, new Date());
+    if (!claim.acquired) {
+      await sleep(deps.pollMs ?? 250);
+      continue;
+    }
+    try {
+      // Another process may have finished between our look and our lease.
+      if (!(await seeded())) await deps.offices.upsertMany(tree);
+    } finally {
+      await deps.leases.release(SEED_OFFICES_LEASE, deps.holder, new Date());
+    }
+    return;
+  }
+}

@@ -4,7 +4,7 @@ export type { Office, OfficeLevel } from '../domain/office.js';
 
 /** The office tree, loaded from idn-area-data at start-up and read when routing and filtering. */
 export interface OfficeRepository {
-  /** Inserts or replaces by id; re-running the import is harmless. */
+  /** Inserts new offices and replaces changed ones by id; re-running the import writes nothing. */
   upsertMany(offices: Office[]): Promise<void>;
   get(id: string): Promise<Office | undefined>;
   /** Direct children, by name. */

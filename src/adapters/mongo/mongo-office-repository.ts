@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Model } from 'mongoose';
 import type { Office, OfficeLevel, OfficeRepository } from '../../ports/office-repository.js';
 import type { OfficeRecord } from './office-model.js';
@@ -32,11 +33,21 @@ export class MongoOfficeRepository implements OfficeRepository {
   constructor(private readonly model: Model<OfficeRecord>) {}
 
   async upsertMany(offices: Office[]): Promise<void> {
-    await inBatches(offices, (batch) =>
+    // New offices are plain inserts (a fresh database: one command per batch, where an upsert is
+    // a find plus an insert per office on FerretDB); existing ones are replaced only when changed.
+    const stored = new Map((await this.model.find({}).lean<OfficeRecord[]>().exec()).map((r) => [r._id, r]));
+    const fresh: OfficeRecord[] = [];
+    const changed: OfficeRecord[] = [];
+    for (const o of offices) {
+      const record = toPersistence(o);
+      const current = stored.get(o.id);
+      if (!current) fresh.push(record);
+      else if (!isDeepStrictEqual(toPersistence(toDomain(current)), record)) changed.push(record);
+    }
+    await inBatches(fresh, (batch) => this.model.insertMany(batch, { ordered: false }));
+    await inBatches(changed, (batch) =>
       this.model.bulkWrite(
-        batch.map((o) => ({
-          replaceOne: { filter: { _id: o.id }, replacement: toPersistence(o), upsert: true },
-        })),
+        batch.map((r) => ({ replaceOne: { filter: { _id: r._id }, replacement: r, upsert: true } })),
         { ordered: false },
       ),
     );

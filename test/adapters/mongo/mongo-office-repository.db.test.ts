@@ -89,6 +89,12 @@ describe('MongoOfficeRepository', () => {
       await offices.upsertMany(many);
       expect(counting.opsPerCommand).toEqual([50, 50, 50]);
       expect(await offices.children('33.01.01')).toHaveLength(150);
+      // Importing the same list again writes nothing; one changed office is one write.
+      await offices.upsertMany(many);
+      expect(counting.opsPerCommand).toEqual([50, 50, 50]);
+      await offices.upsertMany([...many.slice(1), { ...many[0]!, name: 'Desa Baru' }]);
+      expect(counting.opsPerCommand).toEqual([50, 50, 50, 1]);
+      expect((await offices.get(many[0]!.id))?.name).toBe('Desa Baru');
     } finally {
       await counting.close();
     }

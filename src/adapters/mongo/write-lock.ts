@@ -19,8 +19,9 @@ import { isDuplicateKeyError } from './mongo-utils.js';
  * less per write). After a failed update it is deleted at once. On MongoDB the versioned filter
  * alone would be atomic; the lock costs one insert and keeps the code identical on both.
  *
- * Rule: every update of a versioned collection (applications, conversations, inbound messages,
- * handoffs, outbox) must go through here, or it can clobber a concurrent guarded write.
+ * Rule: every update of a versioned collection (applications, inbound messages, handoffs, outbox)
+ * must go through here, or it can clobber a concurrent guarded write. Conversations need none:
+ * they are insert-only versions (see conversation-model.ts), where the unique index decides.
  */
 
 /** A lock left by a process that crashed between insert and delete is taken over after this. */
@@ -59,22 +60,7 @@ export async function compareAndSet<T extends Versioned>(
   expectedVersion: number,
   update: UpdateQuery<T>,
 ): Promise<boolean> {
-  return compareAndSetWhere(locks, model, id.toHexString(), { _id: id }, expectedVersion, update);
-}
-
-/**
- * `compareAndSet` for the one document matching `filter` (a unique key, e.g. a chat), named
- * `name` in the lock: no read of its `_id` first.
- */
-export async function compareAndSetWhere<T extends { version: number }>(
-  locks: Model<WriteLockRecord>,
-  model: Model<T>,
-  name: string,
-  filter: Record<string, unknown>,
-  expectedVersion: number,
-  update: UpdateQuery<T>,
-): Promise<boolean> {
-  const key = `${model.collection.collectionName}:${name}:${expectedVersion + 1}`;
+  const key = `${model.collection.collectionName}:${id.toHexString()}:${expectedVersion + 1}`;
   if (!(await acquire(locks, key))) return false;
   let done = false;
   try {
@@ -82,7 +68,7 @@ export async function compareAndSetWhere<T extends { version: number }>(
       ...(update.$set ?? {}),
       version: expectedVersion + 1,
     };
-    const res = await model.updateOne({ ...filter, version: expectedVersion }, { ...update, $set }).exec();
+    const res = await model.updateOne({ _id: id, version: expectedVersion }, { ...update, $set }).exec();
     done = res.matchedCount === 1;
     return done;
   } finally {

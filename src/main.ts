@@ -32,9 +32,9 @@ import { makeHandleInbound, makePushConversationEvent } from './app/handle-inbou
 import type { PushConversationEvent } from './app/officer/push-conversation-event.js';
 import { makeEffectRunner } from './app/run-effects.js';
 import type { HandleInbound } from './app/inbound.js';
-import { startRetentionJob } from './app/officer/retention.js';
-import { startOverdueJob } from './app/officer/notice-overdue.js';
-import { startOrphanSweepJob } from './app/orphan-uploads.js';
+import { runRetention } from './app/officer/retention.js';
+import { noticeOverdue } from './app/officer/notice-overdue.js';
+import { sweepOrphanUploads } from './app/orphan-uploads.js';
 import { seedOffices } from './app/seed-offices.js';
 import { createMongoLeases } from './adapters/mongo/mongo-lease.js';
 import { createMongoWhatsAppAuthStore } from './adapters/mongo/whatsapp-auth-store.js';
@@ -361,52 +361,71 @@ async function startLeasedJobs(loket: Loket, now: () => Date): Promise<PeriodicJ
   const leases = createMongoLeases(loket.conn);
   await leases.ensureIndexes();
   const holder = `${hostname()}:${process.pid}`;
-  const retention = startRetentionJob(
-    {
-      applications: repos.applications,
-      retention: createMongoRetentionStore(loket.conn),
-      documents: repos.documents,
-      events: repos.events,
-      leases,
-      flows: loket.catalog.flows,
-      retentionDays: config.RETENTION_DAYS,
-      holder,
-      now,
-    },
-    config.RETENTION_INTERVAL_MINUTES * 60_000,
-    (err) => logger.error({ err }, 'retention run failed'),
-    (r) => {
-      if (r.erased > 0 || r.skipped > 0) logger.info({ retention: r }, 'retention: personal data erased');
-    },
-  );
-  const orphanSweep = startOrphanSweepJob(
-    {
-      documents: repos.documents,
-      conversations: repos.conversations,
-      applications: repos.applications,
-      events: repos.events,
-      leases,
-      orphanDays: config.ORPHAN_UPLOAD_DAYS,
-      holder,
-      now,
-    },
-    config.RETENTION_INTERVAL_MINUTES * 60_000,
-    (err) => logger.error({ err }, 'orphan-upload sweep failed'),
-    (r) => {
-      if (r.deleted > 0 || r.attached > 0) logger.info({ orphanUploads: r }, 'orphan uploads swept');
-    },
-  );
-  const overdue = startOverdueJob(
-    { applications: repos.applications, events: repos.events, outbox: repos.outbox, leases, holder, now },
-    config.SLA_CHECK_MINUTES * 60_000,
-    (err) => logger.error({ err }, 'SLA check failed'),
-    (r) => {
-      if (r.noticed > 0) logger.info({ sla: r }, 'SLA check: applications past their due date recorded');
-    },
-  );
+  /** Every `minutes` (the first run within a minute of start-up); a failed run is logged. */
+  const every = <R>(minutes: number, name: string, run: () => Promise<R>, done: (report: R) => void) =>
+    startPeriodic(() => run().then(done), {
+      intervalMs: minutes * 60_000,
+      firstDelayMs: Math.min(minutes * 60_000, 60_000),
+      onError: (err) => logger.error({ err }, `${name} failed`),
+    });
+  const jobs = [
+    every(
+      config.RETENTION_INTERVAL_MINUTES,
+      'retention run',
+      () =>
+        runRetention({
+          applications: repos.applications,
+          retention: createMongoRetentionStore(loket.conn),
+          documents: repos.documents,
+          events: repos.events,
+          leases,
+          flows: loket.catalog.flows,
+          retentionDays: config.RETENTION_DAYS,
+          holder,
+          now,
+        }),
+      (r) => {
+        if (r.erased > 0 || r.skipped > 0) logger.info({ retention: r }, 'retention: personal data erased');
+      },
+    ),
+    every(
+      config.RETENTION_INTERVAL_MINUTES,
+      'orphan-upload sweep',
+      () =>
+        sweepOrphanUploads({
+          documents: repos.documents,
+          conversations: repos.conversations,
+          applications: repos.applications,
+          events: repos.events,
+          leases,
+          orphanDays: config.ORPHAN_UPLOAD_DAYS,
+          holder,
+          now,
+        }),
+      (r) => {
+        if (r.deleted > 0 || r.attached > 0) logger.info({ orphanUploads: r }, 'orphan uploads swept');
+      },
+    ),
+    every(
+      config.SLA_CHECK_MINUTES,
+      'SLA check',
+      () =>
+        noticeOverdue({
+          applications: repos.applications,
+          events: repos.events,
+          outbox: repos.outbox,
+          leases,
+          holder,
+          now,
+        }),
+      (r) => {
+        if (r.noticed > 0) logger.info({ sla: r }, 'SLA check: applications past their due date recorded');
+      },
+    ),
+  ];
   return {
     async stop() {
-      await Promise.all([retention.stop(), orphanSweep.stop(), overdue.stop()]);
+      await Promise.all(jobs.map((j) => j.stop()));
     },
   };
 }

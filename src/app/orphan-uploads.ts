@@ -4,7 +4,7 @@ import type { ConversationStore } from '../ports/conversation-store.js';
 import type { DocumentStore, StoredDocumentMeta } from '../ports/document-store.js';
 import type { EventLog } from '../ports/event-log.js';
 import type { LeaseRepository } from '../ports/lease.js';
-import { startPeriodic, type PeriodicJob } from './periodic.js';
+import { runUnderLease } from './lease-run.js';
 
 /** The lease that keeps two processes from sweeping at once (each deletion is audited once). */
 export const ORPHAN_SWEEP_LEASE = 'job:orphan-uploads';
@@ -53,27 +53,19 @@ export function draftDocumentIds(state: ConversationState): Set<string> {
  * Each deletion is an audit event with the system as actor. Runs only under the lease.
  */
 export async function sweepOrphanUploads(deps: OrphanSweepDeps): Promise<OrphanSweepReport> {
-  const report: OrphanSweepReport = { ran: false, deleted: 0, kept: 0, attached: 0 };
   const started = deps.now();
-  const claim = await deps.leases.acquire(ORPHAN_SWEEP_LEASE, deps.holder, LEASE_TTL_MS, started);
-  if (!claim.acquired) return report;
-  report.ran = true;
-  try {
+  const report = await runUnderLease(deps, ORPHAN_SWEEP_LEASE, LEASE_TTL_MS, async (renew) => {
+    const r: OrphanSweepReport = { ran: true, deleted: 0, kept: 0, attached: 0 };
     const orphans = await deps.documents.listOrphansBefore(
       new Date(started.getTime() - deps.orphanDays * DAY_MS),
     );
     for (const [i, meta] of orphans.entries()) {
-      await sweepOne(deps, meta, report);
-      if (
-        (i + 1) % RENEW_EVERY === 0 &&
-        !(await deps.leases.renew(ORPHAN_SWEEP_LEASE, deps.holder, LEASE_TTL_MS, deps.now()))
-      )
-        break;
+      await sweepOne(deps, meta, r);
+      if ((i + 1) % RENEW_EVERY === 0 && !(await renew())) break;
     }
-  } finally {
-    await deps.leases.release(ORPHAN_SWEEP_LEASE, deps.holder, deps.now());
-  }
-  return report;
+    return r;
+  });
+  return report ?? { ran: false, deleted: 0, kept: 0, attached: 0 };
 }
 
 async function sweepOne(
@@ -110,21 +102,4 @@ async function sweepOne(
     },
   });
   report.deleted++;
-}
-
-/**
- * Runs `sweepOrphanUploads` every `intervalMs` (first soon after start-up) until stopped. A
- * failed run is reported, not fatal; a slow run is not stacked upon.
- */
-export function startOrphanSweepJob(
-  deps: OrphanSweepDeps,
-  intervalMs: number,
-  onError: (err: unknown) => void,
-  onReport: (report: OrphanSweepReport) => void = () => undefined,
-): PeriodicJob {
-  return startPeriodic(() => sweepOrphanUploads(deps).then(onReport), {
-    intervalMs,
-    firstDelayMs: Math.min(intervalMs, 60_000),
-    onError,
-  });
 }

@@ -5,7 +5,6 @@ import type { EventLog } from '../../ports/event-log.js';
 import type { LeaseRepository } from '../../ports/lease.js';
 import type { Outbox } from '../../ports/outbox.js';
 import { runUnderLease } from '../lease-run.js';
-import { startPeriodic, type PeriodicJob } from '../periodic.js';
 import { daysLate } from './metric-math.js';
 
 /** The lease that keeps two processes from running the SLA check at once. */
@@ -100,18 +99,4 @@ async function noticeOne(deps: OverdueDeps, app: Application, now: Date): Promis
   }
   await deps.applications.markOverdueNoticed(app.id, now);
   return contact !== undefined;
-}
-
-/** Runs `noticeOverdue` every `intervalMs` until stopped; a failed run is reported, not fatal. */
-export function startOverdueJob(
-  deps: OverdueDeps,
-  intervalMs: number,
-  onError: (err: unknown) => void,
-  onReport: (report: OverdueReport) => void = () => undefined,
-): PeriodicJob {
-  return startPeriodic(() => noticeOverdue(deps).then(onReport), {
-    intervalMs,
-    firstDelayMs: Math.min(intervalMs, 30_000),
-    onError,
-  });
 }

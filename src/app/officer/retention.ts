@@ -2,7 +2,6 @@ import type { Flow } from '../../catalog/flow-schema.js';
 import type { AnswerValue, Application } from '../../domain/application.js';
 import { maskNik } from '../../domain/nik.js';
 import { runUnderLease } from '../lease-run.js';
-import { startPeriodic, type PeriodicJob } from '../periodic.js';
 import { isFinal } from '../../domain/status.js';
 import type { ApplicationRepository } from '../../ports/application-repository.js';
 import type { DocumentStore } from '../../ports/document-store.js';
@@ -147,24 +146,4 @@ async function eraseOne(
     },
   });
   return true;
-}
-
-/** A running retention loop; `stop` waits for the run in flight. */
-export type RetentionJob = PeriodicJob;
-
-/**
- * Runs `runRetention` every `intervalMs` (first soon after start-up) until stopped. A failed
- * run is reported, not fatal; a slow run is not stacked upon.
- */
-export function startRetentionJob(
-  deps: RetentionDeps,
-  intervalMs: number,
-  onError: (err: unknown) => void,
-  onReport: (report: RetentionReport) => void = () => undefined,
-): RetentionJob {
-  return startPeriodic(() => runRetention(deps).then(onReport), {
-    intervalMs,
-    firstDelayMs: Math.min(intervalMs, 60_000),
-    onError,
-  });
 }

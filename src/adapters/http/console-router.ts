@@ -124,8 +124,13 @@ export function createConsoleRouter(deps: OfficerHttpDeps): Router {
   // the form's token hears "reload" (403).
   router.use(sec.csrf);
 
-  router.post('/logout', (req, res, next) => {
-    req.session.destroy((err) => (err ? next(err) : res.redirect(303, '/console/login')));
+  router.post('/logout', (req, res) => {
+    req.session.destroy((err) => {
+      // The browser forgets the session either way; a stored one the database could not delete
+      // lapses at its expiry (it no longer has a cookie pointing at it).
+      if (err) deps.logger.error({ err }, 'console logout: session not deleted from the store');
+      res.clearCookie('loket.sid', { path: '/' }).redirect(303, '/console/login');
+    });
   });
   router.get('/', (_req, res) => res.redirect('/console/queue'));
 

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { createMongoLeases } from '../../src/adapters/mongo/mongo-lease.js';
-import { createMongoRepositories, type MongoRepositories } from '../../src/adapters/mongo/repositories.js';
+import type { MongoRepositories } from '../../src/adapters/mongo/repositories.js';
 import {
   ORPHAN_SWEEP_LEASE,
   sweepOrphanUploads,
@@ -11,7 +10,7 @@ import type { ConversationState, UploadedFile } from '../../src/dialogue/types.j
 import type { Channel } from '../../src/domain/application.js';
 import type { LeaseRepository } from '../../src/ports/lease.js';
 import { newApplication, sequentialNumbers } from '../adapters/mongo/fixtures.js';
-import { useTestDatabase } from '../support/db.js';
+import { openRepositoriesWithLeases, useTestDatabase } from '../support/db.js';
 
 const db = useTestDatabase('orphan_uploads');
 const DAY = 86_400_000;
@@ -21,11 +20,7 @@ let repos: MongoRepositories;
 let leases: LeaseRepository;
 
 beforeAll(async () => {
-  repos = createMongoRepositories(db.conn());
-  await repos.ensureIndexes();
-  const l = createMongoLeases(db.conn());
-  await l.ensureIndexes();
-  leases = l;
+  ({ repos, leases } = await openRepositoriesWithLeases(db.conn()));
 });
 
 /** The files are stored now; the sweep runs `days` later. */

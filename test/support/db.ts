@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from '@jest/globals';
 import mongoose from 'mongoose';
 import { openConnection, type DbConnection } from '../../src/adapters/mongo/connection.js';
+import { createMongoLeases } from '../../src/adapters/mongo/mongo-lease.js';
+import { createMongoRepositories, type MongoRepositories } from '../../src/adapters/mongo/repositories.js';
+import type { LeaseRepository } from '../../src/ports/lease.js';
 
 /**
  * Gives a test file its own database on the real server (FerretDB from the global set-up, or
@@ -63,4 +66,15 @@ export async function openCountingConnection(
     if (['insert', 'update', 'delete'].includes(e.commandName) && ops) opsPerCommand.push(ops.length);
   });
   return { conn: counting, opsPerCommand, close: () => counting.close() };
+}
+
+/** The repositories and the leases on `conn`, with their indexes: what the periodic jobs' tests use. */
+export async function openRepositoriesWithLeases(
+  conn: DbConnection,
+): Promise<{ repos: MongoRepositories; leases: LeaseRepository }> {
+  const repos = createMongoRepositories(conn);
+  await repos.ensureIndexes();
+  const leases = createMongoLeases(conn);
+  await leases.ensureIndexes();
+  return { repos, leases };
 }

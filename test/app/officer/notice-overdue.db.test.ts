@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { createMongoLeases } from '../../../src/adapters/mongo/mongo-lease.js';
-import { createMongoRepositories, type MongoRepositories } from '../../../src/adapters/mongo/repositories.js';
+import type { MongoRepositories } from '../../../src/adapters/mongo/repositories.js';
 import {
   noticeOverdue,
   overdueNotice,
@@ -10,7 +9,7 @@ import {
 import type { Application, ApplicationStatus } from '../../../src/domain/application.js';
 import type { LeaseRepository } from '../../../src/ports/lease.js';
 import { newApplication, sequentialNumbers } from '../../adapters/mongo/fixtures.js';
-import { useTestDatabase } from '../../support/db.js';
+import { openRepositoriesWithLeases, useTestDatabase } from '../../support/db.js';
 
 const db = useTestDatabase('notice_overdue');
 const NOW = new Date('2027-06-01T03:00:00Z');
@@ -21,11 +20,7 @@ let leases: LeaseRepository;
 const numbers = sequentialNumbers(8100);
 
 beforeAll(async () => {
-  repos = createMongoRepositories(db.conn());
-  await repos.ensureIndexes();
-  const l = createMongoLeases(db.conn());
-  await l.ensureIndexes();
-  leases = l;
+  ({ repos, leases } = await openRepositoriesWithLeases(db.conn()));
 });
 
 function deps(overrides: Partial<OverdueDeps> = {}): OverdueDeps {

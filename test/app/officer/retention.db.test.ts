@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { createMongoLeases } from '../../../src/adapters/mongo/mongo-lease.js';
-import { createMongoRepositories, type MongoRepositories } from '../../../src/adapters/mongo/repositories.js';
+import type { MongoRepositories } from '../../../src/adapters/mongo/repositories.js';
 import { createMongoRetentionStore } from '../../../src/adapters/mongo/mongo-retention-store.js';
 import {
   ERASED_NAME,
@@ -14,7 +13,7 @@ import type { Application, ApplicationStatus } from '../../../src/domain/applica
 import type { LeaseRepository } from '../../../src/ports/lease.js';
 import { intakeSettings } from '../../adapters/http/intake-support.js';
 import { newApplication, sequentialNumbers } from '../../adapters/mongo/fixtures.js';
-import { useTestDatabase } from '../../support/db.js';
+import { openRepositoriesWithLeases, useTestDatabase } from '../../support/db.js';
 
 const db = useTestDatabase('retention');
 const NOW = new Date('2027-06-01T03:00:00Z');
@@ -27,11 +26,7 @@ let leases: LeaseRepository;
 const numbers = sequentialNumbers(7000);
 
 beforeAll(async () => {
-  repos = createMongoRepositories(db.conn());
-  await repos.ensureIndexes();
-  const l = createMongoLeases(db.conn());
-  await l.ensureIndexes();
-  leases = l;
+  ({ repos, leases } = await openRepositoriesWithLeases(db.conn()));
 });
 
 function deps(overrides: Partial<RetentionDeps> = {}): RetentionDeps {

@@ -10,6 +10,7 @@ import type { HandoffRepository } from '../../ports/handoff-repository.js';
 import type { OfficeRepository } from '../../ports/office-repository.js';
 import type { OfficerRepository } from '../../ports/officer-repository.js';
 import type { Outbox } from '../../ports/outbox.js';
+import type { ConversationStore } from '../../ports/conversation-store.js';
 
 /** Everything the officer console and API need; the composition root builds it once. */
 export interface OfficerHttpDeps {
@@ -22,6 +23,8 @@ export interface OfficerHttpDeps {
   outbox: Outbox;
   documents: DocumentStore;
   push: PushConversationEvent;
+  /** Read only, for the citizen's language in the notices sent to them. */
+  conversations: Pick<ConversationStore, 'read'>;
   /** express-session store (src/adapters/mongo/session-store.ts in production). */
   sessionStore: Store;
   /** SESSION_SECRET: signs the session cookie; at least 32 characters. */

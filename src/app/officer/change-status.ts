@@ -12,7 +12,8 @@ import { OfficerActionError } from './errors.js';
 import { actorOf, type OfficerActor } from './officer-actor.js';
 import type { PushConversationEvent } from './push-conversation-event.js';
 import { assertInScope } from './scope.js';
-import { statusNotice } from './status-notice.js';
+import { citizenLang, statusNotice } from './status-notice.js';
+import type { ConversationStore } from '../../ports/conversation-store.js';
 
 /** What changing a status needs from the rest of the program. */
 export interface ChangeStatusDeps {
@@ -20,6 +21,8 @@ export interface ChangeStatusDeps {
   events: EventLog;
   outbox: Outbox;
   push: PushConversationEvent;
+  /** For the citizen's language in the notice. */
+  conversations: Pick<ConversationStore, 'read'>;
   now: () => Date;
 }
 
@@ -108,7 +111,7 @@ export async function changeApplicationStatus(
     key: `status:${saved.id}:${saved.version}`,
     channel: contact.channel,
     chatId: contact.chatId,
-    payload: { text: statusNotice(saved) },
+    payload: { text: statusNotice(saved, await citizenLang(deps.conversations, contact)) },
     createdAt: at,
   });
   if (saved.status !== 'NEEDS_REVISION' || !saved.revision) return { application: saved, notified: false };

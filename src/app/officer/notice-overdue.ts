@@ -6,6 +6,9 @@ import type { LeaseRepository } from '../../ports/lease.js';
 import type { Outbox } from '../../ports/outbox.js';
 import { runUnderLease } from '../lease-run.js';
 import { daysLate } from './metric-math.js';
+import { citizenLang } from './status-notice.js';
+import type { Lang } from '../../dialogue/types.js';
+import type { ConversationStore } from '../../ports/conversation-store.js';
 
 /** The lease that keeps two processes from running the SLA check at once. */
 export const SLA_CHECK_LEASE = 'job:sla-check';
@@ -16,6 +19,8 @@ export interface OverdueDeps {
   applications: ApplicationRepository;
   events: EventLog;
   outbox: Outbox;
+  /** For the citizen's language in the apology. */
+  conversations: Pick<ConversationStore, 'read'>;
   leases: LeaseRepository;
   /** This process (host:pid), the lease holder. */
   holder: string;
@@ -36,15 +41,23 @@ export interface OverdueReport {
 }
 
 /**
- * The Indonesian apology a citizen receives once when their application passes its SLA due
- * moment unfinished: which one, the date it was due, that the office knows, and a way to a person.
+ * The apology a citizen receives once when their application passes its SLA due moment
+ * unfinished, in their language: which one, the date it was due, that the office knows, and a
+ * way to a person.
  */
-export function overdueNotice(app: Application): string {
-  return [
-    `Mohon maaf, permohonan ${app.trackingNumber} belum selesai pada batas waktu layanan (${formatDate(app.slaDueAt.toISOString(), 'id')}).`,
-    'Kantor sudah mendapat peringatan keterlambatan ini dan petugas menindaklanjutinya; kami kabari begitu ada perubahan.',
-    'Ketik "status" untuk melihat perkembangannya, atau "petugas" untuk bertanya langsung.',
-  ].join('\n');
+export function overdueNotice(app: Application, lang: Lang = 'id'): string {
+  const due = formatDate(app.slaDueAt.toISOString(), lang);
+  return lang === 'en'
+    ? [
+        `We are sorry: application ${app.trackingNumber} was not finished by its service deadline (${due}).`,
+        'The office has been alerted to the delay and an officer is following it up; we will tell you as soon as something changes.',
+        'Type "status" to see where it stands, or "officer" to ask a person.',
+      ].join('\n')
+    : [
+        `Mohon maaf, permohonan ${app.trackingNumber} belum selesai pada batas waktu layanan (${due}).`,
+        'Kantor sudah mendapat peringatan keterlambatan ini dan petugas menindaklanjutinya; kami kabari begitu ada perubahan.',
+        'Ketik "status" untuk melihat perkembangannya, atau "petugas" untuk bertanya langsung.',
+      ].join('\n');
 }
 
 /**
@@ -93,7 +106,7 @@ async function noticeOne(deps: OverdueDeps, app: Application, now: Date): Promis
       key: `overdue:${app.id}`,
       channel: contact.channel,
       chatId: contact.chatId,
-      payload: { text: overdueNotice(app) },
+      payload: { text: overdueNotice(app, await citizenLang(deps.conversations, contact)) },
       createdAt: now,
     });
   }

@@ -1,36 +1,77 @@
-import type { Application, ApplicationStatus } from '../../domain/application.js';
+import type { Application, ApplicationStatus, ChatAddress } from '../../domain/application.js';
 import { describeStatus } from '../../domain/status.js';
+import type { Lang } from '../../dialogue/types.js';
+import type { ConversationStore } from '../../ports/conversation-store.js';
 
 /** What the citizen should do next, per status, so a notification is never just a code. */
-const NEXT_STEP: Readonly<Record<ApplicationStatus, string>> = {
-  SUBMITTED: 'Permohonan Anda menunggu diperiksa petugas.',
-  IN_REVIEW: 'Anda tidak perlu melakukan apa pun; kami kabari lagi bila ada perubahan.',
-  NEEDS_REVISION:
-    'Mohon kirim perbaikan yang diminta lewat chat ini; jawaban dan dokumen lain tetap tersimpan.',
-  APPROVED: 'Dokumen Anda sedang disiapkan; kami kabari bila sudah bisa diambil.',
-  READY_FOR_PICKUP:
-    'Silakan ambil di kantor pada jam layanan dengan membawa KTP asli dan menyebut nomor pelacakan ini.',
-  COMPLETED: 'Terima kasih telah menggunakan layanan kami.',
-  REJECTED: 'Anda dapat mengajukan permohonan baru, atau ketik "petugas" untuk bertanya.',
-  CANCELLED: 'Permohonan ini tidak diproses lagi.',
+const NEXT_STEP: Readonly<Record<ApplicationStatus, Record<Lang, string>>> = {
+  SUBMITTED: {
+    id: 'Permohonan Anda menunggu diperiksa petugas.',
+    en: 'Your application is waiting to be checked by an officer.',
+  },
+  IN_REVIEW: {
+    id: 'Anda tidak perlu melakukan apa pun; kami kabari lagi bila ada perubahan.',
+    en: 'You need not do anything; we will tell you when something changes.',
+  },
+  NEEDS_REVISION: {
+    id: 'Mohon kirim perbaikan yang diminta lewat chat ini; jawaban dan dokumen lain tetap tersimpan.',
+    en: 'Please send the requested correction in this chat; your other answers and documents are kept.',
+  },
+  APPROVED: {
+    id: 'Dokumen Anda sedang disiapkan; kami kabari bila sudah bisa diambil.',
+    en: 'Your document is being prepared; we will tell you when it can be picked up.',
+  },
+  READY_FOR_PICKUP: {
+    id: 'Silakan ambil di kantor pada jam layanan dengan membawa KTP asli dan menyebut nomor pelacakan ini.',
+    en: 'Please pick it up at the office during service hours, bringing your original KTP and this tracking number.',
+  },
+  COMPLETED: { id: 'Terima kasih telah menggunakan layanan kami.', en: 'Thank you for using our service.' },
+  REJECTED: {
+    id: 'Anda dapat mengajukan permohonan baru, atau ketik "petugas" untuk bertanya.',
+    en: 'You may file a new application, or type "officer" to ask a person.',
+  },
+  CANCELLED: { id: 'Permohonan ini tidak diproses lagi.', en: 'This application is no longer processed.' },
 };
 
+const WORDS = {
+  update: { id: 'Pembaruan permohonan', en: 'Update on application' },
+  status: { id: 'Status', en: 'Status' },
+  reason: { id: 'Alasan', en: 'Reason' },
+  fix: { id: 'Yang perlu diperbaiki', en: 'What to correct' },
+  note: { id: 'Catatan petugas', en: "Officer's note" },
+} as const satisfies Record<string, Record<Lang, string>>;
+
 /**
- * The Indonesian text of a status notification: tracking number, the status in plain words,
- * the officer's note or reason, and what to do next. Stored in the outbox as is.
+ * The text of a status notification in the citizen's language: tracking number, the status in
+ * plain words, the officer's note or reason (as the officer wrote it), and what to do next.
+ * Stored in the outbox as is.
  */
-export function statusNotice(app: Application): string {
+export function statusNotice(app: Application, lang: Lang = 'id'): string {
   const lines = [
-    `Pembaruan permohonan ${app.trackingNumber}:`,
-    `Status: ${describeStatus(app.status, 'id')}.`,
+    `${WORDS.update[lang]} ${app.trackingNumber}:`,
+    `${WORDS.status[lang]}: ${describeStatus(app.status, lang)}.`,
   ];
-  if (app.status === 'REJECTED' && app.rejectionReason) lines.push(`Alasan: ${app.rejectionReason}`);
+  if (app.status === 'REJECTED' && app.rejectionReason)
+    lines.push(`${WORDS.reason[lang]}: ${app.rejectionReason}`);
   else if (app.status === 'NEEDS_REVISION' && app.revision)
-    lines.push(`Yang perlu diperbaiki: ${app.revision.note}`);
+    lines.push(`${WORDS.fix[lang]}: ${app.revision.note}`);
   else {
     const note = app.statusHistory.at(-1)?.note;
-    if (note) lines.push(`Catatan petugas: ${note}`);
+    if (note) lines.push(`${WORDS.note[lang]}: ${note}`);
   }
-  lines.push(NEXT_STEP[app.status]);
+  lines.push(NEXT_STEP[app.status][lang]);
   return lines.join('\n');
+}
+
+/**
+ * The language the citizen chose in their chat (English once they switched), for texts sent to
+ * them outside a conversation turn; Indonesian when the chat has no conversation or it cannot be
+ * read (a notice is never held back for it).
+ */
+export async function citizenLang(
+  conversations: Pick<ConversationStore, 'read'>,
+  to: ChatAddress,
+): Promise<Lang> {
+  const stored = await conversations.read(to.channel, to.chatId).catch(() => undefined);
+  return stored?.state.lang ?? 'id';
 }

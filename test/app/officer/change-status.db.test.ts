@@ -59,6 +59,32 @@ describe('changeApplicationStatus', () => {
     expect(d.push.calls).toEqual([]);
   });
 
+  it('should write the notice in English for a citizen who switched their chat to English', async () => {
+    const contact = { channel: 'whatsapp' as const, chatId: '6281299990001' };
+    await repos.conversations.write(
+      contact.channel,
+      contact.chatId,
+      { lang: 'en', consent: true, mode: 'bot', misunderstood: 0 },
+      null,
+    );
+    const base = newApplication();
+    const app = await seeded({ applicant: { ...base.applicant, contact } });
+    await changeApplicationStatus(deps(), budi, {
+      applicationId: app.id,
+      to: 'IN_REVIEW',
+      note: 'Berkas lengkap',
+    });
+    const text = String((await outboxRow(`status:${app.id}:2`))?.payload.text);
+    expect(text).toBe(
+      [
+        `Update on application ${app.trackingNumber}:`,
+        'Status: Being checked by an officer.',
+        "Officer's note: Berkas lengkap",
+        'You need not do anything; we will tell you when something changes.',
+      ].join('\n'),
+    );
+  });
+
   it('should ask for a revision of one named step and push revision_requested', async () => {
     const app = await seeded({ status: 'IN_REVIEW' });
     const d = deps();

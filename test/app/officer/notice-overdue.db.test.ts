@@ -28,6 +28,7 @@ function deps(overrides: Partial<OverdueDeps> = {}): OverdueDeps {
     applications: repos.applications,
     events: repos.events,
     outbox: repos.outbox,
+    conversations: repos.conversations,
     leases,
     holder: 'test-a',
     now: () => NOW,
@@ -96,6 +97,21 @@ describe('the SLA check', () => {
     });
     expect(await overdueEvents(late.id)).toHaveLength(1);
     expect(await outboxRows(`overdue:${late.id}`)).toHaveLength(1);
+  });
+
+  it('should apologise in English to a citizen who switched their chat to English', async () => {
+    await repos.conversations.write(
+      'whatsapp',
+      '6281200000077',
+      { lang: 'en', consent: true, mode: 'bot', misunderstood: 0 },
+      null,
+    );
+    const app = await filed('IN_REVIEW', -1, '6281200000077');
+    await noticeOverdue(deps());
+    const [row] = await outboxRows(`overdue:${app.id}`);
+    expect(row?.payload.text).toContain(`We are sorry: application ${app.trackingNumber} was not finished`);
+    expect(row?.payload.text).toContain('31 May 2027');
+    expect(row?.payload.text).toContain('"officer"');
   });
 
   it('should keep the mark when an officer saves a copy read before it, without making that copy stale', async () => {

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import QRCode from 'qrcode';
+import { citizenLang } from '../../app/citizen-lang.js';
 import type { HandleInbound } from '../../app/inbound.js';
 import type { Logger } from '../../config/logger.js';
 import type { ChannelSender } from '../../ports/channel-sender.js';
@@ -109,13 +110,12 @@ export function createWhatsAppChannel(opts: WhatsAppChannelOptions): WhatsAppCha
     // About 100 s in all: a short database outage or restart is outlasted before the citizen is
     // asked to send the message again (WhatsApp never delivers it twice).
     retryDelaysMs: opts.retryDelaysMs ?? [2000, 10_000, 30_000, 60_000],
-    langOf: async (chatId) => {
-      const stored = await opts.conversations?.read('whatsapp', chatId).catch((err: unknown) => {
-        logger.warn({ err }, 'whatsapp conversation language not read; answering in Indonesian');
-        return undefined;
-      });
-      return stored?.state.lang ?? 'id';
-    },
+    langOf: (chatId) =>
+      opts.conversations
+        ? citizenLang(opts.conversations, { channel: 'whatsapp', chatId }, (err) =>
+            logger.warn({ err }, 'whatsapp conversation language not read; answering in Indonesian'),
+          )
+        : Promise.resolve('id'),
   });
   const session = opts.session ?? 'default';
   const connection = createConnection({

@@ -12,7 +12,8 @@ import { OfficerActionError } from './errors.js';
 import { actorOf, type OfficerActor } from './officer-actor.js';
 import type { PushConversationEvent } from './push-conversation-event.js';
 import { assertInScope } from './scope.js';
-import { citizenLang, statusNotice } from './status-notice.js';
+import { citizenLang } from '../citizen-lang.js';
+import { statusNotice } from './status-notice.js';
 import type { ConversationStore } from '../../ports/conversation-store.js';
 
 /** What changing a status needs from the rest of the program. */

@@ -6,7 +6,7 @@ import type { LeaseRepository } from '../../ports/lease.js';
 import type { Outbox } from '../../ports/outbox.js';
 import { runUnderLease } from '../lease-run.js';
 import { daysLate } from './metric-math.js';
-import { citizenLang } from './status-notice.js';
+import { citizenLang } from '../citizen-lang.js';
 import type { Lang } from '../../dialogue/types.js';
 import type { ConversationStore } from '../../ports/conversation-store.js';
 

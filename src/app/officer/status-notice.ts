@@ -1,7 +1,6 @@
-import type { Application, ApplicationStatus, ChatAddress } from '../../domain/application.js';
+import type { Application, ApplicationStatus } from '../../domain/application.js';
 import { describeStatus } from '../../domain/status.js';
 import type { Lang } from '../../dialogue/types.js';
-import type { ConversationStore } from '../../ports/conversation-store.js';
 
 /** What the citizen should do next, per status, so a notification is never just a code. */
 const NEXT_STEP: Readonly<Record<ApplicationStatus, Record<Lang, string>>> = {
@@ -61,17 +60,4 @@ export function statusNotice(app: Application, lang: Lang = 'id'): string {
   }
   lines.push(NEXT_STEP[app.status][lang]);
   return lines.join('\n');
-}
-
-/**
- * The language the citizen chose in their chat (English once they switched), for texts sent to
- * them outside a conversation turn; Indonesian when the chat has no conversation or it cannot be
- * read (a notice is never held back for it).
- */
-export async function citizenLang(
-  conversations: Pick<ConversationStore, 'read'>,
-  to: ChatAddress,
-): Promise<Lang> {
-  const stored = await conversations.read(to.channel, to.chatId).catch(() => undefined);
-  return stored?.state.lang ?? 'id';
 }

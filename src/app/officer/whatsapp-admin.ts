@@ -1,3 +1,4 @@
+import { maskDigits } from '../../dialogue/handoff.js';
 import type { EventLog } from '../../ports/event-log.js';
 import type { WhatsAppSession } from '../../ports/whatsapp-session.js';
 import { OfficerActionError } from './errors.js';
@@ -8,12 +9,6 @@ export interface WhatsAppAdminDeps {
   whatsapp: WhatsAppSession;
   events: EventLog;
   now: () => Date;
-}
-
-/** A phone number for the audit log: the digits hidden but the last four. */
-export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
-  return digits.slice(-4).padStart(digits.length, '*');
 }
 
 /** Only admins act on the number; the audit row names who, when and what, with their office. */
@@ -62,7 +57,8 @@ export function requestWhatsAppPairingCode(
     'whatsapp.pairing_code_requested',
     () => deps.whatsapp.requestPairingCode(phone),
     {
-      phone: maskPhone(phone),
+      // The digits only, all but the last four hidden (the dialogue's masking of long numbers).
+      phone: maskDigits(phone.replace(/\D/g, '')),
     },
   );
 }

@@ -62,11 +62,23 @@ export function parseDate(
   return { ok: true, iso: date.toISOString().slice(0, 10) };
 }
 
+/**
+ * Formatters by locale and options, made once: building an `Intl.DateTimeFormat` costs far more
+ * than formatting with it, and every reply that shows a date would otherwise build one.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, options)));
+  return f;
+}
+
 /** The calendar date in Jakarta at an instant, `YYYY-MM-DD`; undefined for a bad time. */
 export function jakartaDay(at: string): string | undefined {
   const time = Date.parse(at);
   if (Number.isNaN(time)) return undefined;
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(new Date(time));
+  return formatter('en-CA', { timeZone: TIME_ZONE }).format(new Date(time));
 }
 
 /** Whole years from `birthIso` to `todayIso` (both `YYYY-MM-DD`), as an age is counted. */
@@ -101,7 +113,7 @@ export function formatDate(value: string, lang: Lang): string {
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
   const time = Date.parse(dateOnly ? `${value}T00:00:00Z` : value);
   if (Number.isNaN(time)) return value;
-  return new Intl.DateTimeFormat(LOCALE[lang], {
+  return formatter(LOCALE[lang], {
     timeZone: dateOnly ? 'UTC' : TIME_ZONE,
     day: 'numeric',
     month: 'long',
@@ -113,7 +125,7 @@ export function formatDate(value: string, lang: Lang): string {
 export function formatDateTime(value: string, lang: Lang): string {
   const time = Date.parse(value);
   if (Number.isNaN(time)) return value;
-  return new Intl.DateTimeFormat(LOCALE[lang], {
+  return formatter(LOCALE[lang], {
     timeZone: TIME_ZONE,
     weekday: 'long',
     day: 'numeric',

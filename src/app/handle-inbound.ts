@@ -13,7 +13,7 @@ import type { HandleInbound, HandleResult, InboundFile, InboundMessage } from '.
 import type { ChatAddress } from '../domain/application.js';
 import type { ChannelSender } from '../ports/channel-sender.js';
 import type { ConversationStore } from '../ports/conversation-store.js';
-import type { InboundLog } from '../ports/inbound-log.js';
+import type { ClaimResult, InboundLog } from '../ports/inbound-log.js';
 import type { DocumentStore } from '../ports/document-store.js';
 import { ConcurrencyError } from '../ports/errors.js';
 
@@ -45,9 +45,11 @@ const MAX_UNRELEASED = 10_000;
 const MAX_CONFLICT_RETRIES = 3;
 
 /**
- * The one path every channel uses for a citizen's message: idempotency claim, load state,
- * store an upload, run the pure engine, run its effects (feeding results back), save state
- * with an optimistic version check (the saved version names the message, which marks it done). A failure releases the claim so a
+ * The one path every channel uses for a citizen's message: load state, (for an upload: claim
+ * the message and store the file), run the pure engine, claim the message if the turn has
+ * effects and run them (feeding results back), save state with an optimistic version check (the
+ * saved version names the message and lists it as handled, which marks it done). A plain text
+ * answer is two round trips: the read and the write. A failure releases the claim so a
  * redelivery can succeed; nothing is marked processed that was not.
  */
 export function makeHandleInbound(deps: HandleInboundDeps): HandleInbound {
@@ -73,30 +75,42 @@ export function makeHandleInbound(deps: HandleInboundDeps): HandleInbound {
     // measured from it would never lapse and a message claimed by a crashed process would stay
     // "busy" for ever.
     const claimedAt = now();
-    const claim = await deps.inbound.claim(msg.channel, msg.messageId, leaseMs, claimedAt);
-    if (claim === 'done') return { status: 'duplicate', replies: [] };
-    if (claim === 'busy') return { status: 'busy', replies: [] };
+    let claimed = false;
+    /** Claims the message once, when its turn is about to do something beyond saving its state. */
+    const claim = async (): Promise<ClaimResult> => {
+      if (claimed) return 'claimed';
+      const result = await deps.inbound.claim(msg.channel, msg.messageId, leaseMs, claimedAt);
+      claimed = result === 'claimed';
+      return result;
+    };
     try {
+      // A file is stored before its turn runs: claimed first, so two deliveries never store it at once.
+      if (msg.content.kind === 'file') {
+        const result = await claim();
+        if (result !== 'claimed') return unclaimed(result);
+      }
       const input = await toCitizenInput(msg);
       // Saving the turn's conversation version records the message as handled: no completion write.
-      const replies = await withConflictRetry(() => runTurn(msg, input));
+      const outcome = await withConflictRetry(() => runTurn(msg, input, claim));
+      if (outcome.status !== 'processed') return outcome;
       // Never the text: it may hold a NIK. The chat id of WhatsApp is a phone number: its tail only.
       deps.logger.debug(
         {
           channel: msg.channel,
           chat: `…${msg.chatId.slice(-4)}`,
           input: msg.content.kind,
-          replies: replies.length,
+          replies: outcome.replies.length,
         },
         'inbound handled',
       );
-      return { status: 'processed', replies };
+      return outcome;
     } catch (err) {
-      await deps.inbound.release(msg.channel, msg.messageId, claimedAt).catch((e: unknown) => {
-        deps.logger.error({ err: e }, 'could not release inbound claim; released on its next delivery');
-        unreleased.set(key, claimedAt);
-        if (unreleased.size > MAX_UNRELEASED) unreleased.delete(unreleased.keys().next().value!);
-      });
+      if (claimed)
+        await deps.inbound.release(msg.channel, msg.messageId, claimedAt).catch((e: unknown) => {
+          deps.logger.error({ err: e }, 'could not release inbound claim; released on its next delivery');
+          unreleased.set(key, claimedAt);
+          if (unreleased.size > MAX_UNRELEASED) unreleased.delete(unreleased.keys().next().value!);
+        });
       throw err;
     }
   };
@@ -162,10 +176,28 @@ async function withConflictRetry<T>(turn: () => Promise<T>): Promise<T> {
 
 type TurnDeps = Pick<HandleInboundDeps, 'engine' | 'understand' | 'conversations' | 'effects'>;
 
-/** One turn of a conversation: load, step the engine, run effects (feeding results back), save. */
-function makeRunTurn(deps: TurnDeps): (msg: InboundMessage, input: Input) => Promise<Reply[]> {
-  return async function runTurn(msg: InboundMessage, input: Input): Promise<Reply[]> {
+/** A redelivered or concurrently handled message: answered without replies. */
+function unclaimed(result: Exclude<ClaimResult, 'claimed'>): HandleResult {
+  return result === 'done' ? { status: 'duplicate', replies: [] } : { status: 'busy', replies: [] };
+}
+
+/** How many handled inbound message ids a conversation version keeps, for redeliveries. */
+export const HANDLED_KEPT = 20;
+
+/**
+ * One turn of a conversation: load, step the engine, run effects (feeding results back), save.
+ * With `claim` (an inbound message) the turn is idempotent at two round trips when it has no
+ * effect: a message the stored version lists as handled is a duplicate, and of two deliveries
+ * saving from the same version only one wins (the other retries and finds it handled). A turn
+ * with effects claims the message before running them, so they run in one process at a time. A
+ * pushed event has no `claim` and is never listed.
+ */
+function makeRunTurn(
+  deps: TurnDeps,
+): (msg: InboundMessage, input: Input, claim?: () => Promise<ClaimResult>) => Promise<HandleResult> {
+  return async function runTurn(msg, input, claim) {
     const stored = await deps.conversations.read(msg.channel, msg.chatId);
+    if (claim && stored?.handled.includes(msg.messageId)) return { status: 'duplicate', replies: [] };
     let state: ConversationState = stored?.state ?? deps.engine.initialState(msg.lang);
     const replies: Reply[] = [];
     let pending: Input[] = [input];
@@ -176,14 +208,25 @@ function makeRunTurn(deps: TurnDeps): (msg: InboundMessage, input: Input) => Pro
         state = out.state;
         replies.push(...out.replies);
         for (const effect of out.effects) {
+          const claimed = claim ? await claim() : 'claimed';
+          if (claimed !== 'claimed') return unclaimed(claimed);
           const events: SystemEvent[] = await deps.effects.run(effect, { msg, state });
           next.push(...events.map((e): Input => ({ ...e, at: input.at })));
         }
       }
       pending = next;
     }
-    await deps.conversations.write(msg.channel, msg.chatId, state, stored?.version ?? null, msg.messageId);
-    return replies;
+    const before = stored?.handled ?? [];
+    const handled = claim ? [...before, msg.messageId].slice(-HANDLED_KEPT) : before;
+    await deps.conversations.write(
+      msg.channel,
+      msg.chatId,
+      state,
+      stored?.version ?? null,
+      msg.messageId,
+      handled,
+    );
+    return { status: 'processed', replies };
   };
 }
 
@@ -216,7 +259,7 @@ export function makePushConversationEvent(
       at,
       content: { kind: 'command', command: 'menu' },
     };
-    const replies = await withConflictRetry(() => runTurn(msg, { ...event, at: at.toISOString() }));
+    const { replies } = await withConflictRetry(() => runTurn(msg, { ...event, at: at.toISOString() }));
     if (replies.length === 0) return;
     const sent = await sender.send(address.chatId, replies);
     if (!sent.ok) {

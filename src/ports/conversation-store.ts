@@ -5,6 +5,11 @@ import type { ConversationState } from '../dialogue/types.js';
 export interface VersionedConversation {
   state: ConversationState;
   version: number;
+  /**
+   * The latest inbound messages whose turns were saved, newest last (as the last write passed
+   * them): a redelivery of one of them is recognised from this read alone, with no claim.
+   */
+  handled: readonly string[];
 }
 
 /**
@@ -18,7 +23,8 @@ export interface ConversationStore {
    * Writes the state if the stored version is still `expectedVersion` (`null`: it must not exist
    * yet) and returns the new version. Throws `ConcurrencyError` on a conflict or a concurrent create.
    * `messageId` names the inbound message whose turn this is: once written, that message counts as
-   * handled (`InboundLog.claim` answers `done` for it).
+   * handled (`InboundLog.claim` answers `done` for it). `handled` is kept with the version and
+   * given back by `read` (the caller bounds it).
    */
   write(
     channel: Channel,
@@ -26,6 +32,7 @@ export interface ConversationStore {
     state: ConversationState,
     expectedVersion: number | null,
     messageId?: string,
+    handled?: readonly string[],
   ): Promise<number>;
   /** Forgets the conversation (citizen withdrew consent, or retention). */
   delete(channel: Channel, chatId: string): Promise<void>;

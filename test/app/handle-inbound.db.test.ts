@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { makeHandleInbound, type HandleInboundDeps } from '../../src/app/handle-inbound.js';
+import { HANDLED_KEPT, makeHandleInbound, type HandleInboundDeps } from '../../src/app/handle-inbound.js';
 import type { HandleInbound, InboundMessage } from '../../src/app/inbound.js';
 import { makeEffectRunner } from '../../src/app/run-effects.js';
 import { loadConfig } from '../../src/config/config.js';
@@ -58,7 +58,8 @@ describe('handleInbound', () => {
         chatId: '5150',
         messageId: 'crashed-1',
         at: new Date(t0.getTime() - 600_000),
-        content: { kind: 'text', text: 'halo' },
+        // A turn with an effect (the status lookup) claims its message before running it.
+        content: { kind: 'text', text: 'cek status' },
       };
       expect(await loket.repos.inbound.claim('telegram', 'crashed-1', LEASE_MS, t0)).toBe('claimed');
 
@@ -73,6 +74,58 @@ describe('handleInbound', () => {
       expect(taken.replies.length).toBeGreaterThan(0);
       expect((await handle(msg)).status).toBe('duplicate');
       expect((await loket.repos.conversations.read('telegram', '5150'))?.version).toBe(1);
+    });
+  });
+
+  describe('a plain text message', () => {
+    const text = (chatId: string, messageId: string, body: string): InboundMessage => ({
+      channel: 'telegram',
+      chatId,
+      messageId,
+      at: new Date(),
+      content: { kind: 'text', text: body },
+    });
+    const claims = (messageId: string) =>
+      loket.conn.collection('inbound_messages').countDocuments({ channel: 'telegram', messageId });
+
+    it('should be saved without a claim, and its redelivery be a duplicate', async () => {
+      const first = await handle(text('5353', 'plain-1', 'halo'));
+      expect(first.status).toBe('processed');
+      expect(first.replies.length).toBeGreaterThan(0);
+      expect(await claims('plain-1')).toBe(0);
+      expect(await loket.repos.conversations.read('telegram', '5353')).toMatchObject({
+        version: 1,
+        handled: ['plain-1'],
+      });
+
+      expect(await handle(text('5353', 'plain-2', 'menu'))).toMatchObject({ status: 'processed' });
+      // Redelivered after a later message of the chat: still known from the read alone.
+      expect(await handle(text('5353', 'plain-1', 'halo'))).toEqual({ status: 'duplicate', replies: [] });
+      expect(await loket.repos.conversations.read('telegram', '5353')).toMatchObject({
+        version: 2,
+        handled: ['plain-1', 'plain-2'],
+      });
+    });
+
+    it('should change the state once when delivered twice at the same time', async () => {
+      await handle(text('5454', 'twice-0', 'halo'));
+      const results = await Promise.all([
+        handle(text('5454', 'twice-1', 'menu')),
+        handle(text('5454', 'twice-1', 'menu')),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual(['duplicate', 'processed']);
+      expect(results.find((r) => r.status === 'duplicate')?.replies).toEqual([]);
+      const saved = await loket.repos.conversations.read('telegram', '5454');
+      expect(saved?.version).toBe(2);
+      expect(saved?.handled).toEqual(['twice-0', 'twice-1']);
+    });
+
+    it(`should keep the last ${HANDLED_KEPT} handled messages of a chat`, async () => {
+      for (let i = 0; i < HANDLED_KEPT + 3; i++) await handle(text('5555', `many-${i}`, 'menu'));
+      const saved = await loket.repos.conversations.read('telegram', '5555');
+      expect(saved?.handled).toHaveLength(HANDLED_KEPT);
+      expect(saved?.handled.at(-1)).toBe(`many-${HANDLED_KEPT + 2}`);
+      expect(saved?.handled[0]).toBe('many-3');
     });
   });
 

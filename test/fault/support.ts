@@ -315,15 +315,18 @@ interface HasCollections {
 
 /**
  * Where an inbound message is in its handling, as the database says: `done` once its turn saved
- * a conversation version naming it (or a redelivery marked its claim so), `processing` while
- * claimed, `unseen` before.
+ * a conversation version naming or listing it (or a redelivery marked its claim so), `processing`
+ * while claimed (uploads and turns with effects claim theirs), `unseen` before.
  */
 export async function messageState(
   conn: HasCollections,
   channel: string,
   messageId: string,
 ): Promise<'unseen' | 'processing' | 'done'> {
-  if (await conn.collection('conversations').findOne({ channel, messageId })) return 'done';
+  if (
+    await conn.collection('conversations').findOne({ channel, $or: [{ messageId }, { handled: messageId }] })
+  )
+    return 'done';
   const claim = await conn.collection('inbound_messages').findOne({ channel, messageId });
   if (!claim) return 'unseen';
   return claim.status === 'done' ? 'done' : 'processing';

@@ -23,6 +23,8 @@ export interface ConversationRecord {
   state: string;
   /** The inbound message (or pushed event) whose turn wrote this version. */
   messageId: string;
+  /** The latest inbound messages handled in this chat, newest last (absent before December 2026). */
+  handled?: string[];
   updatedAt: Date;
 }
 
@@ -33,6 +35,7 @@ const schema = new Schema<ConversationRecord>(
     version: { type: Number, required: true },
     state: { type: String, required: true },
     messageId: { type: String, required: true },
+    handled: { type: [String], default: undefined },
     updatedAt: { type: Date, required: true },
   },
   { versionKey: false },

@@ -22,7 +22,13 @@ export class MongoConversationStore implements ConversationStore {
       .sort({ version: -1 })
       .lean<ConversationRecord>()
       .exec();
-    return r ? { state: JSON.parse(r.state) as ConversationState, version: r.version } : undefined;
+    if (!r) return undefined;
+    // A version written before `handled` was kept names only its own message.
+    return {
+      state: JSON.parse(r.state) as ConversationState,
+      version: r.version,
+      handled: r.handled ?? [r.messageId],
+    };
   }
 
   async write(
@@ -31,17 +37,26 @@ export class MongoConversationStore implements ConversationStore {
     state: ConversationState,
     expectedVersion: number | null,
     messageId?: string,
+    handled: readonly string[] = [],
   ): Promise<number> {
     const version = (expectedVersion ?? 0) + 1;
     try {
-      await this.model.create({
-        channel,
-        chatId,
-        version,
-        state: JSON.stringify(state),
-        messageId: messageId ?? `write:${new Types.ObjectId().toHexString()}`,
-        updatedAt: new Date(),
-      });
+      // Lean: every field is built right here, and a hydrated save costs a message about a
+      // millisecond of CPU (validation, hooks, a stack trace for parallel saves).
+      await this.model.insertMany(
+        [
+          {
+            channel,
+            chatId,
+            version,
+            state: JSON.stringify(state),
+            messageId: messageId ?? `write:${new Types.ObjectId().toHexString()}`,
+            handled: [...handled],
+            updatedAt: new Date(),
+          },
+        ],
+        { lean: true },
+      );
       return version;
     } catch (err) {
       if (isDuplicateKeyError(err))

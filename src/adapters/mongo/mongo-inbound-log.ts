@@ -23,15 +23,11 @@ export class MongoInboundLog implements InboundLog {
     // Two rounds: the row may be released or purged between our insert and our read.
     for (let round = 0; round < 2; round++) {
       try {
-        await this.model.create({
-          channel,
-          messageId,
-          status: 'processing',
-          leaseUntil,
-          attempts: 1,
-          claimedAt: now,
-          version: 1,
-        });
+        // Lean, as a conversation version: built here, no hydrated save on the hot path.
+        await this.model.insertMany(
+          [{ channel, messageId, status: 'processing', leaseUntil, attempts: 1, claimedAt: now, version: 1 }],
+          { lean: true },
+        );
         return 'claimed';
       } catch (err) {
         if (!isDuplicateKeyError(err)) throw err;

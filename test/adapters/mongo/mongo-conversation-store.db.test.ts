@@ -27,6 +27,7 @@ describe('MongoConversationStore', () => {
     expect(await repos.conversations.read('telegram', 'c1')).toEqual({
       state: state({ consent: true }),
       version: 2,
+      handled: [],
     });
     // Same chat id on another channel is another conversation.
     expect(await repos.conversations.read('whatsapp', 'c1')).toBeUndefined();
@@ -56,6 +57,7 @@ describe('MongoConversationStore', () => {
     expect(await repos.conversations.read('telegram', 'c2')).toEqual({
       state: state({ lang: 'en' }),
       version: 2,
+      handled: [],
     });
   });
 
@@ -105,6 +107,7 @@ describe('MongoConversationStore', () => {
     expect(await repos.conversations.read('telegram', 's1')).toEqual({
       state: state({ lang: 'en' }),
       version: 3,
+      handled: [],
     });
     // Their versions are gone, but a redelivery of the messages is still a duplicate.
     const later = new Date(60_000);
@@ -113,6 +116,28 @@ describe('MongoConversationStore', () => {
     // Sweeping again changes nothing; the next write goes on from the kept version.
     expect(await repos.sweepConversations(since)).toBe(0);
     expect(await repos.conversations.write('telegram', 's1', state(), 3, 'msg-5')).toBe(4);
+  });
+
+  it('should keep the handled message ids given with a version, and read an older version as handling its own message', async () => {
+    await repos.conversations.write('whatsapp', 'h1', state(), null, 'wa-1', ['wa-0', 'wa-1']);
+    expect((await repos.conversations.read('whatsapp', 'h1'))?.handled).toEqual(['wa-0', 'wa-1']);
+    // Written before versions listed their messages: only its own.
+    await db
+      .conn()
+      .collection('conversations')
+      .insertOne({
+        channel: 'whatsapp',
+        chatId: 'h2',
+        version: 7,
+        state: JSON.stringify(state()),
+        messageId: 'wa-old',
+        updatedAt: new Date(),
+      });
+    expect(await repos.conversations.read('whatsapp', 'h2')).toEqual({
+      state: state(),
+      version: 7,
+      handled: ['wa-old'],
+    });
   });
 
   it('should drop the one-document-per-chat index of an older database, which would refuse every second version', async () => {

@@ -211,6 +211,7 @@ describe('WhatsApp channel (fake socket with a real Baileys event emitter)', () 
             chatId === ENGLISH_JID
               ? {
                   version: 3,
+                  handled: [],
                   state: { lang: 'en' as const, consent: true, mode: 'bot' as const, misunderstood: 0 },
                 }
               : undefined,

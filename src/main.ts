@@ -26,7 +26,8 @@ import { loadCatalog } from './catalog/load.js';
 import type { Catalog } from './catalog/catalog.js';
 import { ENGINE_MESSAGE_KEYS } from './dialogue/message-keys.js';
 import { createEngine, type Engine } from './dialogue/engine.js';
-import { createNlu, type Nlu } from './nlu/nlu.js';
+import type { Nlu } from './nlu/nlu.js';
+import { loadNlu } from './nlu/nlu-cache.js';
 import { loadIntentData } from './nlu/intent-data.js';
 import { makeHandleInbound, makePushConversationEvent } from './app/handle-inbound.js';
 import type { PushConversationEvent } from './app/officer/push-conversation-event.js';
@@ -62,7 +63,14 @@ export interface Loket {
   /** Officer-side events (joined, message, closed, revision) into a citizen's conversation. */
   push: PushConversationEvent;
   /** Milliseconds from the call to ready, by part. */
-  startup: { totalMs: number; databaseMs: number; catalogMs: number; nluMs: number };
+  /** `nlu`: read from DATA_DIR/nlu-cache (`stored`) or trained at this start (`trained`). */
+  startup: {
+    totalMs: number;
+    databaseMs: number;
+    catalogMs: number;
+    nluMs: number;
+    nlu: 'stored' | 'trained';
+  };
   stop(): Promise<void>;
 }
 
@@ -127,8 +135,11 @@ export async function createLoket(
       const t = Date.now();
       const intents = await loadIntentData(path.join(ROOT, 'intents'));
       const t1 = Date.now();
-      const nlu = createNlu({ intents });
-      return { intents, nlu, nluMs: Date.now() - t1, t };
+      const { nlu, source } = await loadNlu(intents, {
+        logger,
+        ...(config.NLU_CACHE === 'on' ? { dir: path.resolve(config.DATA_DIR, 'nlu-cache') } : {}),
+      });
+      return { intents, nlu, nluMs: Date.now() - t1, nluSource: source, t };
     })(),
   ]);
   const tc = Date.now();
@@ -222,7 +233,13 @@ export async function createLoket(
     handleInbound,
     senders,
     push,
-    startup: { totalMs: Date.now() - t0, databaseMs: db.ms, catalogMs, nluMs: catalogAndNlu.nluMs },
+    startup: {
+      totalMs: Date.now() - t0,
+      databaseMs: db.ms,
+      catalogMs,
+      nluMs: catalogAndNlu.nluMs,
+      nlu: catalogAndNlu.nluSource,
+    },
     stop: () =>
       (stopping ??= (async () => {
         clearInterval(purge);

@@ -1,10 +1,10 @@
-import { DEFAULT_FEATURE_OPTIONS, fitFeaturizer } from './features.js';
-import type { FeatureOptions } from './features.js';
+import { DEFAULT_FEATURE_OPTIONS, featurizerFrom, fitFeaturizer } from './features.js';
+import type { FeatureOptions, Featurizer, FeaturizerData } from './features.js';
 import { analyse } from './normalize.js';
 import type { Analysis } from './normalize.js';
 import { seededRandom, shuffled } from './random.js';
-import { DEFAULT_SOFTMAX_OPTIONS, softmax, trainSoftmax } from './softmax.js';
-import type { SoftmaxOptions } from './softmax.js';
+import { DEFAULT_SOFTMAX_OPTIONS, linearModelFrom, softmax, trainSoftmax } from './softmax.js';
+import type { LinearData, LinearModel, SoftmaxOptions } from './softmax.js';
 import { fitTemperature } from './temperature.js';
 
 /**
@@ -41,6 +41,16 @@ export interface Classifier {
   classify(text: string): Scored[];
   /** The same for a message already analysed, so callers that need the tokens too analyse once. */
   classifyAnalysis(analysis: Analysis): Scored[];
+  /** What `classifierFrom` needs to classify exactly as this one does (no copy: do not modify). */
+  readonly data: ClassifierData;
+}
+
+/** A trained classifier's parts, as numbers and strings (what nlu-cache.ts stores). */
+export interface ClassifierData {
+  labels: string[];
+  temperature: number;
+  featurizer: FeaturizerData;
+  model: LinearData;
 }
 
 function fit(
@@ -49,7 +59,7 @@ function fit(
   classes: number,
   features: FeatureOptions,
   sgd: SoftmaxOptions,
-): (a: Analysis) => Float64Array {
+): { featurizer: Featurizer; model: LinearModel } {
   const featurizer = fitFeaturizer(docs, features);
   const model = trainSoftmax(
     docs.map((d) => featurizer.vector(d)),
@@ -58,7 +68,7 @@ function fit(
     featurizer.size,
     sgd,
   );
-  return (a) => model.logits(featurizer.vector(a));
+  return { featurizer, model };
 }
 
 /** A stratified, seeded split: which example indices calibrate the temperature. */
@@ -91,7 +101,7 @@ export function trainClassifier(
   const held = holdoutIndices(ys, options.holdout ?? 0.2, sgd.seed);
   if (held.size > 0) {
     const keep = (i: number): boolean => !held.has(i);
-    const score = fit(
+    const calibration = fit(
       docs.filter((_, i) => keep(i)),
       ys.filter((_, i) => keep(i)),
       labels.length,
@@ -100,14 +110,21 @@ export function trainClassifier(
     );
     const heldIdx = [...held].sort((a, b) => a - b);
     temperature = fitTemperature(
-      heldIdx.map((i) => score(docs[i] as Analysis)),
+      heldIdx.map((i) => calibration.model.logits(calibration.featurizer.vector(docs[i] as Analysis))),
       heldIdx.map((i) => ys[i] ?? 0),
     );
   }
-  const score = fit(docs, ys, labels.length, features, sgd);
+  const { featurizer, model } = fit(docs, ys, labels.length, features, sgd);
+  return classifierFrom({ labels, temperature, featurizer: featurizer.data, model: model.data });
+}
 
+/** A trained classifier again, from its data (a cached model, see nlu-cache.ts). */
+export function classifierFrom(data: ClassifierData): Classifier {
+  const { labels, temperature } = data;
+  const featurizer = featurizerFrom(data.featurizer);
+  const model = linearModelFrom(data.model);
   const classifyAnalysis = (a: Analysis): Scored[] => {
-    const p = softmax(score(a), temperature);
+    const p = softmax(model.logits(featurizer.vector(a)), temperature);
     return labels
       .map((label, i) => ({ label, confidence: p[i] ?? 0 }))
       .sort((x, y) => y.confidence - x.confidence);
@@ -115,6 +132,7 @@ export function trainClassifier(
   return {
     labels,
     temperature,
+    data,
     classifyAnalysis,
     classify: (text) => classifyAnalysis(analyse(text)),
   };

@@ -60,6 +60,15 @@ function counts(features: readonly string[]): Map<string, number> {
 export interface Featurizer {
   readonly size: number;
   vector(a: Analysis): SparseVector;
+  /** What `featurizerFrom` needs to give the same vectors again (no copy: do not modify). */
+  readonly data: FeaturizerData;
+}
+
+/** A featurizer's vocabulary (feature names in index order), IDF and options. */
+export interface FeaturizerData {
+  vocabulary: string[];
+  idf: Float64Array;
+  options: FeatureOptions;
 }
 
 /** Learns the vocabulary and IDF from training analyses (features seen only at test time are ignored). */
@@ -81,6 +90,13 @@ export function fitFeaturizer(
     }
   }
   const idf = Float64Array.from(df, (n) => Math.log((1 + docs.length) / (1 + n)) + 1);
+  return featurizerFrom({ vocabulary: [...index.keys()], idf, options });
+}
+
+/** A fitted featurizer again, from its data (a cached model, see nlu-cache.ts). */
+export function featurizerFrom(data: FeaturizerData): Featurizer {
+  const { idf, options } = data;
+  const index = new Map<string, number>(data.vocabulary.map((f, i) => [f, i]));
 
   function block(features: readonly string[], weight: number, into: Map<number, number>): void {
     let norm = 0;
@@ -98,6 +114,7 @@ export function fitFeaturizer(
 
   return {
     size: index.size,
+    data,
     vector(a) {
       const m = new Map<number, number>();
       block(wordFeatures(a, options), 1, m);

@@ -1,12 +1,12 @@
 import type { Understanding } from '../dialogue/types.js';
-import { trainClassifier } from './classifier.js';
-import type { Classifier, LabelledText } from './classifier.js';
+import { classifierFrom, trainClassifier } from './classifier.js';
+import type { Classifier, ClassifierData, LabelledText } from './classifier.js';
 import { extractEntities } from './entities.js';
 import type { IntentData } from './intent-data.js';
 import { INTENTS } from './labels.js';
 import { analyse, normalizeTokens } from './normalize.js';
 import type { Analysis } from './normalize.js';
-import { createServiceMatcher } from './service-match.js';
+import { createServiceMatcher, type ServiceMatcher } from './service-match.js';
 
 /**
  * The NLU as the rest of Loket sees it: train once from `intents/` at start-up, then
@@ -18,6 +18,15 @@ export interface NluOptions {
   intents: IntentData;
   /** Below this confidence the engine should ask a clarifying question (default 0.5). */
   threshold?: number;
+  /** The classifiers trained before on the same intents (nlu-cache.ts); trained now when absent. */
+  model?: NluModel;
+}
+
+/** The trained classifiers of an NLU, as data (what nlu-cache.ts stores). */
+export interface NluModel {
+  intent: ClassifierData;
+  /** Absent when the service examples name fewer than two labels. */
+  service?: ClassifierData;
 }
 
 /** A trained NLU. */
@@ -25,6 +34,8 @@ export interface Nlu {
   /** The confidence below which an understanding is a guess worth confirming with a menu. */
   readonly threshold: number;
   understand(text: string): Understanding;
+  /** Its trained classifiers, to store and give back to `createNlu` (no copy: do not modify). */
+  readonly model: NluModel;
 }
 
 /** The label the service classifier uses for "this message names no service". */
@@ -36,19 +47,13 @@ const NEEDS_SERVICE = new Set(['ask_requirements', 'apply', 'ask_cost', 'ask_dur
 
 /**
  * Trains the intent classifier on the intent examples and a service classifier on the
- * service examples (plus intent examples that name no service, as the "none" class), and
- * wires them with keyword matching and entity extraction.
+ * service examples (plus intent examples that name no service, as the "none" class).
  */
-export function createNlu(options: NluOptions): Nlu {
-  const { intents, threshold = 0.5 } = options;
+export function trainNluModel(intents: IntentData): NluModel {
   const intentExamples: LabelledText[] = INTENTS.flatMap((label) =>
     intents.intents[label].map((text) => ({ text, label })),
   );
-  const intentClassifier = trainClassifier(intentExamples);
-
-  const matcher = createServiceMatcher(
-    Object.fromEntries(Object.entries(intents.services).map(([id, s]) => [id, s.keywords])),
-  );
+  const matcher = serviceMatcher(intents);
   const serviceExamples: LabelledText[] = [
     ...Object.entries(intents.services).flatMap(([label, s]) => s.examples.map((text) => ({ text, label }))),
     ...intentExamples
@@ -58,8 +63,29 @@ export function createNlu(options: NluOptions): Nlu {
       })
       .map((e) => ({ text: e.text, label: NO_SERVICE })),
   ];
-  const serviceClassifier: Classifier | undefined =
-    new Set(serviceExamples.map((e) => e.label)).size >= 2 ? trainClassifier(serviceExamples) : undefined;
+  const trainsService = new Set(serviceExamples.map((e) => e.label)).size >= 2;
+  return {
+    intent: trainClassifier(intentExamples).data,
+    ...(trainsService ? { service: trainClassifier(serviceExamples).data } : {}),
+  };
+}
+
+function serviceMatcher(intents: IntentData): ServiceMatcher {
+  return createServiceMatcher(
+    Object.fromEntries(Object.entries(intents.services).map(([id, s]) => [id, s.keywords])),
+  );
+}
+
+/**
+ * The NLU of `intents`: the classifiers (given, or trained now) wired with keyword matching and
+ * entity extraction.
+ */
+export function createNlu(options: NluOptions): Nlu {
+  const { intents, threshold = 0.5 } = options;
+  const model = options.model ?? trainNluModel(intents);
+  const intentClassifier = classifierFrom(model.intent);
+  const matcher = serviceMatcher(intents);
+  const serviceClassifier: Classifier | undefined = model.service ? classifierFrom(model.service) : undefined;
   const hasKk = 'kk' in intents.services;
 
   function serviceOf(analysis: Analysis): string | null {
@@ -75,6 +101,7 @@ export function createNlu(options: NluOptions): Nlu {
 
   return {
     threshold,
+    model,
     understand(text) {
       const analysis = analyse(text);
       const service = serviceOf(analysis);

@@ -29,6 +29,44 @@ export const DEFAULT_SOFTMAX_OPTIONS: SoftmaxOptions = {
 export interface LinearModel {
   readonly classes: number;
   logits(x: SparseVector): Float64Array;
+  /** What `linearModelFrom` needs to give the same scores again (no copy: do not modify). */
+  readonly data: LinearData;
+}
+
+/**
+ * A linear model's numbers, stored as trained: the weights are `scale * v` (class-major within a
+ * feature), so a model rebuilt from them scores bit for bit as the trained one.
+ */
+export interface LinearData {
+  classes: number;
+  v: Float64Array;
+  bias: Float64Array;
+  scale: number;
+}
+
+/** Scores `x` into `out`: bias plus the weighted features. */
+function scoreInto(m: LinearData, x: SparseVector, out: Float64Array): void {
+  const { classes, v, scale } = m;
+  out.set(m.bias);
+  const { idx, val } = x;
+  for (let k = 0; k < idx.length; k += 1) {
+    const base = (idx[k] ?? 0) * classes;
+    const xv = (val[k] ?? 0) * scale;
+    for (let c = 0; c < classes; c += 1) out[c] = (out[c] ?? 0) + xv * (v[base + c] ?? 0);
+  }
+}
+
+/** A trained model again, from its numbers (a cached model, see nlu-cache.ts). */
+export function linearModelFrom(data: LinearData): LinearModel {
+  return {
+    classes: data.classes,
+    data,
+    logits(x) {
+      const out = new Float64Array(data.classes);
+      scoreInto(data, x, out);
+      return out;
+    },
+  };
 }
 
 /** Probabilities from scores at temperature `t` (numerically stable). */
@@ -69,16 +107,6 @@ export function trainSoftmax(
   const order = xs.map((_, i) => i);
   const z = new Float64Array(classes);
 
-  const scores = (x: SparseVector, out: Float64Array): void => {
-    out.set(bias);
-    const { idx, val } = x;
-    for (let k = 0; k < idx.length; k += 1) {
-      const base = (idx[k] ?? 0) * classes;
-      const xv = (val[k] ?? 0) * scale;
-      for (let c = 0; c < classes; c += 1) out[c] = (out[c] ?? 0) + xv * (v[base + c] ?? 0);
-    }
-  };
-
   let t = 0;
   for (let epoch = 0; epoch < options.epochs; epoch += 1) {
     for (const i of shuffled(order, random)) {
@@ -86,7 +114,7 @@ export function trainSoftmax(
       const y = ys[i] as number;
       const lr = options.learningRate / (1 + options.learningRate * options.l2 * t);
       t += 1;
-      scores(x, z);
+      scoreInto({ classes, v, bias, scale }, x, z);
       const p = softmax(z);
       scale *= 1 - lr * options.l2;
       if (scale < 1e-9) {
@@ -109,12 +137,5 @@ export function trainSoftmax(
     }
   }
 
-  return {
-    classes,
-    logits(x) {
-      const out = new Float64Array(classes);
-      scores(x, out);
-      return out;
-    },
-  };
+  return linearModelFrom({ classes, v, bias, scale });
 }

@@ -25,7 +25,10 @@ COPY --chown=node:node locales ./locales
 COPY --chown=node:node scripts ./scripts
 # Make the check stage part of the build so a type error fails the image.
 COPY --from=check /app/package.json /tmp/checked.json
+RUN mkdir -p /app/data && chown node:node /app/data
 USER node
+# Train the NLU once at build time (DATA_DIR/nlu-cache): a container starts without training.
+RUN node --import tsx src/nlu/cli.ts store
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"

@@ -1,14 +1,18 @@
 import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 
 /** Runs the CLI as the benchmarks do and collects its output. */
 function run(
   args: string[],
   input: string,
+  env: Record<string, string> = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/nlu/cli.ts', ...args], {
-      env: { ...process.env, NODE_OPTIONS: '' },
+      env: { ...process.env, NODE_OPTIONS: '', ...env },
     });
     let stdout = '';
     let stderr = '';
@@ -46,6 +50,22 @@ describe('nlu cli', () => {
       expect(Object.keys(r).sort()).toEqual(['confidence', 'intent', 'service', 'text']);
       expect(r.confidence).toBeGreaterThanOrEqual(0);
       expect(r.confidence).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('should store the trained model under DATA_DIR, as the Docker image build does (production settings absent)', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'loket-nlu-store-'));
+    try {
+      const env = { DATA_DIR: dataDir, NODE_ENV: 'production' };
+      const first = await run(['store'], '', env);
+      expect(first).toMatchObject({ code: 0, stdout: '' });
+      expect(first.stderr).toMatch(/model trained and stored in .*nlu-cache/);
+      expect(await readdir(path.join(dataDir, 'nlu-cache'))).toEqual([
+        expect.stringMatching(/^nlu-.*\.bin$/),
+      ]);
+      expect((await run(['store'], '', env)).stderr).toMatch(/model already stored/);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
     }
   });
 

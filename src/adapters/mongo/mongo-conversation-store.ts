@@ -17,11 +17,13 @@ export class MongoConversationStore implements ConversationStore {
   constructor(private readonly model: Model<ConversationRecord>) {}
 
   async read(channel: Channel, chatId: string): Promise<VersionedConversation | undefined> {
-    const r = await this.model
-      .findOne({ channel, chatId })
-      .sort({ version: -1 })
-      .lean<ConversationRecord>()
-      .exec();
+    // The driver's own findOne: every message reads here, and a mongoose query costs it a
+    // captured (source-mapped) stack trace and its casting for a filter of two strings (made
+    // strings here, as the casting would, so nothing else can reach the filter).
+    const r = await this.model.collection.findOne<ConversationRecord>(
+      { channel: String(channel), chatId: String(chatId) },
+      { sort: { version: -1 } },
+    );
     if (!r) return undefined;
     // A version written before `handled` was kept names only its own message.
     return {

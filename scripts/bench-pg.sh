@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# `npm run bench:load:pg`: the load benchmark on FerretDB 1.24 with its PostgreSQL backend, where
+# queries use indexes (the embedded SQLite backend scans). Starts a throw-away PostgreSQL cluster
+# and a FerretDB in front of it on free loopback ports, runs `npm run bench:load` against them
+# (LOAD_BENCH_SIZES and LOAD_BENCH_IDLE pass through), and removes both afterwards.
+#
+# Needs Debian's PostgreSQL server (`apt-get install -y postgresql`) and the FerretDB binary that
+# scripts/test-db.sh builds. PostgreSQL does not run as root: as root, the cluster runs as the
+# `postgres` user the package creates.
+set -euo pipefail
+
+log() { echo "[bench-pg] $*" >&2; }
+here="$(cd "$(dirname "$0")" && pwd)"
+
+pgbin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)"
+[[ -x "$pgbin/initdb" ]] || { log "PostgreSQL server not found: apt-get install -y postgresql"; exit 1; }
+ferretdb="$(bash "$here/test-db.sh" install)"
+
+free_port() { node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
+pg_port="$(free_port)"
+fd_port="$(free_port)"
+work="$(mktemp -d /tmp/loket-bench-pg-XXXXXX)"
+chmod 755 "$work"
+as_pg() {
+  if [[ $EUID -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+if [[ $EUID -eq 0 ]]; then
+  mkdir "$work/pg" && chown postgres "$work/pg"
+fi
+
+fd_pid=""
+cleanup() {
+  [[ -n "$fd_pid" ]] && kill "$fd_pid" 2>/dev/null || true
+  as_pg "$pgbin/pg_ctl" -D "$work/pg/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+as_pg "$pgbin/initdb" -D "$work/pg/data" -A trust -U postgres >"$work/initdb.log" 2>&1 \
+  || { cat "$work/initdb.log" >&2; exit 1; }
+as_pg "$pgbin/pg_ctl" -D "$work/pg/data" -w -l "$work/pg/server.log" \
+  -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1" start >/dev/null
+"$pgbin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -qc 'CREATE DATABASE ferretdb' >/dev/null
+pg_version="$("$pgbin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -tAc 'SHOW server_version')"
+
+"$ferretdb" --handler=postgresql --postgresql-url="postgres://postgres@127.0.0.1:$pg_port/ferretdb" \
+  --listen-addr="127.0.0.1:$fd_port" --state-dir="$work" --debug-addr=- --telemetry=disable \
+  --log-level=error >"$work/ferretdb.log" 2>&1 &
+fd_pid=$!
+for _ in $(seq 50); do
+  (echo >"/dev/tcp/127.0.0.1/$fd_port") 2>/dev/null && break
+  sleep 0.1
+done
+log "PostgreSQL $pg_version on :$pg_port, FerretDB on :$fd_port"
+
+MONGODB_URI="mongodb://127.0.0.1:$fd_port/" \
+  LOAD_BENCH_DB_LABEL="FerretDB $("$ferretdb" --version | sed -n 's/^version: *//p' | head -1) on PostgreSQL $pg_version (same machine)" \
+  npm run --silent bench:load

@@ -16,7 +16,8 @@ import { modelOn } from './mongo-utils.js';
  * queries inside the state, so nothing is lost.
  */
 export interface ConversationRecord {
-  _id: Types.ObjectId;
+  /** `channel:chatId:version` (an ObjectId in versions written before December 2026). */
+  _id: string | Types.ObjectId;
   channel: string;
   chatId: string;
   version: number;

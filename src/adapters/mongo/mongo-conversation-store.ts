@@ -1,4 +1,4 @@
-import { Types, type Model } from 'mongoose';
+import { Types, type Model, type mongo } from 'mongoose';
 import type { Channel } from '../../domain/application.js';
 import type { ConversationState } from '../../dialogue/types.js';
 import type { ConversationStore, VersionedConversation } from '../../ports/conversation-store.js';
@@ -8,23 +8,52 @@ import { isDuplicateKeyError } from './mongo-utils.js';
 
 /** Chats whose superseded versions one query takes (FerretDB slows down on huge commands). */
 const SWEEP_CHUNK = 50;
+/** Chats whose latest version this process remembers (a number each; the oldest are forgotten). */
+const MAX_KNOWN_CHATS = 50_000;
+
+/** `channel:chatId`: a channel name has no colon, so this names one chat. */
+const chatKey = (channel: string, chatId: string): string => `${channel}:${chatId}`;
+/** A version's `_id`: its chat and number (the number has no colon, so this names one version). */
+const versionId = (chat: string, version: number): string => `${chat}:${version}`;
 
 /**
  * Conversation state per chat as insert-only versions (see conversation-model.ts): a read is the
  * latest version, a write one insert, so a citizen's message costs two round trips here.
+ *
+ * A version's `_id` is its chat and number, and the store remembers the latest version number it
+ * read or wrote per chat, so the read is usually a lookup by `_id` (as cheap as a read gets on
+ * any backend; FerretDB's SQLite backend scans for anything else). Only the number is
+ * remembered, never the state. When another process wrote since, the remembered version is
+ * stale: the write from it collides with the newer version (same `_id`) and the turn is retried
+ * from a full read, as any concurrent write is; when the version is gone (swept, or the
+ * conversation deleted), the read falls back to the query.
  */
 export class MongoConversationStore implements ConversationStore {
-  constructor(private readonly model: Model<ConversationRecord>) {}
+  private readonly known = new Map<string, number>();
+  /** The driver's collection, typed with our `_id`s (mongoose types it with ObjectIds). */
+  private readonly coll: mongo.Collection<ConversationRecord>;
+
+  constructor(private readonly model: Model<ConversationRecord>) {
+    this.coll = model.collection as unknown as mongo.Collection<ConversationRecord>;
+  }
 
   async read(channel: Channel, chatId: string): Promise<VersionedConversation | undefined> {
     // The driver's own findOne: every message reads here, and a mongoose query costs it a
     // captured (source-mapped) stack trace and its casting for a filter of two strings (made
     // strings here, as the casting would, so nothing else can reach the filter).
-    const r = await this.model.collection.findOne<ConversationRecord>(
-      { channel: String(channel), chatId: String(chatId) },
-      { sort: { version: -1 } },
-    );
-    if (!r) return undefined;
+    const chat = chatKey(String(channel), String(chatId));
+    const known = this.known.get(chat);
+    const r =
+      (known === undefined ? null : await this.coll.findOne({ _id: versionId(chat, known) })) ??
+      (await this.coll.findOne(
+        { channel: String(channel), chatId: String(chatId) },
+        { sort: { version: -1 } },
+      ));
+    if (!r) {
+      this.known.delete(chat);
+      return undefined;
+    }
+    this.remember(chat, r.version);
     // A version written before `handled` was kept names only its own message.
     return {
       state: JSON.parse(r.state) as ConversationState,
@@ -42,32 +71,39 @@ export class MongoConversationStore implements ConversationStore {
     handled: readonly string[] = [],
   ): Promise<number> {
     const version = (expectedVersion ?? 0) + 1;
+    const chat = chatKey(channel, chatId);
     try {
-      // Lean: every field is built right here, and a hydrated save costs a message about a
-      // millisecond of CPU (validation, hooks, a stack trace for parallel saves).
-      await this.model.insertMany(
-        [
-          {
-            channel,
-            chatId,
-            version,
-            state: JSON.stringify(state),
-            messageId: messageId ?? `write:${new Types.ObjectId().toHexString()}`,
-            handled: [...handled],
-            updatedAt: new Date(),
-          },
-        ],
-        { lean: true },
-      );
+      // The driver's insert: every field is built right here, and a hydrated mongoose save costs
+      // a message about a millisecond of CPU (validation, hooks, a stack trace for parallel saves).
+      await this.coll.insertOne({
+        _id: versionId(chat, version),
+        channel,
+        chatId,
+        version,
+        state: JSON.stringify(state),
+        messageId: messageId ?? `write:${new Types.ObjectId().toHexString()}`,
+        handled: [...handled],
+        updatedAt: new Date(),
+      });
+      this.remember(chat, version);
       return version;
     } catch (err) {
-      if (isDuplicateKeyError(err))
-        throw new ConcurrencyError('conversation', `${channel}:${chatId}`, expectedVersion);
+      if (isDuplicateKeyError(err)) {
+        this.known.delete(chat);
+        throw new ConcurrencyError('conversation', chat, expectedVersion);
+      }
       throw err;
     }
   }
 
+  private remember(chat: string, version: number): void {
+    this.known.delete(chat);
+    this.known.set(chat, version);
+    if (this.known.size > MAX_KNOWN_CHATS) this.known.delete(this.known.keys().next().value!);
+  }
+
   async delete(channel: Channel, chatId: string): Promise<void> {
+    this.known.delete(chatKey(channel, chatId));
     await this.model.deleteMany({ channel, chatId }).exec();
   }
 
@@ -113,7 +149,9 @@ export class MongoConversationStore implements ConversationStore {
           old.filter((o) => o.channel === channel).map((o) => o.messageId),
         );
       }
-      const res = await this.model.deleteMany({ _id: { $in: old.map((o) => o._id) } }).exec();
+      // The driver's delete: the ids are strings (and ObjectIds of versions written before), which
+      // the schema's casting would refuse.
+      const res = await this.coll.deleteMany({ _id: { $in: old.map((o) => o._id) } });
       removed += res.deletedCount;
     }
     return removed;

@@ -140,6 +140,49 @@ describe('MongoConversationStore', () => {
     });
   });
 
+  describe('with two processes on one database (each store remembers the versions it saw)', () => {
+    it('should let a write from a version another process superseded fail, and read the newer one next', async () => {
+      const other = createMongoRepositories(db.conn()).conversations;
+      await repos.conversations.write('telegram', 'p1', state(), null, 'm1', ['m1']);
+      expect((await other.read('telegram', 'p1'))?.version).toBe(1);
+      await other.write('telegram', 'p1', state({ lang: 'en' }), 1, 'm2', ['m1', 'm2']);
+
+      // This store last saw version 1: its read is that version, by _id, and a turn saved from
+      // it collides with version 2 instead of overwriting it.
+      const seen = await repos.conversations.read('telegram', 'p1');
+      await expect(
+        repos.conversations.write('telegram', 'p1', state({ misunderstood: 1 }), seen?.version ?? null, 'm3'),
+      ).rejects.toBeInstanceOf(ConcurrencyError);
+      // The retry reads the latest.
+      expect(await repos.conversations.read('telegram', 'p1')).toEqual({
+        state: state({ lang: 'en' }),
+        version: 2,
+        handled: ['m1', 'm2'],
+      });
+      expect(await repos.conversations.write('telegram', 'p1', state(), 2, 'm3')).toBe(3);
+    });
+
+    it('should find the latest version when the one it remembers was swept', async () => {
+      const since = new Date(Date.now() - 1000);
+      const other = createMongoRepositories(db.conn()).conversations;
+      await repos.conversations.write('telegram', 'p2', state(), null, 'n1');
+      await other.write('telegram', 'p2', state({ consent: true }), 1, 'n2');
+      await other.write('telegram', 'p2', state({ lang: 'en' }), 2, 'n3');
+      await repos.sweepConversations(since);
+      expect((await repos.conversations.read('telegram', 'p2'))?.version).toBe(3);
+    });
+
+    it('should not bring back a conversation another process deleted', async () => {
+      const other = createMongoRepositories(db.conn()).conversations;
+      await repos.conversations.write('whatsapp', 'p3', state({ consent: true }), null, 'k1');
+      expect((await repos.conversations.read('whatsapp', 'p3'))?.version).toBe(1);
+      await other.delete('whatsapp', 'p3');
+      expect(await repos.conversations.read('whatsapp', 'p3')).toBeUndefined();
+      expect(await repos.conversations.write('whatsapp', 'p3', state(), null, 'k2')).toBe(1);
+      expect((await repos.conversations.read('whatsapp', 'p3'))?.state.consent).toBeNull();
+    });
+  });
+
   it('should drop the one-document-per-chat index of an older database, which would refuse every second version', async () => {
     // A database of the first design: one document per chat under a unique index.
     const older = db.conn().useDb(`${db.conn().name}_older`);

@@ -196,7 +196,7 @@ function makeRunTurn(
   deps: TurnDeps,
 ): (msg: InboundMessage, input: Input, claim?: () => Promise<ClaimResult>) => Promise<HandleResult> {
   return async function runTurn(msg, input, claim) {
-    const stored = await deps.conversations.read(msg.channel, msg.chatId);
+    const stored = await deps.conversations.readForTurn(msg.channel, msg.chatId);
     if (claim && stored?.handled.includes(msg.messageId)) return { status: 'duplicate', replies: [] };
     let state: ConversationState = stored?.state ?? deps.engine.initialState(msg.lang);
     const replies: Reply[] = [];

@@ -18,7 +18,14 @@ export interface VersionedConversation {
  * processes cannot silently overwrite each other's state.
  */
 export interface ConversationStore {
+  /** The latest version. */
   read(channel: Channel, chatId: string): Promise<VersionedConversation | undefined>;
+  /**
+   * The version a turn starts from, as cheaply as the store can: it may be older than the latest
+   * when another process wrote since, and a write from it then fails with `ConcurrencyError` (the
+   * turn is retried, and this reads the latest). Only for a read followed by a write from it.
+   */
+  readForTurn(channel: Channel, chatId: string): Promise<VersionedConversation | undefined>;
   /**
    * Writes the state if the stored version is still `expectedVersion` (`null`: it must not exist
    * yet) and returns the new version. Throws `ConcurrencyError` on a conflict or a concurrent create.

@@ -163,6 +163,7 @@ describe('handleInbound', () => {
         ...deps,
         conversations: {
           read: (channel, chat) => conversations.read(channel, chat),
+          readForTurn: (channel, chat) => conversations.readForTurn(channel, chat),
           delete: (channel, chat) => conversations.delete(channel, chat),
           write: async (channel, chat, state, expected) => {
             if (failWrites-- > 0) throw new Error('connection closed');

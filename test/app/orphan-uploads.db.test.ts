@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import type { MongoRepositories } from '../../src/adapters/mongo/repositories.js';
+import { createMongoRepositories, type MongoRepositories } from '../../src/adapters/mongo/repositories.js';
 import {
   ORPHAN_SWEEP_LEASE,
   sweepOrphanUploads,
@@ -110,6 +110,19 @@ describe('the orphan-upload sweep (ORPHAN_UPLOAD_DAYS)', () => {
     // The next run finds only the file the draft still holds.
     expect(await sweepOrphanUploads(deps(31))).toEqual({ ran: true, deleted: 0, kept: 1, attached: 0 });
     expect(await orphanEvents()).toHaveLength(2);
+  });
+
+  it("should keep a file that another process's newer version of the draft holds", async () => {
+    // The sweep's process saw the chat at version 1, before the file; a server on another
+    // machine handled the upload and wrote version 2.
+    await repos.conversations.write('telegram', '7200', drafting([]), null);
+    expect((await repos.conversations.readForTurn('telegram', '7200'))?.version).toBe(1);
+    const file = await upload('telegram', '7200');
+    const elsewhere = createMongoRepositories(db.conn()).conversations;
+    await elsewhere.write('telegram', '7200', drafting([file]), 1);
+
+    expect((await sweepOrphanUploads(deps(31))).kept).toBeGreaterThanOrEqual(1);
+    expect(await repos.documents.get(file.documentId)).toBeDefined();
   });
 
   it('should not run while another process holds the lease', async () => {

@@ -21,12 +21,13 @@ const versionId = (chat: string, version: number): string => `${chat}:${version}
  * latest version, a write one insert, so a citizen's message costs two round trips here.
  *
  * A version's `_id` is its chat and number, and the store remembers the latest version number it
- * read or wrote per chat, so the read is usually a lookup by `_id` (as cheap as a read gets on
- * any backend; FerretDB's SQLite backend scans for anything else). Only the number is
- * remembered, never the state. When another process wrote since, the remembered version is
- * stale: the write from it collides with the newer version (same `_id`) and the turn is retried
- * from a full read, as any concurrent write is; when the version is gone (swept, or the
- * conversation deleted), the read falls back to the query.
+ * read or wrote per chat, so a turn's read (`readForTurn`) is usually a lookup by `_id` (as cheap
+ * as a read gets on any backend; FerretDB's SQLite backend scans for anything else). Only the
+ * number is remembered, never the state. When another process wrote since, the remembered
+ * version is stale: the write from it collides with the newer version (same `_id`) and the turn
+ * is retried from a full read, as any concurrent write is; when the version is gone (swept, or
+ * the conversation deleted), the read falls back to the query. `read` always queries: readers
+ * that do not write (notices, the orphan-upload sweep) must see the latest.
  */
 export class MongoConversationStore implements ConversationStore {
   private readonly known = new Map<string, number>();
@@ -38,17 +39,26 @@ export class MongoConversationStore implements ConversationStore {
   }
 
   async read(channel: Channel, chatId: string): Promise<VersionedConversation | undefined> {
-    // The driver's own findOne: every message reads here, and a mongoose query costs it a
-    // captured (source-mapped) stack trace and its casting for a filter of two strings (made
-    // strings here, as the casting would, so nothing else can reach the filter).
+    return this.found(chatKey(String(channel), String(chatId)), await this.latest(channel, chatId));
+  }
+
+  async readForTurn(channel: Channel, chatId: string): Promise<VersionedConversation | undefined> {
     const chat = chatKey(String(channel), String(chatId));
     const known = this.known.get(chat);
-    const r =
-      (known === undefined ? null : await this.coll.findOne({ _id: versionId(chat, known) })) ??
-      (await this.coll.findOne(
-        { channel: String(channel), chatId: String(chatId) },
-        { sort: { version: -1 } },
-      ));
+    const seen = known === undefined ? null : await this.coll.findOne({ _id: versionId(chat, known) });
+    return this.found(chat, seen ?? (await this.latest(channel, chatId)));
+  }
+
+  /**
+   * The latest version by query. The driver's own findOne: every message may read here, and a
+   * mongoose query costs it a captured (source-mapped) stack trace and its casting for a filter of
+   * two strings (made strings here, as the casting would, so nothing else can reach the filter).
+   */
+  private latest(channel: Channel, chatId: string): Promise<ConversationRecord | null> {
+    return this.coll.findOne({ channel: String(channel), chatId: String(chatId) }, { sort: { version: -1 } });
+  }
+
+  private found(chat: string, r: ConversationRecord | null): VersionedConversation | undefined {
     if (!r) {
       this.known.delete(chat);
       return undefined;

@@ -147,19 +147,23 @@ describe('MongoConversationStore', () => {
       expect((await other.read('telegram', 'p1'))?.version).toBe(1);
       await other.write('telegram', 'p1', state({ lang: 'en' }), 1, 'm2', ['m1', 'm2']);
 
-      // This store last saw version 1: its read is that version, by _id, and a turn saved from
-      // it collides with version 2 instead of overwriting it.
-      const seen = await repos.conversations.read('telegram', 'p1');
+      // `read` queries: the latest, for readers that do not write. This store now knows version 2.
+      expect((await repos.conversations.read('telegram', 'p1'))?.version).toBe(2);
+      await other.write('telegram', 'p1', state({ lang: 'en' }), 2, 'm2b', ['m1', 'm2']);
+      // A turn's read is the version this store last saw, by _id; a turn saved from it collides
+      // with the newer version instead of overwriting it.
+      const seen = await repos.conversations.readForTurn('telegram', 'p1');
+      expect(seen?.version).toBe(2);
       await expect(
         repos.conversations.write('telegram', 'p1', state({ misunderstood: 1 }), seen?.version ?? null, 'm3'),
       ).rejects.toBeInstanceOf(ConcurrencyError);
       // The retry reads the latest.
-      expect(await repos.conversations.read('telegram', 'p1')).toEqual({
+      expect(await repos.conversations.readForTurn('telegram', 'p1')).toEqual({
         state: state({ lang: 'en' }),
-        version: 2,
+        version: 3,
         handled: ['m1', 'm2'],
       });
-      expect(await repos.conversations.write('telegram', 'p1', state(), 2, 'm3')).toBe(3);
+      expect(await repos.conversations.write('telegram', 'p1', state(), 3, 'm3')).toBe(4);
     });
 
     it('should find the latest version when the one it remembers was swept', async () => {
@@ -169,7 +173,7 @@ describe('MongoConversationStore', () => {
       await other.write('telegram', 'p2', state({ consent: true }), 1, 'n2');
       await other.write('telegram', 'p2', state({ lang: 'en' }), 2, 'n3');
       await repos.sweepConversations(since);
-      expect((await repos.conversations.read('telegram', 'p2'))?.version).toBe(3);
+      expect((await repos.conversations.readForTurn('telegram', 'p2'))?.version).toBe(3);
     });
 
     it('should not bring back a conversation another process deleted', async () => {
@@ -177,7 +181,7 @@ describe('MongoConversationStore', () => {
       await repos.conversations.write('whatsapp', 'p3', state({ consent: true }), null, 'k1');
       expect((await repos.conversations.read('whatsapp', 'p3'))?.version).toBe(1);
       await other.delete('whatsapp', 'p3');
-      expect(await repos.conversations.read('whatsapp', 'p3')).toBeUndefined();
+      expect(await repos.conversations.readForTurn('whatsapp', 'p3')).toBeUndefined();
       expect(await repos.conversations.write('whatsapp', 'p3', state(), null, 'k2')).toBe(1);
       expect((await repos.conversations.read('whatsapp', 'p3'))?.state.consent).toBeNull();
     });

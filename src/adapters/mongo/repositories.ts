@@ -31,7 +31,6 @@ import { sweepLocks } from './write-lock.js';
 /** What ensureIndexes needs of a model, whatever its document type. */
 interface IndexedModel {
   init(): Promise<unknown>;
-  createIndexes(): Promise<unknown>;
 }
 
 /** Every port implemented on one connection: what the composition root wires into use cases. */
@@ -93,11 +92,10 @@ export function createMongoRepositories(conn: Connection): MongoRepositories {
       conversations.sweep(since, (channel, ids) => inbound.markDone(channel, ids)),
     async ensureIndexes() {
       await conversations.dropLegacyIndex();
-      // One model at a time: FerretDB's SQLite backend serialises DDL anyway, and errors stay readable.
-      for (const model of all) {
-        await model.init();
-        await model.createIndexes();
-      }
+      // Mongoose builds each model's indexes (autoIndex) as soon as the model is made; `init` is
+      // that build, and awaiting it surfaces its errors. (A `createIndexes` after it sent every
+      // index a second time: about 25 round trips of each start-up.)
+      for (const model of all) await model.init();
       await documents.ensureIndexes();
     },
   };

@@ -189,8 +189,9 @@ export const HANDLED_KEPT = 20;
  * With `claim` (an inbound message) the turn is idempotent at two round trips when it has no
  * effect: a message the stored version lists as handled is a duplicate, and of two deliveries
  * saving from the same version only one wins (the other retries and finds it handled). A turn
- * with effects claims the message before running them, so they run in one process at a time. A
- * pushed event has no `claim` and is never listed.
+ * with effects claims the message before running them, so they run in one process at a time,
+ * and first checks that the version it read is still the latest when the read may be stale
+ * (`readForTurn`). A pushed event has no `claim` and is never listed.
  */
 function makeRunTurn(
   deps: TurnDeps,
@@ -199,6 +200,7 @@ function makeRunTurn(
     const stored = await deps.conversations.readForTurn(msg.channel, msg.chatId);
     if (claim && stored?.handled.includes(msg.messageId)) return { status: 'duplicate', replies: [] };
     let state: ConversationState = stored?.state ?? deps.engine.initialState(msg.lang);
+    let confirmed = false;
     const replies: Reply[] = [];
     let pending: Input[] = [input];
     for (let round = 0; pending.length > 0 && round < MAX_EVENT_ROUNDS; round++) {
@@ -210,6 +212,13 @@ function makeRunTurn(
         for (const effect of out.effects) {
           const claimed = claim ? await claim() : 'claimed';
           if (claimed !== 'claimed') return unclaimed(claimed);
+          // Effects act on the world: never from a version another process has superseded.
+          if (stored?.unconfirmed && !confirmed) {
+            const latest = await deps.conversations.read(msg.channel, msg.chatId);
+            if (latest?.version !== stored.version)
+              throw new ConcurrencyError('conversation', `${msg.channel}:${msg.chatId}`, stored.version);
+            confirmed = true;
+          }
           const events: SystemEvent[] = await deps.effects.run(effect, { msg, state });
           next.push(...events.map((e): Input => ({ ...e, at: input.at })));
         }

@@ -10,6 +10,11 @@ export interface VersionedConversation {
    * them): a redelivery of one of them is recognised from this read alone, with no claim.
    */
   handled: readonly string[];
+  /**
+   * Set by `readForTurn` when this may not be the latest version (the store did not query for
+   * it): check with `read` before acting on the world from it.
+   */
+  unconfirmed?: true;
 }
 
 /**

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { HANDLED_KEPT, makeHandleInbound, type HandleInboundDeps } from '../../src/app/handle-inbound.js';
 import type { HandleInbound, InboundMessage } from '../../src/app/inbound.js';
+import { createMongoRepositories } from '../../src/adapters/mongo/repositories.js';
 import { makeEffectRunner } from '../../src/app/run-effects.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';
@@ -126,6 +127,54 @@ describe('handleInbound', () => {
       expect(saved?.handled).toHaveLength(HANDLED_KEPT);
       expect(saved?.handled.at(-1)).toBe(`many-${HANDLED_KEPT + 2}`);
       expect(saved?.handled[0]).toBe('many-3');
+    });
+  });
+
+  describe('two processes handling one chat', () => {
+    it('should never run an effect from a version the other process superseded', async () => {
+      // Process B: its own repositories, so its own memory of the versions it saw.
+      const other = createMongoRepositories(loket.conn);
+      const b = makeHandleInbound({
+        ...deps,
+        conversations: other.conversations,
+        inbound: other.inbound,
+        effects: makeEffectRunner({
+          catalog: loket.catalog,
+          applications: other.applications,
+          events: other.events,
+          handoffs: other.handoffs,
+          documents: other.documents,
+          logger: deps.logger,
+          trackingPrefix: 'PTSP',
+          holidays: [],
+        }),
+      });
+      const text = (messageId: string, body: string): InboundMessage => ({
+        channel: 'telegram',
+        chatId: '5656',
+        messageId,
+        at: new Date(),
+        content: { kind: 'text', text: body },
+      });
+      await handle(text('two-1', 'halo'));
+      const asked = await handle(text('two-2', 'ktp sy ilang mw bikin lg'));
+      expect(asked.replies.map((r) => r.text).join('\n')).toMatch(/setuju/i);
+      // B takes the consent (an effect: the audit event), from the latest version.
+      expect((await b(text('two-3', 'setuju'))).status).toBe('processed');
+      // The citizen said it twice; A last saw the version before B's. From that version the
+      // answer would record the consent again; A finds it stale first and answers from the latest.
+      expect((await handle(text('two-4', 'setuju'))).status).toBe('processed');
+      const consents = await loket.repos.events.search(
+        { type: 'consent.given', actorId: 'telegram:5656' },
+        { limit: 10 },
+      );
+      expect(consents.items).toHaveLength(1);
+      expect((await loket.repos.conversations.read('telegram', '5656'))?.handled).toEqual([
+        'two-1',
+        'two-2',
+        'two-3',
+        'two-4',
+      ]);
     });
   });
 

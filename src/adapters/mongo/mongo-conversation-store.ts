@@ -46,7 +46,9 @@ export class MongoConversationStore implements ConversationStore {
     const chat = chatKey(String(channel), String(chatId));
     const known = this.known.get(chat);
     const seen = known === undefined ? null : await this.coll.findOne({ _id: versionId(chat, known) });
-    return this.found(chat, seen ?? (await this.latest(channel, chatId)));
+    if (!seen) return this.found(chat, await this.latest(channel, chatId));
+    const found = this.found(chat, seen);
+    return found && { ...found, unconfirmed: true };
   }
 
   /**

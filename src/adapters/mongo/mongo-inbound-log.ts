@@ -23,11 +23,16 @@ export class MongoInboundLog implements InboundLog {
     // Two rounds: the row may be released or purged between our insert and our read.
     for (let round = 0; round < 2; round++) {
       try {
-        // Lean, as a conversation version: built here, no hydrated save on the hot path.
-        await this.model.insertMany(
-          [{ channel, messageId, status: 'processing', leaseUntil, attempts: 1, claimedAt: now, version: 1 }],
-          { lean: true },
-        );
+        // The driver's insert, as for a conversation version: every field is built right here.
+        await this.model.collection.insertOne({
+          channel,
+          messageId,
+          status: 'processing',
+          leaseUntil,
+          attempts: 1,
+          claimedAt: now,
+          version: 1,
+        });
         return 'claimed';
       } catch (err) {
         if (!isDuplicateKeyError(err)) throw err;

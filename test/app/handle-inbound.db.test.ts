@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { HANDLED_KEPT, makeHandleInbound, type HandleInboundDeps } from '../../src/app/handle-inbound.js';
 import type { HandleInbound, InboundMessage } from '../../src/app/inbound.js';
-import { createMongoRepositories } from '../../src/adapters/mongo/repositories.js';
+import { createMongoRepositories, type MongoRepositories } from '../../src/adapters/mongo/repositories.js';
 import { makeEffectRunner } from '../../src/app/run-effects.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';
@@ -18,21 +18,21 @@ describe('handleInbound', () => {
   let deps: HandleInboundDeps;
   const clock = { now: new Date() };
 
-  beforeAll(async () => {
-    loket = await createLoket(loadConfig(serverEnv('handle_inbound')), createLogger('silent'));
+  /** The use case's dependencies on `repos` (another process's are its own repositories). */
+  const depsOn = (repos: MongoRepositories): HandleInboundDeps => {
     const logger = createLogger('silent');
-    deps = {
+    return {
       engine: loket.engine,
       understand: (text) => loket.nlu.understand(text),
-      conversations: loket.repos.conversations,
-      inbound: loket.repos.inbound,
-      documents: loket.repos.documents,
+      conversations: repos.conversations,
+      inbound: repos.inbound,
+      documents: repos.documents,
       effects: makeEffectRunner({
         catalog: loket.catalog,
-        applications: loket.repos.applications,
-        events: loket.repos.events,
-        handoffs: loket.repos.handoffs,
-        documents: loket.repos.documents,
+        applications: repos.applications,
+        events: repos.events,
+        handoffs: repos.handoffs,
+        documents: repos.documents,
         logger,
         trackingPrefix: 'PTSP',
         holidays: [],
@@ -43,6 +43,11 @@ describe('handleInbound', () => {
       leaseMs: LEASE_MS,
       now: () => clock.now,
     };
+  };
+
+  beforeAll(async () => {
+    loket = await createLoket(loadConfig(serverEnv('handle_inbound')), createLogger('silent'));
+    deps = depsOn(loket.repos);
     handle = makeHandleInbound(deps);
   });
   afterAll(async () => {
@@ -133,22 +138,7 @@ describe('handleInbound', () => {
   describe('two processes handling one chat', () => {
     it('should never run an effect from a version the other process superseded', async () => {
       // Process B: its own repositories, so its own memory of the versions it saw.
-      const other = createMongoRepositories(loket.conn);
-      const b = makeHandleInbound({
-        ...deps,
-        conversations: other.conversations,
-        inbound: other.inbound,
-        effects: makeEffectRunner({
-          catalog: loket.catalog,
-          applications: other.applications,
-          events: other.events,
-          handoffs: other.handoffs,
-          documents: other.documents,
-          logger: deps.logger,
-          trackingPrefix: 'PTSP',
-          holidays: [],
-        }),
-      });
+      const b = makeHandleInbound(depsOn(createMongoRepositories(loket.conn)));
       const text = (messageId: string, body: string): InboundMessage => ({
         channel: 'telegram',
         chatId: '5656',

@@ -310,7 +310,15 @@ export class FakeChat {
 interface HasCollections {
   collection(name: string): {
     findOne(filter: Record<string, unknown>): Promise<Record<string, unknown> | null>;
+    find(filter: Record<string, unknown>): { toArray(): Promise<Array<Record<string, unknown>>> };
   };
+}
+
+/** Whether a stored conversation version lists `messageId` as handled (a JSON string, or an array). */
+function lists(version: Record<string, unknown>, messageId: string): boolean {
+  const { handled } = version;
+  const list: unknown = typeof handled === 'string' ? JSON.parse(handled) : handled;
+  return Array.isArray(list) && list.includes(messageId);
 }
 
 /**
@@ -323,10 +331,8 @@ export async function messageState(
   channel: string,
   messageId: string,
 ): Promise<'unseen' | 'processing' | 'done'> {
-  if (
-    await conn.collection('conversations').findOne({ channel, $or: [{ messageId }, { handled: messageId }] })
-  )
-    return 'done';
+  const versions = await conn.collection('conversations').find({ channel }).toArray();
+  if (versions.some((v) => v.messageId === messageId || lists(v, messageId))) return 'done';
   const claim = await conn.collection('inbound_messages').findOne({ channel, messageId });
   if (!claim) return 'unseen';
   return claim.status === 'done' ? 'done' : 'processing';

@@ -17,6 +17,23 @@ const chatKey = (channel: string, chatId: string): string => `${channel}:${chatI
 const versionId = (chat: string, version: number): string => `${chat}:${version}`;
 
 /**
+ * The messages a version lists as handled: stored as a JSON string, as an array before 7 December
+ * 2026; a version written before versions listed them (or a list that does not parse as one) names
+ * only its own message.
+ */
+function handledOf(r: ConversationRecord): string[] {
+  let list: unknown = r.handled;
+  if (typeof list === 'string') {
+    try {
+      list = JSON.parse(list);
+    } catch {
+      list = undefined;
+    }
+  }
+  return Array.isArray(list) && list.every((id) => typeof id === 'string') ? list : [r.messageId];
+}
+
+/**
  * Conversation state per chat as insert-only versions (see conversation-model.ts): a read is the
  * latest version, a write one insert, so a citizen's message costs two round trips here.
  *
@@ -66,11 +83,10 @@ export class MongoConversationStore implements ConversationStore {
       return undefined;
     }
     this.remember(chat, r.version);
-    // A version written before `handled` was kept names only its own message.
     return {
       state: JSON.parse(r.state) as ConversationState,
       version: r.version,
-      handled: r.handled ?? [r.messageId],
+      handled: handledOf(r),
     };
   }
 
@@ -94,7 +110,7 @@ export class MongoConversationStore implements ConversationStore {
         version,
         state: JSON.stringify(state),
         messageId: messageId ?? `write:${new Types.ObjectId().toHexString()}`,
-        handled: [...handled],
+        handled: JSON.stringify(handled),
         updatedAt: new Date(),
       });
       this.remember(chat, version);

@@ -118,7 +118,7 @@ describe('MongoConversationStore', () => {
     expect(await repos.conversations.write('telegram', 's1', state(), 3, 'msg-5')).toBe(4);
   });
 
-  it('should keep the handled message ids given with a version, and read an older version as handling its own message', async () => {
+  it('should keep the handled message ids given with a version, and read older versions (an array, or no list: its own message)', async () => {
     await repos.conversations.write('whatsapp', 'h1', state(), null, 'wa-1', ['wa-0', 'wa-1']);
     expect((await repos.conversations.read('whatsapp', 'h1'))?.handled).toEqual(['wa-0', 'wa-1']);
     // Written before versions listed their messages: only its own.
@@ -138,6 +138,22 @@ describe('MongoConversationStore', () => {
       version: 7,
       handled: ['wa-old'],
     });
+    // Written before 7 December 2026, when the list was an array (now a JSON string).
+    await db
+      .conn()
+      .collection('conversations')
+      .insertOne({
+        channel: 'whatsapp',
+        chatId: 'h3',
+        version: 2,
+        state: JSON.stringify(state()),
+        messageId: 'wa-b',
+        handled: ['wa-a', 'wa-b'],
+        updatedAt: new Date(),
+      });
+    expect((await repos.conversations.read('whatsapp', 'h3'))?.handled).toEqual(['wa-a', 'wa-b']);
+    const stored = await db.conn().collection('conversations').findOne({ chatId: 'h1' });
+    expect(stored?.handled).toBe('["wa-0","wa-1"]');
   });
 
   describe('with two processes on one database (each store remembers the versions it saw)', () => {

@@ -27,7 +27,7 @@ export interface SeedOfficesDeps {
  * stalled the server.
  */
 export async function seedOffices(deps: SeedOfficesDeps, tree: Office[]): Promise<void> {
-  const seeded = async () => (await deps.offices.all()).length === tree.length;
+  const seeded = async () => (await deps.offices.count()) === tree.length;
   while (!(await seeded())) {
     const claim = await deps.leases.acquire(SEED_OFFICES_LEASE, deps.holder, LEASE_TTL_MS, new Date());
     if (!claim.acquired) {

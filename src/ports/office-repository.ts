@@ -10,4 +10,6 @@ export interface OfficeRepository {
   /** Direct children, by name. */
   children(id: string): Promise<Office[]>;
   all(): Promise<Office[]>;
+  /** How many offices are stored (start-up's "is the tree seeded?", without reading them all). */
+  count(): Promise<number>;
 }

@@ -101,13 +101,8 @@ export function createMongoLeases(conn: Connection): LeaseRepository & { ensureI
   const repo = new MongoLeaseRepository(model, locks);
   return Object.assign(repo, {
     async ensureIndexes() {
-      for (const m of [locks, model] as Array<{
-        init(): Promise<unknown>;
-        createIndexes(): Promise<unknown>;
-      }>) {
-        await m.init();
-        await m.createIndexes();
-      }
+      // `init` is mongoose's index build (started when the model was made); see repositories.ts.
+      await Promise.all([locks.init(), model.init()]);
     },
   });
 }

@@ -63,6 +63,10 @@ export class MongoOfficeRepository implements OfficeRepository {
     return rows.map(toDomain);
   }
 
+  count(): Promise<number> {
+    return this.model.countDocuments({}).exec();
+  }
+
   async all(): Promise<Office[]> {
     const rows = await this.model.find({}).sort({ _id: 1 }).lean<OfficeRecord[]>().exec();
     return rows.map(toDomain);

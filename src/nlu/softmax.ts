@@ -44,15 +44,21 @@ export interface LinearData {
   scale: number;
 }
 
-/** Scores `x` into `out`: bias plus the weighted features. */
-function scoreInto(m: LinearData, x: SparseVector, out: Float64Array): void {
-  const { classes, v, scale } = m;
-  out.set(m.bias);
+/** Scores `x` into `out`: bias plus the weighted features (`scale * v`). */
+function scoreInto(
+  classes: number,
+  v: Float64Array,
+  bias: Float64Array,
+  scale: number,
+  x: SparseVector,
+  out: Float64Array,
+): void {
+  out.set(bias);
   const { idx, val } = x;
   for (let k = 0; k < idx.length; k += 1) {
-    const base = (idx[k] ?? 0) * classes;
-    const xv = (val[k] ?? 0) * scale;
-    for (let c = 0; c < classes; c += 1) out[c] = (out[c] ?? 0) + xv * (v[base + c] ?? 0);
+    const base = idx[k]! * classes;
+    const xv = val[k]! * scale;
+    for (let c = 0; c < classes; c += 1) out[c] = out[c]! + xv * v[base + c]!;
   }
 }
 
@@ -63,7 +69,7 @@ export function linearModelFrom(data: LinearData): LinearModel {
     data,
     logits(x) {
       const out = new Float64Array(data.classes);
-      scoreInto(data, x, out);
+      scoreInto(data.classes, data.v, data.bias, data.scale, x, out);
       return out;
     },
   };
@@ -71,17 +77,21 @@ export function linearModelFrom(data: LinearData): LinearModel {
 
 /** Probabilities from scores at temperature `t` (numerically stable). */
 export function softmax(logits: Float64Array, t = 1): Float64Array {
+  return softmaxInto(logits, t, new Float64Array(logits.length));
+}
+
+/** `softmax` written into `out` (training reuses one buffer instead of allocating per example). */
+function softmaxInto(logits: Float64Array, t: number, out: Float64Array): Float64Array {
   const n = logits.length;
   let max = -Infinity;
-  for (let i = 0; i < n; i += 1) max = Math.max(max, logits[i] ?? 0);
-  const out = new Float64Array(n);
+  for (let i = 0; i < n; i += 1) max = Math.max(max, logits[i]!);
   let sum = 0;
   for (let i = 0; i < n; i += 1) {
-    const e = Math.exp(((logits[i] ?? 0) - max) / t);
+    const e = Math.exp((logits[i]! - max) / t);
     out[i] = e;
     sum += e;
   }
-  for (let i = 0; i < n; i += 1) out[i] = (out[i] ?? 0) / sum;
+  for (let i = 0; i < n; i += 1) out[i] = out[i]! / sum;
   return out;
 }
 
@@ -105,7 +115,12 @@ export function trainSoftmax(
   );
   const random = seededRandom(options.seed);
   const order = xs.map((_, i) => i);
+  // Buffers reused for every example: scores, probabilities, and the classes to update with
+  // their steps.
   const z = new Float64Array(classes);
+  const p = new Float64Array(classes);
+  const active = new Int32Array(classes);
+  const steps = new Float64Array(classes);
 
   let t = 0;
   for (let epoch = 0; epoch < options.epochs; epoch += 1) {
@@ -114,24 +129,33 @@ export function trainSoftmax(
       const y = ys[i] as number;
       const lr = options.learningRate / (1 + options.learningRate * options.l2 * t);
       t += 1;
-      scoreInto({ classes, v, bias, scale }, x, z);
-      const p = softmax(z);
+      scoreInto(classes, v, bias, scale, x, z);
+      softmaxInto(z, 1, p);
       scale *= 1 - lr * options.l2;
       if (scale < 1e-9) {
-        for (let j = 0; j < v.length; j += 1) v[j] = (v[j] ?? 0) * scale;
+        for (let j = 0; j < v.length; j += 1) v[j] = v[j]! * scale;
         scale = 1;
       }
       const cw = classWeight[y] ?? 1;
+      let n = 0;
       for (let c = 0; c < classes; c += 1) {
-        const g = cw * ((p[c] ?? 0) - (c === y ? 1 : 0));
+        const g = cw * (p[c]! - (c === y ? 1 : 0));
         // Classes the model already gets right contribute nothing worth the pass over the features.
         if (Math.abs(g) < 1e-4) continue;
-        bias[c] = (bias[c] ?? 0) - lr * g;
-        const step = (lr * g) / scale;
-        const { idx, val } = x;
-        for (let k = 0; k < idx.length; k += 1) {
-          const j = (idx[k] ?? 0) * classes + c;
-          v[j] = (v[j] ?? 0) - step * (val[k] ?? 0);
+        bias[c] = bias[c]! - lr * g;
+        active[n] = c;
+        steps[n] = (lr * g) / scale;
+        n += 1;
+      }
+      // Feature by feature, the classes' weights side by side in memory (each weight changes once
+      // per example, so the order of the loops does not change the result).
+      const { idx, val } = x;
+      for (let k = 0; k < idx.length; k += 1) {
+        const base = idx[k]! * classes;
+        const xv = val[k]!;
+        for (let a = 0; a < n; a += 1) {
+          const j = base + active[a]!;
+          v[j] = v[j]! - steps[a]! * xv;
         }
       }
     }

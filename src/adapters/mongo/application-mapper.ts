@@ -6,7 +6,7 @@ import type {
   Channel,
   StatusChange,
 } from '../../domain/application.js';
-import type { ApplicationRecord } from './application-model.js';
+import { contactKeyOf, type ApplicationRecord } from './application-model.js';
 import { compact } from './mongo-utils.js';
 
 /** Stored record -> domain application (ddd-forum's `toDomain`). */
@@ -58,6 +58,7 @@ export function applicationToPersistence(a: Application): Omit<ApplicationRecord
       phone: a.applicant.phone,
       contact: a.applicant.contact ? { ...a.applicant.contact } : undefined,
     }),
+    contactKey: a.applicant.contact ? contactKeyOf(a.applicant.contact) : undefined,
     answers: { ...a.answers },
     documents: a.documents.map((d) => ({ ...d })),
     officeId: a.officeId,

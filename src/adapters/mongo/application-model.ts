@@ -8,6 +8,13 @@ export interface ApplicationRecord {
   trackingNumber: string;
   serviceId: string;
   applicant: { name: string; nik: string; phone?: string; contact?: { channel: string; chatId: string } };
+  /**
+   * `channel:chatId` of `applicant.contact`, absent without one (and after erasure). "My
+   * applications" looks up this top-level field: FerretDB answers a filter on a top-level field
+   * from its index, but reads and decodes every application for one on `applicant.contact.*`
+   * (667 ms per lookup with 2,000 applications, on PostgreSQL).
+   */
+  contactKey?: string;
   /** Keyed by flow step id (`[a-z][a-z0-9_]*`, so safe as field names on FerretDB). */
   answers: Record<string, AnswerValue>;
   documents: Array<{
@@ -71,6 +78,7 @@ const schema = new Schema<ApplicationRecord>(
       ),
       required: true,
     },
+    contactKey: String,
     answers: { type: Schema.Types.Mixed, default: {} },
     documents: [
       new Schema(
@@ -118,9 +126,16 @@ const schema = new Schema<ApplicationRecord>(
 schema.index({ trackingNumber: 1 }, { unique: true });
 schema.index({ idempotencyKey: 1 }, { unique: true });
 schema.index({ officeId: 1, status: 1, createdAt: -1 });
-schema.index({ 'applicant.contact.channel': 1, 'applicant.contact.chatId': 1 });
+schema.index({ contactKey: 1 });
 schema.index({ status: 1, slaDueAt: 1 });
 schema.index({ createdAt: -1 });
+
+/** The index of `applicant.contact.*` before `contactKey` (dropped once, see `migrate`). */
+export const LEGACY_CONTACT_INDEX = 'applicant.contact.channel_1_applicant.contact.chatId_1';
+
+/** `contactKey` of a chat: a channel name has no colon, so this names one chat. */
+export const contactKeyOf = (contact: { channel: string; chatId: string }): string =>
+  `${contact.channel}:${contact.chatId}`;
 
 /** The `applications` collection. */
 export function applicationModel(conn: Connection): Model<ApplicationRecord> {

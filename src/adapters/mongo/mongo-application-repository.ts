@@ -8,7 +8,7 @@ import type {
 import { ConcurrencyError, DuplicateError } from '../../ports/errors.js';
 import type { Page, PageResult } from '../../ports/page.js';
 import { applicationToDomain, applicationToPersistence } from './application-mapper.js';
-import type { ApplicationRecord } from './application-model.js';
+import { LEGACY_CONTACT_INDEX, contactKeyOf, type ApplicationRecord } from './application-model.js';
 import { escapeRegex, isDuplicateKeyError, pageBounds, toObjectId } from './mongo-utils.js';
 import { compareAndSet } from './write-lock.js';
 import type { WriteLockRecord } from './write-lock-model.js';
@@ -66,6 +66,45 @@ export class MongoApplicationRepository implements ApplicationRepository {
     return r ? applicationToDomain(r) : undefined;
   }
 
+  /**
+   * Once per database: gives applications stored before `contactKey` theirs, and drops the index
+   * it replaces. A marker in `migrations` makes later start-ups skip it with one read by `_id`;
+   * two processes starting at once both run it, harmlessly (the same values are set).
+   */
+  async migrate(): Promise<void> {
+    const db = this.model.db.db;
+    if (!db) throw new Error('database connection is not open');
+    const migrations = db.collection<{ _id: string; at: Date }>('migrations');
+    const marker = 'applications.contactKey';
+    if (await migrations.findOne({ _id: marker })) return;
+    const old = await this.model
+      .find(
+        { contactKey: { $exists: false }, 'applicant.contact': { $exists: true } },
+        { _id: 1, 'applicant.contact': 1 },
+      )
+      .lean<Array<Pick<ApplicationRecord, '_id' | 'applicant'>>>()
+      .exec();
+    const updates = old.flatMap((r) =>
+      r.applicant.contact
+        ? [
+            {
+              updateOne: {
+                filter: { _id: r._id },
+                update: { $set: { contactKey: contactKeyOf(r.applicant.contact) } },
+              },
+            },
+          ]
+        : [],
+    );
+    for (let i = 0; i < updates.length; i += 500) await this.model.bulkWrite(updates.slice(i, i + 500));
+    const indexes = await this.model.collection.indexes().catch(() => []);
+    if (indexes.some((i) => i.name === LEGACY_CONTACT_INDEX))
+      await this.model.collection.dropIndex(LEGACY_CONTACT_INDEX);
+    await migrations.insertOne({ _id: marker, at: new Date() }).catch((err: unknown) => {
+      if (!isDuplicateKeyError(err)) throw err;
+    });
+  }
+
   async findById(id: string): Promise<Application | undefined> {
     const oid = toObjectId(id);
     if (!oid) return undefined;
@@ -85,7 +124,9 @@ export class MongoApplicationRepository implements ApplicationRepository {
 
   async listByContact(address: ChatAddress): Promise<Application[]> {
     const rows = await this.model
-      .find({ 'applicant.contact.channel': address.channel, 'applicant.contact.chatId': address.chatId })
+      .find({
+        contactKey: contactKeyOf({ channel: String(address.channel), chatId: String(address.chatId) }),
+      })
       .sort({ createdAt: -1, _id: -1 })
       .lean<ApplicationRecord[]>()
       .exec();
@@ -116,6 +157,7 @@ export class MongoApplicationRepository implements ApplicationRepository {
     const $unset: Record<string, ''> = {};
     if (app.rejectionReason === undefined) $unset.rejectionReason = '';
     if (app.revision === undefined) $unset.revision = '';
+    if (app.applicant.contact === undefined) $unset.contactKey = '';
     const update = Object.keys($unset).length > 0 ? { $set: fields, $unset } : { $set: fields };
     if (!(await compareAndSet(this.locks, this.model, _id, expectedVersion, update))) {
       throw new ConcurrencyError('application', app.id, expectedVersion);

@@ -72,13 +72,14 @@ export function createMongoRepositories(conn: Connection): MongoRepositories {
     outbox: outboxModel(conn),
   };
   const documents = new GridFsDocumentStore(conn);
+  const applications = new MongoApplicationRepository(models.applications, locks);
   const conversations = new MongoConversationStore(models.conversations);
   const inbound = new MongoInboundLog(models.inbound, locks, (channel, id) =>
     conversations.recorded(channel, id),
   );
   const all: IndexedModel[] = [locks, ...Object.values(models)];
   return {
-    applications: new MongoApplicationRepository(models.applications, locks),
+    applications,
     conversations,
     inbound,
     events: new MongoEventLog(models.events),
@@ -96,7 +97,7 @@ export function createMongoRepositories(conn: Connection): MongoRepositories {
       // that build, and awaiting it surfaces its errors. (A `createIndexes` after it sent every
       // index a second time: about 25 round trips of each start-up.)
       for (const model of all) await model.init();
-      await documents.ensureIndexes();
+      await Promise.all([documents.ensureIndexes(), applications.migrate()]);
     },
   };
 }

@@ -142,6 +142,8 @@ interface RunResult {
   messages: number;
   seconds: number;
   latencies: number[];
+  /** Latencies by turn of SCRIPT (which messages are slow). */
+  byTurn: Map<number, number[]>;
   roundTrips: number;
   /** Summed database time of all commands (overlapping when concurrent). */
   dbMs: number;
@@ -190,6 +192,7 @@ async function runConversations(
   stage: Stage = WHOLE_SCRIPT,
 ): Promise<RunResult> {
   const latencies: number[] = [];
+  const byTurn = new Map<number, number[]>();
   let errors = 0;
   const chat = (lane: number, c: number): string => `${tag}-${lane}-${c}`;
   // Unmeasured: bring every citizen to the stage's first turn.
@@ -212,7 +215,9 @@ async function runConversations(
         for (let k = stage.from; k < stage.to; k++) {
           const s = performance.now();
           const res = await deliver(loket, message(chatId, k, SCRIPT[k] as Turn), () => errors++);
-          latencies.push(performance.now() - s);
+          const ms = performance.now() - s;
+          latencies.push(ms);
+          byTurn.set(k, [...(byTurn.get(k) ?? []), ms]);
           if (res.status !== 'processed') throw new Error(`${chatId} turn ${k}: ${res.status}`);
           if (k === SUBMIT_TURN && !JSON.stringify(res.replies).includes('PTSP-'))
             throw new Error(`${chatId}: no tracking number after "kirim": ${JSON.stringify(res.replies)}`);
@@ -229,6 +234,7 @@ async function runConversations(
     messages: latencies.length,
     seconds,
     latencies,
+    byTurn,
     roundTrips: trips.total,
     dbMs: trips.dbMs(),
     errors,
@@ -267,6 +273,19 @@ async function ceiling(
   const cpuMsPerOp = cpuMsSince(cpu0) / ops;
   await coll.drop();
   return { perSecond, cpuMsPerOp };
+}
+
+/** The three turns with the highest p95 latency, as `"kirim" 192`. */
+function slowestTurns(byTurn: Map<number, number[]>): string {
+  return [...byTurn]
+    .map(([k, ms]) => {
+      const turn = SCRIPT[k];
+      return [turn ? ('say' in turn ? turn.say : turn.file) : String(k), percentile(ms, 95)] as const;
+    })
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([turn, p95]) => `"${turn}" ${p95.toFixed(0)}`)
+    .join(', ');
 }
 
 /** Round trips of one plain text turn (the name step), measured alone. */
@@ -396,6 +415,7 @@ async function main(): Promise<void> {
       ],
     ];
     const ratios = { script: [] as number[], plain: [] as number[] };
+    const slowest: string[] = [];
     for (const n of SIZES) {
       log(`${n} conversation(s) x ${SCRIPT.length} messages ...`);
       const r = await runConversations(loket, trips, rss, n, `c${n}`);
@@ -414,6 +434,7 @@ async function main(): Promise<void> {
         n,
         Math.max(200, Math.min(r.messages, 4000)),
       );
+      slowest.push(`${n}: ${slowestTurns(r.byTurn)}`);
       for (const [kind, run] of [
         ['script', r],
         ['plain', p],
@@ -487,6 +508,9 @@ async function main(): Promise<void> {
           ok(st.totalMs < TARGET.startupMs),
         ]),
       ])}\n\n`,
+    );
+    process.stdout.write(
+      `Slowest turns of the whole application, p95 ms, by conversations: ${slowest.join('; ')}\n`,
     );
     process.stdout.write(
       `Round trips of one plain text message (count, DB ms): ${[...plain.entries()]

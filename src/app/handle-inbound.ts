@@ -79,7 +79,7 @@ export function makeHandleInbound(deps: HandleInboundDeps): HandleInbound {
     /** Claims the message once, when its turn is about to do something beyond saving its state. */
     const claim = async (): Promise<ClaimResult> => {
       if (claimed) return 'claimed';
-      const result = await deps.inbound.claim(msg.channel, msg.messageId, leaseMs, claimedAt);
+      const result = await deps.inbound.claim(msg.channel, msg.messageId, leaseMs, claimedAt, msg.chatId);
       claimed = result === 'claimed';
       return result;
     };

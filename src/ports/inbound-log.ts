@@ -14,9 +14,16 @@ export type ClaimResult = 'claimed' | 'done' | 'busy';
 export interface InboundLog {
   /**
    * The first claim wins. A claim whose lease lapsed (its process crashed) is taken over by
-   * exactly one later claimer.
+   * exactly one later claimer. `chatId`, the message's chat, lets the check "was its turn saved?"
+   * read only that chat's conversation versions (by their index) instead of searching them all.
    */
-  claim(channel: Channel, messageId: string, leaseMs: number, now: Date): Promise<ClaimResult>;
+  claim(
+    channel: Channel,
+    messageId: string,
+    leaseMs: number,
+    now: Date,
+    chatId?: string,
+  ): Promise<ClaimResult>;
   /**
    * Processing failed: a retry may claim again at once. With `claimedAt` (the `now` the claim
    * was made with) only that claim is released, never one another process took over since.

@@ -50,8 +50,6 @@ const schema = new Schema<ConversationRecord>(
 // One writer per version: a concurrent write from the same version loses on this index. Reading
 // the latest version is this index backwards.
 schema.index({ channel: 1, chatId: 1, version: 1 }, { unique: true });
-// "Was this message handled?" (a redelivery after its claim's lease lapsed).
-schema.index({ channel: 1, messageId: 1 });
 schema.index({ updatedAt: 1 });
 
 /** The `conversations` collection. */
@@ -60,7 +58,10 @@ export function conversationModel(conn: Connection): Model<ConversationRecord> {
 }
 
 /**
- * The unique index of the first design (one document per chat, updated in place). Left in an
- * existing database it would refuse every second version: `ensureIndexes` drops it.
+ * Indexes of earlier designs, which `ensureIndexes` drops: the unique index of the first design
+ * (one document per chat, updated in place), which would refuse every second version; and the
+ * message id's, for "was this message handled?", which now reads the chat's versions by the
+ * index above (on FerretDB over PostgreSQL each index cost every version insert about 0.3 ms of
+ * CPU, of about 3.5).
  */
-export const LEGACY_CHAT_INDEX = 'channel_1_chatId_1';
+export const LEGACY_INDEXES = ['channel_1_chatId_1', 'channel_1_messageId_1'];

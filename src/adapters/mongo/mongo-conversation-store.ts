@@ -3,7 +3,7 @@ import type { Channel } from '../../domain/application.js';
 import type { ConversationState } from '../../dialogue/types.js';
 import type { ConversationStore, VersionedConversation } from '../../ports/conversation-store.js';
 import { ConcurrencyError } from '../../ports/errors.js';
-import { LEGACY_CHAT_INDEX, type ConversationRecord } from './conversation-model.js';
+import { LEGACY_INDEXES, type ConversationRecord } from './conversation-model.js';
 import { isDuplicateKeyError } from './mongo-utils.js';
 
 /** Chats whose superseded versions one query takes (FerretDB slows down on huge commands). */
@@ -135,9 +135,14 @@ export class MongoConversationStore implements ConversationStore {
     await this.model.deleteMany({ channel, chatId }).exec();
   }
 
-  /** Whether a turn of this message was saved (its conversation version, stripped or not, exists). */
-  async recorded(channel: Channel, messageId: string): Promise<boolean> {
-    return (await this.model.exists({ channel, messageId }).exec()) !== null;
+  /**
+   * Whether a turn of this message was saved (its conversation version exists). With the chat, the
+   * chat's versions are read by the (channel, chatId, version) index; without it, every version is
+   * searched (no index on the message id: it cost every version insert, for this rare check).
+   */
+  async recorded(channel: Channel, messageId: string, chatId?: string): Promise<boolean> {
+    const filter = chatId === undefined ? { channel, messageId } : { channel, chatId, messageId };
+    return (await this.model.exists(filter).exec()) !== null;
   }
 
   /**
@@ -185,10 +190,10 @@ export class MongoConversationStore implements ConversationStore {
     return removed;
   }
 
-  /** Drops the index of the first design, which would refuse every second version. */
-  async dropLegacyIndex(): Promise<void> {
+  /** Drops the indexes of earlier designs (see `LEGACY_INDEXES`). */
+  async dropLegacyIndexes(): Promise<void> {
     const indexes = await this.model.collection.indexes().catch(() => []);
-    if (indexes.some((i) => i.name === LEGACY_CHAT_INDEX))
-      await this.model.collection.dropIndex(LEGACY_CHAT_INDEX);
+    for (const name of LEGACY_INDEXES)
+      if (indexes.some((i) => i.name === name)) await this.model.collection.dropIndex(name);
   }
 }

@@ -15,10 +15,16 @@ export class MongoInboundLog implements InboundLog {
   constructor(
     private readonly model: Model<InboundMessageRecord>,
     private readonly locks: Model<WriteLockRecord>,
-    private readonly recorded: (channel: Channel, messageId: string) => Promise<boolean>,
+    private readonly recorded: (channel: Channel, messageId: string, chatId?: string) => Promise<boolean>,
   ) {}
 
-  async claim(channel: Channel, messageId: string, leaseMs: number, now: Date): Promise<ClaimResult> {
+  async claim(
+    channel: Channel,
+    messageId: string,
+    leaseMs: number,
+    now: Date,
+    chatId?: string,
+  ): Promise<ClaimResult> {
     const leaseUntil = new Date(now.getTime() + leaseMs);
     // Two rounds: the row may be released or purged between our insert and our read.
     for (let round = 0; round < 2; round++) {
@@ -40,7 +46,7 @@ export class MongoInboundLog implements InboundLog {
       const current = await this.model.findOne({ channel, messageId }).lean<InboundMessageRecord>().exec();
       if (!current) continue;
       if (current.status === 'done') return 'done';
-      if (await this.recorded(channel, messageId)) {
+      if (await this.recorded(channel, messageId, chatId)) {
         await this.model
           .updateOne({ _id: current._id }, { $set: { status: 'done', completedAt: now } })
           .exec();

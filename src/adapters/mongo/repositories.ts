@@ -74,8 +74,8 @@ export function createMongoRepositories(conn: Connection): MongoRepositories {
   const documents = new GridFsDocumentStore(conn);
   const applications = new MongoApplicationRepository(models.applications, locks);
   const conversations = new MongoConversationStore(models.conversations);
-  const inbound = new MongoInboundLog(models.inbound, locks, (channel, id) =>
-    conversations.recorded(channel, id),
+  const inbound = new MongoInboundLog(models.inbound, locks, (channel, id, chatId) =>
+    conversations.recorded(channel, id, chatId),
   );
   const all: IndexedModel[] = [locks, ...Object.values(models)];
   return {
@@ -92,7 +92,7 @@ export function createMongoRepositories(conn: Connection): MongoRepositories {
     sweepConversations: (since) =>
       conversations.sweep(since, (channel, ids) => inbound.markDone(channel, ids)),
     async ensureIndexes() {
-      await conversations.dropLegacyIndex();
+      await conversations.dropLegacyIndexes();
       // Mongoose builds each model's indexes (autoIndex) as soon as the model is made; `init` is
       // that build, and awaiting it surfaces its errors. (A `createIndexes` after it sent every
       // index a second time: about 25 round trips of each start-up.)

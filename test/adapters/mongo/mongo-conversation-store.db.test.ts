@@ -83,6 +83,20 @@ describe('MongoConversationStore', () => {
     expect(stored?.state.misunderstood).toBeGreaterThan(0);
   });
 
+  it('should answer a claim of a message whose turn was saved (its claim still processing) as done, by its chat', async () => {
+    const t = new Date(0);
+    expect(await repos.inbound.claim('whatsapp', 'saved-1', 1000, t, 'r1')).toBe('claimed');
+    expect(await repos.inbound.claim('whatsapp', 'saved-1', 1000, new Date(10), 'r1')).toBe('busy');
+    await repos.conversations.write('whatsapp', 'r1', state(), null, 'saved-1', ['saved-1']);
+    // Looked for in another chat's versions, it is not there: still busy.
+    expect(await repos.inbound.claim('whatsapp', 'saved-1', 1000, new Date(15), 'r2')).toBe('busy');
+    expect(await repos.inbound.claim('whatsapp', 'saved-1', 1000, new Date(20), 'r1')).toBe('done');
+    // Without the chat (every version searched), the same answer.
+    await repos.inbound.claim('whatsapp', 'saved-2', 1000, t, 'r1');
+    await repos.conversations.write('whatsapp', 'r1', state(), 1, 'saved-2', ['saved-1', 'saved-2']);
+    expect(await repos.inbound.claim('whatsapp', 'saved-2', 1000, new Date(30))).toBe('done');
+  });
+
   it('should keep one version per chat after the sweep, and its messages still count as handled', async () => {
     const since = new Date(Date.now() - 1000);
     const t = new Date(0);
@@ -203,15 +217,20 @@ describe('MongoConversationStore', () => {
     });
   });
 
-  it('should drop the one-document-per-chat index of an older database, which would refuse every second version', async () => {
+  it('should drop the indexes of older designs (one document per chat, which would refuse every second version; the message id)', async () => {
     // A database of the first design: one document per chat under a unique index.
     const older = db.conn().useDb(`${db.conn().name}_older`);
     try {
       const coll = older.collection('conversations');
       await coll.createIndex({ channel: 1, chatId: 1 }, { unique: true, name: 'channel_1_chatId_1' });
+      // And the message id's index of the versions of early December 2026.
+      await coll.createIndex({ channel: 1, messageId: 1 }, { name: 'channel_1_messageId_1' });
       const upgraded = createMongoRepositories(older);
       await upgraded.ensureIndexes();
-      expect((await coll.indexes()).map((i) => i.name)).not.toContain('channel_1_chatId_1');
+      const names = (await coll.indexes()).map((i) => i.name);
+      expect(names).not.toContain('channel_1_chatId_1');
+      expect(names).not.toContain('channel_1_messageId_1');
+      expect(names).toContain('channel_1_chatId_1_version_1');
       await upgraded.conversations.write('whatsapp', 'legacy', state(), null);
       expect(await upgraded.conversations.write('whatsapp', 'legacy', state({ consent: true }), 1)).toBe(2);
     } finally {

@@ -90,9 +90,8 @@ function wordsMatch(typed: readonly string[], words: readonly string[], fuzzy: b
   });
 }
 
-/** How well typed words name this kelurahan: 0 exact .. 4 fuzzy prefix; null when they do not. */
-function nameLevel(typed: readonly string[], p: Prepared): number | null {
-  const joined = typed.join('');
+/** How well typed words (`joined`: run together) name this kelurahan: 0 exact .. 4 fuzzy prefix; null when they do not. */
+function nameLevel(typed: readonly string[], joined: string, p: Prepared): number | null {
   if (joined === p.joined) return 0;
   if (joined.length >= 3 && p.joined.startsWith(joined)) return 1;
   if (wordsMatch(typed, p.tokens, false)) return 2;
@@ -135,18 +134,41 @@ function compareFit(a: Fit, b: Fit): number {
   return 0;
 }
 
-/** The best reading over every contiguous run of words taken as the name. */
-function fit(words: readonly string[], p: Prepared): Fit | null {
-  let best: Fit | null = null;
+/** One contiguous run of the typed words taken as the name, and the words left around it. */
+interface Run {
+  nameWords: number;
+  typed: string[];
+  joined: string;
+  rest: string[];
+}
+
+/** Every contiguous run of `words` (made once per search, not once per kelurahan). */
+function runsOf(words: readonly string[]): Run[] {
+  const runs: Run[] = [];
   for (let i = 0; i < words.length; i++) {
     for (let j = i + 1; j <= words.length; j++) {
-      const level = nameLevel(words.slice(i, j), p);
-      if (level === null) continue;
-      const stray = [...words.slice(0, i), ...words.slice(j)].filter((w) => !qualifies(w, p)).length;
-      if (stray > MAX_STRAY) continue;
-      const candidate = { nameWords: i - j, stray, tier: level <= DIRECT ? 0 : 1, level };
-      if (best === null || compareFit(candidate, best) < 0) best = candidate;
+      const typed = words.slice(i, j);
+      runs.push({
+        nameWords: j - i,
+        typed,
+        joined: typed.join(''),
+        rest: [...words.slice(0, i), ...words.slice(j)],
+      });
     }
+  }
+  return runs;
+}
+
+/** The best reading over every contiguous run of words taken as the name. */
+function fit(runs: readonly Run[], p: Prepared): Fit | null {
+  let best: Fit | null = null;
+  for (const run of runs) {
+    const level = nameLevel(run.typed, run.joined, p);
+    if (level === null) continue;
+    const stray = run.rest.filter((w) => !qualifies(w, p)).length;
+    if (stray > MAX_STRAY) continue;
+    const candidate = { nameWords: -run.nameWords, stray, tier: level <= DIRECT ? 0 : 1, level };
+    if (best === null || compareFit(candidate, best) < 0) best = candidate;
   }
   return best;
 }
@@ -163,8 +185,9 @@ export function createKelurahanIndex(entries: readonly KelurahanEntry[]): Kelura
       const words = areaTokens(text).slice(0, MAX_WORDS);
       // "jaksel" or "jakarta barat" alone names a kota, not a kelurahan.
       if (words.every((w) => cityWords.has(w))) return [];
+      const runs = runsOf(words);
       const scored = prepared.flatMap((p) => {
-        const f = fit(words, p);
+        const f = fit(runs, p);
         return f ? [{ p, f }] : [];
       });
       const best = scored.reduce<Fit | null>(

@@ -209,14 +209,11 @@ export async function createLoket(
   }, 3600_000);
   purge.unref();
   // Left off the hot path for these sweeps (round trips per message saved): locks of finished
-  // guarded writes, and superseded conversation versions. Chats written since the last sweep
-  // (with a margin for clocks of other processes); the first looks back a whole day.
-  let sweptFrom = new Date(Date.now() - 86_400_000);
+  // guarded writes, and the superseded versions of the chats this process wrote (once more when
+  // it stops, so a restart leaves none behind).
   const sweep = startPeriodic(
     async () => {
-      const started = new Date();
-      await Promise.all([repos.sweepLocks(), repos.sweepConversations(sweptFrom)]);
-      sweptFrom = new Date(started.getTime() - 120_000);
+      await Promise.all([repos.sweepLocks(), repos.sweepConversations()]);
     },
     { intervalMs: 60_000, onError: (err) => logger.warn({ err }, 'write-lock or conversation sweep failed') },
   );
@@ -244,6 +241,12 @@ export async function createLoket(
       (stopping ??= (async () => {
         clearInterval(purge);
         await sweep.stop();
+        // Not while the database is away: stopping would wait for it (they are swept when the
+        // chats are next written).
+        if (await pingDatabase(conn, 1000))
+          await repos.sweepConversations().catch((err: unknown) => {
+            logger.warn({ err }, 'conversation sweep at shutdown failed');
+          });
         await conn.close();
         if (embedded) await embedded.stop();
       })()),

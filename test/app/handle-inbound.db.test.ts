@@ -55,6 +55,34 @@ describe('handleInbound', () => {
     await loket.stop();
   });
 
+  describe('a process that stops', () => {
+    it('should leave one version per chat it wrote: the superseded ones are swept as it stops', async () => {
+      const env = serverEnv('stop_sweep');
+      const versions = (l: Loket) => l.conn.collection('conversations').countDocuments({ chatId: 'stop-1' });
+      const first = await createLoket(loadConfig(env), createLogger('silent'));
+      try {
+        for (const [k, text] of ['halo', 'apa kabar', 'terima kasih'].entries())
+          await first.handleInbound({
+            channel: 'terminal',
+            chatId: 'stop-1',
+            messageId: `stop-1-${k}`,
+            at: new Date(),
+            content: { kind: 'text', text },
+          });
+        expect(await versions(first)).toBe(3);
+      } finally {
+        await first.stop();
+      }
+      const second = await createLoket(loadConfig(env), createLogger('silent'));
+      try {
+        expect(await versions(second)).toBe(1);
+      } finally {
+        await second.conn.dropDatabase().catch(() => undefined);
+        await second.stop();
+      }
+    });
+  });
+
   describe('a message claimed by a process that died', () => {
     it('should answer busy while the lease lives, then handle the redelivery once it lapsed', async () => {
       // Sent ten minutes ago; a process claimed it at t0 and died without finishing.

@@ -50,7 +50,6 @@ const schema = new Schema<ConversationRecord>(
 // One writer per version: a concurrent write from the same version loses on this index. Reading
 // the latest version is this index backwards.
 schema.index({ channel: 1, chatId: 1, version: 1 }, { unique: true });
-schema.index({ updatedAt: 1 });
 
 /** The `conversations` collection. */
 export function conversationModel(conn: Connection): Model<ConversationRecord> {
@@ -59,9 +58,9 @@ export function conversationModel(conn: Connection): Model<ConversationRecord> {
 
 /**
  * Indexes of earlier designs, which `ensureIndexes` drops: the unique index of the first design
- * (one document per chat, updated in place), which would refuse every second version; and the
+ * (one document per chat, updated in place), which would refuse every second version; the
  * message id's, for "was this message handled?", which now reads the chat's versions by the
- * index above (on FerretDB over PostgreSQL each index cost every version insert about 0.3 ms of
- * CPU, of about 3.5).
+ * index above; and `updatedAt`'s, for the sweep, which now takes the chats its process wrote. On
+ * FerretDB over PostgreSQL each index cost every version insert about 0.3 ms of CPU, of about 3.5.
  */
-export const LEGACY_INDEXES = ['channel_1_chatId_1', 'channel_1_messageId_1'];
+export const LEGACY_INDEXES = ['channel_1_chatId_1', 'channel_1_messageId_1', 'updatedAt_1'];

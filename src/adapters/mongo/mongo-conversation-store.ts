@@ -48,6 +48,8 @@ function handledOf(r: ConversationRecord): string[] {
  */
 export class MongoConversationStore implements ConversationStore {
   private readonly known = new Map<string, number>();
+  /** Chats this process wrote since its last sweep (at most MAX_KNOWN_CHATS; see `sweep`). */
+  private readonly written = new Map<string, { channel: Channel; chatId: string }>();
   /** The driver's collection, typed with our `_id`s (mongoose types it with ObjectIds). */
   private readonly coll: mongo.Collection<ConversationRecord>;
 
@@ -114,6 +116,7 @@ export class MongoConversationStore implements ConversationStore {
         updatedAt: new Date(),
       });
       this.remember(chat, version);
+      this.markWritten(channel, chatId);
       return version;
     } catch (err) {
       if (isDuplicateKeyError(err)) {
@@ -146,48 +149,64 @@ export class MongoConversationStore implements ConversationStore {
   }
 
   /**
-   * Removes the versions superseded by a write since `since` (each chat keeps its latest), so the
-   * collection holds about one document per conversation. A removed version was the record that
-   * its message had been handled: `beforeRemove` gets those message ids first, to be kept where
-   * redeliveries look (the inbound log). Idempotent; returns how many versions were removed.
+   * Removes the versions superseded in the chats this process wrote since its last sweep (each
+   * chat keeps its latest), so the collection holds about one document per conversation. The
+   * chats' versions are read by the chat index and the latest is found here, never taken from
+   * memory, so a version another process wrote since is kept. A removed version was the record
+   * that its message had been handled: `beforeRemove` gets those message ids first, to be kept
+   * where redeliveries look (the inbound log). Chats of a failed sweep are swept next time; a
+   * process that dies leaves its last minute's superseded versions until the chat is written
+   * again (harmless: reads take the latest). Returns how many versions were removed.
    */
-  async sweep(
-    since: Date,
-    beforeRemove: (channel: Channel, messageIds: string[]) => Promise<void>,
-  ): Promise<number> {
-    // FerretDB 1.24 has no $max in $group: the latest version per chat is found here instead.
-    const written = await this.model
-      .find({ updatedAt: { $gte: since } }, { channel: 1, chatId: 1, version: 1, _id: 0 })
-      .lean<Array<Pick<ConversationRecord, 'channel' | 'chatId' | 'version'>>>()
-      .exec();
-    const latest = new Map<string, { channel: string; chatId: string; version: number }>();
-    for (const w of written) {
-      const key = `${w.channel}:${w.chatId}`;
-      if ((latest.get(key)?.version ?? 0) < w.version) latest.set(key, w);
-    }
-    const chats = [...latest.values()];
+  async sweep(beforeRemove: (channel: Channel, messageIds: string[]) => Promise<void>): Promise<number> {
+    const chats = [...this.written.values()];
+    this.written.clear();
     let removed = 0;
     for (let i = 0; i < chats.length; i += SWEEP_CHUNK) {
-      const $or = chats
-        .slice(i, i + SWEEP_CHUNK)
-        .map((c) => ({ channel: c.channel, chatId: c.chatId, version: { $lt: c.version } }));
-      const old = await this.model
-        .find({ $or }, { _id: 1, channel: 1, messageId: 1 })
-        .lean<Array<Pick<ConversationRecord, '_id' | 'channel' | 'messageId'>>>()
-        .exec();
-      if (old.length === 0) continue;
-      for (const channel of new Set(old.map((o) => o.channel as Channel))) {
-        await beforeRemove(
-          channel,
-          old.filter((o) => o.channel === channel).map((o) => o.messageId),
-        );
+      const chunk = chats.slice(i, i + SWEEP_CHUNK);
+      try {
+        removed += await this.sweepChats(chunk, beforeRemove);
+      } catch (err) {
+        for (const c of chats.slice(i)) this.markWritten(c.channel, c.chatId);
+        throw err;
       }
-      // The driver's delete: the ids are strings (and ObjectIds of versions written before), which
-      // the schema's casting would refuse.
-      const res = await this.coll.deleteMany({ _id: { $in: old.map((o) => o._id) } });
-      removed += res.deletedCount;
     }
     return removed;
+  }
+
+  private async sweepChats(
+    chats: ReadonlyArray<{ channel: Channel; chatId: string }>,
+    beforeRemove: (channel: Channel, messageIds: string[]) => Promise<void>,
+  ): Promise<number> {
+    // The driver's find: the ids are strings (and ObjectIds of versions written before), which
+    // the schema's casting would refuse.
+    const versions = await this.coll
+      .find(
+        { $or: chats.map((c) => ({ channel: c.channel, chatId: c.chatId })) },
+        { projection: { _id: 1, channel: 1, chatId: 1, version: 1, messageId: 1 } },
+      )
+      .toArray();
+    const latest = new Map<string, number>();
+    for (const v of versions) {
+      const chat = chatKey(v.channel, v.chatId);
+      latest.set(chat, Math.max(latest.get(chat) ?? 0, v.version));
+    }
+    const old = versions.filter((v) => v.version < (latest.get(chatKey(v.channel, v.chatId)) ?? 0));
+    if (old.length === 0) return 0;
+    for (const channel of new Set(old.map((o) => o.channel as Channel))) {
+      await beforeRemove(
+        channel,
+        old.filter((o) => o.channel === channel).map((o) => o.messageId),
+      );
+    }
+    const res = await this.coll.deleteMany({ _id: { $in: old.map((o) => o._id) } });
+    return res.deletedCount;
+  }
+
+  private markWritten(channel: Channel, chatId: string): void {
+    const chat = chatKey(channel, chatId);
+    if (this.written.size < MAX_KNOWN_CHATS || this.written.has(chat))
+      this.written.set(chat, { channel, chatId });
   }
 
   /** Drops the indexes of earlier designs (see `LEGACY_INDEXES`). */

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { MongoConversationStore } from '../../../src/adapters/mongo/mongo-conversation-store.js';
 import { createMongoRepositories, type MongoRepositories } from '../../../src/adapters/mongo/repositories.js';
 import type { ConversationState } from '../../../src/dialogue/types.js';
 import { ConcurrencyError } from '../../../src/ports/errors.js';
@@ -98,7 +99,6 @@ describe('MongoConversationStore', () => {
   });
 
   it('should keep one version per chat after the sweep, and its messages still count as handled', async () => {
-    const since = new Date(Date.now() - 1000);
     const t = new Date(0);
     // msg-1 and msg-2 were claimed by the inbound log; the pushed event was not.
     await repos.inbound.claim('telegram', 'msg-1', 1000, t);
@@ -108,7 +108,7 @@ describe('MongoConversationStore', () => {
     await repos.conversations.write('telegram', 's1', state({ lang: 'en' }), 2, 'push:1');
     await repos.conversations.write('telegram', 's2', state(), null, 'msg-4');
     // Earlier tests of this file wrote versions too: at least the two superseded ones here go.
-    expect(await repos.sweepConversations(since)).toBeGreaterThanOrEqual(2);
+    expect(await repos.sweepConversations()).toBeGreaterThanOrEqual(2);
     const rows = await db
       .conn()
       .collection<{ chatId: string; version: number }>('conversations')
@@ -128,7 +128,7 @@ describe('MongoConversationStore', () => {
     expect(await repos.inbound.claim('telegram', 'msg-1', 1000, later)).toBe('done');
     expect(await repos.inbound.claim('telegram', 'msg-2', 1000, later)).toBe('done');
     // Sweeping again changes nothing; the next write goes on from the kept version.
-    expect(await repos.sweepConversations(since)).toBe(0);
+    expect(await repos.sweepConversations()).toBe(0);
     expect(await repos.conversations.write('telegram', 's1', state(), 3, 'msg-5')).toBe(4);
   });
 
@@ -196,13 +196,48 @@ describe('MongoConversationStore', () => {
       expect(await repos.conversations.write('telegram', 'p1', state(), 3, 'm3')).toBe(4);
     });
 
+    it('should sweep only the chats it wrote, keeping a newer version another process wrote, and sweep a failed chat again', async () => {
+      const other = createMongoRepositories(db.conn());
+      const versions = async (chatId: string) =>
+        (
+          await db
+            .conn()
+            .collection<{ version: number }>('conversations')
+            .find({ channel: 'terminal', chatId })
+            .toArray()
+        )
+          .map((v) => v.version)
+          .sort();
+      // This process wrote w1 up to version 2; the other wrote version 3 of it, and all of w2.
+      await repos.conversations.write('terminal', 'w1', state(), null, 'a1');
+      await repos.conversations.write('terminal', 'w1', state(), 1, 'a2');
+      await other.conversations.write('terminal', 'w1', state({ lang: 'en' }), 2, 'a3');
+      await other.conversations.write('terminal', 'w2', state(), null, 'b1');
+      await other.conversations.write('terminal', 'w2', state(), 1, 'b2');
+      await repos.sweepConversations();
+      // w1's latest is the other's version 3, read at sweep time; w2 is the other's to sweep.
+      expect(await versions('w1')).toEqual([3]);
+      expect(await versions('w2')).toEqual([1, 2]);
+      expect(await other.sweepConversations()).toBe(1);
+      expect(await versions('w2')).toEqual([2]);
+      expect(await other.sweepConversations()).toBe(0);
+
+      // A sweep that fails (here: marking the messages done) keeps its chats for the next one.
+      await repos.conversations.write('terminal', 'w3', state(), null, 'c1');
+      await repos.conversations.write('terminal', 'w3', state(), 1, 'c2');
+      const store = repos.conversations as MongoConversationStore;
+      await expect(store.sweep(() => Promise.reject(new Error('database went away')))).rejects.toThrow();
+      expect(await versions('w3')).toEqual([1, 2]);
+      expect(await repos.sweepConversations()).toBe(1);
+      expect(await versions('w3')).toEqual([2]);
+    });
+
     it('should find the latest version when the one it remembers was swept', async () => {
-      const since = new Date(Date.now() - 1000);
       const other = createMongoRepositories(db.conn()).conversations;
       await repos.conversations.write('telegram', 'p2', state(), null, 'n1');
       await other.write('telegram', 'p2', state({ consent: true }), 1, 'n2');
       await other.write('telegram', 'p2', state({ lang: 'en' }), 2, 'n3');
-      await repos.sweepConversations(since);
+      await repos.sweepConversations();
       expect((await repos.conversations.readForTurn('telegram', 'p2'))?.version).toBe(3);
     });
 
@@ -223,13 +258,15 @@ describe('MongoConversationStore', () => {
     try {
       const coll = older.collection('conversations');
       await coll.createIndex({ channel: 1, chatId: 1 }, { unique: true, name: 'channel_1_chatId_1' });
-      // And the message id's index of the versions of early December 2026.
+      // And the message id's and updatedAt's indexes of the versions of early December 2026.
       await coll.createIndex({ channel: 1, messageId: 1 }, { name: 'channel_1_messageId_1' });
+      await coll.createIndex({ updatedAt: 1 }, { name: 'updatedAt_1' });
       const upgraded = createMongoRepositories(older);
       await upgraded.ensureIndexes();
       const names = (await coll.indexes()).map((i) => i.name);
       expect(names).not.toContain('channel_1_chatId_1');
       expect(names).not.toContain('channel_1_messageId_1');
+      expect(names).not.toContain('updatedAt_1');
       expect(names).toContain('channel_1_chatId_1_version_1');
       await upgraded.conversations.write('whatsapp', 'legacy', state(), null);
       expect(await upgraded.conversations.write('whatsapp', 'legacy', state({ consent: true }), 1)).toBe(2);

@@ -73,11 +73,17 @@ function uploadedOf(file: mongoose.mongo.GridFSFile): UploadedFile | undefined {
 
 /** Citizen uploads in GridFS, checked by their bytes. */
 export class GridFsDocumentStore implements DocumentStore {
+  /** One bucket per database handle: a new bucket checks the indexes again (a round trip per upload). */
+  private opened: { db: mongoose.mongo.Db; bucket: mongoose.mongo.GridFSBucket } | undefined;
+
   constructor(private readonly conn: Connection) {}
 
   private bucket(): mongoose.mongo.GridFSBucket {
-    if (!this.conn.db) throw new Error('database connection is not open');
-    return new mongoose.mongo.GridFSBucket(this.conn.db, { bucketName: DOCUMENTS_BUCKET });
+    const { db } = this.conn;
+    if (!db) throw new Error('database connection is not open');
+    if (this.opened?.db !== db)
+      this.opened = { db, bucket: new mongoose.mongo.GridFSBucket(db, { bucketName: DOCUMENTS_BUCKET }) };
+    return this.opened.bucket;
   }
 
   private files(): mongoose.mongo.Collection<mongoose.mongo.GridFSFile> {

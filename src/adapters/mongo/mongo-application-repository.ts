@@ -31,10 +31,9 @@ export class MongoApplicationRepository implements ApplicationRepository {
     nextTrackingNumber: () => string,
     opts: { idempotencyKey?: string } = {},
   ): Promise<Application> {
-    if (opts.idempotencyKey) {
-      const earlier = await this.findByIdempotencyKey(opts.idempotencyKey);
-      if (earlier) return earlier;
-    }
+    // No look for an earlier one first: the unique idempotency key refuses the insert of a
+    // submission made before, and the catch below returns that one (a round trip saved per
+    // submission).
     for (let attempt = 0; attempt < TRACKING_NUMBER_TRIES; attempt++) {
       const app: Application = {
         ...input,

@@ -55,6 +55,72 @@ describe('handleInbound', () => {
     await loket.stop();
   });
 
+  describe('round trips', () => {
+    it('should take two for a plain answer, and a bounded few for an upload and the submission', async () => {
+      const env = serverEnv('round_trips');
+      const url = new URL(env.MONGODB_URI ?? '');
+      url.searchParams.set('monitorCommands', 'true');
+      const counted = await createLoket(
+        loadConfig({ ...env, MONGODB_URI: url.toString() }),
+        createLogger('silent'),
+      );
+      const commands: string[] = [];
+      counted.conn.getClient().on('commandStarted', (e) => {
+        commands.push(`${e.commandName} ${String((e.command as Record<string, unknown>)[e.commandName])}`);
+      });
+      const file = (name: string) => {
+        const bytes = readFileSync(new URL(`../fixtures/files/${name}`, import.meta.url));
+        return {
+          kind: 'file' as const,
+          file: { filename: name, announcedSize: bytes.length, fetch: () => Promise.resolve(bytes) },
+        };
+      };
+      const script: InboundMessage['content'][] = [
+        ...[
+          'halo',
+          'ktp sy ilang mw bikin lg',
+          'setuju',
+          'hilang',
+          'Siti Rahmawati',
+          '3171 0155 0592 0003',
+        ].map((text) => ({ kind: 'text' as const, text })),
+        ...['081298765432', 'kebon kelapa', '3171010101900002'].map((text) => ({
+          kind: 'text' as const,
+          text,
+        })),
+        file('surat.pdf'),
+        file('foto-kk.png'),
+        { kind: 'text', text: 'kirim' },
+      ];
+      const perTurn: string[][] = [];
+      try {
+        for (const [k, content] of script.entries()) {
+          commands.length = 0;
+          const res = await counted.handleInbound({
+            channel: 'terminal',
+            chatId: 'rt-1',
+            messageId: `rt-1-${k}`,
+            at: new Date(),
+            content,
+          });
+          expect(res.status).toBe('processed');
+          perTurn.push([...commands]);
+        }
+      } finally {
+        await counted.conn.dropDatabase().catch(() => undefined);
+        await counted.stop();
+      }
+      // The name, NIK, phone, kelurahan and KK number: read the conversation, write it.
+      for (const k of [4, 5, 6, 7, 8])
+        expect(perTurn[k]).toEqual(['find conversations', 'insert conversations']);
+      // The second upload: claim, the store's look for an earlier copy, chunks, file row, read, write.
+      expect(perTurn[10]).toHaveLength(6);
+      // The submission: read, claim, read again, the application, two documents attached, the event, write.
+      expect(perTurn[11]).toHaveLength(8);
+      expect(JSON.stringify(perTurn[11])).toContain('insert applications');
+    });
+  });
+
   describe('a process that stops', () => {
     it('should leave one version per chat it wrote: the superseded ones are swept as it stops', async () => {
       const env = serverEnv('stop_sweep');

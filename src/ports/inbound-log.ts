@@ -14,15 +14,15 @@ export type ClaimResult = 'claimed' | 'done' | 'busy';
 export interface InboundLog {
   /**
    * The first claim wins. A claim whose lease lapsed (its process crashed) is taken over by
-   * exactly one later claimer. `chatId`, the message's chat, lets the check "was its turn saved?"
-   * read only that chat's conversation versions (by their index) instead of searching them all.
+   * exactly one later claimer. `chatId` is the message's chat: whether its turn was saved is
+   * looked up among that chat's conversation versions.
    */
   claim(
     channel: Channel,
     messageId: string,
     leaseMs: number,
     now: Date,
-    chatId?: string,
+    chatId: string,
   ): Promise<ClaimResult>;
   /**
    * Processing failed: a retry may claim again at once. With `claimedAt` (the `now` the claim

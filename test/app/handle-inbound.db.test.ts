@@ -161,7 +161,7 @@ describe('handleInbound', () => {
         // A turn with an effect (the status lookup) claims its message before running it.
         content: { kind: 'text', text: 'cek status' },
       };
-      expect(await loket.repos.inbound.claim('telegram', 'crashed-1', LEASE_MS, t0)).toBe('claimed');
+      expect(await loket.repos.inbound.claim('telegram', 'crashed-1', LEASE_MS, t0, '5150')).toBe('claimed');
 
       clock.now = new Date(t0.getTime() + LEASE_MS - 1000);
       expect((await handle(msg)).status).toBe('busy');

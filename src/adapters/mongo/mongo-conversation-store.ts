@@ -139,13 +139,11 @@ export class MongoConversationStore implements ConversationStore {
   }
 
   /**
-   * Whether a turn of this message was saved (its conversation version exists). With the chat, the
-   * chat's versions are read by the (channel, chatId, version) index; without it, every version is
-   * searched (no index on the message id: it cost every version insert, for this rare check).
+   * Whether a turn of this message was saved (its conversation version exists), among the chat's
+   * versions, read by the (channel, chatId, version) index.
    */
-  async recorded(channel: Channel, messageId: string, chatId?: string): Promise<boolean> {
-    const filter = chatId === undefined ? { channel, messageId } : { channel, chatId, messageId };
-    return (await this.model.exists(filter).exec()) !== null;
+  async recorded(channel: Channel, messageId: string, chatId: string): Promise<boolean> {
+    return (await this.model.exists({ channel, chatId, messageId }).exec()) !== null;
   }
 
   /**

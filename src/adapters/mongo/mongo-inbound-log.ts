@@ -15,7 +15,7 @@ export class MongoInboundLog implements InboundLog {
   constructor(
     private readonly model: Model<InboundMessageRecord>,
     private readonly locks: Model<WriteLockRecord>,
-    private readonly recorded: (channel: Channel, messageId: string, chatId?: string) => Promise<boolean>,
+    private readonly recorded: (channel: Channel, messageId: string, chatId: string) => Promise<boolean>,
   ) {}
 
   async claim(
@@ -23,7 +23,7 @@ export class MongoInboundLog implements InboundLog {
     messageId: string,
     leaseMs: number,
     now: Date,
-    chatId?: string,
+    chatId: string,
   ): Promise<ClaimResult> {
     const leaseUntil = new Date(now.getTime() + leaseMs);
     // Two rounds: the row may be released or purged between our insert and our read.

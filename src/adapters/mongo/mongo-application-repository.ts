@@ -9,7 +9,13 @@ import { ConcurrencyError, DuplicateError } from '../../ports/errors.js';
 import type { Page, PageResult } from '../../ports/page.js';
 import { applicationToDomain, applicationToPersistence } from './application-mapper.js';
 import { LEGACY_CONTACT_INDEX, contactKeyOf, type ApplicationRecord } from './application-model.js';
-import { escapeRegex, isDuplicateKeyError, pageBounds, toObjectId } from './mongo-utils.js';
+import {
+  dropIndexesIfPresent,
+  escapeRegex,
+  isDuplicateKeyError,
+  pageBounds,
+  toObjectId,
+} from './mongo-utils.js';
 import { compareAndSet } from './write-lock.js';
 import type { WriteLockRecord } from './write-lock-model.js';
 
@@ -96,9 +102,7 @@ export class MongoApplicationRepository implements ApplicationRepository {
         : [],
     );
     for (let i = 0; i < updates.length; i += 500) await this.model.bulkWrite(updates.slice(i, i + 500));
-    const indexes = await this.model.collection.indexes().catch(() => []);
-    if (indexes.some((i) => i.name === LEGACY_CONTACT_INDEX))
-      await this.model.collection.dropIndex(LEGACY_CONTACT_INDEX);
+    await dropIndexesIfPresent(this.model.collection, [LEGACY_CONTACT_INDEX]);
     await migrations.insertOne({ _id: marker, at: new Date() }).catch((err: unknown) => {
       if (!isDuplicateKeyError(err)) throw err;
     });

@@ -4,7 +4,7 @@ import type { ConversationState } from '../../dialogue/types.js';
 import type { ConversationStore, VersionedConversation } from '../../ports/conversation-store.js';
 import { ConcurrencyError } from '../../ports/errors.js';
 import { LEGACY_INDEXES, type ConversationRecord } from './conversation-model.js';
-import { isDuplicateKeyError } from './mongo-utils.js';
+import { dropIndexesIfPresent, isDuplicateKeyError } from './mongo-utils.js';
 
 /** Chats whose superseded versions one query takes (FerretDB slows down on huge commands). */
 const SWEEP_CHUNK = 50;
@@ -208,9 +208,7 @@ export class MongoConversationStore implements ConversationStore {
   }
 
   /** Drops the indexes of earlier designs (see `LEGACY_INDEXES`). */
-  async dropLegacyIndexes(): Promise<void> {
-    const indexes = await this.model.collection.indexes().catch(() => []);
-    for (const name of LEGACY_INDEXES)
-      if (indexes.some((i) => i.name === name)) await this.model.collection.dropIndex(name);
+  dropLegacyIndexes(): Promise<void> {
+    return dropIndexesIfPresent(this.model.collection, LEGACY_INDEXES);
   }
 }

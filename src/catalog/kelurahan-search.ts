@@ -90,7 +90,10 @@ function wordsMatch(typed: readonly string[], words: readonly string[], fuzzy: b
   });
 }
 
-/** How well typed words (`joined`: run together) name this kelurahan: 0 exact .. 4 fuzzy prefix; null when they do not. */
+/**
+ * How well typed words (`joined`: the same run together) name this kelurahan: 0 exact .. 4 fuzzy
+ * prefix; null when they do not.
+ */
 function nameLevel(typed: readonly string[], joined: string, p: Prepared): number | null {
   if (joined === p.joined) return 0;
   if (joined.length >= 3 && p.joined.startsWith(joined)) return 1;

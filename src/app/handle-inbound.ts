@@ -174,7 +174,7 @@ async function withConflictRetry<T>(turn: () => Promise<T>): Promise<T> {
   }
 }
 
-type TurnDeps = Pick<HandleInboundDeps, 'engine' | 'understand' | 'conversations' | 'effects'>;
+type TurnDeps = Pick<HandleInboundDeps, 'engine' | 'understand' | 'conversations' | 'effects' | 'now'>;
 
 /** A redelivered or concurrently handled message: answered without replies. */
 function unclaimed(result: Exclude<ClaimResult, 'claimed'>): HandleResult {
@@ -183,6 +183,14 @@ function unclaimed(result: Exclude<ClaimResult, 'claimed'>): HandleResult {
 
 /** How many handled inbound message ids a conversation version keeps, for redeliveries. */
 export const HANDLED_KEPT = 20;
+
+/**
+ * A turn that ran longer than this since its version was read (or last checked) checks it is
+ * still the latest before saving. Superseded versions are kept KEEP_SUPERSEDED_MS (30 s; see
+ * mongo-conversation-store.ts), and while they are, saving from a stale version collides with
+ * the newer one; a turn slower than that could save beside the newer versions and be lost.
+ */
+export const CONFIRM_TURN_AFTER_MS = 10_000;
 
 /**
  * One turn of a conversation: load, step the engine, run effects (feeding results back), save.
@@ -196,7 +204,10 @@ export const HANDLED_KEPT = 20;
 function makeRunTurn(
   deps: TurnDeps,
 ): (msg: InboundMessage, input: Input, claim?: () => Promise<ClaimResult>) => Promise<HandleResult> {
+  const now = deps.now ?? (() => new Date());
   return async function runTurn(msg, input, claim) {
+    // From before the read: the version may have been superseded while it was being read.
+    let checkedAt = now().getTime();
     const stored = await deps.conversations.readForTurn(msg.channel, msg.chatId);
     if (claim && stored?.handled.includes(msg.messageId)) return { status: 'duplicate', replies: [] };
     let state: ConversationState = stored?.state ?? deps.engine.initialState(msg.lang);
@@ -214,9 +225,7 @@ function makeRunTurn(
           if (claimed !== 'claimed') return unclaimed(claimed);
           // Effects act on the world: never from a version another process has superseded.
           if (stored?.unconfirmed && !confirmed) {
-            const latest = await deps.conversations.read(msg.channel, msg.chatId);
-            if (latest?.version !== stored.version)
-              throw new ConcurrencyError('conversation', `${msg.channel}:${msg.chatId}`, stored.version);
+            await confirm();
             confirmed = true;
           }
           const events: SystemEvent[] = await deps.effects.run(effect, { msg, state });
@@ -225,6 +234,7 @@ function makeRunTurn(
       }
       pending = next;
     }
+    if (now().getTime() - checkedAt > CONFIRM_TURN_AFTER_MS) await confirm();
     const before = stored?.handled ?? [];
     const handled = claim ? [...before, msg.messageId].slice(-HANDLED_KEPT) : before;
     await deps.conversations.write(
@@ -236,6 +246,15 @@ function makeRunTurn(
       handled,
     );
     return { status: 'processed', replies };
+
+    /** Throws ConcurrencyError (the turn is retried) unless the version read is still the latest. */
+    async function confirm(): Promise<void> {
+      const at = now().getTime();
+      const latest = await deps.conversations.read(msg.channel, msg.chatId);
+      if (latest?.version !== stored?.version)
+        throw new ConcurrencyError('conversation', `${msg.channel}:${msg.chatId}`, stored?.version ?? null);
+      checkedAt = at;
+    }
   };
 }
 

@@ -122,7 +122,7 @@ describe('handleInbound', () => {
   });
 
   describe('a process that stops', () => {
-    it('should leave one version per chat it wrote: the superseded ones are swept as it stops', async () => {
+    it('should leave one version per chat it wrote: the superseded ones (long enough) are swept as it stops', async () => {
       const env = serverEnv('stop_sweep');
       const versions = (l: Loket) => l.conn.collection('conversations').countDocuments({ chatId: 'stop-1' });
       const first = await createLoket(loadConfig(env), createLogger('silent'));
@@ -136,6 +136,10 @@ describe('handleInbound', () => {
             content: { kind: 'text', text },
           });
         expect(await versions(first)).toBe(3);
+        // Saved a while ago: superseded long enough for the sweep to remove them.
+        await first.conn
+          .collection('conversations')
+          .updateMany({ chatId: 'stop-1' }, { $set: { updatedAt: new Date(Date.now() - 3600_000) } });
       } finally {
         await first.stop();
       }
@@ -259,6 +263,54 @@ describe('handleInbound', () => {
         'two-3',
         'two-4',
       ]);
+    });
+  });
+
+  describe('a turn slower than its version may be kept', () => {
+    it('should check its version before saving, so it is not saved beside versions saved meanwhile and lost', async () => {
+      const other = createMongoRepositories(loket.conn);
+      const b = makeHandleInbound(depsOn(other));
+      const text = (messageId: string, body: string): InboundMessage => ({
+        channel: 'telegram',
+        chatId: '5757',
+        messageId,
+        at: new Date(),
+        content: { kind: 'text', text: body },
+      });
+      await handle(text('slow-1', 'halo'));
+      // A's next turn reads version 1 and then takes 20 s. Meanwhile process B saves two turns of
+      // the chat and, its clock further on, sweeps versions 1 and 2 (superseded long enough).
+      const store = loket.repos.conversations;
+      let meanwhile = true;
+      const slow = makeHandleInbound({
+        ...deps,
+        conversations: {
+          read: (channel, chatId) => store.read(channel, chatId),
+          write: (...args) => store.write(...args),
+          delete: (channel, chatId) => store.delete(channel, chatId),
+          async readForTurn(channel, chatId) {
+            const seen = await store.readForTurn(channel, chatId);
+            if (meanwhile) {
+              meanwhile = false;
+              await b(text('slow-2', 'apa kabar'));
+              await b(text('slow-3', 'terima kasih'));
+              expect(await other.sweepConversations(new Date(Date.now() + 60_000))).toBe(2);
+              clock.now = new Date(clock.now.getTime() + 20_000);
+            }
+            return seen;
+          },
+        },
+      });
+      const started = clock.now;
+      try {
+        expect((await slow(text('slow-4', 'mau urus akta'))).status).toBe('processed');
+      } finally {
+        clock.now = started;
+      }
+      // Saved from the latest version on its retry: nothing of either process is lost.
+      const latest = await store.read('telegram', '5757');
+      expect(latest?.version).toBe(4);
+      expect(latest?.handled).toEqual(['slow-1', 'slow-2', 'slow-3', 'slow-4']);
     });
   });
 

@@ -10,6 +10,15 @@ import { dropIndexesIfPresent, isDuplicateKeyError } from './mongo-utils.js';
 const SWEEP_CHUNK = 50;
 /** Chats whose latest version this process remembers (a number each; the oldest are forgotten). */
 const MAX_KNOWN_CHATS = 50_000;
+/**
+ * How long a superseded version is kept. A version's `_id` is what makes a write from a stale
+ * version fail: a turn that read version k inserts k+1, which must still be there if another
+ * turn wrote it. Removed too soon, the stale turn's insert would succeed beside the newer
+ * versions and be lost without an error. Kept this long, only a turn that took longer can meet
+ * that, and a turn that slow checks its version before saving (`CONFIRM_TURN_AFTER_MS` in
+ * handle-inbound.ts).
+ */
+export const KEEP_SUPERSEDED_MS = 30_000;
 
 /** `channel:chatId`: a channel name has no colon, so this names one chat. */
 const chatKey = (channel: string, chatId: string): string => `${channel}:${chatId}`;
@@ -148,7 +157,8 @@ export class MongoConversationStore implements ConversationStore {
 
   /**
    * Removes the versions superseded in the chats this process wrote since its last sweep (each
-   * chat keeps its latest), so the collection holds about one document per conversation. The
+   * chat keeps its latest, and what was superseded in the last KEEP_SUPERSEDED_MS, swept next
+   * time), so the collection holds about one document per conversation. The
    * chats' versions are read by the chat index and the latest is found here, never taken from
    * memory, so a version another process wrote since is kept. A removed version was the record
    * that its message had been handled: `beforeRemove` gets those message ids first, to be kept
@@ -156,14 +166,17 @@ export class MongoConversationStore implements ConversationStore {
    * process that dies leaves its last minute's superseded versions until the chat is written
    * again (harmless: reads take the latest). Returns how many versions were removed.
    */
-  async sweep(beforeRemove: (channel: Channel, messageIds: string[]) => Promise<void>): Promise<number> {
+  async sweep(
+    beforeRemove: (channel: Channel, messageIds: string[]) => Promise<void>,
+    now: Date = new Date(),
+  ): Promise<number> {
     const chats = [...this.written.values()];
     this.written.clear();
     let removed = 0;
     for (let i = 0; i < chats.length; i += SWEEP_CHUNK) {
       const chunk = chats.slice(i, i + SWEEP_CHUNK);
       try {
-        removed += await this.sweepChats(chunk, beforeRemove);
+        removed += await this.sweepChats(chunk, beforeRemove, now.getTime() - KEEP_SUPERSEDED_MS);
       } catch (err) {
         for (const c of chats.slice(i)) this.markWritten(c.channel, c.chatId);
         throw err;
@@ -172,24 +185,43 @@ export class MongoConversationStore implements ConversationStore {
     return removed;
   }
 
+  /**
+   * Removes the versions of `chats` superseded before `supersededBy` (ms): a version is superseded
+   * when the next one was written, and the next one stored was written then or later, so its
+   * `updatedAt` is the version's latest possible supersession. Chats that keep a superseded
+   * version for now are swept again next time.
+   */
   private async sweepChats(
     chats: ReadonlyArray<{ channel: Channel; chatId: string }>,
     beforeRemove: (channel: Channel, messageIds: string[]) => Promise<void>,
+    supersededBy: number,
   ): Promise<number> {
     // The driver's find: the ids are strings (and ObjectIds of versions written before), which
     // the schema's casting would refuse.
     const versions = await this.coll
       .find(
         { $or: chats.map((c) => ({ channel: c.channel, chatId: c.chatId })) },
-        { projection: { _id: 1, channel: 1, chatId: 1, version: 1, messageId: 1 } },
+        { projection: { _id: 1, channel: 1, chatId: 1, version: 1, messageId: 1, updatedAt: 1 } },
       )
       .toArray();
-    const latest = new Map<string, number>();
+    const byChat = new Map<string, typeof versions>();
     for (const v of versions) {
       const chat = chatKey(v.channel, v.chatId);
-      latest.set(chat, Math.max(latest.get(chat) ?? 0, v.version));
+      byChat.set(chat, [...(byChat.get(chat) ?? []), v]);
     }
-    const old = versions.filter((v) => v.version < (latest.get(chatKey(v.channel, v.chatId)) ?? 0));
+    const old: typeof versions = [];
+    for (const list of byChat.values()) {
+      list.sort((a, b) => a.version - b.version);
+      let kept = false;
+      for (let i = 0; i + 1 < list.length; i++) {
+        const v = list[i] as (typeof list)[number];
+        const next = list[i + 1] as (typeof list)[number];
+        if (new Date(next.updatedAt).getTime() <= supersededBy) old.push(v);
+        else kept = true;
+      }
+      const last = list[list.length - 1];
+      if (kept && last) this.markWritten(last.channel as Channel, last.chatId);
+    }
     if (old.length === 0) return 0;
     for (const channel of new Set(old.map((o) => o.channel as Channel))) {
       await beforeRemove(

@@ -52,11 +52,11 @@ export interface MongoRepositories {
   /** Removes the write locks of finished writes (write-lock.ts); run every minute or so. */
   sweepLocks(): Promise<number>;
   /**
-   * Removes conversation versions superseded in the chats this process wrote since its last
-   * sweep, marking their messages done in the inbound log first; run every minute or so. Returns
-   * how many were removed.
+   * Removes conversation versions superseded (more than KEEP_SUPERSEDED_MS before `now`) in the
+   * chats this process wrote since its last sweep, marking their messages done in the inbound
+   * log first; run every minute or so. Returns how many were removed.
    */
-  sweepConversations(): Promise<number>;
+  sweepConversations(now?: Date): Promise<number>;
 }
 
 /** Creates the repositories on `conn` (never mongoose's global connection). */
@@ -90,7 +90,7 @@ export function createMongoRepositories(conn: Connection): MongoRepositories {
     outbox: new MongoOutbox(models.outbox, locks),
     documents,
     sweepLocks: () => sweepLocks(locks),
-    sweepConversations: () => conversations.sweep((channel, ids) => inbound.markDone(channel, ids)),
+    sweepConversations: (now) => conversations.sweep((channel, ids) => inbound.markDone(channel, ids), now),
     async ensureIndexes() {
       await conversations.dropLegacyIndexes();
       // Mongoose builds each model's indexes (autoIndex) as soon as the model is made; `init` is

@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import type { MongoConversationStore } from '../../../src/adapters/mongo/mongo-conversation-store.js';
+import {
+  KEEP_SUPERSEDED_MS,
+  type MongoConversationStore,
+} from '../../../src/adapters/mongo/mongo-conversation-store.js';
 import { createMongoRepositories, type MongoRepositories } from '../../../src/adapters/mongo/repositories.js';
 import type { ConversationState } from '../../../src/dialogue/types.js';
 import { ConcurrencyError } from '../../../src/ports/errors.js';
@@ -12,6 +15,9 @@ beforeAll(async () => {
   repos = createMongoRepositories(db.conn());
   await repos.ensureIndexes();
 });
+
+/** A sweep's clock once the versions written now have been superseded long enough to go. */
+const later = () => new Date(Date.now() + KEEP_SUPERSEDED_MS + 1000);
 
 function state(overrides: Partial<ConversationState> = {}): ConversationState {
   return { lang: 'id', consent: null, mode: 'bot', misunderstood: 0, ...overrides };
@@ -104,7 +110,7 @@ describe('MongoConversationStore', () => {
     await repos.conversations.write('telegram', 's1', state({ lang: 'en' }), 2, 'push:1');
     await repos.conversations.write('telegram', 's2', state(), null, 'msg-4');
     // Earlier tests of this file wrote versions too: at least the two superseded ones here go.
-    expect(await repos.sweepConversations()).toBeGreaterThanOrEqual(2);
+    expect(await repos.sweepConversations(later())).toBeGreaterThanOrEqual(2);
     const rows = await db
       .conn()
       .collection<{ chatId: string; version: number }>('conversations')
@@ -120,11 +126,11 @@ describe('MongoConversationStore', () => {
       handled: [],
     });
     // Their versions are gone, but a redelivery of the messages is still a duplicate.
-    const later = new Date(60_000);
-    expect(await repos.inbound.claim('telegram', 'msg-1', 1000, later, 's1')).toBe('done');
-    expect(await repos.inbound.claim('telegram', 'msg-2', 1000, later, 's1')).toBe('done');
+    const redelivered = new Date(60_000);
+    expect(await repos.inbound.claim('telegram', 'msg-1', 1000, redelivered, 's1')).toBe('done');
+    expect(await repos.inbound.claim('telegram', 'msg-2', 1000, redelivered, 's1')).toBe('done');
     // Sweeping again changes nothing; the next write goes on from the kept version.
-    expect(await repos.sweepConversations()).toBe(0);
+    expect(await repos.sweepConversations(later())).toBe(0);
     expect(await repos.conversations.write('telegram', 's1', state(), 3, 'msg-5')).toBe(4);
   });
 
@@ -210,22 +216,56 @@ describe('MongoConversationStore', () => {
       await other.conversations.write('terminal', 'w1', state({ lang: 'en' }), 2, 'a3');
       await other.conversations.write('terminal', 'w2', state(), null, 'b1');
       await other.conversations.write('terminal', 'w2', state(), 1, 'b2');
-      await repos.sweepConversations();
+      await repos.sweepConversations(later());
       // w1's latest is the other's version 3, read at sweep time; w2 is the other's to sweep.
       expect(await versions('w1')).toEqual([3]);
       expect(await versions('w2')).toEqual([1, 2]);
-      expect(await other.sweepConversations()).toBe(1);
+      expect(await other.sweepConversations(later())).toBe(1);
       expect(await versions('w2')).toEqual([2]);
-      expect(await other.sweepConversations()).toBe(0);
+      expect(await other.sweepConversations(later())).toBe(0);
 
       // A sweep that fails (here: marking the messages done) keeps its chats for the next one.
       await repos.conversations.write('terminal', 'w3', state(), null, 'c1');
       await repos.conversations.write('terminal', 'w3', state(), 1, 'c2');
       const store = repos.conversations as MongoConversationStore;
-      await expect(store.sweep(() => Promise.reject(new Error('database went away')))).rejects.toThrow();
+      await expect(
+        store.sweep(() => Promise.reject(new Error('database went away')), later()),
+      ).rejects.toThrow();
       expect(await versions('w3')).toEqual([1, 2]);
-      expect(await repos.sweepConversations()).toBe(1);
+      expect(await repos.sweepConversations(later())).toBe(1);
       expect(await versions('w3')).toEqual([2]);
+    });
+
+    it('should keep a version superseded less than KEEP_SUPERSEDED_MS ago, so a turn still holding it fails to save instead of being lost', async () => {
+      const other = createMongoRepositories(db.conn());
+      const versions = async () =>
+        (
+          await db
+            .conn()
+            .collection<{ version: number }>('conversations')
+            .find({ chatId: 'stale-1' })
+            .toArray()
+        )
+          .map((v) => v.version)
+          .sort();
+      // This process's turn read version 1 and is still running; the other process saves two
+      // turns of the chat meanwhile, and sweeps.
+      await repos.conversations.write('telegram', 'stale-1', state(), null, 's-1');
+      const held = await repos.conversations.readForTurn('telegram', 'stale-1');
+      expect(held?.version).toBe(1);
+      await other.conversations.read('telegram', 'stale-1');
+      await other.conversations.write('telegram', 'stale-1', state({ consent: true }), 1, 's-2');
+      await other.conversations.write('telegram', 'stale-1', state({ lang: 'en' }), 2, 's-3');
+      expect(await other.sweepConversations()).toBe(0);
+      expect(await versions()).toEqual([1, 2, 3]);
+      // Version 2 is still there: the held turn's save collides with it.
+      await expect(
+        repos.conversations.write('telegram', 'stale-1', state({ misunderstood: 1 }), 1, 's-4'),
+      ).rejects.toBeInstanceOf(ConcurrencyError);
+      // Version 1 was superseded when version 2 was written, version 2 when version 3 was: once
+      // those are old enough, the chat's next sweep (it was kept for one) removes them.
+      expect(await other.sweepConversations(later())).toBe(2);
+      expect(await versions()).toEqual([3]);
     });
 
     it('should find the latest version when the one it remembers was swept', async () => {
@@ -233,7 +273,7 @@ describe('MongoConversationStore', () => {
       await repos.conversations.write('telegram', 'p2', state(), null, 'n1');
       await other.write('telegram', 'p2', state({ consent: true }), 1, 'n2');
       await other.write('telegram', 'p2', state({ lang: 'en' }), 2, 'n3');
-      await repos.sweepConversations();
+      await repos.sweepConversations(later());
       expect((await repos.conversations.readForTurn('telegram', 'p2'))?.version).toBe(3);
     });
 

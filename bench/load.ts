@@ -429,6 +429,10 @@ async function main(): Promise<void> {
         to: PLAIN_TURN + PLAIN_TURNS,
         citizensPerLane: Math.max(1, Math.ceil(250 / (n * PLAIN_TURNS))),
       });
+      const versions = loket.conn.collection('conversations');
+      log(
+        `  conversations: ${await versions.countDocuments()} versions of ${(await versions.distinct('chatId')).length} chats`,
+      );
       const { perSecond: ceil, cpuMsPerOp } = await ceiling(
         loket,
         docBytes,

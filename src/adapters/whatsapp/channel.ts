@@ -14,7 +14,7 @@ import { createConnection, type ReconnectPolicy } from './connection.js';
 import { downloadMedia } from './download.js';
 import { makeInboundHandler } from './inbound.js';
 import { RecentMessages } from './recent-messages.js';
-import { createSendQueue, type SendQueue } from './send-queue.js';
+import { createSendQueue, type SendClock, type SendQueue } from './send-queue.js';
 import { createWhatsAppSender, makeSendReplies } from './sender.js';
 import { baileysSocketFactory, type SocketFactory } from './socket.js';
 
@@ -39,6 +39,8 @@ export interface WhatsAppChannelOptions {
   /** Smallest gap between two outgoing messages of the number, plus random jitter. */
   sendIntervalMs?: number;
   sendJitterMs?: number;
+  /** The clock the send gaps are kept on (tests). */
+  sendClock?: SendClock;
   /** Per-chat flood limit: messages per window. */
   chatRateLimit?: { limit: number; windowMs: number };
   downloadTimeoutMs?: number;
@@ -84,6 +86,7 @@ export function createWhatsAppChannel(opts: WhatsAppChannelOptions): WhatsAppCha
   const queue = createSendQueue({
     minIntervalMs: opts.sendIntervalMs ?? 1000,
     jitterMs: opts.sendJitterMs ?? 500,
+    ...(opts.sendClock ? { clock: opts.sendClock } : {}),
   });
   const limiter = createChatRateLimiter(opts.chatRateLimit ?? { limit: 20, windowMs: 60_000 });
   const socketRef: { open: () => ReturnType<typeof connection.openSocket> } = {

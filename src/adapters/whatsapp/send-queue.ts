@@ -21,7 +21,20 @@ export interface SendQueueOptions {
   jitterMs?: number;
   /** Sends allowed to wait; more are refused (the outbox retries them later). */
   maxWaiting?: number;
+  /** The clock the gaps are kept on (tests pass one they move themselves). */
+  clock?: SendClock;
 }
+
+/** The time and the pause the queue uses. */
+export interface SendClock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+const realClock: SendClock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
 
 /**
  * One queue for every message the number sends (replies, status pushes, officer messages), in
@@ -30,6 +43,7 @@ export interface SendQueueOptions {
  */
 export function createSendQueue(opts: SendQueueOptions): SendQueue {
   const maxWaiting = opts.maxWaiting ?? 500;
+  const clock = opts.clock ?? realClock;
   let tail: Promise<void> = Promise.resolve();
   let waiting = 0;
   let lastAt = 0;
@@ -42,12 +56,12 @@ export function createSendQueue(opts: SendQueueOptions): SendQueue {
       waiting++;
       const result = tail.then(async () => {
         const gap = opts.minIntervalMs + Math.random() * (opts.jitterMs ?? 0);
-        const wait = lastAt + gap - Date.now();
-        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        const wait = lastAt + gap - clock.now();
+        if (wait > 0) await clock.sleep(wait);
         try {
           return await task();
         } finally {
-          lastAt = Date.now();
+          lastAt = clock.now();
           waiting--;
         }
       });

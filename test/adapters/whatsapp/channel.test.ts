@@ -317,15 +317,32 @@ describe('WhatsApp channel (fake socket with a real Baileys event emitter)', () 
     });
 
     it('should pace sends so the number never bursts', async () => {
-      const { sock, channel: ch } = await open(recorder().handle, { sendIntervalMs: 40, sendJitterMs: 0 });
-      const t0 = Date.now();
+      // The queue's clock is the test's: it moves only when the queue pauses, by the pause.
+      let now = 1_000_000;
+      const pauses: number[] = [];
+      const texts: string[][] = [];
+      const { sock, channel: ch } = await open(recorder().handle, {
+        sendIntervalMs: 40,
+        sendJitterMs: 0,
+        sendClock: {
+          now: () => now,
+          sleep: (ms) => {
+            pauses.push(ms);
+            texts.push(sock.texts());
+            now += ms;
+            return Promise.resolve();
+          },
+        },
+      });
       await ch.sender.send(CITIZEN_JID, [
         { kind: 'text', text: 'satu' },
         { kind: 'text', text: 'dua' },
         { kind: 'text', text: 'tiga' },
       ]);
       expect(sock.texts()).toEqual(['satu', 'dua', 'tiga']);
-      expect(Date.now() - t0).toBeGreaterThanOrEqual(75);
+      // The first goes at once; each next one waits the whole gap after the one before it.
+      expect(pauses).toEqual([40, 40]);
+      expect(texts).toEqual([['satu'], ['satu', 'dua']]);
     });
   });
 });

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# `npm run bench:load:pg`: the load benchmark on FerretDB 1.24 with its PostgreSQL backend, where
-# queries use indexes (the embedded SQLite backend scans). Starts a throw-away PostgreSQL cluster
+# `npm run bench:load:pg`: the load benchmark on FerretDB 1.24 with its PostgreSQL backend, which
+# has PostgreSQL filter the documents (in a scan: FerretDB's `@>` filters cannot use its indexes;
+# see docs/performance.md), where the embedded SQLite backend reads and decodes most of them
+# itself. Starts a throw-away PostgreSQL cluster
 # and a FerretDB in front of it on free loopback ports, runs `npm run bench:load` against them
 # at the sizes 1, 50 and 500 citizens unless LOAD_BENCH_SIZES says otherwise
 # (LOAD_BENCH_IDLE passes through too), and removes both afterwards.

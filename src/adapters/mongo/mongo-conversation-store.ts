@@ -47,9 +47,10 @@ function handledOf(r: ConversationRecord): string[] {
  * latest version, a write one insert, so a citizen's message costs two round trips here.
  *
  * A version's `_id` is its chat and number, and the store remembers the latest version number it
- * read or wrote per chat, so a turn's read (`readForTurn`) is usually a lookup by `_id` (as cheap
- * as a read gets on any backend; FerretDB's SQLite backend scans for anything else). Only the
- * number is remembered, never the state. When another process wrote since, the remembered
+ * read or wrote per chat, so a turn's read (`readForTurn`) is usually a lookup by `_id` (the
+ * index on MongoDB; FerretDB 1.24 scans for every filter, on both its backends, but one on `_id`
+ * alone its SQLite backend leaves to SQLite, where for any other it reads and decodes every
+ * document itself: see docs/performance.md). Only the number is remembered, never the state. When another process wrote since, the remembered
  * version is stale: the write from it collides with the newer version (same `_id`) and the turn
  * is retried from a full read, as any concurrent write is; when the version is gone (swept, or
  * the conversation deleted), the read falls back to the query. `read` always queries: readers

@@ -11,6 +11,17 @@ import { serverEnv } from '../support/db.js';
 
 const LEASE_MS = 60_000;
 
+/** Builds the Telegram text messages of one chat. */
+const telegramText =
+  (chatId: string) =>
+  (messageId: string, body: string): InboundMessage => ({
+    channel: 'telegram',
+    chatId,
+    messageId,
+    at: new Date(),
+    content: { kind: 'text', text: body },
+  });
+
 describe('handleInbound', () => {
   let loket: Loket;
   /** The real use case on the real database, its lease clock in the test's hand. */
@@ -237,13 +248,7 @@ describe('handleInbound', () => {
     it('should never run an effect from a version the other process superseded', async () => {
       // Process B: its own repositories, so its own memory of the versions it saw.
       const b = makeHandleInbound(depsOn(createMongoRepositories(loket.conn)));
-      const text = (messageId: string, body: string): InboundMessage => ({
-        channel: 'telegram',
-        chatId: '5656',
-        messageId,
-        at: new Date(),
-        content: { kind: 'text', text: body },
-      });
+      const text = telegramText('5656');
       await handle(text('two-1', 'halo'));
       const asked = await handle(text('two-2', 'ktp sy ilang mw bikin lg'));
       expect(asked.replies.map((r) => r.text).join('\n')).toMatch(/setuju/i);
@@ -270,13 +275,7 @@ describe('handleInbound', () => {
     it('should check its version before saving, so it is not saved beside versions saved meanwhile and lost', async () => {
       const other = createMongoRepositories(loket.conn);
       const b = makeHandleInbound(depsOn(other));
-      const text = (messageId: string, body: string): InboundMessage => ({
-        channel: 'telegram',
-        chatId: '5757',
-        messageId,
-        at: new Date(),
-        content: { kind: 'text', text: body },
-      });
+      const text = telegramText('5757');
       await handle(text('slow-1', 'halo'));
       // A's next turn reads version 1 and then takes 20 s. Meanwhile process B saves two turns of
       // the chat and, its clock further on, sweeps versions 1 and 2 (superseded long enough).

@@ -186,9 +186,9 @@ export const HANDLED_KEPT = 20;
 
 /**
  * A turn that ran longer than this since its version was read (or last checked) checks it is
- * still the latest before saving. Superseded versions are kept KEEP_SUPERSEDED_MS (30 s; see
- * mongo-conversation-store.ts), and while they are, saving from a stale version collides with
- * the newer one; a turn slower than that could save beside the newer versions and be lost.
+ * still the latest before saving. The store keeps a superseded version 30 s (ConversationStore's
+ * `write`), and while it does, saving from a stale version collides with the newer one; a turn
+ * slower than that could save beside the newer versions and be lost.
  */
 export const CONFIRM_TURN_AFTER_MS = 10_000;
 

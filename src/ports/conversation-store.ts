@@ -36,7 +36,9 @@ export interface ConversationStore {
    * yet) and returns the new version. Throws `ConcurrencyError` on a conflict or a concurrent create.
    * `messageId` names the inbound message whose turn this is: once written, that message counts as
    * handled (`InboundLog.claim` answers `done` for it). `handled` is kept with the version and
-   * given back by `read` (the caller bounds it).
+   * given back by `read` (the caller bounds it). A superseded version is kept at least 30 s, and
+   * while it is, a write from the version before it fails; a caller that held its version longer
+   * than 10 s checks with `read` that it is still the latest first.
    */
   write(
     channel: Channel,

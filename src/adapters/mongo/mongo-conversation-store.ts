@@ -50,7 +50,8 @@ function handledOf(r: ConversationRecord): string[] {
  * read or wrote per chat, so a turn's read (`readForTurn`) is usually a lookup by `_id` (the
  * index on MongoDB; FerretDB 1.24 scans for every filter, on both its backends, but one on `_id`
  * alone its SQLite backend leaves to SQLite, where for any other it reads and decodes every
- * document itself: see docs/performance.md). Only the number is remembered, never the state. When another process wrote since, the remembered
+ * document itself: see docs/performance.md). Only the number is remembered, never the state.
+ * When another process wrote since, the remembered
  * version is stale: the write from it collides with the newer version (same `_id`) and the turn
  * is retried from a full read, as any concurrent write is; when the version is gone (swept, or
  * the conversation deleted), the read falls back to the query. `read` always queries: readers
@@ -159,8 +160,8 @@ export class MongoConversationStore implements ConversationStore {
   /**
    * Removes the versions superseded in the chats this process wrote since its last sweep (each
    * chat keeps its latest, and what was superseded in the last KEEP_SUPERSEDED_MS, swept next
-   * time), so the collection holds about one document per conversation. The
-   * chats' versions are read by the chat index and the latest is found here, never taken from
+   * time), so the collection holds about one document per conversation. The chats' versions are
+   * read by the chat index and the latest is found here, never taken from
    * memory, so a version another process wrote since is kept. A removed version was the record
    * that its message had been handled: `beforeRemove` gets those message ids first, to be kept
    * where redeliveries look (the inbound log). Chats of a failed sweep are swept next time; a
@@ -208,20 +209,19 @@ export class MongoConversationStore implements ConversationStore {
     const byChat = new Map<string, typeof versions>();
     for (const v of versions) {
       const chat = chatKey(v.channel, v.chatId);
-      byChat.set(chat, [...(byChat.get(chat) ?? []), v]);
+      const list = byChat.get(chat) ?? [];
+      list.push(v);
+      byChat.set(chat, list);
     }
     const old: typeof versions = [];
     for (const list of byChat.values()) {
       list.sort((a, b) => a.version - b.version);
-      let kept = false;
-      for (let i = 0; i + 1 < list.length; i++) {
-        const v = list[i] as (typeof list)[number];
-        const next = list[i + 1] as (typeof list)[number];
+      list.forEach((v, i) => {
+        const next = list[i + 1];
+        if (!next) return; // the latest, kept
         if (new Date(next.updatedAt).getTime() <= supersededBy) old.push(v);
-        else kept = true;
-      }
-      const last = list[list.length - 1];
-      if (kept && last) this.markWritten(last.channel as Channel, last.chatId);
+        else this.markWritten(v.channel as Channel, v.chatId); // superseded too recently: next sweep
+      });
     }
     if (old.length === 0) return 0;
     for (const channel of new Set(old.map((o) => o.channel as Channel))) {

@@ -1,5 +1,4 @@
 import type { Server } from 'node:http';
-import { connect } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import path from 'node:path';
@@ -8,7 +7,7 @@ import { loadConfig, ConfigError, type Config } from './config/config.js';
 import { loadEnvFileIfPresent } from './config/env-file.js';
 import { createLogger, type Logger } from './config/logger.js';
 import { openConnection, pingDatabase, type DbConnection } from './adapters/mongo/connection.js';
-import { startEmbeddedFerretDb, type EmbeddedDb } from './adapters/mongo/embedded-ferretdb.js';
+import { resolveDatabase } from './adapters/mongo/resolve-database.js';
 import { createMongoRepositories, type MongoRepositories } from './adapters/mongo/repositories.js';
 import { createHttpApp } from './adapters/http/server.js';
 import type { OfficerHttpDeps } from './adapters/http/officer-http-deps.js';
@@ -72,42 +71,6 @@ export interface Loket {
     nlu: 'stored' | 'trained';
   };
   stop(): Promise<void>;
-}
-
-async function portListening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = connect({ host: '127.0.0.1', port }, () => {
-      s.end();
-      resolve(true);
-    });
-    s.on('error', () => resolve(false));
-  });
-}
-
-/**
- * Where the database is: MONGODB_URI, or the embedded FerretDB (started here, or shared with a
- * server process already running it when `shareEmbeddedDb`). The caller stops `embedded`.
- */
-export async function resolveDatabase(
-  config: Config,
-  logger: Logger,
-  opts: { shareEmbeddedDb?: boolean } = {},
-): Promise<{ uri: string; embedded?: EmbeddedDb }> {
-  if (config.MONGODB_URI) return { uri: config.MONGODB_URI };
-  if (opts.shareEmbeddedDb && (await portListening(config.EMBEDDED_DB_PORT)))
-    return { uri: `mongodb://127.0.0.1:${config.EMBEDDED_DB_PORT}/loket` };
-  const dataDir = path.resolve(config.DATA_DIR, 'ferretdb');
-  logger.info(
-    { dataDir, port: config.EMBEDDED_DB_PORT },
-    'MONGODB_URI not set: starting the embedded FerretDB database',
-  );
-  const embedded = await startEmbeddedFerretDb({
-    dataDir,
-    port: config.EMBEDDED_DB_PORT,
-    onLog: (line) => logger.debug({ ferretdb: line }, 'ferretdb'),
-  });
-  logger.info({ binary: embedded.binary }, 'embedded FerretDB is up');
-  return { uri: `${embedded.uri}loket`, embedded };
 }
 
 /**

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { openConnection } from './adapters/mongo/connection.js';
 import { loadConfig } from './config/config.js';
 import { createLogger } from './config/logger.js';
-import { resolveDatabase } from './main.js';
+import { resolveDatabase } from './adapters/mongo/resolve-database.js';
 import { createMongoRepositories } from './adapters/mongo/repositories.js';
 import { createOfficer } from './app/officer/create-officer.js';
 import { OfficerActionError } from './app/officer/errors.js';

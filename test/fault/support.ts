@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
-import { connect, createServer } from 'node:net';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { installFerretDb } from '../../src/adapters/mongo/embedded-ferretdb.js';
+import { portListening } from '../../src/adapters/mongo/resolve-database.js';
 import type { FakeBotApi } from '../support/fake-bot-api.js';
 
 /** The repository root: the child server runs `src/main.ts` from here. */
@@ -122,16 +123,6 @@ export class LoketProcess {
   }
 }
 
-async function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = connect({ host: '127.0.0.1', port }, () => {
-      s.end();
-      resolve(true);
-    });
-    s.on('error', () => resolve(false));
-  });
-}
-
 /**
  * A FerretDB of the test's own (same binary and flags as scripts/test-db.sh run DIR PORT), so
  * the test can kill, pause and restart the database under a running server.
@@ -176,7 +167,7 @@ export class FerretDbProcess {
       `FerretDB to listen on ${this.port}`,
       async () => {
         if (child.exitCode !== null) throw new Error(`FerretDB exited with ${child.exitCode}`);
-        return portOpen(this.port);
+        return portListening(this.port);
       },
       20_000,
     );

@@ -4,7 +4,8 @@ import type { Config } from '../../config/config.js';
 import type { Logger } from '../../config/logger.js';
 import { startEmbeddedFerretDb, type EmbeddedDb } from './embedded-ferretdb.js';
 
-async function portListening(port: number): Promise<boolean> {
+/** Whether something accepts connections on this loopback port. */
+export async function portListening(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const s = connect({ host: '127.0.0.1', port }, () => {
       s.end();

@@ -12,7 +12,7 @@ import type { Engine } from '../dialogue/engine.js';
 import type { HandleInbound, HandleResult, InboundFile, InboundMessage } from './inbound.js';
 import type { ChatAddress } from '../domain/application.js';
 import type { ChannelSender } from '../ports/channel-sender.js';
-import type { ConversationStore } from '../ports/conversation-store.js';
+import { CONFIRM_VERSION_AFTER_MS, type ConversationStore } from '../ports/conversation-store.js';
 import type { ClaimResult, InboundLog } from '../ports/inbound-log.js';
 import type { DocumentStore } from '../ports/document-store.js';
 import { ConcurrencyError } from '../ports/errors.js';
@@ -185,14 +185,6 @@ function unclaimed(result: Exclude<ClaimResult, 'claimed'>): HandleResult {
 export const HANDLED_KEPT = 20;
 
 /**
- * A turn that ran longer than this since its version was read (or last checked) checks it is
- * still the latest before saving. The store keeps a superseded version 30 s (ConversationStore's
- * `write`), and while it does, saving from a stale version collides with the newer one; a turn
- * slower than that could save beside the newer versions and be lost.
- */
-export const CONFIRM_TURN_AFTER_MS = 10_000;
-
-/**
  * One turn of a conversation: load, step the engine, run effects (feeding results back), save.
  * With `claim` (an inbound message) the turn is idempotent at two round trips when it has no
  * effect: a message the stored version lists as handled is a duplicate, and of two deliveries
@@ -210,6 +202,14 @@ function makeRunTurn(
     let checkedAt = now().getTime();
     const stored = await deps.conversations.readForTurn(msg.channel, msg.chatId);
     if (claim && stored?.handled.includes(msg.messageId)) return { status: 'duplicate', replies: [] };
+    /** Throws ConcurrencyError (the turn is retried) unless the version read is still the latest. */
+    const confirm = async (): Promise<void> => {
+      const at = now().getTime();
+      const latest = await deps.conversations.read(msg.channel, msg.chatId);
+      if (latest?.version !== stored?.version)
+        throw new ConcurrencyError('conversation', `${msg.channel}:${msg.chatId}`, stored?.version ?? null);
+      checkedAt = at;
+    };
     let state: ConversationState = stored?.state ?? deps.engine.initialState(msg.lang);
     let confirmed = false;
     const replies: Reply[] = [];
@@ -234,7 +234,8 @@ function makeRunTurn(
       }
       pending = next;
     }
-    if (now().getTime() - checkedAt > CONFIRM_TURN_AFTER_MS) await confirm();
+    // A slow turn's version may be gone from the store soon (CONFIRM_VERSION_AFTER_MS).
+    if (now().getTime() - checkedAt > CONFIRM_VERSION_AFTER_MS) await confirm();
     const before = stored?.handled ?? [];
     const handled = claim ? [...before, msg.messageId].slice(-HANDLED_KEPT) : before;
     await deps.conversations.write(
@@ -246,15 +247,6 @@ function makeRunTurn(
       handled,
     );
     return { status: 'processed', replies };
-
-    /** Throws ConcurrencyError (the turn is retried) unless the version read is still the latest. */
-    async function confirm(): Promise<void> {
-      const at = now().getTime();
-      const latest = await deps.conversations.read(msg.channel, msg.chatId);
-      if (latest?.version !== stored?.version)
-        throw new ConcurrencyError('conversation', `${msg.channel}:${msg.chatId}`, stored?.version ?? null);
-      checkedAt = at;
-    }
   };
 }
 

@@ -1,6 +1,19 @@
 import type { Channel } from '../domain/application.js';
 import type { ConversationState } from '../dialogue/types.js';
 
+/**
+ * How long a store keeps a superseded version. A write from version k inserts k+1, and fails
+ * while another writer's k+1 is kept: removed sooner, a turn still holding k would save beside the
+ * newer versions and be lost without an error.
+ */
+export const SUPERSEDED_KEPT_MS = 30_000;
+
+/**
+ * A caller that has held its version longer than this checks with `read` that it is still the
+ * latest before writing from it (well within SUPERSEDED_KEPT_MS, for the check's own round trip).
+ */
+export const CONFIRM_VERSION_AFTER_MS = 10_000;
+
 /** A stored conversation and the version to pass back on the next write. */
 export interface VersionedConversation {
   state: ConversationState;
@@ -36,9 +49,8 @@ export interface ConversationStore {
    * yet) and returns the new version. Throws `ConcurrencyError` on a conflict or a concurrent create.
    * `messageId` names the inbound message whose turn this is: once written, that message counts as
    * handled (`InboundLog.claim` answers `done` for it). `handled` is kept with the version and
-   * given back by `read` (the caller bounds it). A superseded version is kept at least 30 s, and
-   * while it is, a write from the version before it fails; a caller that held its version longer
-   * than 10 s checks with `read` that it is still the latest first.
+   * given back by `read` (the caller bounds it). See SUPERSEDED_KEPT_MS and
+   * CONFIRM_VERSION_AFTER_MS for a caller that holds its version long.
    */
   write(
     channel: Channel,

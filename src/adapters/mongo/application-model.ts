@@ -10,9 +10,9 @@ export interface ApplicationRecord {
   applicant: { name: string; nik: string; phone?: string; contact?: { channel: string; chatId: string } };
   /**
    * `channel:chatId` of `applicant.contact`, absent without one (and after erasure). "My
-   * applications" looks up this top-level field: FerretDB answers a filter on a top-level field
-   * from its index, but reads and decodes every application for one on `applicant.contact.*`
-   * (662 ms per lookup with 2,000 applications, on PostgreSQL, against 8 ms).
+   * applications" looks up this top-level field (by its index on MongoDB). FerretDB 1.24 has the
+   * database filter a top-level field, but reads and decodes every application itself for one on
+   * `applicant.contact.*` (662 ms per lookup with 2,000 applications, on PostgreSQL, against 8 ms).
    */
   contactKey?: string;
   /** Keyed by flow step id (`[a-z][a-z0-9_]*`, so safe as field names on FerretDB). */

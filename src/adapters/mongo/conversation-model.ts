@@ -7,7 +7,7 @@ import { modelOn } from './mongo-utils.js';
  * write inserts version n+1, and the unique index on (channel, chatId, version) lets exactly one
  * of two writers from version n win, atomically on MongoDB and on FerretDB alike, in one round
  * trip. The latest version is the conversation; older ones are removed by a sweep every minute,
- * once superseded for KEEP_SUPERSEDED_MS (30 s: until then a turn still holding one fails to save
+ * once superseded for SUPERSEDED_KEPT_MS (30 s, ports/conversation-store.ts: until then a turn still holding one fails to save
  * from it), which first hands their message ids to the inbound log (a version names the message
  * whose turn wrote it, and so records that message as handled).
  *

@@ -1,7 +1,11 @@
 import { Types, type Model, type mongo } from 'mongoose';
 import type { Channel } from '../../domain/application.js';
 import type { ConversationState } from '../../dialogue/types.js';
-import type { ConversationStore, VersionedConversation } from '../../ports/conversation-store.js';
+import {
+  SUPERSEDED_KEPT_MS,
+  type ConversationStore,
+  type VersionedConversation,
+} from '../../ports/conversation-store.js';
 import { ConcurrencyError } from '../../ports/errors.js';
 import { LEGACY_INDEXES, type ConversationRecord } from './conversation-model.js';
 import { dropIndexesIfPresent, isDuplicateKeyError } from './mongo-utils.js';
@@ -10,15 +14,6 @@ import { dropIndexesIfPresent, isDuplicateKeyError } from './mongo-utils.js';
 const SWEEP_CHUNK = 50;
 /** Chats whose latest version this process remembers (a number each; the oldest are forgotten). */
 const MAX_KNOWN_CHATS = 50_000;
-/**
- * How long a superseded version is kept. A version's `_id` is what makes a write from a stale
- * version fail: a turn that read version k inserts k+1, which must still be there if another
- * turn wrote it. Removed too soon, the stale turn's insert would succeed beside the newer
- * versions and be lost without an error. Kept this long, only a turn that took longer can meet
- * that, and a turn that slow checks its version before saving (`CONFIRM_TURN_AFTER_MS` in
- * handle-inbound.ts).
- */
-export const KEEP_SUPERSEDED_MS = 30_000;
 
 /** `channel:chatId`: a channel name has no colon, so this names one chat. */
 const chatKey = (channel: string, chatId: string): string => `${channel}:${chatId}`;
@@ -51,11 +46,11 @@ function handledOf(r: ConversationRecord): string[] {
  * index on MongoDB; FerretDB 1.24 scans for every filter, on both its backends, but one on `_id`
  * alone its SQLite backend leaves to SQLite, where for any other it reads and decodes every
  * document itself: see docs/performance.md). Only the number is remembered, never the state.
- * When another process wrote since, the remembered
- * version is stale: the write from it collides with the newer version (same `_id`) and the turn
- * is retried from a full read, as any concurrent write is; when the version is gone (swept, or
- * the conversation deleted), the read falls back to the query. `read` always queries: readers
- * that do not write (notices, the orphan-upload sweep) must see the latest.
+ * When another process wrote since, the remembered version is stale: the write from it collides
+ * with the newer version (same `_id`) and the turn is retried from a full read, as any concurrent
+ * write is; when the version is gone (swept, or the conversation deleted), the read falls back to
+ * the query. `read` always queries: readers that do not write (notices, the orphan-upload sweep)
+ * must see the latest.
  */
 export class MongoConversationStore implements ConversationStore {
   private readonly known = new Map<string, number>();
@@ -158,15 +153,16 @@ export class MongoConversationStore implements ConversationStore {
   }
 
   /**
-   * Removes the versions superseded in the chats this process wrote since its last sweep (each
-   * chat keeps its latest, and what was superseded in the last KEEP_SUPERSEDED_MS, swept next
-   * time), so the collection holds about one document per conversation. The chats' versions are
-   * read by the chat index and the latest is found here, never taken from
-   * memory, so a version another process wrote since is kept. A removed version was the record
-   * that its message had been handled: `beforeRemove` gets those message ids first, to be kept
-   * where redeliveries look (the inbound log). Chats of a failed sweep are swept next time; a
-   * process that dies leaves its last minute's superseded versions until the chat is written
-   * again (harmless: reads take the latest). Returns how many versions were removed.
+   * Removes the versions superseded in the chats this process wrote since its last sweep, so the
+   * collection holds about one document per conversation. Each chat keeps its latest version, and
+   * any superseded less than SUPERSEDED_KEPT_MS ago (a version's `_id` is what makes a save from
+   * the one before it fail); such a chat is swept again next time. The chats' versions are read
+   * by the chat index and the latest is found here, never taken from memory, so a version another
+   * process wrote since is kept. A removed version was the record that its message had been
+   * handled: `beforeRemove` gets those message ids first, to be kept where redeliveries look (the
+   * inbound log). Chats of a failed sweep are swept next time; a process that dies leaves its
+   * last superseded versions until the chat is written again (harmless: reads take the latest).
+   * Returns how many versions were removed.
    */
   async sweep(
     beforeRemove: (channel: Channel, messageIds: string[]) => Promise<void>,
@@ -178,7 +174,7 @@ export class MongoConversationStore implements ConversationStore {
     for (let i = 0; i < chats.length; i += SWEEP_CHUNK) {
       const chunk = chats.slice(i, i + SWEEP_CHUNK);
       try {
-        removed += await this.sweepChats(chunk, beforeRemove, now.getTime() - KEEP_SUPERSEDED_MS);
+        removed += await this.sweepChats(chunk, beforeRemove, now.getTime() - SUPERSEDED_KEPT_MS);
       } catch (err) {
         for (const c of chats.slice(i)) this.markWritten(c.channel, c.chatId);
         throw err;

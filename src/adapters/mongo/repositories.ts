@@ -52,7 +52,7 @@ export interface MongoRepositories {
   /** Removes the write locks of finished writes (write-lock.ts); run every minute or so. */
   sweepLocks(): Promise<number>;
   /**
-   * Removes conversation versions superseded (more than KEEP_SUPERSEDED_MS before `now`) in the
+   * Removes conversation versions superseded (more than SUPERSEDED_KEPT_MS before `now`) in the
    * chats this process wrote since its last sweep, marking their messages done in the inbound
    * log first; run every minute or so. Returns how many were removed.
    */

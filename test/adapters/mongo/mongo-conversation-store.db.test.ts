@@ -1,8 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  KEEP_SUPERSEDED_MS,
-  type MongoConversationStore,
-} from '../../../src/adapters/mongo/mongo-conversation-store.js';
+import type { MongoConversationStore } from '../../../src/adapters/mongo/mongo-conversation-store.js';
+import { SUPERSEDED_KEPT_MS } from '../../../src/ports/conversation-store.js';
 import { createMongoRepositories, type MongoRepositories } from '../../../src/adapters/mongo/repositories.js';
 import type { ConversationState } from '../../../src/dialogue/types.js';
 import { ConcurrencyError } from '../../../src/ports/errors.js';
@@ -17,7 +15,7 @@ beforeAll(async () => {
 });
 
 /** A sweep's clock once the versions written now have been superseded long enough to go. */
-const later = () => new Date(Date.now() + KEEP_SUPERSEDED_MS + 1000);
+const later = () => new Date(Date.now() + SUPERSEDED_KEPT_MS + 1000);
 
 function state(overrides: Partial<ConversationState> = {}): ConversationState {
   return { lang: 'id', consent: null, mode: 'bot', misunderstood: 0, ...overrides };
@@ -236,7 +234,7 @@ describe('MongoConversationStore', () => {
       expect(await versions('w3')).toEqual([2]);
     });
 
-    it('should keep a version superseded less than KEEP_SUPERSEDED_MS ago, so a turn still holding it fails to save instead of being lost', async () => {
+    it('should keep a version superseded less than SUPERSEDED_KEPT_MS ago, so a turn still holding it fails to save instead of being lost', async () => {
       const other = createMongoRepositories(db.conn());
       const versions = async () =>
         (

@@ -44,13 +44,21 @@ async function read<K extends string>(
   return csvRecords(await readFile(path.join(dir, file), 'utf8'), columns);
 }
 
+/** A copy of a string that does not keep the string it was cut from alive. */
+function ownText(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
+}
+
 /**
- * A copy of a CSV field that does not keep the whole file's text alive: V8 holds a substring of
- * 13 characters or more (a village code is 13) as a view into the string it was cut from, so
- * one kept village code kept all of villages.csv (5.4 MB in memory) for the life of the process.
+ * A copy of a CSV record to keep: V8 holds a substring of 13 characters or more (a village code
+ * is 13) as a view into the string it was cut from, so one kept village code kept all of
+ * villages.csv (5.4 MB in memory) for the life of the process. What is made from the copy (names,
+ * titles) refers to the copy.
  */
-function own(field: string): string {
-  return Buffer.from(field, 'utf8').toString('utf8');
+function owned<K extends string>(record: Record<K, string>): Record<K, string> {
+  const copy = {} as Record<K, string>;
+  for (const key of Object.keys(record) as K[]) copy[key] = ownText(record[key]);
+  return copy;
 }
 
 /** "Kota Administrasi Jakarta Pusat" -> "Jakarta Pusat": what people call it. */
@@ -81,43 +89,35 @@ export async function loadAreas(options: LoadAreasOptions = {}): Promise<Areas> 
 
   const offices: Office[] = [];
   const add = (id: string, name: string, level: Office['level'], parentId: string | null): void => {
-    offices.push({
-      id: own(id),
-      name: own(name),
-      level,
-      parentId: parentId && own(parentId),
-      hours: DEFAULT_HOURS,
-    });
+    offices.push({ id, name, level, parentId, hours: DEFAULT_HOURS });
   };
-  for (const p of provinces) if (wanted.has(p.code)) add(p.code, `Provinsi ${p.name}`, 'provinsi', null);
+  for (const p of provinces.filter((p) => wanted.has(p.code)).map(owned))
+    add(p.code, `Provinsi ${p.name}`, 'provinsi', null);
 
   const cities = new Map<string, string>();
-  for (const r of regencies) {
-    if (!wanted.has(r.province_code)) continue;
-    cities.set(own(r.code), own(cityName(r.name)));
+  for (const r of regencies.filter((r) => wanted.has(r.province_code)).map(owned)) {
+    cities.set(r.code, cityName(r.name));
     add(r.code, r.name, 'kota', r.province_code);
   }
   const districtNames = new Map<string, string>();
-  for (const d of districts) {
-    if (!cities.has(d.regency_code)) continue;
-    districtNames.set(own(d.code), own(d.name));
+  for (const d of districts.filter((d) => cities.has(d.regency_code)).map(owned)) {
+    districtNames.set(d.code, d.name);
     add(d.code, `Kecamatan ${d.name}`, 'kecamatan', d.regency_code);
   }
   const entries: KelurahanEntry[] = [];
-  for (const v of villages) {
-    const district = districtNames.get(v.district_code);
-    if (district === undefined) continue;
+  for (const v of villages.filter((v) => districtNames.has(v.district_code)).map(owned)) {
+    const district = districtNames.get(v.district_code) ?? '';
     add(v.code, villageTitle(v.code, v.name), 'kelurahan', v.district_code);
     entries.push({
-      code: own(v.code),
-      name: own(v.name),
+      code: v.code,
+      name: v.name,
       district,
-      districtCode: own(v.district_code),
+      districtCode: v.district_code,
       city: cities.get(v.district_code.slice(0, 5)) ?? '',
     });
   }
 
-  const allDistricts = new Set(districts.map((d) => own(d.code)));
+  const allDistricts = new Set(districts.map((d) => ownText(d.code)));
   return {
     offices,
     kelurahan: createKelurahanIndex(entries),

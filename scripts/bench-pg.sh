@@ -7,10 +7,22 @@
 # at the issue's sizes 1, 50 and 500 citizens unless LOAD_BENCH_SIZES says otherwise
 # (LOAD_BENCH_IDLE passes through too), and removes both afterwards.
 #
+# `npm run bench:load:pg -- --gin` gives every field FerretDB indexes a GIN index too
+# (scripts/bench-pg-gin.sql), which can answer its `@>` filters: lookups then cost what an index
+# lookup costs, as on MongoDB, instead of a scan of the collection. Loket and the ceiling get the
+# same indexes.
+#
 # Needs Debian's PostgreSQL server (`apt-get install -y postgresql`) and the FerretDB binary that
 # scripts/test-db.sh builds. PostgreSQL does not run as root: as root, the cluster runs as the
 # `postgres` user the package creates.
 set -euo pipefail
+
+gin=""
+case "${1:-}" in
+  --gin) gin=1 ;;
+  "") ;;
+  *) echo "usage: bench-pg.sh [--gin]" >&2; exit 2 ;;
+esac
 
 log() { echo "[bench-pg] $*" >&2; }
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -45,6 +57,15 @@ as_pg "$pgbin/pg_ctl" -D "$work/pg/data" -w -l "$work/pg/server.log" \
   -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1" start >/dev/null
 "$pgbin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -qc 'CREATE DATABASE ferretdb' >/dev/null
 pg_version="$("$pgbin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -tAc 'SHOW server_version')"
+label_extra=""
+if [[ -n "$gin" ]]; then
+  # Before FerretDB connects: its statements are prepared once per connection, and a plan PostgreSQL
+  # settled on without the indexes would be kept. Custom plans see the field name FerretDB passes
+  # as a parameter, which the index expression must match.
+  "$pgbin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d ferretdb -q -v ON_ERROR_STOP=1 \
+    -f "$here/bench-pg-gin.sql" -c 'ALTER DATABASE ferretdb SET plan_cache_mode = force_custom_plan' >/dev/null
+  label_extra=", GIN indexes on the indexed fields"
+fi
 
 "$ferretdb" --handler=postgresql --postgresql-url="postgres://postgres@127.0.0.1:$pg_port/ferretdb" \
   --listen-addr="127.0.0.1:$fd_port" --state-dir="$work" --debug-addr=- --telemetry=disable \
@@ -61,6 +82,6 @@ log "PostgreSQL $pg_version on :$pg_port, FerretDB on :$fd_port"
 # in pgxpool Acquire (updates inside their transaction) while PostgreSQL showed its 50
 # connections idle. Fewer requests in flight than its pool avoid it. The ceiling uses the same client.
 MONGODB_URI="mongodb://127.0.0.1:$fd_port/?maxPoolSize=40" \
-  LOAD_BENCH_DB_LABEL="FerretDB $("$ferretdb" --version | sed -n 's/^version: *//p' | head -1) on PostgreSQL $pg_version (same machine)" \
+  LOAD_BENCH_DB_LABEL="FerretDB $("$ferretdb" --version | sed -n 's/^version: *//p' | head -1) on PostgreSQL $pg_version$label_extra (same machine)" \
   LOAD_BENCH_SIZES="${LOAD_BENCH_SIZES:-1,50,500}" \
   npm run --silent bench:load

@@ -2,7 +2,8 @@ import type { Server } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { PROJECT_ROOT } from './config/project-root.js';
 import { loadConfig, ConfigError, type Config } from './config/config.js';
 import { loadEnvFileIfPresent } from './config/env-file.js';
 import { createLogger, type Logger } from './config/logger.js';
@@ -43,8 +44,6 @@ import type { SocketFactory } from './adapters/whatsapp/socket.js';
 import { createMongoRetentionStore } from './adapters/mongo/mongo-retention-store.js';
 
 const VERSION = '0.1.0';
-/** The repository root: flows/, intents/, locales/ are read from here whatever the working directory. */
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const INBOUND_RETENTION_MS = 7 * 24 * 3600_000;
 
 /** Everything a channel, the console or a test needs from a running Loket, without HTTP. */
@@ -96,7 +95,7 @@ export async function createLoket(
     loadAreas(),
     (async () => {
       const t = Date.now();
-      const intents = await loadIntentData(path.join(ROOT, 'intents'));
+      const intents = await loadIntentData(path.join(PROJECT_ROOT, 'intents'));
       const t1 = Date.now();
       const { nlu, source } = await loadNlu(intents, {
         logger,
@@ -107,7 +106,7 @@ export async function createLoket(
   ]);
   const tc = Date.now();
   const catalog = await loadCatalog({
-    root: ROOT,
+    root: PROJECT_ROOT,
     kelurahan: areas.kelurahan,
     requiredKeys: ENGINE_MESSAGE_KEYS,
   });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../config/project-root.js';
 
 /** Where the catalog lives; tests and offices point these at other folders. */
 export interface CatalogPaths {
@@ -24,9 +24,7 @@ export interface ResolvedPaths {
 
 /** Fills the defaults so every reader agrees on the folders. */
 export function resolveCatalogPaths(paths: CatalogPaths = {}): ResolvedPaths {
-  const root = path.resolve(
-    paths.root ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..'),
-  );
+  const root = path.resolve(paths.root ?? PROJECT_ROOT);
   const display = (abs: string): string => {
     const rel = path.relative(root, abs);
     return (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs).split(path.sep).join('/');

@@ -9,10 +9,10 @@
  */
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { loadIntentData } from './intent-data.js';
 import { configSchema } from '../config/config.js';
 import { createLogger } from '../config/logger.js';
+import { PROJECT_ROOT } from '../config/project-root.js';
 import { createNlu } from './nlu.js';
 import { loadNlu } from './nlu-cache.js';
 
@@ -26,8 +26,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const at = rest.indexOf('--intents');
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-  const dir = at >= 0 && rest[at + 1] ? path.resolve(rest[at + 1] ?? '') : path.join(root, 'intents');
+  const dir = at >= 0 && rest[at + 1] ? path.resolve(rest[at + 1] ?? '') : path.join(PROJECT_ROOT, 'intents');
   if (command === 'store') {
     // Only DATA_DIR: the whole configuration would ask for production secrets at image build time.
     const cache = path.resolve(configSchema.shape.DATA_DIR.parse(process.env.DATA_DIR), 'nlu-cache');

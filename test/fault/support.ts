@@ -70,9 +70,15 @@ export class LoketProcess {
     child.stderr?.on('data', keep);
   }
 
-  /** Starts `src/main.ts` with `env` on top of this process's environment. */
-  static spawn(env: Record<string, string>): LoketProcess {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  /**
+   * Starts `src/main.ts` with `env` on top of this process's environment; `entry` is what node
+   * runs instead (the compiled `dist/src/main.js` the image runs).
+   */
+  static spawn(
+    env: Record<string, string>,
+    entry: readonly string[] = ['--import', 'tsx', 'src/main.ts'],
+  ): LoketProcess {
+    const child = spawn(process.execPath, entry, {
       cwd: ROOT,
       env: { ...process.env, LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -91,11 +97,11 @@ export class LoketProcess {
 
   /** Waits for the "Loket siap" line; resolves with the HTTP port. Fails if the process exits first. */
   async ready(timeoutMs = 60_000): Promise<number> {
-    return waitUntil(
+    // 0 stands for "exited": waitUntil retries a check that throws, and this one cannot recover.
+    const port = await waitUntil(
       'the Loket child process to be ready',
       () => {
-        if (this.child.exitCode !== null)
-          throw new Error(`Loket exited with ${this.child.exitCode} before ready:\n${this.output}`);
+        if (this.child.exitCode !== null) return 0;
         for (const line of this.output.split('\n')) {
           if (!line.includes('Loket siap')) continue;
           const port = (JSON.parse(line) as { port?: number }).port;
@@ -105,6 +111,8 @@ export class LoketProcess {
       },
       timeoutMs,
     );
+    if (port === 0) throw new Error(`Loket exited with ${this.child.exitCode} before ready:\n${this.output}`);
+    return port;
   }
 
   /** SIGKILL: no shutdown hook runs, nothing in flight finishes. */

@@ -1,12 +1,12 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { connect } from 'node:net';
 import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import path from 'node:path';
+import { PROJECT_ROOT } from '../../config/project-root.js';
 
 const execFileAsync = promisify(execFile);
-const SCRIPT = fileURLToPath(new URL('../../../scripts/test-db.sh', import.meta.url));
+const SCRIPT = path.join(PROJECT_ROOT, 'scripts', 'test-db.sh');
 
 /** A FerretDB process this program started, and how to reach and stop it. */
 export interface EmbeddedDb {

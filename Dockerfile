@@ -17,6 +17,10 @@ RUN npm run typecheck && npm run build
 
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0
+# glibc raises its mmap threshold after a large block is freed (up to 32 MB), so later upload
+# buffers come from the heap and stay resident after a busy hour: 190 to 296 MB RSS after the
+# 500-citizen bench instead of 179 to 183 MB with the threshold fixed at 128 KiB.
+ENV MALLOC_MMAP_THRESHOLD_=131072
 WORKDIR /app
 COPY --from=deps --chown=node:node /app/node_modules ./node_modules
 COPY --chown=node:node package.json tsconfig.json ./

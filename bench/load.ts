@@ -8,6 +8,9 @@
  * back, same size), as operations per second at the same concurrency. Then the resident memory
  * with many conversations in progress and the start-up split.
  *
+ * Runs compiled (`npm run build:bench`, then `node dist/bench/load.js`), as the image runs the
+ * server: the memory measured is the server's, without tsx's loader thread.
+ *
  * Uses MONGODB_URI if set (a database named `loket_bench_<random>` in it, dropped afterwards),
  * otherwise starts the embedded FerretDB on a temporary directory. Sizes are picked so a fresh
  * 2-core machine finishes in a few minutes; LOAD_BENCH_SIZES (e.g. `1,50`) and LOAD_BENCH_IDLE
@@ -18,16 +21,15 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { cpus, freemem, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { HandleResult, InboundMessage } from '../src/app/inbound.js';
 import { loadConfig } from '../src/config/config.js';
 import { createLogger } from '../src/config/logger.js';
 import { startEmbeddedFerretDb, type EmbeddedDb } from '../src/adapters/mongo/embedded-ferretdb.js';
 import { createLoket, type Loket } from '../src/main.js';
+import { PROJECT_ROOT } from '../src/config/project-root.js';
 import { percentile } from './nlu-metrics.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const FILES = path.join(ROOT, 'test', 'fixtures', 'files');
+const FILES = path.join(PROJECT_ROOT, 'test', 'fixtures', 'files');
 const SIZES = (process.env.LOAD_BENCH_SIZES ?? '1,20,50').split(',').map(Number);
 const IDLE_CONVERSATIONS = Number(process.env.LOAD_BENCH_IDLE ?? 10_000);
 const TARGET = { ratio: 0.7, plainRoundTrips: 3, idleRssMb: 250, startupMs: 2000 };
@@ -310,7 +312,7 @@ async function plainTurnRoundTrips(loket: Loket, trips: RoundTrips): Promise<Map
 async function idleConversations(
   loket: Loket,
   count: number,
-): Promise<{ rssMb: number; heapMb: number; continued: number }> {
+): Promise<{ rssMb: number; heapMb: number; heapTotalMb: number; externalMb: number; continued: number }> {
   const seedChat = 'idle-seed';
   for (const [k, turn] of SCRIPT.slice(0, 9).entries()) await loket.handleInbound(message(seedChat, k, turn));
   const seed = await loket.repos.conversations.read('terminal', seedChat);
@@ -343,7 +345,13 @@ async function idleConversations(
     await new Promise((r) => setTimeout(r, 200));
   }
   const m = process.memoryUsage();
-  return { rssMb: m.rss / 2 ** 20, heapMb: m.heapUsed / 2 ** 20, continued };
+  return {
+    rssMb: m.rss / 2 ** 20,
+    heapMb: m.heapUsed / 2 ** 20,
+    heapTotalMb: m.heapTotal / 2 ** 20,
+    externalMb: m.external / 2 ** 20,
+    continued,
+  };
 }
 
 function table(rows: string[][]): string {
@@ -499,7 +507,7 @@ async function main(): Promise<void> {
         ],
         [
           `RSS with ${IDLE_CONVERSATIONS} conversations in progress (after GC)`,
-          `${idle.rssMb.toFixed(0)} MB (heap ${idle.heapMb.toFixed(0)} MB; ${mb(rssAtStart)} MB after start-up; ${idle.continued}/100 sampled chats finished)`,
+          `${idle.rssMb.toFixed(0)} MB (heap ${idle.heapMb.toFixed(0)} MB used of ${idle.heapTotalMb.toFixed(0)}, external ${idle.externalMb.toFixed(0)} MB; ${mb(rssAtStart)} MB after start-up; ${idle.continued}/100 sampled chats finished)`,
           `< ${TARGET.idleRssMb} MB`,
           ok(idle.rssMb < TARGET.idleRssMb),
         ],

@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../src/config/project-root.js';
 import type { LabelledText } from '../src/nlu/classifier.js';
 
 /** Where xSID-id lives: `XSID_DIR`, else ../shared/benchmarks/xsid-id beside the repository. */
 export function xsidDir(): string {
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  return process.env.XSID_DIR ?? path.resolve(root, '../shared/benchmarks/xsid-id');
+  return process.env.XSID_DIR ?? path.resolve(PROJECT_ROOT, '../shared/benchmarks/xsid-id');
 }
 
 /** The `# text = ` / `# intent = ` pairs of one xSID CoNLL file; the token lines are for slot filling. */

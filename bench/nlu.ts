@@ -5,7 +5,7 @@
  * intents/, as start-up does. Timings are wall-clock on this machine.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../src/config/project-root.js';
 import { trainClassifier } from '../src/nlu/classifier.js';
 import type { LabelledText } from '../src/nlu/classifier.js';
 import { loadIntentData } from '../src/nlu/intent-data.js';
@@ -145,8 +145,7 @@ function format(rows: readonly Row[]): string {
 }
 
 async function main(): Promise<void> {
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  const data = await loadIntentData(path.join(root, 'intents'));
+  const data = await loadIntentData(path.join(PROJECT_ROOT, 'intents'));
   const examples = INTENTS.flatMap((label) => data.intents[label].map((text) => ({ text, label })));
 
   const rows = [...(await xsidRows()), ...(await crossValidationRows(examples))];

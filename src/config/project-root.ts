@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
  * walking up from this module: the same whether it runs from src/ (tsx, tests) or from the
  * compiled dist/src/ (production, the load bench), and whatever the working directory.
  */
-export function projectRootFrom(dir: string): string {
+function projectRootFrom(dir: string): string {
   for (let at = path.resolve(dir); ; at = path.dirname(at)) {
     if (existsSync(path.join(at, 'package.json'))) return at;
     if (path.dirname(at) === at) throw new Error(`no package.json above ${dir}`);

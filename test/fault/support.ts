@@ -2,13 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { installFerretDb } from '../../src/adapters/mongo/embedded-ferretdb.js';
 import { portListening } from '../../src/adapters/mongo/resolve-database.js';
+import { PROJECT_ROOT } from '../../src/config/project-root.js';
 import type { FakeBotApi } from '../support/fake-bot-api.js';
 
 /** The repository root: the child server runs `src/main.ts` from here. */
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const ROOT = PROJECT_ROOT;
 export const FILES_DIR = path.join(ROOT, 'test', 'fixtures', 'files');
 export const TOKEN = '123456:TEST-token-for-loket-tests';
 

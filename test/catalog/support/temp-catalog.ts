@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../../../src/config/project-root.js';
 import { stringify } from 'yaml';
 
 /** The repository root, for copying the real catalog. */
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const REPO_ROOT = PROJECT_ROOT;
 
 /** A catalog in a temporary folder that a test can break one file at a time. */
 export interface TempCatalog {

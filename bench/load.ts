@@ -532,6 +532,11 @@ async function main(): Promise<void> {
         .map(([k, v]) => `${k} ${v} (${(plainMs.get(k) ?? 0).toFixed(1)})`)
         .join(', ')}\n`,
     );
+    // bench-pg.sh --gin names its GIN indexes in the database's label.
+    if (worstPlain < TARGET.ratio && /ferretdb/i.test(dbDesc) && !dbDesc.includes('GIN'))
+      process.stdout.write(
+        'FerretDB 1.24 answers every lookup with a scan of its collection (conversations keep superseded versions a while; the ceiling updates its few documents in place): `npm run bench:load:pg -- --gin` measures with lookups from an index, as on MongoDB. See docs/performance.md.\n',
+      );
     process.stdout.write(
       `Machine: ${cpus().length} cores, ${cpus()[0]?.model ?? '?'}, ${mb(totalmem())} MB RAM (${mb(freemem())} MB free), Node ${process.version}; database: ${dbDesc}; conversation document ${docBytes} bytes of state\n`,
     );

@@ -6,6 +6,11 @@ export interface Lease {
   holder: string;
   /** After this, another process may take the lease over: its holder is presumed dead. */
   expiresAt: Date;
+  /**
+   * What the holder last said of its work when it renewed (the WhatsApp session's state), so
+   * the processes standing by can show it; cleared when another process takes the lease.
+   */
+  note?: string;
 }
 
 /** What `acquire` answered: `acquired` true when the caller holds the lease now. */
@@ -23,8 +28,11 @@ export interface LeaseClaim {
 export interface LeaseRepository {
   /** Takes the lease when it is free, lapsed, or already the caller's; otherwise reports the holder. */
   acquire(name: string, holder: string, ttlMs: number, now?: Date): Promise<LeaseClaim>;
-  /** Extends the caller's lease; false when it is no longer the caller's (taken over): stop working. */
-  renew(name: string, holder: string, ttlMs: number, now?: Date): Promise<boolean>;
+  /**
+   * Extends the caller's lease, recording `note` when given; false when it is no longer the
+   * caller's (taken over): stop working.
+   */
+  renew(name: string, holder: string, ttlMs: number, now?: Date, note?: string): Promise<boolean>;
   /** Gives the lease up at once (shutdown), so another process need not wait for it to lapse. */
   release(name: string, holder: string, now?: Date): Promise<void>;
   /** The lease as stored, lapsed or not; undefined when never taken. */

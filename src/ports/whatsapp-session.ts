@@ -5,16 +5,25 @@
  * opened elsewhere), `failed` (gave up after too many attempts, or the number is refused),
  * `stopped`.
  */
-export type WhatsAppState =
-  | 'standby'
-  | 'connecting'
-  | 'pairing'
-  | 'open'
-  | 'reconnecting'
-  | 'logged_out'
-  | 'conflict'
-  | 'failed'
-  | 'stopped';
+export const WHATSAPP_STATES = [
+  'standby',
+  'connecting',
+  'pairing',
+  'open',
+  'reconnecting',
+  'logged_out',
+  'conflict',
+  'failed',
+  'stopped',
+] as const;
+export type WhatsAppState = (typeof WHATSAPP_STATES)[number];
+
+/** `text` as a session state, or undefined when it is none (a lease note from elsewhere). */
+export function asWhatsAppState(text: string | undefined): WhatsAppState | undefined {
+  return (WHATSAPP_STATES as readonly (string | undefined)[]).includes(text)
+    ? (text as WhatsAppState)
+    : undefined;
+}
 
 /** A snapshot of the session's health for the admin console. */
 export interface WhatsAppStatus {
@@ -37,6 +46,8 @@ export interface WhatsAppStatus {
   leaseHolder?: string;
   /** True when that holder is this process. */
   leaseOurs: boolean;
+  /** The holder's session state as of its last renewal, while another process holds the number. */
+  holderState?: WhatsAppState;
   /** What an admin must do, in Indonesian; absent when nothing. */
   alert?: string;
 }

@@ -35,7 +35,7 @@ const B = {
 
 /**
  * The line every console page shows while the WhatsApp session needs a person (logged out,
- * conflict, failed): for admins an alert linking to the session page; for supervisors the same
+ * conflict, failed), this process's or, when it stands by, the lease holder's: for admins an alert linking to the session page; for supervisors the same
  * alert, asking for an admin (the page is admin-only); for officers a neutral note that WhatsApp
  * messages cannot go out, since their replies in a handoff would fail. Empty otherwise, and on
  * the WhatsApp page itself, which shows the full alert.
@@ -46,11 +46,11 @@ export function whatsAppBanner(
   status: WhatsAppStatus | undefined,
   path: string,
 ): string {
-  if (!officer || !status || !NEEDS_A_PERSON.has(status.state) || path.startsWith('/console/whatsapp'))
-    return '';
+  const state = status?.state === 'standby' ? status.holderState : status?.state;
+  if (!officer || !state || !NEEDS_A_PERSON.has(state) || path.startsWith('/console/whatsapp')) return '';
   if (officer.role === 'officer')
     return `<p class="flash notice whatsapp-banner" role="status">${esc(B.officer[lang])}</p>`;
   const action =
     officer.role === 'admin' ? `<a href="/console/whatsapp">${esc(B.open[lang])}</a>` : esc(B.askAdmin[lang]);
-  return `<p class="flash error whatsapp-banner" role="alert"><strong>${esc(B.alert[lang])}:</strong> ${esc(WHATSAPP_STATE[status.state][lang])}. ${esc(B.unserved[lang])} ${action}</p>`;
+  return `<p class="flash error whatsapp-banner" role="alert"><strong>${esc(B.alert[lang])}:</strong> ${esc(WHATSAPP_STATE[state][lang])}. ${esc(B.unserved[lang])} ${action}</p>`;
 }

@@ -10,6 +10,7 @@ export interface LeaseRecord {
   name: string;
   holder: string;
   expiresAt: Date;
+  note?: string;
   version: number;
 }
 
@@ -18,6 +19,7 @@ const schema = new Schema<LeaseRecord>(
     name: { type: String, required: true },
     holder: { type: String, required: true },
     expiresAt: { type: Date, required: true },
+    note: { type: String },
     version: { type: Number, required: true },
   },
   { versionKey: false },
@@ -30,7 +32,12 @@ export function leaseModel(conn: Connection): Model<LeaseRecord> {
   return modelOn(conn, 'Lease', schema, 'leases');
 }
 
-const toLease = (r: LeaseRecord): Lease => ({ name: r.name, holder: r.holder, expiresAt: r.expiresAt });
+const toLease = (r: LeaseRecord): Lease => ({
+  name: r.name,
+  holder: r.holder,
+  expiresAt: r.expiresAt,
+  ...(typeof r.note === 'string' ? { note: r.note } : {}),
+});
 
 /**
  * Leases on MongoDB or FerretDB: the first holder inserts the row (unique name); later changes
@@ -57,8 +64,10 @@ export class MongoLeaseRepository implements LeaseRepository {
       const ours = current.holder === holder;
       if (!ours && current.expiresAt.getTime() > now.getTime())
         return { acquired: false, lease: toLease(current) };
+      // The note was the previous holder's (kept when the holder takes its own lease again).
       const taken = await compareAndSet(this.locks, this.model, current._id, current.version, {
         $set: { holder, expiresAt },
+        ...(ours ? {} : { $unset: { note: 1 } }),
       });
       if (taken) return { acquired: true, lease: { name, holder, expiresAt } };
       // Lost the race: whoever won holds it now (or it moved on); look once more.
@@ -67,11 +76,17 @@ export class MongoLeaseRepository implements LeaseRepository {
     return { acquired: false, lease: after ? toLease(after) : { name, holder: '', expiresAt: now } };
   }
 
-  async renew(name: string, holder: string, ttlMs: number, now: Date = new Date()): Promise<boolean> {
+  async renew(
+    name: string,
+    holder: string,
+    ttlMs: number,
+    now: Date = new Date(),
+    note?: string,
+  ): Promise<boolean> {
     const current = await this.read(name);
     if (!current || current.holder !== holder) return false;
     return compareAndSet(this.locks, this.model, current._id, current.version, {
-      $set: { expiresAt: new Date(now.getTime() + ttlMs) },
+      $set: { expiresAt: new Date(now.getTime() + ttlMs), ...(note === undefined ? {} : { note }) },
     });
   }
 

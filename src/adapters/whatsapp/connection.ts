@@ -1,8 +1,13 @@
 import type { BaileysEventMap } from '@whiskeysockets/baileys';
 import type { Logger } from '../../config/logger.js';
-import type { LeaseRepository } from '../../ports/lease.js';
 import type { WhatsAppAuthStore } from '../../ports/whatsapp-auth-store.js';
-import type { WhatsAppSession, WhatsAppState, WhatsAppStatus } from '../../ports/whatsapp-session.js';
+import type { Lease, LeaseRepository } from '../../ports/lease.js';
+import {
+  asWhatsAppState,
+  type WhatsAppSession,
+  type WhatsAppState,
+  type WhatsAppStatus,
+} from '../../ports/whatsapp-session.js';
 import { isPaired, loadAuthState, type StoredAuthState } from './auth-state.js';
 import { actionFor, disconnectCode, disconnectReason } from './disconnect.js';
 import type { RecentMessages } from './recent-messages.js';
@@ -123,6 +128,15 @@ export function createConnection(opts: ConnectionOptions): Connection {
     renewTimer = undefined;
   };
 
+  /** Another process holds the number: who, and its session's state as of its last renewal. */
+  const heldElsewhere = (lease: Lease) => {
+    status.leaseHolder = lease.holder;
+    status.leaseOurs = false;
+    const theirs = asWhatsAppState(lease.note);
+    if (theirs) status.holderState = theirs;
+    else delete status.holderState;
+  };
+
   async function tryAcquire(): Promise<void> {
     if (!running || leaseHeld) return;
     let claim;
@@ -137,16 +151,17 @@ export function createConnection(opts: ConnectionOptions): Connection {
       if (claim.acquired) await opts.leases.release(opts.leaseName, opts.holder).catch(() => undefined);
       return;
     }
-    status.leaseHolder = claim.lease.holder;
     if (!claim.acquired) {
-      status.leaseOurs = false;
+      heldElsewhere(claim.lease);
       setState('standby');
       log.info({ holder: claim.lease.holder }, 'whatsapp number owned by another process; standing by');
       later(opts.leaseTtlMs / 2, tryAcquire);
       return;
     }
     leaseHeld = true;
+    status.leaseHolder = claim.lease.holder;
     status.leaseOurs = true;
+    delete status.holderState;
     log.info({ holder: opts.holder }, 'whatsapp lease taken');
     // Another process may have changed the login while it held the number: read it again.
     auth = undefined;
@@ -160,7 +175,8 @@ export function createConnection(opts: ConnectionOptions): Connection {
     if (!leaseHeld) return;
     let ok: boolean;
     try {
-      ok = await opts.leases.renew(opts.leaseName, opts.holder, opts.leaseTtlMs, now());
+      // The state goes with it, for the console of the processes standing by.
+      ok = await opts.leases.renew(opts.leaseName, opts.holder, opts.leaseTtlMs, now(), status.state);
     } catch (err) {
       log.warn({ err }, 'whatsapp lease renewal failed; keeping the connection for now');
       return;
@@ -172,7 +188,7 @@ export function createConnection(opts: ConnectionOptions): Connection {
     stopRenewing();
     clearTimers();
     const lease = await opts.leases.current(opts.leaseName).catch(() => undefined);
-    if (lease) status.leaseHolder = lease.holder;
+    if (lease) heldElsewhere(lease);
     setState('standby');
     closeSocket();
     later(opts.leaseTtlMs / 2, tryAcquire);

@@ -145,9 +145,13 @@ describe('audit of the WhatsApp admin actions', () => {
 
 describe('WhatsApp alert banner on every console page', () => {
   const banner = (html: string) => /<p class="flash[^"]*whatsapp-banner"[^>]*>.*?<\/p>/.exec(html)?.[0];
-  const withState = async (state: WhatsAppStatus['state'], run: () => Promise<void>) => {
+  const withState = async (
+    state: WhatsAppStatus['state'],
+    run: () => Promise<void>,
+    more: Partial<WhatsAppStatus> = {},
+  ) => {
     const before = session.snapshot;
-    session.snapshot = { ...before, state };
+    session.snapshot = { ...before, state, ...more };
     try {
       await run();
     } finally {
@@ -184,6 +188,30 @@ describe('WhatsApp alert banner on every console page', () => {
       await withState(state, async () => {
         expect(banner((await c.page('/console/queue')).html)).toBeUndefined();
       });
+  });
+
+  it("should alert on a process standing by when the holder's session needs a person", async () => {
+    const c = new Client(app().base);
+    await c.login('admin');
+    const holder = { leaseHolder: 'server-a', leaseOurs: false };
+    await withState(
+      'standby',
+      async () => {
+        expect(banner((await c.page('/console/queue')).html)).toContain(
+          'WhatsApp perlu tindakan:</strong> Keluar (perlu dipasangkan ulang).',
+        );
+        const { html } = await c.page('/console/whatsapp');
+        expect(html).toContain(
+          'server-a (<span data-holder-state="logged_out">Keluar (perlu dipasangkan ulang)</span>)',
+        );
+      },
+      { ...holder, holderState: 'logged_out' },
+    );
+    await withState(
+      'standby',
+      async () => expect(banner((await c.page('/console/queue')).html)).toBeUndefined(),
+      { ...holder, holderState: 'open' },
+    );
   });
 
   it('should tell supervisors to ask an admin and officers only that WhatsApp messages cannot go out', async () => {

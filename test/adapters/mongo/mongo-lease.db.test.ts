@@ -49,6 +49,22 @@ describe('MongoLeaseRepository', () => {
     expect((await a.current('whatsapp:x'))?.expiresAt).toEqual(at(3000));
   });
 
+  it("should show the holder's note to the others, and drop it when another process takes over", async () => {
+    expect((await a.acquire('whatsapp:note', 'server-a', 1000, at(0))).acquired).toBe(true);
+    expect(await a.renew('whatsapp:note', 'server-a', 1000, at(500), 'logged_out')).toBe(true);
+    expect(await b.acquire('whatsapp:note', 'server-b', 1000, at(600))).toMatchObject({
+      acquired: false,
+      lease: { holder: 'server-a', note: 'logged_out' },
+    });
+    // A renewal without a note keeps the last one; the holder taking its own lease again too.
+    expect(await a.renew('whatsapp:note', 'server-a', 1000, at(700))).toBe(true);
+    expect((await a.acquire('whatsapp:note', 'server-a', 1000, at(800))).acquired).toBe(true);
+    expect((await b.current('whatsapp:note'))?.note).toBe('logged_out');
+    // server-a stops; server-b takes the lapsed lease: server-a's state is not server-b's.
+    expect((await b.acquire('whatsapp:note', 'server-b', 1000, at(2000))).acquired).toBe(true);
+    expect(await a.current('whatsapp:note')).not.toHaveProperty('note');
+  });
+
   it('should let another process take a released lease at once', async () => {
     await a.acquire('job:two', 'server-a', 60_000, at(0));
     await a.release('job:two', 'server-a', at(10));

@@ -204,6 +204,26 @@ describe('WhatsApp connection (pairing, disconnect reasons, lease)', () => {
     expect(a.sockets.sockets[0]!.ended).toBe(true);
   });
 
+  it("should show, while standing by, the holder's state (a conflict there needs a person here too)", async () => {
+    const leases = new MemoryLeases();
+    const a = make(undefined, leases, { holder: 'server-a' });
+    const b = make(undefined, leases, { holder: 'server-b' });
+    await a.channel.start();
+    await b.channel.start();
+    a.sockets.last().open();
+    // server-a renews every 100 ms with its state; server-b looks again every 150 ms.
+    await waitFor(() => b.channel.session.status().holderState === 'open', 2000);
+    a.sockets.last().close(440, 'Stream Errored (conflict)');
+    await waitFor(() => b.channel.session.status().holderState === 'conflict', 2000);
+    expect(b.channel.session.status()).toMatchObject({
+      state: 'standby',
+      leaseHolder: 'server-a',
+      leaseOurs: false,
+    });
+    expect(b.sockets.sockets).toHaveLength(0);
+    expect(a.channel.session.status()).not.toHaveProperty('holderState');
+  });
+
   it('should close its socket when the lease is taken over (it stopped renewing in time)', async () => {
     const leases = new MemoryLeases();
     const a = make(undefined, leases, { holder: 'server-a' });

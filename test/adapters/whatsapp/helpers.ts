@@ -151,14 +151,16 @@ export class MemoryLeases implements LeaseRepository {
     const cur = this.rows.get(name);
     if (cur && cur.holder !== holder && cur.expiresAt > now)
       return Promise.resolve({ acquired: false, lease: cur });
-    const lease = { name, holder, expiresAt: new Date(now.getTime() + ttlMs) };
+    const lease: Lease = { name, holder, expiresAt: new Date(now.getTime() + ttlMs) };
+    if (cur?.holder === holder && cur.note !== undefined) lease.note = cur.note;
     this.rows.set(name, lease);
     return Promise.resolve({ acquired: true, lease });
   }
-  renew(name: string, holder: string, ttlMs: number, now = new Date()): Promise<boolean> {
+  renew(name: string, holder: string, ttlMs: number, now = new Date(), note?: string): Promise<boolean> {
     const cur = this.rows.get(name);
     if (!cur || cur.holder !== holder) return Promise.resolve(false);
     cur.expiresAt = new Date(now.getTime() + ttlMs);
+    if (note !== undefined) cur.note = note;
     return Promise.resolve(true);
   }
   release(name: string, holder: string): Promise<void> {

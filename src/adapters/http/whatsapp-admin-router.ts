@@ -69,14 +69,17 @@ export function whatsAppBody(lang: ConsoleLang, csrf: string, s: WhatsAppStatus,
   const drop = s.lastDisconnect
     ? `${esc(s.lastDisconnect.code ?? '–')}: ${esc(s.lastDisconnect.reason)} (${esc(fmt(s.lastDisconnect.at))})`
     : w('none');
+  // Beside another process's name, its session's state as of its last renewal.
+  const holder = s.leaseOurs
+    ? esc(w('thisProcess'))
+    : s.holderState
+      ? `(<span data-holder-state="${esc(s.holderState)}">${esc(WHATSAPP_STATE[s.holderState][lang])}</span>)`
+      : '';
   const rows: Array<[string, string]> = [
     [w('state'), `<strong data-state="${esc(s.state)}">${esc(WHATSAPP_STATE[s.state][lang])}</strong>`],
     [w('since'), esc(fmt(s.since))],
     [w('account'), esc(s.account ?? '–')],
-    [
-      w('lease'),
-      `${esc(s.leaseHolder ?? '–')} ${s.leaseOurs ? esc(w('thisProcess')) : s.holderState ? `(<span data-holder-state="${esc(s.holderState)}">${esc(WHATSAPP_STATE[s.holderState][lang])}</span>)` : ''}`,
-    ],
+    [w('lease'), `${esc(s.leaseHolder ?? '–')} ${holder}`],
     [w('lastDrop'), drop],
     [w('reconnects'), esc(s.reconnects)],
     [w('badMac'), esc(s.badMacCount)],

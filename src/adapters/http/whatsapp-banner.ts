@@ -35,10 +35,11 @@ const B = {
 
 /**
  * The line every console page shows while the WhatsApp session needs a person (logged out,
- * conflict, failed), this process's or, when it stands by, the lease holder's: for admins an alert linking to the session page; for supervisors the same
- * alert, asking for an admin (the page is admin-only); for officers a neutral note that WhatsApp
- * messages cannot go out, since their replies in a handoff would fail. Empty otherwise, and on
- * the WhatsApp page itself, which shows the full alert.
+ * conflict, failed): this process's session or, while it stands by, the lease holder's. For
+ * admins an alert linking to the session page; for supervisors the same alert, asking for an
+ * admin (the page is admin-only); for officers a neutral note that WhatsApp messages cannot go
+ * out, since their replies in a handoff would fail. Empty otherwise, and on the WhatsApp page
+ * itself, which shows the full alert.
  */
 export function whatsAppBanner(
   lang: ConsoleLang,

@@ -3,7 +3,8 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { serverEnv } from '../support/db.js';
 import { FakeBotApi } from '../support/fake-bot-api.js';
-import { FakeChat, LoketProcess, ROOT, TOKEN } from '../fault/support.js';
+import { PROJECT_ROOT } from '../../src/config/project-root.js';
+import { FakeChat, LoketProcess, TOKEN } from '../fault/support.js';
 
 const run = promisify(execFile);
 
@@ -19,7 +20,7 @@ describe('the compiled server (npm run build; node dist/src/main.js)', () => {
   let base: string;
 
   beforeAll(async () => {
-    await run('npm', ['run', '--silent', 'build'], { cwd: ROOT, timeout: 150_000 });
+    await run('npm', ['run', '--silent', 'build'], { cwd: PROJECT_ROOT, timeout: 150_000 });
     server = LoketProcess.spawn(
       serverEnv('compiled', { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: await api.listen() }),
       ['--enable-source-maps', 'dist/src/main.js'],

@@ -1,15 +1,16 @@
 import { execFile } from 'node:child_process';
+import { PROJECT_ROOT } from '../../src/config/project-root.js';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from '@jest/globals';
-import { REPO_ROOT, demoFiles, tempCatalog } from './support/temp-catalog.js';
+import { demoFiles, tempCatalog } from './support/temp-catalog.js';
 
 const run = async (root: string): Promise<{ code: number; stdout: string }> => {
   try {
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ['--import', 'tsx', path.join(REPO_ROOT, 'src/catalog/cli.ts'), '--root', root],
-      { cwd: REPO_ROOT },
+      ['--import', 'tsx', path.join(PROJECT_ROOT, 'src/catalog/cli.ts'), '--root', root],
+      { cwd: PROJECT_ROOT },
     );
     return { code: 0, stdout };
   } catch (e) {

@@ -1,13 +1,14 @@
 import { cp, readFile } from 'node:fs/promises';
+import { PROJECT_ROOT } from '../../src/config/project-root.js';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { checkCatalog } from '../../src/catalog/check.js';
 import { loadCatalog } from '../../src/catalog/load.js';
 import { askKey, helpKey } from '../../src/catalog/message-keys.js';
 import { stubKelurahan } from './support/stub-kelurahan.js';
-import { REPO_ROOT, copyRealCatalog } from './support/temp-catalog.js';
+import { copyRealCatalog } from './support/temp-catalog.js';
 
-const FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'catalog-tenth');
+const FIXTURE = path.join(PROJECT_ROOT, 'test', 'fixtures', 'catalog-tenth');
 
 describe('adding a tenth service', () => {
   it('should take a flow file, locale lines and training phrases, and no code', async () => {

@@ -4,6 +4,7 @@
  * driver that keeps the state between turns.
  */
 import { readFileSync } from 'node:fs';
+import { PROJECT_ROOT } from '../../src/config/project-root.js';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { Catalog, KelurahanEntry, KelurahanIndex, Message } from '../../src/catalog/catalog.js';
@@ -21,8 +22,7 @@ import type {
   UploadedFile,
 } from '../../src/dialogue/types.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const FIXTURES = join(ROOT, 'test', 'fixtures', 'engine');
+const FIXTURES = join(PROJECT_ROOT, 'test', 'fixtures', 'engine');
 
 /** Wednesday 15 January 2025, 10:00 WIB. */
 export const AT = '2025-01-15T03:00:00.000Z';
@@ -34,7 +34,7 @@ function readYaml(path: string): unknown {
 
 function locale(lang: Lang): Record<string, Message> {
   const files = [
-    join(ROOT, 'locales', `${lang}.engine.yaml`),
+    join(PROJECT_ROOT, 'locales', `${lang}.engine.yaml`),
     join(FIXTURES, 'locales', `${lang}.services.yaml`),
   ];
   const merged: Record<string, Message> = {};

@@ -7,9 +7,7 @@ import { portListening } from '../../src/adapters/mongo/resolve-database.js';
 import { PROJECT_ROOT } from '../../src/config/project-root.js';
 import type { FakeBotApi } from '../support/fake-bot-api.js';
 
-/** The repository root: the child server runs `src/main.ts` from here. */
-export const ROOT = PROJECT_ROOT;
-export const FILES_DIR = path.join(ROOT, 'test', 'fixtures', 'files');
+export const FILES_DIR = path.join(PROJECT_ROOT, 'test', 'fixtures', 'files');
 export const TOKEN = '123456:TEST-token-for-loket-tests';
 
 /**
@@ -79,7 +77,7 @@ export class LoketProcess {
     entry: readonly string[] = ['--import', 'tsx', 'src/main.ts'],
   ): LoketProcess {
     const child = spawn(process.execPath, entry, {
-      cwd: ROOT,
+      cwd: PROJECT_ROOT,
       env: { ...process.env, LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -5,6 +5,7 @@
  * whose step exists in its flow. A failure prints fast-check's seed and the shrunk counterexample.
  */
 import { beforeAll, describe, expect, it } from '@jest/globals';
+import { PROJECT_ROOT } from '../../src/config/project-root.js';
 import path from 'node:path';
 import fc from 'fast-check';
 import { loadAreas } from '../../src/catalog/areas.js';
@@ -23,7 +24,6 @@ import type {
 import { loadIntentData } from '../../src/nlu/intent-data.js';
 import { createNlu, type Nlu } from '../../src/nlu/nlu.js';
 
-const ROOT = path.join(import.meta.dirname, '..', '..');
 const AT = '2026-11-23T03:00:00.000Z';
 const NUM_RUNS = 200;
 
@@ -50,9 +50,13 @@ function onlyIn(lang: Lang, other: Lang): string[] {
 
 beforeAll(async () => {
   const areas = await loadAreas();
-  catalog = await loadCatalog({ root: ROOT, kelurahan: areas.kelurahan, requiredKeys: ENGINE_MESSAGE_KEYS });
+  catalog = await loadCatalog({
+    root: PROJECT_ROOT,
+    kelurahan: areas.kelurahan,
+    requiredKeys: ENGINE_MESSAGE_KEYS,
+  });
   engine = createEngine(catalog, { uploadMaxBytes: 5 * 1024 * 1024 });
-  nlu = createNlu({ intents: await loadIntentData(path.join(ROOT, 'intents')) });
+  nlu = createNlu({ intents: await loadIntentData(path.join(PROJECT_ROOT, 'intents')) });
   englishOnly = onlyIn('en', 'id');
   indonesianOnly = onlyIn('id', 'en');
 }, 60_000);

@@ -6,7 +6,6 @@ import { PROJECT_ROOT } from '../../../src/config/project-root.js';
 import { stringify } from 'yaml';
 
 /** The repository root, for copying the real catalog. */
-export const REPO_ROOT = PROJECT_ROOT;
 
 /** A catalog in a temporary folder that a test can break one file at a time. */
 export interface TempCatalog {
@@ -44,7 +43,7 @@ export async function tempCatalog(files: Record<string, unknown> = {}): Promise<
 export async function copyRealCatalog(): Promise<TempCatalog> {
   const t = await tempCatalog();
   for (const dir of ['flows', 'locales', 'intents']) {
-    await cp(path.join(REPO_ROOT, dir), path.join(t.root, dir), { recursive: true });
+    await cp(path.join(PROJECT_ROOT, dir), path.join(t.root, dir), { recursive: true });
   }
   return t;
 }
@@ -108,8 +107,8 @@ export function demoFiles(): Record<string, unknown> {
     'locales/id.steps.yaml': id.steps,
     'locales/en.steps.yaml': en.steps,
     // The engine's own messages are required by the CLI's check, as at start-up.
-    'locales/id.engine.yaml': readFileSync(path.join(REPO_ROOT, 'locales/id.engine.yaml'), 'utf8'),
-    'locales/en.engine.yaml': readFileSync(path.join(REPO_ROOT, 'locales/en.engine.yaml'), 'utf8'),
+    'locales/id.engine.yaml': readFileSync(path.join(PROJECT_ROOT, 'locales/id.engine.yaml'), 'utf8'),
+    'locales/en.engine.yaml': readFileSync(path.join(PROJECT_ROOT, 'locales/en.engine.yaml'), 'utf8'),
     'intents/services/demo.yaml': {
       keywords: ['contoh'],
       examples: ['mau bikin contoh', 'urus layanan contoh'],

@@ -5,7 +5,7 @@
  * opened elsewhere), `failed` (gave up after too many attempts, or the number is refused),
  * `stopped`.
  */
-export const WHATSAPP_STATES = [
+const WHATSAPP_STATES = [
   'standby',
   'connecting',
   'pairing',

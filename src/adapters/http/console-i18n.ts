@@ -11,6 +11,7 @@ const WORDS = {
     en: 'Account locked after too many attempts. Try again at',
   },
   applications: { id: 'Permohonan', en: 'Applications' },
+  counterIntake: { id: 'Permohonan di loket', en: 'Counter intake' },
   queue: { id: 'Antrean', en: 'Queue' },
   filter: { id: 'Saring', en: 'Filter' },
   search: { id: 'Cari nomor atau nama', en: 'Search number or name' },

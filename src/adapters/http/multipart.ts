@@ -23,9 +23,12 @@ export async function parseMultipart(req: Request): Promise<MultipartBody> {
   if (!/^multipart\/form-data;/i.test(type) || !Buffer.isBuffer(req.body)) {
     throw new MultipartError('expected multipart/form-data');
   }
+  // express.raw() gives a Buffer over an ordinary ArrayBuffer, never a shared one.
   let form: FormData;
   try {
-    form = await new Response(req.body, { headers: { 'content-type': type } }).formData();
+    form = await new Response(req.body as Buffer<ArrayBuffer>, {
+      headers: { 'content-type': type },
+    }).formData();
   } catch (err) {
     throw new MultipartError(err instanceof Error ? err.message : 'bad multipart body');
   }

@@ -1,7 +1,7 @@
 import type { OfficerActor } from '../../app/officer/officer-actor.js';
 import type { WhatsAppState, WhatsAppStatus } from '../../ports/whatsapp-session.js';
-import { esc } from './console-html.js';
 import type { ConsoleLang } from './console-i18n.js';
+import type { Html } from './views/html.js';
 
 /** The session states in words, for the WhatsApp page and the banner. */
 export const WHATSAPP_STATE: Readonly<Record<WhatsAppState, Record<ConsoleLang, string>>> = {
@@ -46,12 +46,19 @@ export function whatsAppBanner(
   officer: OfficerActor | undefined,
   status: WhatsAppStatus | undefined,
   path: string,
-): string {
+): Html {
   const state = status?.state === 'standby' ? status.holderState : status?.state;
-  if (!officer || !state || !NEEDS_A_PERSON.has(state) || path.startsWith('/console/whatsapp')) return '';
+  if (!officer || !state || !NEEDS_A_PERSON.has(state) || path.startsWith('/console/whatsapp')) return null;
   if (officer.role === 'officer')
-    return `<p class="flash notice whatsapp-banner" role="status">${esc(B.officer[lang])}</p>`;
-  const action =
-    officer.role === 'admin' ? `<a href="/console/whatsapp">${esc(B.open[lang])}</a>` : esc(B.askAdmin[lang]);
-  return `<p class="flash error whatsapp-banner" role="alert"><strong>${esc(B.alert[lang])}:</strong> ${esc(WHATSAPP_STATE[state][lang])}. ${esc(B.unserved[lang])} ${action}</p>`;
+    return (
+      <p class="flash notice whatsapp-banner" role="status">
+        {B.officer[lang]}
+      </p>
+    );
+  const action = officer.role === 'admin' ? <a href="/console/whatsapp">{B.open[lang]}</a> : B.askAdmin[lang];
+  return (
+    <p class="flash error whatsapp-banner" role="alert">
+      <strong>{`${B.alert[lang]}:`}</strong> {`${WHATSAPP_STATE[state][lang]}. ${B.unserved[lang]}`} {action}
+    </p>
+  );
 }

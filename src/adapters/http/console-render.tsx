@@ -1,9 +1,10 @@
 import type { Request, Response } from 'express';
 import { OfficerActionError } from '../../app/officer/errors.js';
-import { page } from './console-html.js';
 import type { ConsoleLang } from './console-i18n.js';
 import type { OfficerHttpDeps } from './officer-http-deps.js';
 import { currentOfficer, officerSecurity } from './security.js';
+import { Frame } from './views/frame.js';
+import { renderDocument, type Html } from './views/html.js';
 import { whatsAppBanner } from './whatsapp-banner.js';
 
 /** The officer's console language (set by `?lang=` in the console router). */
@@ -22,7 +23,7 @@ export type Render = (
   req: Request,
   res: Response,
   title: string,
-  body: (csrf: string) => string,
+  body: (csrf: string) => Html | string,
   opts?: RenderOptions,
 ) => void;
 
@@ -44,16 +45,18 @@ export function consoleRenderer(deps: OfficerHttpDeps): Render {
       .set('Cache-Control', 'no-store')
       .type('html')
       .send(
-        page({
-          lang,
-          title,
-          csrf,
-          path,
-          body: body(csrf),
-          banner,
-          ...(officer ? { officer } : {}),
-          ...(opts.flash ? { flash: opts.flash } : {}),
-        }),
+        renderDocument(
+          <Frame
+            lang={lang}
+            title={title}
+            csrf={csrf}
+            path={path}
+            body={asView(body(csrf))}
+            banner={banner}
+            {...(officer ? { officer } : {})}
+            {...(opts.flash ? { flash: opts.flash } : {})}
+          />,
+        ),
       );
   };
 }
@@ -76,4 +79,9 @@ export function plainQuery(req: Request): Record<string, string> {
 /** Start of a Jakarta calendar day (WIB, UTC+7) plus `plusDays`: officers mean their own day. */
 export function wibDay(day: string, plusDays = 0): Date {
   return new Date(Date.parse(`${day}T00:00:00+07:00`) + plusDays * 86_400_000);
+}
+
+/** A body still built as a string (escaped by hand with `esc`) until its page becomes a view. */
+function asView(body: Html | string): Html {
+  return typeof body === 'string' ? <div dangerouslySetInnerHTML={{ __html: body }} /> : body;
 }

@@ -2,7 +2,8 @@ import type { OfficerListing } from '../../app/officer/manage-officers.js';
 import type { Office } from '../../ports/office-repository.js';
 import { csrfField, esc } from './console-html.js';
 import { t, type ConsoleLang } from './console-i18n.js';
-import { fmtWib, pager } from './dashboard-pages.js';
+import { pager } from './dashboard-pages.js';
+import { fmtWib } from './views/audit-table.js';
 import { ts } from './supervisor-i18n.js';
 
 const ROLES = ['officer', 'supervisor', 'admin'] as const;

@@ -7,7 +7,8 @@ import type { OfficerActor } from '../../app/officer/officer-actor.js';
 import { csrfField, esc } from './console-html.js';
 import { t, type ConsoleLang } from './console-i18n.js';
 import { isOverdue, maskChat } from './json-views.js';
-import { auditTable } from './dashboard-pages.js';
+import { AuditTable } from './views/audit-table.js';
+import { renderFragment } from './views/html.js';
 
 const fmt = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ');
 
@@ -86,7 +87,7 @@ ${app.revision ? `<p class="flash error">${esc(app.revision.stepId)}: ${esc(app.
     .join('')}</dl>
 <h2>${t(lang, 'documents')}</h2><ul>${app.documents.map((d) => `<li><a href="/api/applications/${esc(app.id)}/documents/${esc(d.id)}" target="_blank" rel="noopener">${esc(d.filename)}</a> (${esc(d.stepId)}, ${esc(d.contentType)})</li>`).join('') || `<li>${t(lang, 'none')}</li>`}</ul>
 <h2>${t(lang, 'history')}</h2><ol>${app.statusHistory.map((h) => `<li>${esc(fmt(h.at))}: ${esc(h.from ?? '-')} → ${esc(h.to)} (${esc(h.by.kind)})${h.note ? ` · ${esc(h.note)}` : ''}</li>`).join('')}</ol>
-<details id="audit"><summary>Audit (${history.length})</summary>${auditTable(lang, history)}</details>`;
+<details id="audit"><summary>Audit (${history.length})</summary>${renderFragment(<AuditTable lang={lang} entries={history} />)}</details>`;
 }
 
 /** A reason in words. */

@@ -2,7 +2,7 @@ import type { DashboardMetrics } from '../../app/officer/metrics.js';
 import { WEEK_ORDER } from '../../app/officer/metric-math.js';
 import type { UndeliveredNotice } from '../../app/officer/list-undelivered.js';
 import type { AuditEntry } from '../../app/officer/search-audit.js';
-import { addDays, jakartaDate, jakartaMinutes } from '../../domain/jakarta-time.js';
+import { addDays } from '../../domain/jakarta-time.js';
 import { describeStatus } from '../../domain/status.js';
 import type { ApplicationStatus } from '../../domain/application.js';
 import type { OutboxItem } from '../../ports/outbox.js';
@@ -11,12 +11,8 @@ import { t, type ConsoleLang } from './console-i18n.js';
 import { maskChat } from './json-views.js';
 import { ts } from './supervisor-i18n.js';
 import { barChart, heatMap, horizontalBarChart } from './svg-chart.js';
-
-/** An instant on the Jakarta wall clock, "YYYY-MM-DD HH:MM". */
-export function fmtWib(at: Date): string {
-  const m = jakartaMinutes(at);
-  return `${jakartaDate(at)} ${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-}
+import { AuditTable, fmtWib } from './views/audit-table.js';
+import { renderFragment } from './views/html.js';
 
 const DAY_NAMES: Record<ConsoleLang, readonly string[]> = {
   id: ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'],
@@ -143,26 +139,6 @@ ${heatMap(
   return filters + warn + points + perDay + processing + overdue + handoffs + load;
 }
 
-function jsonCell(value: Record<string, unknown> | undefined): string {
-  if (!value || Object.keys(value).length === 0) return '';
-  return `<code>${esc(JSON.stringify(value))}</code>`;
-}
-
-/** Audit rows: who, when, what, before/after. Read-only; used by the search page and application detail. */
-export function auditTable(lang: ConsoleLang, entries: readonly AuditEntry[]): string {
-  const rows = entries
-    .map(
-      (
-        e,
-      ) => `<tr><td>${esc(fmtWib(e.at))}</td><td>${esc(e.actorName ?? `${e.actor.kind}:${e.actor.kind === 'citizen' ? maskChat(e.actor.id) : e.actor.id}`)}</td>
-<td>${esc(e.type)}${e.trackingNumber ? `<br><small>${e.applicationId ? `<a href="/console/applications/${esc(e.applicationId)}">${esc(e.trackingNumber)}</a>` : esc(e.trackingNumber)}</small>` : ''}</td>
-<td>${jsonCell(e.before)}</td><td>${jsonCell(e.after)}</td><td>${jsonCell(e.data)}</td></tr>`,
-    )
-    .join('');
-  return `<div class="scroll"><table class="audit"><thead><tr><th>${ts(lang, 'when')}</th><th>${ts(lang, 'who')}</th><th>${ts(lang, 'what')}</th><th>${ts(lang, 'before')}</th><th>${ts(lang, 'after')}</th><th>${ts(lang, 'detail')}</th></tr></thead>
-<tbody>${rows || `<tr><td colspan="6">${t(lang, 'none')}</td></tr>`}</tbody></table></div>`;
-}
-
 /** The audit search page: filter form, results, pager. */
 export function auditBody(
   lang: ConsoleLang,
@@ -181,7 +157,7 @@ export function auditBody(
 <label>${t(lang, 'from')}<input type="date" name="from" value="${esc(q.from)}"></label>
 <label>${t(lang, 'to')}<input type="date" name="to" value="${esc(q.to)}"></label>
 <button>${t(lang, 'filter')}</button></form>
-${auditTable(lang, result.items)}
+${renderFragment(<AuditTable lang={lang} entries={result.items} />)}
 ${pager(lang, '/console/audit', withoutPaging(q), paging.offset, paging.limit, result.total)}`;
 }
 

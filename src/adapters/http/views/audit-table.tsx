@@ -1,0 +1,76 @@
+import type { AuditEntry } from '../../../app/officer/search-audit.js';
+import { jakartaDate, jakartaMinutes } from '../../../domain/jakarta-time.js';
+import { t, type ConsoleLang } from '../console-i18n.js';
+import { maskChat } from '../json-views.js';
+import { ts } from '../supervisor-i18n.js';
+
+/** An instant on the Jakarta wall clock, "YYYY-MM-DD HH:MM". */
+export function fmtWib(at: Date): string {
+  const m = jakartaMinutes(at);
+  return `${jakartaDate(at)} ${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
+function JsonCell({ value }: { value: Record<string, unknown> | undefined }) {
+  if (!value || Object.keys(value).length === 0) return <td />;
+  return (
+    <td>
+      <code>{JSON.stringify(value)}</code>
+    </td>
+  );
+}
+
+function actorText(e: AuditEntry): string {
+  return e.actorName ?? `${e.actor.kind}:${e.actor.kind === 'citizen' ? maskChat(e.actor.id) : e.actor.id}`;
+}
+
+/** Audit rows: who, when, what, before/after. Read-only; used by the search page and application detail. */
+export function AuditTable({ lang, entries }: { lang: ConsoleLang; entries: readonly AuditEntry[] }) {
+  return (
+    <div class="scroll">
+      <table class="audit">
+        <thead>
+          <tr>
+            <th>{ts(lang, 'when')}</th>
+            <th>{ts(lang, 'who')}</th>
+            <th>{ts(lang, 'what')}</th>
+            <th>{ts(lang, 'before')}</th>
+            <th>{ts(lang, 'after')}</th>
+            <th>{ts(lang, 'detail')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.length === 0 ? (
+            <tr>
+              <td colspan={6}>{t(lang, 'none')}</td>
+            </tr>
+          ) : (
+            entries.map((e) => (
+              <tr>
+                <td>{fmtWib(e.at)}</td>
+                <td>{actorText(e)}</td>
+                <td>
+                  {e.type}
+                  {e.trackingNumber ? (
+                    <>
+                      <br />
+                      <small>
+                        {e.applicationId ? (
+                          <a href={`/console/applications/${e.applicationId}`}>{e.trackingNumber}</a>
+                        ) : (
+                          e.trackingNumber
+                        )}
+                      </small>
+                    </>
+                  ) : null}
+                </td>
+                <JsonCell value={e.before} />
+                <JsonCell value={e.after} />
+                <JsonCell value={e.data} />
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -187,19 +187,55 @@ const MOUNTS: Record<string, string> = {
   createHttpApp: '',
 };
 
+/** The HTTP adapter's source files, route modules in sub-folders included. */
+function httpSources(): Array<{ file: string; src: string }> {
+  const dir = new URL('../../../src/adapters/http/', import.meta.url);
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => /\.tsx?$/.test(f))
+    .map((file) => ({ file, src: readFileSync(new URL(file, dir), 'utf8') }));
+}
+
+/** Each exported function of a source, with where it starts. */
+function factoriesIn(src: string): Array<{ name: string; at: number }> {
+  return [...src.matchAll(/export function (\w+)\(/g)].map((m) => ({ name: m[1]!, at: m.index }));
+}
+
+/**
+ * The mount prefix of every function that registers routes: the factories above, and route
+ * modules (`fooRoutes(router, deps)`) called from inside one, which share its prefix.
+ */
+function mounts(sources: Array<{ src: string }>): Record<string, string> {
+  const known: Record<string, string> = { ...MOUNTS };
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const { src } of sources) {
+      const fs = factoriesIn(src);
+      fs.forEach((f, i) => {
+        const prefix = known[f.name];
+        if (prefix === undefined) return;
+        const body = src.slice(f.at, fs[i + 1]?.at ?? src.length);
+        for (const call of body.matchAll(/\b(\w+)\(\s*router\b/g)) {
+          if (known[call[1]!] === undefined) {
+            known[call[1]!] = prefix;
+            changed = true;
+          }
+        }
+      });
+    }
+  }
+  return known;
+}
+
 /** Every `router.get('/x'` / `app.post('/y'` in the HTTP adapter, with its mount prefix. */
 function routesInSource(): string[] {
-  const dir = new URL('../../../src/adapters/http/', import.meta.url);
+  const sources = httpSources();
+  const prefixes = mounts(sources);
   const found: string[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
-    const src = readFileSync(new URL(file, dir), 'utf8');
-    const factories = [...src.matchAll(/export function (\w+)\(/g)].map((m) => ({
-      name: m[1]!,
-      at: m.index,
-    }));
+  for (const { file, src } of sources) {
+    const factories = factoriesIn(src);
     for (const m of src.matchAll(/\b(?:router|app)\.(get|post|put|patch|delete)\(\s*'([^']+)'/g)) {
       const owner = factories.filter((f) => f.at < m.index).pop();
-      const prefix = owner ? MOUNTS[owner.name] : undefined;
+      const prefix = owner ? prefixes[owner.name] : undefined;
       if (prefix === undefined) throw new Error(`route ${m[2]} in ${file}: unknown mount for ${owner?.name}`);
       found.push(`${m[1]!.toUpperCase()} ${prefix}${m[2] === '/' && prefix ? '/' : m[2]}`);
     }

@@ -1,0 +1,38 @@
+import type { Router } from 'express';
+import { issueApiToken } from '../../../app/officer/api-tokens.js';
+import { createOfficer, publicOfficer } from '../../../app/officer/create-officer.js';
+import { actorOf } from '../../../app/officer/officer-actor.js';
+import { isWithinOffice, officesInScope } from '../../../app/officer/scope.js';
+import { newOfficerSchema } from '../api-schemas.js';
+import { parseInput, sendError } from '../http-errors.js';
+import type { OfficerHttpDeps } from '../officer-http-deps.js';
+import { officerOf, requireRole } from '../security.js';
+
+/** `/api/me` and `/api/officers`: who is signed in, their tokens, and (admins) officer accounts. */
+export function officerRoutes(router: Router, deps: OfficerHttpDeps): void {
+  router.get('/me', (_req, res) => {
+    res.json({ officer: officerOf(res) });
+  });
+  router.post('/me/tokens', async (_req, res) => {
+    const token = await issueApiToken(deps, officerOf(res));
+    res.status(201).json({ token, note: 'Simpan sekarang: token hanya ditampilkan sekali (shown once).' });
+  });
+  router.get('/officers', requireRole('admin'), async (_req, res) => {
+    const officer = officerOf(res);
+    const list = await deps.officers.list(await officesInScope(deps.offices, officer));
+    res.json({ items: list.map(publicOfficer) });
+  });
+  router.post('/officers', requireRole('admin'), async (req, res) => {
+    const body = parseInput(newOfficerSchema, req.body);
+    const admin = officerOf(res);
+    if (!isWithinOffice(body.officeId, admin.officeId)) {
+      return sendError(
+        res,
+        403,
+        'forbidden',
+        'Kantor petugas baru harus di wilayah Anda (outside your office).',
+      );
+    }
+    res.status(201).json({ officer: await createOfficer(deps, body, actorOf(admin)) });
+  });
+}

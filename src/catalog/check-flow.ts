@@ -21,6 +21,18 @@ const RULE_KINDS: Record<string, readonly StepKind[]> = {
 
 const list = (xs: ReadonlyArray<unknown>): string => xs.map((x) => JSON.stringify(x)).join(', ');
 
+/** Records one problem at a path inside the flow's file. */
+type Add = (path: string, message: string, fix: string) => void;
+
+/** What each part of the check shares: the flow, where to record problems, and each step's index. */
+interface FlowCheck {
+  flow: Flow;
+  add: Add;
+  index: Map<string, number>;
+}
+
+const at = (i: number, step: Step): string => `steps[${i}] (${step.id})`;
+
 /**
  * The checks zod cannot do on one flow: ids that must agree with each other, conditions that
  * must point backwards at real answers, steps that must be reachable, and rules that must fit
@@ -28,11 +40,19 @@ const list = (xs: ReadonlyArray<unknown>): string => xs.map((x) => JSON.stringif
  */
 export function checkFlow(flow: Flow, file: string, fileId: string): CatalogProblem[] {
   const problems: CatalogProblem[] = [];
-  const add = (path: string, message: string, fix: string): void => {
+  const add: Add = (path, message, fix) => {
     problems.push({ file, path, message, fix });
   };
-  const at = (i: number, step: Step): string => `steps[${i}] (${step.id})`;
+  const c: FlowCheck = { flow, add, index: new Map() };
+  checkSteps(c, fileId);
+  const badRefs = checkConditions(c);
+  checkReachable(c, badRefs);
+  checkApplicant(c);
+  return problems;
+}
 
+/** The flow's id against its file name, and each step on its own: ids, options, file counts, rules. */
+function checkSteps({ flow, add, index }: FlowCheck, fileId: string): void {
   if (flow.id !== fileId) {
     add(
       'id',
@@ -41,7 +61,6 @@ export function checkFlow(flow: Flow, file: string, fileId: string): CatalogProb
     );
   }
 
-  const index = new Map<string, number>();
   flow.steps.forEach((step, i) => {
     const first = index.get(step.id);
     if (first !== undefined) {
@@ -72,7 +91,10 @@ export function checkFlow(flow: Flow, file: string, fileId: string): CatalogProb
     }
     step.rejections.forEach((r, j) => checkRejection(r, step, `${at(i, step)}.rejections[${j}]`, add));
   });
+}
 
+/** Each `when:` must name an earlier step and values it can have; returns the steps whose do not. */
+function checkConditions({ flow, add, index }: FlowCheck): Set<string> {
   const badRefs = new Set<string>();
   flow.steps.forEach((step, i) => {
     if (!step.when) return;
@@ -124,7 +146,11 @@ export function checkFlow(flow: Flow, file: string, fileId: string): CatalogProb
       }
     }
   });
+  return badRefs;
+}
 
+/** A step no answers can reach is a mistake, unless its condition was already reported. */
+function checkReachable({ flow, add, index }: FlowCheck, badRefs: ReadonlySet<string>): void {
   for (const id of unreachableSteps(flow)) {
     const i = index.get(id) ?? 0;
     const step = flow.steps[i];
@@ -135,7 +161,10 @@ export function checkFlow(flow: Flow, file: string, fileId: string): CatalogProb
       'check which earlier answers the steps it refers to can really have, and their own conditions',
     );
   }
+}
 
+/** The applicant's name, NIK, phone and office come from steps of the right kind that always run. */
+function checkApplicant({ flow, add, index }: FlowCheck): void {
   for (const [field, kind] of Object.entries(APPLICANT_KINDS)) {
     const ref = flow.applicant[field as keyof typeof APPLICANT_KINDS];
     const path = `applicant.${field}`;
@@ -161,15 +190,9 @@ export function checkFlow(flow: Flow, file: string, fileId: string): CatalogProb
       );
     }
   }
-  return problems;
 }
 
-function checkRejection(
-  r: Rejection,
-  step: Step,
-  path: string,
-  add: (path: string, message: string, fix: string) => void,
-): void {
+function checkRejection(r: Rejection, step: Step, path: string, add: Add): void {
   const rule = Object.keys(r.if)[0] ?? '';
   const kinds = RULE_KINDS[rule] ?? [];
   if (!kinds.includes(step.kind)) {

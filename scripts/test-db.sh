@@ -9,7 +9,6 @@
 # succeeds, but the module ships an empty build/version/version.txt (upstream's task runner writes
 # it), so the installed binary panics at start ("Invalid build/version/version.txt file content").
 # We download the exact module, copy the source, write the version, and build it ourselves.
-# (Until late November 2026 this proxy refused v1.24.1 with 403, and v1.24.0 was used.)
 set -euo pipefail
 
 VERSION="v1.24.1"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The project's MongoDB-wire database for tests and for `npm start` without MONGODB_URI:
 # FerretDB v1 with its embedded SQLite backend, built from source with Go once per machine.
+# Why FerretDB: docs/decisions/0003-ferretdb-embedded-default.md.
 #
 #   scripts/test-db.sh install            build FerretDB if missing; print the binary's path
 #   scripts/test-db.sh run DIR PORT       run it in the foreground, data in DIR, on 127.0.0.1:PORT

@@ -429,8 +429,8 @@ async function main(): Promise<void> {
       // its conversation read and written, like the ceiling's operation. Each of the N lanes
       // serves citizens one after another until about 250 messages are measured. Measured first,
       // then the ceiling, on the same database state: after the whole application's stage the
-      // database is busy for a while with that stage's churn (at 500 citizens on PostgreSQL the
-      // plain answers measured after it reached 0.37 of the ceiling, before it 0.64).
+      // database stays busy for a while with that stage's churn, which would be charged to
+      // whichever stage came next.
       log(`${n} conversation(s) x plain text answers ...`);
       const p = await runConversations(loket, trips, rss, n, `p${n}`, {
         from: PLAIN_TURN,

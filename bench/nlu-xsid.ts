@@ -3,9 +3,9 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../src/config/project-root.js';
 import type { LabelledText } from '../src/nlu/classifier.js';
 
-/** Where xSID-id lives: `XSID_DIR`, else ../shared/benchmarks/xsid-id beside the repository. */
+/** Where xSID-id lives: `XSID_DIR`, else the copy vendored in bench/data/xsid-id (see its README). */
 export function xsidDir(): string {
-  return process.env.XSID_DIR ?? path.resolve(PROJECT_ROOT, '../shared/benchmarks/xsid-id');
+  return process.env.XSID_DIR ?? path.join(PROJECT_ROOT, 'bench', 'data', 'xsid-id');
 }
 
 /** The `# text = ` / `# intent = ` pairs of one xSID CoNLL file; the token lines are for slot filling. */

@@ -1,5 +1,6 @@
 -- For every B-tree index FerretDB creates on a document field, a GIN index on the same
--- expression, which can answer FerretDB's `_jsonb->'f' @> value` filters.
+-- expression, which can answer FerretDB's `_jsonb->'f' @> value` filters. Bench only: it stands for a
+-- database whose lookups use an index (docs/decisions/0004-gin-bench.md).
 CREATE OR REPLACE FUNCTION loket_bench_gin() RETURNS event_trigger LANGUAGE plpgsql AS $$
 DECLARE
   cmd record;

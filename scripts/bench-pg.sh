@@ -10,7 +10,7 @@
 # `npm run bench:load:pg -- --gin` gives every field FerretDB indexes a GIN index too
 # (scripts/bench-pg-gin.sql), which can answer its `@>` filters: lookups then cost what an index
 # lookup costs, as on MongoDB, instead of a scan of the collection. Loket and the ceiling get the
-# same indexes.
+# same indexes. Why: docs/decisions/0004-gin-bench.md.
 #
 # Needs Debian's PostgreSQL server (`apt-get install -y postgresql`) and the FerretDB binary that
 # scripts/test-db.sh builds. PostgreSQL does not run as root: as root, the cluster runs as the

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The project's MongoDB-wire database for tests and for `npm start` without MONGODB_URI:
 # FerretDB v1 with its embedded SQLite backend, built from source with Go once per machine.
+# Why FerretDB: docs/decisions/0003-ferretdb-embedded-default.md.
 #
 #   scripts/test-db.sh install            build FerretDB if missing; print the binary's path
 #   scripts/test-db.sh run DIR PORT       run it in the foreground, data in DIR, on 127.0.0.1:PORT
@@ -9,7 +10,6 @@
 # succeeds, but the module ships an empty build/version/version.txt (upstream's task runner writes
 # it), so the installed binary panics at start ("Invalid build/version/version.txt file content").
 # We download the exact module, copy the source, write the version, and build it ourselves.
-# (Until late November 2026 this proxy refused v1.24.1 with 403, and v1.24.0 was used.)
 set -euo pipefail
 
 VERSION="v1.24.1"

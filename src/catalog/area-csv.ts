@@ -10,7 +10,7 @@ const CR = 13;
 
 /**
  * Rows of fields, header included; a trailing newline does not make an empty row. An unquoted
- * run is taken as one slice (the villages file is 2.8 MB and is read at every start-up); only
+ * run is taken as one slice, since the villages file is large and read at every start-up; only
  * quoted fields go character by character.
  */
 export function parseCsv(text: string): string[][] {

@@ -51,8 +51,8 @@ function ownText(text: string): string {
 
 /**
  * A copy of a CSV record to keep: V8 holds a substring of 13 characters or more (a village code
- * is 13) as a view into the string it was cut from, so one kept village code kept all of
- * villages.csv (5.4 MB in memory) for the life of the process. What is made from the copy (names,
+ * is 13) as a view into the string it was cut from, so one kept village code would keep the
+ * whole text of villages.csv for the life of the process. What is made from the copy (names,
  * titles) refers to the copy.
  */
 function owned<K extends string>(record: Record<K, string>): Record<K, string> {

@@ -12,7 +12,7 @@ export interface SparseVector {
   val: Float64Array;
 }
 
-/** How features are drawn from a message; the defaults are what the benchmarks measured best. */
+/** How features are drawn from a message; the defaults are what `npm run bench:nlu` chose. */
 export interface FeatureOptions {
   /** Character n-gram lengths, inclusive. */
   charMin: number;

@@ -11,7 +11,7 @@ import { createNlu, trainNluModel, type Nlu, type NluModel } from './nlu.js';
 
 /**
  * The trained NLU kept on disk, so a restart does not train again (training is most of the
- * start-up's CPU: 0.4 to 1 s on a 2-core machine). A model is stored under a key made of
+ * start-up's CPU; see docs/performance.md for the start-up target). A model is stored under a key made of
  * everything it was trained from: the intent examples, the NLU's own source files (features,
  * normalisation, slang, training) and natural's version. Any change gives a new key, so a stale
  * model is never used; a file that is missing, unreadable or not a model is trained again and

@@ -3,8 +3,8 @@ import { seededRandom, shuffled } from './random.js';
 
 /**
  * Multinomial logistic regression trained by plain SGD with L2 regularisation. Small and
- * fast: a few hundred sparse examples train in tens of milliseconds, where natural's
- * full-batch logistic regression takes seconds; and its outputs are real probabilities.
+ * fast enough to train at start-up, which natural's full-batch logistic regression is not;
+ * and its outputs are real probabilities.
  */
 
 /** Training knobs; the defaults are what cross-validation on intents/ and xSID's train split chose. */

@@ -87,7 +87,7 @@ describe('createNlu', () => {
       times.push(performance.now() - t0);
     }
     times.sort((a, b) => a - b);
-    // Generous for a loaded CI machine; the benchmark reports the real p99 (about 0.2 ms).
+    // Generous for a loaded CI machine; `npm run bench:nlu` reports the real p99.
     expect(times[Math.floor(times.length * 0.9)]).toBeLessThan(2);
   });
 });

@@ -160,7 +160,7 @@ describe('MongoApplicationRepository', () => {
         () => 'PTSP-2502-OLD01',
       );
       const coll = db.conn().collection('applications');
-      // As stored before 7 December 2026: no contactKey, an index on the nested contact.
+      // As stored by the earlier design: no contactKey, an index on the nested contact.
       await coll.updateOne({ trackingNumber: 'PTSP-2502-OLD01' }, { $unset: { contactKey: '' } });
       await coll.createIndex({ 'applicant.contact.channel': 1, 'applicant.contact.chatId': 1 });
       await db

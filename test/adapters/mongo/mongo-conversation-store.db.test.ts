@@ -152,7 +152,7 @@ describe('MongoConversationStore', () => {
       version: 7,
       handled: ['wa-old'],
     });
-    // Written before 7 December 2026, when the list was an array (now a JSON string).
+    // Written by the earlier design, where the list was an array (now a JSON string).
     await db
       .conn()
       .collection('conversations')
@@ -292,7 +292,7 @@ describe('MongoConversationStore', () => {
     try {
       const coll = older.collection('conversations');
       await coll.createIndex({ channel: 1, chatId: 1 }, { unique: true, name: 'channel_1_chatId_1' });
-      // And the message id's and updatedAt's indexes of the versions of early December 2026.
+      // And the message id's and updatedAt's indexes of the first insert-only versions.
       await coll.createIndex({ channel: 1, messageId: 1 }, { name: 'channel_1_messageId_1' });
       await coll.createIndex({ updatedAt: 1 }, { name: 'updatedAt_1' });
       const upgraded = createMongoRepositories(older);

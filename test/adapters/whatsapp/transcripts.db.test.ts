@@ -96,8 +96,9 @@ describe('conversation transcripts over WhatsApp (Baileys seams, real engine and
     const all = [...ways.values()].flat();
     const count = (as: WhatsAppTurn['as']) => all.filter((w) => w === as).length;
     expect(ways.size).toBe(transcripts.length);
-    // Measured on the 20 transcripts of 2026-12: 19 typed menu numbers, 200 typed texts,
-    // 12 photos, 19 documents (the same inputs as the Telegram run's presses and uploads).
+    // Floors at or a little under what the transcripts hold, so that dropping transcripts cannot
+    // quietly leave a kind of input untested (the same inputs as the Telegram run's presses and
+    // uploads).
     expect(count('choice')).toBeGreaterThanOrEqual(19);
     expect(count('text')).toBeGreaterThanOrEqual(150);
     expect(count('image')).toBeGreaterThanOrEqual(12);

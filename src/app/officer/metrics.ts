@@ -101,21 +101,7 @@ export async function computeMetrics(
   officer: OfficerActor,
   q: MetricsQuery,
 ): Promise<DashboardMetrics> {
-  if (officer.role === 'officer') {
-    throw new OfficerActionError('forbidden', 'Dasbor hanya untuk supervisor dan admin (supervisors only).');
-  }
-  const scope = q.officeId ?? officer.officeId;
-  if (!isWithinOffice(scope, officer.officeId)) {
-    throw new OfficerActionError('forbidden', 'Kantor ini di luar wilayah Anda (outside your office).', {
-      officeId: 'Pilih kantor di wilayah Anda.',
-    });
-  }
-  const days = (q.to.getTime() - q.from.getTime()) / 86_400_000;
-  if (!(days > 0) || days > MAX_WINDOW_DAYS) {
-    throw new OfficerActionError('invalid', 'Rentang tanggal tidak valid (invalid date range).', {
-      to: `Tanggal akhir harus setelah tanggal awal, paling lama ${MAX_WINDOW_DAYS} hari.`,
-    });
-  }
+  const scope = checkQuery(officer, q);
   const now = deps.now();
   const inScope = (officeId: string | undefined) => officeId === undefined || isWithinOffice(officeId, scope);
   const { events, truncated } = await readWindow(deps.events, q.from, q.to < now ? q.to : now);
@@ -130,26 +116,7 @@ export async function computeMetrics(
     return o ? isWithinOffice(o.officeId, scope) : false;
   });
 
-  const finishing = new Map<string, AuditEvent>();
-  for (const e of scoped) {
-    // Newest first: the last write keeps the earliest finishing change of each application.
-    if (isFinishingEvent(e) && e.applicationId) finishing.set(e.applicationId, e);
-  }
-  const finished: FinishedApplication[] = [];
-  const ids = [...finishing.keys()];
-  for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
-    const apps = await Promise.all(
-      ids.slice(i, i + LOOKUP_BATCH).map((id) => deps.applications.findById(id)),
-    );
-    for (const app of apps) {
-      if (!app) continue;
-      finished.push({
-        submittedAt: app.createdAt,
-        finishedAt: finishing.get(app.id)!.at,
-        slaDueAt: app.slaDueAt,
-      });
-    }
-  }
+  const finished = await finishedApplications(deps, scoped);
 
   const officeIds = await officesInScope(deps.offices, { ...officer, officeId: scope });
   const overdue = await deps.applications.list(
@@ -184,6 +151,54 @@ export async function computeMetrics(
     },
     load: { total: demand.length, byWeekdayHour: hourWeekdayBuckets(demand.map((e) => e.at)) },
   };
+}
+
+/** The office the dashboard is for, once the officer may see it and the window is sane. */
+function checkQuery(officer: OfficerActor, q: MetricsQuery): string {
+  if (officer.role === 'officer') {
+    throw new OfficerActionError('forbidden', 'Dasbor hanya untuk supervisor dan admin (supervisors only).');
+  }
+  const scope = q.officeId ?? officer.officeId;
+  if (!isWithinOffice(scope, officer.officeId)) {
+    throw new OfficerActionError('forbidden', 'Kantor ini di luar wilayah Anda (outside your office).', {
+      officeId: 'Pilih kantor di wilayah Anda.',
+    });
+  }
+  const days = (q.to.getTime() - q.from.getTime()) / 86_400_000;
+  if (!(days > 0) || days > MAX_WINDOW_DAYS) {
+    throw new OfficerActionError('invalid', 'Rentang tanggal tidak valid (invalid date range).', {
+      to: `Tanggal akhir harus setelah tanggal awal, paling lama ${MAX_WINDOW_DAYS} hari.`,
+    });
+  }
+  return scope;
+}
+
+/** Each application finished in the window, with when it was submitted, finished and due. */
+async function finishedApplications(
+  deps: MetricsDeps,
+  scoped: readonly AuditEvent[],
+): Promise<FinishedApplication[]> {
+  const finishing = new Map<string, AuditEvent>();
+  for (const e of scoped) {
+    // Newest first: the last write keeps the earliest finishing change of each application.
+    if (isFinishingEvent(e) && e.applicationId) finishing.set(e.applicationId, e);
+  }
+  const finished: FinishedApplication[] = [];
+  const ids = [...finishing.keys()];
+  for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
+    const apps = await Promise.all(
+      ids.slice(i, i + LOOKUP_BATCH).map((id) => deps.applications.findById(id)),
+    );
+    for (const app of apps) {
+      if (!app) continue;
+      finished.push({
+        submittedAt: app.createdAt,
+        finishedAt: finishing.get(app.id)!.at,
+        slaDueAt: app.slaDueAt,
+      });
+    }
+  }
+  return finished;
 }
 
 function overdueItem(a: Application, now: Date): DashboardMetrics['overdue']['items'][number] {

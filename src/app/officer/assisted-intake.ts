@@ -1,5 +1,5 @@
 import type { Catalog } from '../../catalog/catalog.js';
-import type { Application, ChatAddress, DocumentRef } from '../../domain/application.js';
+import type { Actor, Application, ChatAddress, DocumentRef } from '../../domain/application.js';
 import type { Office } from '../../domain/office.js';
 import { generateTrackingNumber } from '../../domain/tracking-number.js';
 import { addWorkingDays } from '../../domain/working-days.js';
@@ -10,7 +10,7 @@ import type { DocumentStore, PutRefusal } from '../../ports/document-store.js';
 import type { EventLog } from '../../ports/event-log.js';
 import type { OfficeRepository } from '../../ports/office-repository.js';
 import { OfficerActionError } from './errors.js';
-import { checkIntake, formContext, type IntakeFile } from './intake-form.js';
+import { checkIntake, formContext, type CheckedIntake, type IntakeFile } from './intake-form.js';
 import { actorOf, type OfficerActor } from './officer-actor.js';
 
 /** What filing for a walk-in citizen needs: the catalog and the same stores the chat uses. */
@@ -166,36 +166,11 @@ export async function fileAssistedApplication(
   const officeId = str(flow.applicant.office);
   if (!officeId) throw invalid({ [flow.applicant.office]: 'Wajib diisi.' }, lang);
 
-  const stored: Array<{ stepId: string; file: UploadedFile }> = [];
-  const discard = async () => {
-    for (const s of stored) await deps.documents.delete(s.file.documentId);
-  };
-  for (const { step, files } of checked.value.documents) {
-    for (const f of files) {
-      const put = await deps.documents.put({
-        bytes: f.bytes,
-        filename: f.filename,
-        owner: { channel: 'console', chatId: `officer:${officer.id}` },
-        maxBytes: step.max_bytes ?? deps.uploadMaxBytes,
-        allowedTypes: [...step.accept],
-      });
-      if (!put.ok) {
-        await discard();
-        const msg = refusalText(put, f.filename, step.accept, ctx.state.lang);
-        throw invalid({ [step.id]: msg }, lang);
-      }
-      stored.push({ stepId: step.id, file: put.file });
-    }
-  }
-  const documents: DocumentRef[] = stored.map(({ stepId, file }) => ({
-    id: file.documentId,
-    stepId,
-    filename: file.filename,
-    contentType: file.contentType,
-    size: file.size,
-    sha256: file.sha256,
-    uploadedAt: at,
-  }));
+  const { documents, discard } = await storeDocuments(deps, officer, checked.value.documents, {
+    at,
+    lang,
+    citizenLang: ctx.state.lang,
+  });
   const actor = actorOf(officer);
   const drawn: string[] = [];
   const random = deps.random ?? Math.random;
@@ -237,6 +212,68 @@ export async function fileAssistedApplication(
     await discard();
     return { application: app, office: await deps.offices.get(app.officeId), created: false };
   }
+  await recordSubmission(deps, app, documents, contact.address, { actor, at });
+  return { application: app, office: await deps.offices.get(app.officeId), created: true };
+}
+
+/** Where and when the counter form's documents are stored, and in which language refusals are said. */
+interface StoreContext {
+  at: Date;
+  lang: Lang;
+  citizenLang: Lang;
+}
+
+/**
+ * Stores the form's files with each step's limits. A refused file throws the field's error, and
+ * `discard` removes what this call stored when the application does not come of it.
+ */
+async function storeDocuments(
+  deps: AssistedIntakeDeps,
+  officer: OfficerActor,
+  steps: CheckedIntake['documents'],
+  { at, lang, citizenLang }: StoreContext,
+): Promise<{ documents: DocumentRef[]; discard: () => Promise<void> }> {
+  const stored: Array<{ stepId: string; file: UploadedFile }> = [];
+  const discard = async () => {
+    for (const s of stored) await deps.documents.delete(s.file.documentId);
+  };
+  for (const { step, files } of steps) {
+    for (const f of files) {
+      const put = await deps.documents.put({
+        bytes: f.bytes,
+        filename: f.filename,
+        owner: { channel: 'console', chatId: `officer:${officer.id}` },
+        maxBytes: step.max_bytes ?? deps.uploadMaxBytes,
+        allowedTypes: [...step.accept],
+      });
+      if (!put.ok) {
+        await discard();
+        const msg = refusalText(put, f.filename, step.accept, citizenLang);
+        throw invalid({ [step.id]: msg }, lang);
+      }
+      stored.push({ stepId: step.id, file: put.file });
+    }
+  }
+  const documents: DocumentRef[] = stored.map(({ stepId, file }) => ({
+    id: file.documentId,
+    stepId,
+    filename: file.filename,
+    contentType: file.contentType,
+    size: file.size,
+    sha256: file.sha256,
+    uploadedAt: at,
+  }));
+  return { documents, discard };
+}
+
+/** Files now belong to the application; the submission is an audit event like the chat's. */
+async function recordSubmission(
+  deps: AssistedIntakeDeps,
+  app: Application,
+  documents: readonly DocumentRef[],
+  contact: ChatAddress | undefined,
+  { actor, at }: { actor: Actor; at: Date },
+): Promise<void> {
   for (const d of documents) await deps.documents.attach(d.id, app.id);
   await deps.events.append({
     type: 'application.submitted',
@@ -250,10 +287,9 @@ export async function fileAssistedApplication(
       channel: 'console',
       assisted: true,
       documents: documents.length,
-      ...(contact.address ? { contactChannel: contact.address.channel } : {}),
+      ...(contact ? { contactChannel: contact.channel } : {}),
     },
   });
-  return { application: app, office: await deps.offices.get(app.officeId), created: true };
 }
 
 /** Why the counter form refused a file, next to its field, in the officer's language. */

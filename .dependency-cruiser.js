@@ -3,8 +3,9 @@
  *
  * Imports point inward: src/domain <- src/catalog, src/nlu, src/dialogue <- src/app <- src/ports
  * <- src/adapters/* <- src/main.ts and the other entry points (src/chat.ts, src/worker.ts,
- * src/officer-create.ts, src/main/), which may import anything. A rule that fails names the
- * module and the import; the comment on the rule says why the import is not allowed.
+ * src/officer-create.ts, src/main/), which may import any layer. Libraries stay in their adapter
+ * everywhere, entry points included. A rule that fails names the module and the import; the
+ * comment on the rule says why the import is not allowed.
  *
  * ESM project ("type": "module"): this file is an ES module, so it exports the configuration as
  * its default export.
@@ -16,7 +17,8 @@ const OURS = '^src/';
 /**
  * Entry points: the programs (src/main.ts, src/chat.ts, src/worker.ts, src/officer-create.ts),
  * the composition modules under src/main/, and the command-line checks of a layer
- * (src/catalog/cli.ts, src/nlu/cli.ts). They wire things together, so they may import anything.
+ * (src/catalog/cli.ts, src/nlu/cli.ts). They wire the layers together, so they may import any
+ * of them.
  */
 const ENTRY_POINTS = '^src/([^/]+\\.tsx?|main/.+|[^/]+/cli\\.ts)$';
 

@@ -2,20 +2,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-/** Each library is imported only inside its own adapter folder; the core imports nothing outward. */
-const adapterOnly = [
-  { name: 'mongoose', message: 'mongoose belongs in src/adapters/mongo' },
-  { name: 'mongodb', message: 'mongodb belongs in src/adapters/mongo' },
-  { name: 'express', message: 'express belongs in src/adapters/http' },
-  { name: 'grammy', message: 'grammy belongs in src/adapters/telegram' },
-  { name: '@whiskeysockets/baileys', message: 'baileys belongs in src/adapters/whatsapp' },
-];
-const restrict = (except) => ({
-  'no-restricted-imports': [
-    'error',
-    { paths: adapterOnly.filter((p) => p.name !== except && !except?.includes?.(p.name)) },
-  ],
-});
+// Which layer may import which, and which library may be imported where, are checked by
+// dependency-cruiser (.dependency-cruiser.js, run by `npm run lint`), not here: one place for them.
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**'] },
@@ -27,28 +15,6 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
-    },
-  },
-  { files: ['src/**/*.ts'], rules: restrict(null) },
-  { files: ['src/adapters/mongo/**/*.ts'], rules: restrict(['mongoose', 'mongodb']) },
-  { files: ['src/adapters/http/**/*.ts'], rules: restrict('express') },
-  { files: ['src/adapters/telegram/**/*.ts'], rules: restrict('grammy') },
-  { files: ['src/adapters/whatsapp/**/*.ts'], rules: restrict('@whiskeysockets/baileys') },
-  {
-    files: ['src/domain/**/*.ts', 'src/dialogue/**/*.ts', 'src/nlu/**/*.ts', 'src/catalog/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: adapterOnly,
-          patterns: [
-            {
-              group: ['**/adapters/**', '**/app/**', '**/main.js'],
-              message: 'the core imports nothing outward',
-            },
-          ],
-        },
-      ],
     },
   },
   {

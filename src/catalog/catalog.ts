@@ -1,5 +1,5 @@
 import type { Flow } from './flow-schema.js';
-import type { Lang } from '../dialogue/types.js';
+import type { Lang } from '../domain/lang.js';
 
 /** A message is a line of text or, for lists such as requirements, several lines. */
 export type Message = string | string[];

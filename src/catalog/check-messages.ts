@@ -1,4 +1,4 @@
-import type { Lang } from '../dialogue/types.js';
+import type { Lang } from '../domain/lang.js';
 import type { Message } from './catalog.js';
 import type { Flow } from './flow-schema.js';
 import { placeholders } from './flatten-locale.js';

@@ -1,4 +1,4 @@
-import type { Lang } from '../dialogue/types.js';
+import type { Lang } from '../domain/lang.js';
 import type { Message } from './catalog.js';
 import { resolveCatalogPaths } from './catalog-paths.js';
 import type { CatalogPaths } from './catalog-paths.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Lang } from '../dialogue/types.js';
+import type { Lang } from '../domain/lang.js';
 import type { ResolvedPaths } from './catalog-paths.js';
 import type { LocaleSet } from './check-messages.js';
 import { flattenLocale } from './flatten-locale.js';

@@ -1,8 +1,7 @@
 import { runCommand } from './commands.js';
-import { giveConsent } from './consent.js';
 import type { Ctx } from './context.js';
 import { note, t } from './context.js';
-import { askStep, startFlow } from './flow-runner.js';
+import { askStep, giveConsent, startFlow } from './flow-runner.js';
 import { flowOf } from './flow-steps.js';
 import { handleIntent } from './global-intents.js';
 import { openHandoff } from './handoff.js';

@@ -1,8 +1,6 @@
 import type { Ctx } from './context.js';
-import { emit, note, sayMenu, t } from './context.js';
-import { advance } from './flow-runner.js';
+import { sayMenu, t } from './context.js';
 import { serviceName } from './flow-steps.js';
-import { showMainMenu } from './menus.js';
 import { encode } from './menu-values.js';
 
 /**
@@ -14,24 +12,4 @@ export function showConsent(ctx: Ctx, serviceId: string): void {
     { value: encode({ kind: 'consent', given: true }), label: t(ctx, 'consent.yes') },
     { value: encode({ kind: 'consent', given: false }), label: t(ctx, 'consent.no') },
   ]);
-}
-
-/**
- * Records the answer. Yes starts the flow's questions; no drops the draft (nothing personal
- * was asked yet) and leaves every question about services open.
- */
-export function giveConsent(ctx: Ctx, given: boolean): void {
-  ctx.state.consent = given;
-  ctx.state.misunderstood = 0;
-  emit(ctx, { kind: 'record_consent', given });
-  const f = ctx.state.flow;
-  const waiting = f !== undefined && 'phase' in f.at && f.at.phase === 'consent';
-  if (given && waiting) {
-    note(ctx, t(ctx, 'consent.thanks'));
-    advance(ctx);
-    return;
-  }
-  if (waiting) ctx.state.flow = undefined;
-  note(ctx, t(ctx, given ? 'consent.thanks' : 'consent.refused'));
-  showMainMenu(ctx);
 }

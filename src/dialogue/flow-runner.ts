@@ -1,14 +1,15 @@
 import type { Flow, Step } from '../catalog/flow-schema.js';
 import { askKeys } from '../catalog/message-keys.js';
 import { showConsent } from './consent.js';
+import type { Attempt } from './attempt.js';
 import type { Ctx } from './context.js';
 import { emit, note, say, sayDocumentRequest, sayMenu, t } from './context.js';
 import { applies, flowOf, nextStep, stepOf } from './flow-steps.js';
 import { kelurahanMenuId } from './kelurahan-step.js';
+import { showMainMenu } from './menus.js';
 import { lookup, text } from './render.js';
 import { showSummary } from './summary.js';
 import type { Draft } from './types.js';
-import type { Attempt } from './validate.js';
 import { stepOptions } from './validate.js';
 
 /** The step the citizen is answering: a flow step, or the one step an officer asked to fix. */
@@ -139,6 +140,28 @@ function advanceOrResume(ctx: Ctx): void {
     return;
   }
   advance(ctx);
+}
+
+/**
+ * Records the answer to the privacy notice (consent.ts shows it). Yes starts the flow's
+ * questions; no drops the draft (nothing personal was asked yet) and leaves every question about
+ * services open. It lives here, beside startFlow, because both move the flow past its consent
+ * phase; consent.ts only asks, so the two modules do not import each other.
+ */
+export function giveConsent(ctx: Ctx, given: boolean): void {
+  ctx.state.consent = given;
+  ctx.state.misunderstood = 0;
+  emit(ctx, { kind: 'record_consent', given });
+  const f = ctx.state.flow;
+  const waiting = f !== undefined && 'phase' in f.at && f.at.phase === 'consent';
+  if (given && waiting) {
+    note(ctx, t(ctx, 'consent.thanks'));
+    advance(ctx);
+    return;
+  }
+  if (waiting) ctx.state.flow = undefined;
+  note(ctx, t(ctx, given ? 'consent.thanks' : 'consent.refused'));
+  showMainMenu(ctx);
 }
 
 /** Says why an answer was refused and asks the same step again; repeated trouble offers an officer. */

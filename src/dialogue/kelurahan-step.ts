@@ -1,10 +1,10 @@
 import type { KelurahanEntry } from '../catalog/catalog.js';
+import type { Attempt } from './attempt.js';
 import type { Ctx } from './context.js';
 import { t } from './context.js';
 import { matchMenu } from './menu-match.js';
 import { encode } from './menu-values.js';
 import { loose } from './normalize.js';
-import type { Attempt } from './validate.js';
 
 /** How many kelurahan a "which one?" menu lists; more than this means "type more of the name". */
 const PICK_LIMIT = 5;

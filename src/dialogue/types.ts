@@ -4,8 +4,11 @@
  * messages; use cases run `Effect`s and feed their results back as `SystemEvent` inputs.
  */
 import type { AnswerValue, ApplicationStatus } from '../domain/application.js';
+import type { Lang } from '../domain/lang.js';
+import type { Understanding } from '../domain/understanding.js';
 
-export type Lang = 'id' | 'en';
+/** Part of the engine's contract; defined in src/domain because src/catalog and src/nlu need them too. */
+export type { Lang, Understanding };
 
 /** One uploaded file, already stored (as pending) by the use case, type sniffed from its bytes. */
 export interface UploadedFile {
@@ -63,16 +66,6 @@ export type Input = (CitizenInput | SystemEvent) & {
   /** ISO time of the message, for dates and ages; the engine never reads a clock. */
   at: string;
 };
-
-/** The NLU's reading of a free-text message (computed only when the engine might need it). */
-export interface Understanding {
-  intent: string;
-  confidence: number;
-  service: string | null;
-  /** Best candidates first, for the clarifying menu. */
-  candidates: Array<{ intent: string; service: string | null; confidence: number }>;
-  entities: { trackingNumber?: string; nik?: string; date?: string };
-}
 
 /** A menu option: `value` comes back as a `choice` input; channels number them. */
 export interface MenuOption {

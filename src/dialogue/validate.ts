@@ -1,5 +1,5 @@
 import type { Step } from '../catalog/flow-schema.js';
-import type { AnswerValue } from '../domain/application.js';
+import type { Attempt } from './attempt.js';
 import type { Ctx } from './context.js';
 import { t } from './context.js';
 import { jakartaDay, parseDate } from './dates.js';
@@ -12,18 +12,7 @@ import { checkNik } from './nik-check.js';
 import { parseNumber } from './number.js';
 import { normalizePhone } from './phone.js';
 import { failedRejection } from './rejections.js';
-import type { Params } from './render.js';
 import type { MenuOption } from './types.js';
-
-/**
- * What an answer to a step turned out to be: a value to store (with a line to echo back), a
- * refusal with its message key, several kelurahan to choose from, or "enough files".
- */
-export type Attempt =
-  | { kind: 'value'; value: AnswerValue; echo?: string }
-  | { kind: 'invalid'; key: string; params?: Params }
-  | { kind: 'pick'; options: MenuOption[] }
-  | { kind: 'done' };
 
 /** The step's options as a menu (choice and yes/no steps). */
 export function stepOptions(ctx: Ctx, serviceId: string, step: Step): MenuOption[] {

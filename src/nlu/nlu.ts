@@ -1,4 +1,4 @@
-import type { Understanding } from '../dialogue/types.js';
+import type { Understanding } from '../domain/understanding.js';
 import { classifierFrom, trainClassifier } from './classifier.js';
 import type { Classifier, ClassifierData, LabelledText } from './classifier.js';
 import { extractEntities } from './entities.js';

@@ -8,7 +8,8 @@ import { t } from '../../dialogue/context.js';
 import { optionLabel, serviceName, stepLabel } from '../../dialogue/flow-steps.js';
 import { kelurahanByCode } from '../../dialogue/kelurahan-step.js';
 import type { Lang, MenuOption } from '../../dialogue/types.js';
-import { choiceAnswer, stepOptions, typedAnswer, type Attempt } from '../../dialogue/validate.js';
+import type { Attempt } from '../../dialogue/attempt.js';
+import { choiceAnswer, stepOptions, typedAnswer } from '../../dialogue/validate.js';
 
 /** One field of the assisted-intake form, derived from a flow step (no form is written by hand). */
 export interface IntakeField {

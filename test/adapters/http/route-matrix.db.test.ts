@@ -173,13 +173,19 @@ const ROUTES: Route[] = [
   },
 ];
 
-/** Where each router factory is mounted (src/adapters/http/server.ts, console-router.ts). */
+/** Where each router factory or route module is mounted (src/adapters/http/server.ts, console-router.ts). */
 const MOUNTS: Record<string, string> = {
   createApiRouter: '/api',
   createDashboardApiRouter: '/api',
   createAdminApiRouter: '/api',
   createIntakeApiRouter: '/api',
   createConsoleRouter: '/console',
+  registerAssetRoutes: '/console',
+  registerLoginRoutes: '/console',
+  registerLogoutRoute: '/console',
+  registerQueueRoutes: '/console',
+  registerApplicationRoutes: '/console',
+  registerHandoffRoutes: '/console',
   createDashboardConsoleRouter: '/console',
   createAdminConsoleRouter: '/console',
   createWhatsAppAdminRouter: '/console',
@@ -187,11 +193,15 @@ const MOUNTS: Record<string, string> = {
   createHttpApp: '',
 };
 
-/** Every `router.get('/x'` / `app.post('/y'` in the HTTP adapter, with its mount prefix. */
+/**
+ * Every `router.get('/x'` / `app.post('/y'` in the HTTP adapter and its folders (route modules
+ * such as console/), with its mount prefix.
+ */
 function routesInSource(): string[] {
   const dir = new URL('../../../src/adapters/http/', import.meta.url);
   const found: string[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f));
+  for (const file of files) {
     const src = readFileSync(new URL(file, dir), 'utf8');
     const factories = [...src.matchAll(/export function (\w+)\(/g)].map((m) => ({
       name: m[1]!,

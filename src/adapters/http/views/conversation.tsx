@@ -83,6 +83,7 @@ function Actions(p: { lang: ConsoleLang; csrf: string; id: string; canned: reado
         <CsrfField token={csrf} />
         <button>{t(lang, 'release')}</button>
       </form>
+      {/* Inline forms: the space keeps the two buttons apart. */}{' '}
       <form method="post" action={`/console/handoffs/${id}/close`} class="inline">
         <CsrfField token={csrf} />
         <button>{t(lang, 'close')}</button>

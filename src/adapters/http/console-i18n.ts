@@ -60,6 +60,12 @@ const WORDS = {
   not_understood: { id: 'Bot tidak paham', en: 'Bot did not understand' },
   complaint: { id: 'Pengaduan', en: 'Complaint' },
   closed: { id: 'Percakapan sudah ditutup.', en: 'The conversation is closed.' },
+  notDelivered: {
+    id: 'Pesan tersimpan, tetapi belum terkirim ke warga.',
+    en: 'Message saved, but not delivered to the citizen yet.',
+  },
+  nik: { id: 'NIK', en: 'NIK' },
+  auditTrail: { id: 'Log audit', en: 'Audit log' },
 } as const;
 
 /** A console language. */

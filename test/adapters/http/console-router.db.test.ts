@@ -5,6 +5,32 @@ import { Client, useHttpApp } from './http-fixture.js';
 const app = useHttpApp('http_console');
 const numbers = sequentialNumbers(800);
 
+/** Markup a citizen or applicant could type; the console must show it as text, never run it. */
+const SCRIPT = '<script>alert(1)</script>';
+const IMG = '"><img src=x onerror=alert(1)>';
+
+/**
+ * Neither payload survives as markup, and both are there as escaped text (a `>` in text needs no
+ * escaping: without its `<` it opens nothing).
+ */
+function expectEscaped(html: string): void {
+  expect(html).not.toMatch(/<script>alert/i);
+  expect(html).not.toMatch(/<img src=x/i);
+  expect(html).toMatch(/&lt;script(>|&gt;)alert\(1\)&lt;\/script(>|&gt;)/);
+  expect(html).toMatch(/&quot;(>|&gt;)&lt;img src=x onerror=alert\(1\)(>|&gt;)/);
+}
+
+/** The first `queue` event of the live queue stream. */
+async function firstQueueEvent(c: Client): Promise<{ ids: string[]; html: string }> {
+  const controller = new AbortController();
+  const res = await c.fetch('/console/queue/stream', { signal: controller.signal });
+  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+  let text = '';
+  while (!text.includes('\n\n')) text += new TextDecoder().decode((await reader.read()).value);
+  controller.abort();
+  return JSON.parse(text.split('data: ')[1]!.split('\n')[0]!) as { ids: string[]; html: string };
+}
+
 describe('console router', () => {
   it('should send a visitor without a session to the login page, and refuse posts with 401', async () => {
     const c = new Client(app().base);
@@ -146,6 +172,66 @@ describe('console router', () => {
     expect(text).toMatch(/^event: queue\ndata: /);
     expect(JSON.parse(text.split('data: ')[1]!.split('\n')[0]!)).toMatchObject({
       ids: expect.arrayContaining([ticket.id]),
+    });
+  });
+
+  describe('escaping by default', () => {
+    it('should show a citizen name and transcript with markup as text on the queue, its stream and the conversation', async () => {
+      const { ticket } = await app().repos.handoffs.open({
+        channel: 'telegram',
+        chatId: 'xss1',
+        citizenName: `Ibu ${SCRIPT}${IMG}`,
+        reason: 'complaint',
+        priority: true,
+        officeId: '31.71.01.1001',
+        createdAt: new Date(),
+        transcript: [
+          { from: 'citizen', text: `halo ${SCRIPT}`, at: new Date() },
+          { from: 'citizen', text: `tolong ${IMG}`, at: new Date() },
+        ],
+      });
+      // A complaint: only supervisors see it in the queue, and its row carries the priority mark.
+      const c = new Client(app().base);
+      await c.login('sari');
+      const queue = await c.page('/console/queue');
+      expect(queue.html).toContain(`data-id="${ticket.id}"`);
+      expectEscaped(queue.html);
+      const event = await firstQueueEvent(c);
+      expect(event.ids).toContain(ticket.id);
+      expectEscaped(event.html);
+      expect((await c.form(`/console/handoffs/${ticket.id}/claim`, {})).status).toBe(303);
+      const convo = await c.page(`/console/handoffs/${ticket.id}`);
+      expect(convo.html).toContain('id="transcript"');
+      expectEscaped(convo.html);
+      // The transcript lines as text too, not only the name above them.
+      expect(convo.html).toMatch(/tolong &quot;(>|&gt;)&lt;img src=x/);
+      await c.form(`/console/handoffs/${ticket.id}/close`, {});
+    });
+
+    it('should show an applicant name, answers and a search with markup as text on the list and detail pages', async () => {
+      const base = newApplication({ status: 'IN_REVIEW' });
+      const a = await app().repos.applications.create(
+        {
+          ...base,
+          applicant: { ...base.applicant, name: `Siti ${SCRIPT}${IMG}` },
+          answers: { ...base.answers, alamat: `Jl. ${IMG}` },
+        },
+        numbers,
+      );
+      const c = new Client(app().base);
+      await c.login('budi');
+      const list = await c.page(`/console/applications?q=${a.trackingNumber}`);
+      expect(list.html).toContain(a.trackingNumber);
+      expectEscaped(list.html);
+      // What the officer typed comes back inside an attribute: it must not close it.
+      const search = await c.page(`/console/applications?q=${encodeURIComponent(IMG)}`);
+      expect(search.html).not.toMatch(/<img src=x/i);
+      expect(search.html).toMatch(/value="&quot;(>|&gt;)&lt;img src=x onerror=alert\(1\)(>|&gt;)"/);
+      const detail = await c.page(`/console/applications/${a.id}`);
+      expectEscaped(detail.html);
+      expect(detail.html).toMatch(/Jl\. &quot;(>|&gt;)&lt;img src=x/);
+      // Answers that are not text still show (JSX alone would drop `true`).
+      expect(detail.html).toContain('<dt>setuju</dt><dd>true</dd>');
     });
   });
 });

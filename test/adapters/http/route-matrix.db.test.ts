@@ -173,13 +173,19 @@ const ROUTES: Route[] = [
   },
 ];
 
-/** Where each router factory is mounted (src/adapters/http/server.ts, console-router.ts). */
+/** Where each router factory or route module is mounted (src/adapters/http/server.ts, console-router.ts). */
 const MOUNTS: Record<string, string> = {
   createApiRouter: '/api',
   createDashboardApiRouter: '/api',
   createAdminApiRouter: '/api',
   createIntakeApiRouter: '/api',
   createConsoleRouter: '/console',
+  registerAssetRoutes: '/console',
+  registerLoginRoutes: '/console',
+  registerLogoutRoute: '/console',
+  registerQueueRoutes: '/console',
+  registerApplicationRoutes: '/console',
+  registerHandoffRoutes: '/console',
   createDashboardConsoleRouter: '/console',
   createAdminConsoleRouter: '/console',
   createWhatsAppAdminRouter: '/console',

@@ -2,8 +2,9 @@ import type { Request, Response } from 'express';
 import { listQueue } from '../../app/officer/list-queue.js';
 import type { OfficerActor } from '../../app/officer/officer-actor.js';
 import type { ConsoleLang } from './console-i18n.js';
-import { queueRow } from './console-pages.js';
 import type { OfficerHttpDeps } from './officer-http-deps.js';
+import { renderFragment } from './views/html.js';
+import { QueueRow } from './views/queue-row.js';
 
 /**
  * The live queue as server-sent events. FerretDB has no change streams, so each connection
@@ -36,7 +37,9 @@ export function streamQueue(
       const signature = tickets.map((tk) => tk.id).join(',');
       if (signature !== last) {
         last = signature;
-        const html = tickets.map((tk) => queueRow(lang, csrf, tk, now)).join('');
+        const html = tickets
+          .map((tk) => renderFragment(<QueueRow lang={lang} csrf={csrf} ticket={tk} now={now} />))
+          .join('');
         res.write(`event: queue\ndata: ${JSON.stringify({ ids: tickets.map((tk) => tk.id), html })}\n\n`);
       } else res.write(': keep-alive\n\n');
     } catch (err) {

@@ -1,0 +1,161 @@
+import type { Request, Response, Router } from 'express';
+import { changeApplicationStatus } from '../../../app/officer/change-status.js';
+import { OfficerActionError } from '../../../app/officer/errors.js';
+import { getApplication } from '../../../app/officer/get-application.js';
+import { formContext } from '../../../app/officer/intake-form.js';
+import { listApplications, type ApplicationQuery } from '../../../app/officer/list-applications.js';
+import { undeliveredFor } from '../../../app/officer/list-undelivered.js';
+import { withNames } from '../../../app/officer/search-audit.js';
+import { stepLabel } from '../../../dialogue/flow-steps.js';
+import { applicationQuerySchema, statusChangeSchema } from '../api-schemas.js';
+import { t, type ConsoleLang } from '../console-i18n.js';
+import { idParam, langOf, plainQuery, wibDay } from '../console-render.js';
+import { fieldErrors, parseInput, statusOf } from '../http-errors.js';
+import type { OfficerHttpDeps } from '../officer-http-deps.js';
+import { officerOf } from '../security.js';
+import { ApplicationDetail } from '../views/application-detail.js';
+import { ApplicationList } from '../views/application-list.js';
+import type { ConsoleContext } from './context.js';
+
+/** The application list (with filters), one application's page, and its status form. */
+export function registerApplicationRoutes(router: Router, ctx: ConsoleContext): void {
+  const { deps, render } = ctx;
+  router.get('/applications', async (req, res) => {
+    const lang = langOf(req);
+    const raw = plainQuery(req);
+    const parsed = applicationQuerySchema.safeParse(raw);
+    const q = parsed.success ? parsed.data : applicationQuerySchema.parse({});
+    const result = await listApplications(deps, officerOf(res), filterOf(q));
+    const flash = parsed.success
+      ? undefined
+      : {
+          kind: 'error' as const,
+          text: Object.entries(fieldErrors(parsed.error))
+            .map(([k, v]) => `${k}: ${v}`)
+            .join('; '),
+        };
+    render(
+      req,
+      res,
+      t(lang, 'applications'),
+      () => (
+        <ApplicationList lang={lang} query={raw} apps={result.items} total={result.total} now={deps.now()} />
+      ),
+      flash ? { status: 400, flash } : {},
+    );
+  });
+  router.get('/applications/:id', async (req, res) => {
+    const lang = langOf(req);
+    const flash = req.query.saved === '1' ? { kind: 'ok' as const, text: t(lang, 'saved') } : undefined;
+    // Shown on top: a citizen who blocked the bot never hears of this application's changes.
+    await renderDetail(ctx, req, res, { ...(flash ? { flash } : {}), withUndelivered: true });
+  });
+  router.post('/applications/:id/status', async (req, res) => {
+    const id = idParam(req);
+    try {
+      await changeApplicationStatus(deps, officerOf(res), { applicationId: id, ...statusChangeOf(req) });
+      res.redirect(303, `/console/applications/${id}?saved=1`);
+    } catch (err) {
+      if (!(err instanceof OfficerActionError) || err.code === 'not_found' || err.code === 'forbidden')
+        throw err;
+      await renderDetail(ctx, req, res, {
+        status: statusOf(err.code),
+        flash: { kind: 'error', text: err.message },
+        errors: err.fields,
+      });
+    }
+  });
+}
+
+/** The list page's query string, validated. */
+type ListForm = ReturnType<typeof applicationQuerySchema.parse>;
+
+/** The list filter a valid query asks for; dates are Jakarta calendar days, `to` inclusive. */
+function filterOf(q: ListForm): ApplicationQuery {
+  return {
+    ...(q.service ? { serviceId: q.service } : {}),
+    ...(q.status ? { status: q.status } : {}),
+    ...(q.office ? { officeId: q.office } : {}),
+    overdue: q.overdue === 'true',
+    ...(q.from ? { from: wibDay(q.from) } : {}),
+    ...(q.to ? { to: wibDay(q.to, 1) } : {}),
+    ...(q.q ? { search: q.q } : {}),
+    limit: q.limit,
+    offset: q.offset,
+  };
+}
+
+/** The status form's fields as the use case takes them; a bad field throws with its message. */
+function statusChangeOf(req: Request) {
+  const form = req.body as Record<string, string | undefined>;
+  const body = parseInput(statusChangeSchema, {
+    to: form.to,
+    ...(form.note ? { note: form.note } : {}),
+    ...(form.reason ? { reason: form.reason } : {}),
+    ...(form.revisionStep || form.revisionNote
+      ? { revision: { stepId: form.revisionStep ?? '', note: form.revisionNote ?? '' } }
+      : {}),
+    ...(form.version ? { version: form.version } : {}),
+  });
+  return {
+    to: body.to,
+    ...(body.note ? { note: body.note } : {}),
+    ...(body.reason ? { reason: body.reason } : {}),
+    ...(body.revision ? { revision: body.revision } : {}),
+    ...(body.version !== undefined ? { expectedVersion: body.version } : {}),
+  };
+}
+
+interface DetailOptions {
+  status?: number;
+  flash?: { kind: 'ok' | 'error'; text: string };
+  errors?: Record<string, string>;
+  /** Read the undelivered status notices (the page as opened, not a refused form). */
+  withUndelivered?: boolean;
+}
+
+/** One application's page, freshly read: after a refused change it shows the current state. */
+async function renderDetail(
+  ctx: ConsoleContext,
+  req: Request,
+  res: Response,
+  o: DetailOptions,
+): Promise<void> {
+  const { deps } = ctx;
+  const lang = langOf(req);
+  const officer = officerOf(res);
+  const { application, history } = await getApplication(deps, officer, idParam(req));
+  const undelivered = o.withUndelivered ? await undeliveredFor(deps.outbox, application.id) : [];
+  const named = await withNames(deps.officers, history);
+  const labelOf = stepLabeller(deps, lang, application.serviceId);
+  ctx.render(
+    req,
+    res,
+    application.trackingNumber,
+    (csrf) => (
+      <ApplicationDetail
+        lang={lang}
+        csrf={csrf}
+        app={application}
+        history={named}
+        officer={officer}
+        errors={o.errors ?? {}}
+        labelOf={labelOf}
+        undelivered={undelivered}
+      />
+    ),
+    { ...(o.status ? { status: o.status } : {}), ...(o.flash ? { flash: o.flash } : {}) },
+  );
+}
+
+/** Step labels for the revision picker, when the catalog is at hand (assisted intake configured). */
+function stepLabeller(
+  deps: OfficerHttpDeps,
+  lang: ConsoleLang,
+  serviceId: string,
+): (stepId: string) => string {
+  const intake = deps.intake;
+  if (!intake) return (id) => id;
+  const ctx = formContext(intake.catalog, lang, deps.now(), intake.uploadMaxBytes);
+  return (id) => stepLabel(ctx, serviceId, id);
+}

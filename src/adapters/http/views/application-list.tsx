@@ -1,0 +1,99 @@
+import { STATUSES, type Application } from '../../../domain/application.js';
+import { maskNik } from '../../../domain/nik.js';
+import { describeStatus } from '../../../domain/status.js';
+import { t, type ConsoleLang } from '../console-i18n.js';
+import { isOverdue } from '../json-views.js';
+import { fmtUtc } from './console-time.js';
+import { OptionList } from './option-list.js';
+
+/** What the application list shows. */
+export interface ApplicationListProps {
+  lang: ConsoleLang;
+  /** The filter form's values as sent (shown back in the form, even when invalid). */
+  query: Record<string, string>;
+  apps: readonly Application[];
+  total: number;
+  now: Date;
+}
+
+/** The filter bar and the table of applications; overdue rows are marked `late`. */
+export function ApplicationList({ lang, query, apps, total, now }: ApplicationListProps) {
+  return (
+    <>
+      <Filters lang={lang} query={query} />
+      <p>{`${apps.length} / ${total}`}</p>
+      <div class="scroll">
+        <table>
+          <thead>
+            <tr>
+              <th>{t(lang, 'tracking')}</th>
+              <th>{t(lang, 'service')}</th>
+              <th>{t(lang, 'applicant')}</th>
+              <th>{t(lang, 'status')}</th>
+              <th>{t(lang, 'office')}</th>
+              <th>{t(lang, 'due')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {apps.length === 0 ? (
+              <tr>
+                <td colspan={6}>{t(lang, 'none')}</td>
+              </tr>
+            ) : (
+              apps.map((a) => <Row lang={lang} app={a} late={isOverdue(a, now)} />)
+            )}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+function Filters({ lang, query: q }: { lang: ConsoleLang; query: Record<string, string> }) {
+  const statuses: Array<[string, string]> = [
+    ['', t(lang, 'all')],
+    ...STATUSES.map((s): [string, string] => [s, describeStatus(s, lang)]),
+  ];
+  return (
+    <form method="get" action="/console/applications" class="filters">
+      <input name="q" placeholder={t(lang, 'search')} value={q.q ?? ''} />
+      <input name="service" placeholder={t(lang, 'service')} value={q.service ?? ''} />
+      <select name="status">
+        <OptionList options={statuses} current={q.status ?? ''} />
+      </select>
+      <input name="office" placeholder={t(lang, 'office')} value={q.office ?? ''} />
+      <label>
+        {t(lang, 'from')}
+        <input type="date" name="from" value={q.from ?? ''} />
+      </label>
+      <label>
+        {t(lang, 'to')}
+        <input type="date" name="to" value={q.to ?? ''} />
+      </label>
+      <label>
+        <input type="checkbox" name="overdue" value="true" checked={q.overdue === 'true'} />{' '}
+        {t(lang, 'overdue')}
+      </label>
+      <button>{t(lang, 'filter')}</button>
+    </form>
+  );
+}
+
+function Row({ lang, app: a, late }: { lang: ConsoleLang; app: Application; late: boolean }) {
+  return (
+    <tr class={late ? 'late' : undefined}>
+      <td>
+        <a href={`/console/applications/${a.id}`}>{a.trackingNumber}</a>
+      </td>
+      <td>{a.serviceId}</td>
+      <td>
+        {a.applicant.name}
+        <br />
+        <small>{maskNik(a.applicant.nik)}</small>
+      </td>
+      <td>{describeStatus(a.status, lang)}</td>
+      <td>{a.officeId}</td>
+      <td>{fmtUtc(a.slaDueAt)}</td>
+    </tr>
+  );
+}

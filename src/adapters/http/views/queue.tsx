@@ -1,0 +1,47 @@
+import type { HandoffTicket } from '../../../ports/handoff-repository.js';
+import { t, type ConsoleLang } from '../console-i18n.js';
+import { QueueRow } from './queue-row.js';
+
+/** What the queue page needs. */
+export interface QueueProps {
+  lang: ConsoleLang;
+  csrf: string;
+  tickets: readonly HandoffTicket[];
+  now: Date;
+}
+
+/**
+ * The live queue. console.js reads `#queue`'s `data-stream` (where the rows come from) and
+ * `data-alert` (the notification text), and replaces the tbody with each streamed batch.
+ */
+export function Queue({ lang, csrf, tickets, now }: QueueProps) {
+  return (
+    <>
+      <button type="button" id="enable-alerts">
+        {t(lang, 'enableAlerts')}
+      </button>
+      <div class="scroll">
+        <table id="queue" data-stream="/console/queue/stream" data-alert={t(lang, 'newWaiting')}>
+          <thead>
+            <tr>
+              <th>{t(lang, 'citizen')}</th>
+              <th>{t(lang, 'channel')}</th>
+              <th>{t(lang, 'reasonCol')}</th>
+              <th>{t(lang, 'waiting')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {tickets.length === 0 ? (
+              <tr class="empty">
+                <td colspan={5}>{t(lang, 'none')}</td>
+              </tr>
+            ) : (
+              tickets.map((tk) => <QueueRow lang={lang} csrf={csrf} ticket={tk} now={now} />)
+            )}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -13,8 +13,8 @@ export function isDuplicateKeyError(err: unknown): boolean {
 }
 
 /**
- * Operations per write command (bulkWrite, insertMany): FerretDB 1.24 hangs or
- * crawls on a single command of 100 or more.
+ * Operations per write command (bulkWrite, insertMany): FerretDB 1.24 hangs or crawls on one
+ * large write command, so big writes go as several small ones.
  */
 export const WRITE_BATCH = 50;
 

@@ -23,8 +23,7 @@ export interface SeedOfficesDeps {
  * (a new database, a new area list). Several server processes may start at once on one database:
  * one seeds under a lease while the others wait until it is done (or its lease lapses). Upserts
  * are not run concurrently: on FerretDB 1.24 an upsert is a find then an insert, so racing ones
- * fail with duplicate keys, and measured, four processes upserting the same offices at once
- * stalled the server.
+ * fail with duplicate keys, and processes upserting the same offices at once stall the server.
  */
 export async function seedOffices(deps: SeedOfficesDeps, tree: Office[]): Promise<void> {
   const seeded = async () => (await deps.offices.count()) === tree.length;

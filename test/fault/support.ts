@@ -311,11 +311,9 @@ interface HasCollections {
   };
 }
 
-/** Whether a stored conversation version lists `messageId` as handled (a JSON string, or an array). */
+/** Whether a stored conversation version lists `messageId` as handled (a JSON array in a string). */
 function lists(version: Record<string, unknown>, messageId: string): boolean {
-  const { handled } = version;
-  const list: unknown = typeof handled === 'string' ? JSON.parse(handled) : handled;
-  return Array.isArray(list) && list.includes(messageId);
+  return (JSON.parse(String(version.handled)) as string[]).includes(messageId);
 }
 
 /**

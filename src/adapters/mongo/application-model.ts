@@ -10,9 +10,9 @@ export interface ApplicationRecord {
   applicant: { name: string; nik: string; phone?: string; contact?: { channel: string; chatId: string } };
   /**
    * `channel:chatId` of `applicant.contact`, absent without one (and after erasure). "My
-   * applications" looks up this top-level field (by its index on MongoDB). FerretDB 1.24 has the
-   * database filter a top-level field, but reads and decodes every application itself for one on
-   * `applicant.contact.*` (662 ms per lookup with 2,000 applications, on PostgreSQL, against 8 ms).
+   * applications" looks up this top-level field (by its index on MongoDB), never the nested
+   * contact: FerretDB 1.24 lets the database filter a top-level field, but reads and decodes every
+   * application itself for a filter on a nested one, so such a lookup grows with the collection.
    */
   contactKey?: string;
   /** Keyed by flow step id (`[a-z][a-z0-9_]*`, so safe as field names on FerretDB). */
@@ -129,9 +129,6 @@ schema.index({ officeId: 1, status: 1, createdAt: -1 });
 schema.index({ contactKey: 1 });
 schema.index({ status: 1, slaDueAt: 1 });
 schema.index({ createdAt: -1 });
-
-/** The index of `applicant.contact.*` before `contactKey` (dropped once, see `migrate`). */
-export const LEGACY_CONTACT_INDEX = 'applicant.contact.channel_1_applicant.contact.chatId_1';
 
 /** `contactKey` of a chat: a channel name has no colon, so this names one chat. */
 export const contactKeyOf = (contact: { channel: string; chatId: string }): string =>

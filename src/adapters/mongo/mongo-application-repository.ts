@@ -8,14 +8,8 @@ import type {
 import { ConcurrencyError, DuplicateError } from '../../ports/errors.js';
 import type { Page, PageResult } from '../../ports/page.js';
 import { applicationToDomain, applicationToPersistence } from './application-mapper.js';
-import { LEGACY_CONTACT_INDEX, contactKeyOf, type ApplicationRecord } from './application-model.js';
-import {
-  dropIndexesIfPresent,
-  escapeRegex,
-  isDuplicateKeyError,
-  pageBounds,
-  toObjectId,
-} from './mongo-utils.js';
+import { contactKeyOf, type ApplicationRecord } from './application-model.js';
+import { escapeRegex, isDuplicateKeyError, pageBounds, toObjectId } from './mongo-utils.js';
 import { compareAndSet } from './write-lock.js';
 import type { WriteLockRecord } from './write-lock-model.js';
 
@@ -69,43 +63,6 @@ export class MongoApplicationRepository implements ApplicationRepository {
   private async findByIdempotencyKey(key: string): Promise<Application | undefined> {
     const r = await this.model.findOne({ idempotencyKey: key }).lean<ApplicationRecord>().exec();
     return r ? applicationToDomain(r) : undefined;
-  }
-
-  /**
-   * Once per database: gives applications stored before `contactKey` theirs, and drops the index
-   * it replaces. A marker in `migrations` makes later start-ups skip it with one read by `_id`;
-   * two processes starting at once both run it, harmlessly (the same values are set).
-   */
-  async migrate(): Promise<void> {
-    const db = this.model.db.db;
-    if (!db) throw new Error('database connection is not open');
-    const migrations = db.collection<{ _id: string; at: Date }>('migrations');
-    const marker = 'applications.contactKey';
-    if (await migrations.findOne({ _id: marker })) return;
-    const old = await this.model
-      .find(
-        { contactKey: { $exists: false }, 'applicant.contact': { $exists: true } },
-        { _id: 1, 'applicant.contact': 1 },
-      )
-      .lean<Array<Pick<ApplicationRecord, '_id' | 'applicant'>>>()
-      .exec();
-    const updates = old.flatMap((r) =>
-      r.applicant.contact
-        ? [
-            {
-              updateOne: {
-                filter: { _id: r._id },
-                update: { $set: { contactKey: contactKeyOf(r.applicant.contact) } },
-              },
-            },
-          ]
-        : [],
-    );
-    for (let i = 0; i < updates.length; i += 500) await this.model.bulkWrite(updates.slice(i, i + 500));
-    await dropIndexesIfPresent(this.model.collection, [LEGACY_CONTACT_INDEX]);
-    await migrations.insertOne({ _id: marker, at: new Date() }).catch((err: unknown) => {
-      if (!isDuplicateKeyError(err)) throw err;
-    });
   }
 
   async findById(id: string): Promise<Application | undefined> {

@@ -7,8 +7,8 @@ import {
   type VersionedConversation,
 } from '../../ports/conversation-store.js';
 import { ConcurrencyError } from '../../ports/errors.js';
-import { LEGACY_INDEXES, type ConversationRecord } from './conversation-model.js';
-import { dropIndexesIfPresent, isDuplicateKeyError } from './mongo-utils.js';
+import type { ConversationRecord } from './conversation-model.js';
+import { isDuplicateKeyError } from './mongo-utils.js';
 
 /** Chats whose superseded versions one query takes (FerretDB slows down on huge commands). */
 const SWEEP_CHUNK = 50;
@@ -19,23 +19,6 @@ const MAX_KNOWN_CHATS = 50_000;
 const chatKey = (channel: string, chatId: string): string => `${channel}:${chatId}`;
 /** A version's `_id`: its chat and number (the number has no colon, so this names one version). */
 const versionId = (chat: string, version: number): string => `${chat}:${version}`;
-
-/**
- * The messages a version lists as handled: stored as a JSON string, as an array before 7 December
- * 2026; a version written before versions listed them (or a list that does not parse as one) names
- * only its own message.
- */
-function handledOf(r: ConversationRecord): string[] {
-  let list: unknown = r.handled;
-  if (typeof list === 'string') {
-    try {
-      list = JSON.parse(list);
-    } catch {
-      list = undefined;
-    }
-  }
-  return Array.isArray(list) && list.every((id) => typeof id === 'string') ? list : [r.messageId];
-}
 
 /**
  * Conversation state per chat as insert-only versions (see conversation-model.ts): a read is the
@@ -56,7 +39,7 @@ export class MongoConversationStore implements ConversationStore {
   private readonly known = new Map<string, number>();
   /** Chats this process wrote since its last sweep (at most MAX_KNOWN_CHATS; see `sweep`). */
   private readonly written = new Map<string, { channel: Channel; chatId: string }>();
-  /** The driver's collection, typed with our `_id`s (mongoose types it with ObjectIds). */
+  /** The driver's collection, typed with our records (mongoose types it with any document). */
   private readonly coll: mongo.Collection<ConversationRecord>;
 
   constructor(private readonly model: Model<ConversationRecord>) {
@@ -94,7 +77,7 @@ export class MongoConversationStore implements ConversationStore {
     return {
       state: JSON.parse(r.state) as ConversationState,
       version: r.version,
-      handled: handledOf(r),
+      handled: JSON.parse(r.handled) as string[],
     };
   }
 
@@ -109,8 +92,8 @@ export class MongoConversationStore implements ConversationStore {
     const version = (expectedVersion ?? 0) + 1;
     const chat = chatKey(channel, chatId);
     try {
-      // The driver's insert: every field is built right here, and a hydrated mongoose save costs
-      // a message about a millisecond of CPU (validation, hooks, a stack trace for parallel saves).
+      // The driver's insert: every field is built right here, and a hydrated mongoose save would
+      // cost every message validation, hooks and a stack trace for parallel saves.
       await this.coll.insertOne({
         _id: versionId(chat, version),
         channel,
@@ -194,8 +177,6 @@ export class MongoConversationStore implements ConversationStore {
     beforeRemove: (channel: Channel, messageIds: string[]) => Promise<void>,
     supersededBy: number,
   ): Promise<number> {
-    // The driver's find: the ids are strings (and ObjectIds of versions written before), which
-    // the schema's casting would refuse.
     const versions = await this.coll
       .find(
         { $or: chats.map((c) => ({ channel: c.channel, chatId: c.chatId })) },
@@ -234,10 +215,5 @@ export class MongoConversationStore implements ConversationStore {
     const chat = chatKey(channel, chatId);
     if (this.written.size < MAX_KNOWN_CHATS || this.written.has(chat))
       this.written.set(chat, { channel, chatId });
-  }
-
-  /** Drops the indexes of earlier designs (see `LEGACY_INDEXES`). */
-  dropLegacyIndexes(): Promise<void> {
-    return dropIndexesIfPresent(this.model.collection, LEGACY_INDEXES);
   }
 }

@@ -3,7 +3,6 @@ import type { Model } from 'mongoose';
 import type { Office, OfficeLevel, OfficeRepository } from '../../ports/office-repository.js';
 import type { OfficeRecord } from './office-model.js';
 import { compact, inBatches } from './mongo-utils.js';
-import { DEFAULT_HOURS, type OpeningHours } from '../../domain/office.js';
 
 function toDomain(r: OfficeRecord): Office {
   return compact<Office>({
@@ -12,8 +11,7 @@ function toDomain(r: OfficeRecord): Office {
     level: r.level as OfficeLevel,
     parentId: r.parentId ?? null,
     address: r.address,
-    // Offices stored before hours were kept get the common counter hours.
-    hours: (r.hours as OpeningHours | undefined) ?? DEFAULT_HOURS,
+    hours: r.hours,
   });
 }
 

@@ -1,4 +1,4 @@
-import { Types, type Connection, type Model, type Schema, type mongo } from 'mongoose';
+import { Types, type Connection, type Model, type Schema } from 'mongoose';
 
 /**
  * Answers whether the server refused a write because a unique index already holds the key.
@@ -13,8 +13,8 @@ export function isDuplicateKeyError(err: unknown): boolean {
 }
 
 /**
- * Operations per write command (bulkWrite, insertMany): FerretDB 1.24 hangs or
- * crawls on a single command of 100 or more.
+ * Operations per write command (bulkWrite, insertMany): FerretDB 1.24 hangs or crawls on one
+ * large write command, so big writes go as several small ones.
  */
 export const WRITE_BATCH = 50;
 
@@ -60,16 +60,4 @@ export function pageBounds(page: { limit: number; offset?: number }): { limit: n
     limit: Math.min(Math.max(Math.trunc(page.limit), 1), 200),
     skip: Math.max(Math.trunc(page.offset ?? 0), 0),
   };
-}
-
-/**
- * Drops the named indexes of `collection` that exist (indexes of an earlier design, which mongoose
- * never drops by itself); a missing collection has none.
- */
-export async function dropIndexesIfPresent(
-  collection: mongo.Collection,
-  names: readonly string[],
-): Promise<void> {
-  const present = new Set((await collection.indexes().catch(() => [])).map((i) => i.name));
-  for (const name of names) if (present.has(name)) await collection.dropIndex(name);
 }

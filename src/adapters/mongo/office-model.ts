@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import type { OpeningHours } from '../../domain/office.js';
 import { modelOn } from './mongo-utils.js';
 
 /** An office as stored; `_id` is the office id (the Kemendagri area code). */
@@ -8,7 +9,7 @@ export interface OfficeRecord {
   level: string;
   parentId: string | null;
   address?: string;
-  hours?: unknown;
+  hours: OpeningHours;
 }
 
 const schema = new Schema<OfficeRecord>(
@@ -18,7 +19,7 @@ const schema = new Schema<OfficeRecord>(
     level: { type: String, enum: ['kelurahan', 'kecamatan', 'kota', 'provinsi'], required: true },
     parentId: { type: String, default: null },
     address: String,
-    hours: Schema.Types.Mixed,
+    hours: { type: Schema.Types.Mixed, required: true },
   },
   { versionKey: false, minimize: false },
 );

@@ -92,12 +92,11 @@ export function createMongoRepositories(conn: Connection): MongoRepositories {
     sweepLocks: () => sweepLocks(locks),
     sweepConversations: (now) => conversations.sweep((channel, ids) => inbound.markDone(channel, ids), now),
     async ensureIndexes() {
-      await conversations.dropLegacyIndexes();
       // Mongoose builds each model's indexes (autoIndex) as soon as the model is made; `init` is
       // that build, and awaiting it surfaces its errors. (A `createIndexes` after it sent every
-      // index a second time: about 25 round trips of each start-up.)
+      // index a second time, a round trip per index at every start-up.)
       for (const model of all) await model.init();
-      await Promise.all([documents.ensureIndexes(), applications.migrate()]);
+      await documents.ensureIndexes();
     },
   };
 }

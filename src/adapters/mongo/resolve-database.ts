@@ -17,7 +17,8 @@ export async function portListening(port: number): Promise<boolean> {
 
 /**
  * Where the database is: MONGODB_URI, or the embedded FerretDB (started here, or shared with a
- * server process already running it when `shareEmbeddedDb`). The caller stops `embedded`.
+ * server process already running it when `shareEmbeddedDb`; see
+ * docs/decisions/0003-ferretdb-embedded-default.md). The caller stops `embedded`.
  */
 export async function resolveDatabase(
   config: Config,

@@ -55,7 +55,7 @@ export class MongoWhatsAppAuthStore implements WhatsAppAuthStore {
   }
 
   async writeCreds(json: string): Promise<void> {
-    // updateOne with $set, not replaceOne: measured, a replace-upsert stored nothing on FerretDB 1.24.
+    // updateOne with $set, not replaceOne: a replace-upsert stores nothing on FerretDB 1.24.
     await this.model
       .updateOne(
         { _id: this.key(CREDS, '') },

@@ -4,12 +4,13 @@ import type { WriteLockRecord } from './write-lock-model.js';
 import { isDuplicateKeyError } from './mongo-utils.js';
 
 /*
- * Why this file exists: FerretDB 1.24 (our test database, SQLite backend) runs `update` and
- * `findAndModify` as "query matching documents, then UPDATE ... WHERE _id = ?" without re-checking
- * the filter (internal/handler/msg_findandmodify.go, common/update.go). Two concurrent
- * `updateOne({ _id, version: 3 }, ...)` or `findOneAndUpdate({ status: 'waiting' }, ...)` both
- * succeed: we measured 30 double wins out of 30 races. The only atomic primitive there is an
- * insert into a unique index (measured: exactly one of 8 concurrent inserts wins, code 11000).
+ * Why this file exists (see docs/decisions/0001-write-lock.md): FerretDB 1.24 (our test database,
+ * SQLite backend) runs `update` and `findAndModify` as "query matching documents, then UPDATE ...
+ * WHERE _id = ?" without re-checking the filter (internal/handler/msg_findandmodify.go,
+ * common/update.go). Two concurrent `updateOne({ _id, version: 3 }, ...)` or
+ * `findOneAndUpdate({ status: 'waiting' }, ...)` can both succeed, so neither is a guard. The only
+ * atomic primitive there is an insert into a unique index: of concurrent inserts of one key
+ * exactly one wins, and the others fail with a duplicate-key error.
  *
  * So every conditional update goes through `compareAndSet`: first insert a lock row whose `_id`
  * names the transition (`<collection>:<id>:<version + 1>`); only the inserter may run the

@@ -152,33 +152,6 @@ describe('MongoApplicationRepository', () => {
         .findOne({ trackingNumber: 'PTSP-2501-LIST1' });
       expect(stored).not.toHaveProperty('contactKey');
     });
-
-    it('should find applications stored before the contact key once migrated, and drop the index it replaced', async () => {
-      const contact = { channel: 'telegram' as const, chatId: '6281200000009' };
-      const app = await repos.applications.create(
-        newApplication({ applicant: { name: 'Ani', nik: '3171010101900009', contact } }),
-        () => 'PTSP-2502-OLD01',
-      );
-      const coll = db.conn().collection('applications');
-      // As stored by the earlier design: no contactKey, an index on the nested contact.
-      await coll.updateOne({ trackingNumber: 'PTSP-2502-OLD01' }, { $unset: { contactKey: '' } });
-      await coll.createIndex({ 'applicant.contact.channel': 1, 'applicant.contact.chatId': 1 });
-      await db
-        .conn()
-        .collection('migrations')
-        .deleteOne({ _id: 'applications.contactKey' as never });
-      expect(await repos.applications.listByContact(contact)).toEqual([]);
-
-      await repos.ensureIndexes();
-      expect((await repos.applications.listByContact(contact)).map((a) => a.id)).toEqual([app.id]);
-      expect((await coll.indexes()).map((i) => i.name)).not.toContain(
-        'applicant.contact.channel_1_applicant.contact.chatId_1',
-      );
-      // Done once: a later start-up reads the marker and changes nothing.
-      await coll.updateOne({ trackingNumber: 'PTSP-2502-OLD01' }, { $unset: { contactKey: '' } });
-      await repos.ensureIndexes();
-      expect(await repos.applications.listByContact(contact)).toEqual([]);
-    });
   });
 
   describe('.list', () => {

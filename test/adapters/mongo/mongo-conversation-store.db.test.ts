@@ -132,42 +132,16 @@ describe('MongoConversationStore', () => {
     expect(await repos.conversations.write('telegram', 's1', state(), 3, 'msg-5')).toBe(4);
   });
 
-  it('should keep the handled message ids given with a version, and read older versions (an array, or no list: its own message)', async () => {
+  it('should keep the handled message ids given with a version, stored as one JSON string', async () => {
     await repos.conversations.write('whatsapp', 'h1', state(), null, 'wa-1', ['wa-0', 'wa-1']);
     expect((await repos.conversations.read('whatsapp', 'h1'))?.handled).toEqual(['wa-0', 'wa-1']);
-    // Written before versions listed their messages: only its own.
-    await db
-      .conn()
-      .collection('conversations')
-      .insertOne({
-        channel: 'whatsapp',
-        chatId: 'h2',
-        version: 7,
-        state: JSON.stringify(state()),
-        messageId: 'wa-old',
-        updatedAt: new Date(),
-      });
-    expect(await repos.conversations.read('whatsapp', 'h2')).toEqual({
-      state: state(),
-      version: 7,
-      handled: ['wa-old'],
-    });
-    // Written by the earlier design, where the list was an array (now a JSON string).
-    await db
-      .conn()
-      .collection('conversations')
-      .insertOne({
-        channel: 'whatsapp',
-        chatId: 'h3',
-        version: 2,
-        state: JSON.stringify(state()),
-        messageId: 'wa-b',
-        handled: ['wa-a', 'wa-b'],
-        updatedAt: new Date(),
-      });
-    expect((await repos.conversations.read('whatsapp', 'h3'))?.handled).toEqual(['wa-a', 'wa-b']);
     const stored = await db.conn().collection('conversations').findOne({ chatId: 'h1' });
-    expect(stored?.handled).toBe('["wa-0","wa-1"]');
+    expect(stored).toMatchObject({ _id: 'whatsapp:h1:1', handled: '["wa-0","wa-1"]' });
+  });
+
+  it('should index the versions by (channel, chatId, version) alone: every index costs each insert', async () => {
+    const indexes = await db.conn().collection('conversations').indexes();
+    expect(indexes.map((i) => i.name).sort()).toEqual(['_id_', 'channel_1_chatId_1_version_1']);
   });
 
   describe('with two processes on one database (each store remembers the versions it saw)', () => {
@@ -284,29 +258,6 @@ describe('MongoConversationStore', () => {
       expect(await repos.conversations.write('whatsapp', 'p3', state(), null, 'k2')).toBe(1);
       expect((await repos.conversations.read('whatsapp', 'p3'))?.state.consent).toBeNull();
     });
-  });
-
-  it('should drop the indexes of older designs (one document per chat, which would refuse every second version; the message id)', async () => {
-    // A database of the first design: one document per chat under a unique index.
-    const older = db.conn().useDb(`${db.conn().name}_older`);
-    try {
-      const coll = older.collection('conversations');
-      await coll.createIndex({ channel: 1, chatId: 1 }, { unique: true, name: 'channel_1_chatId_1' });
-      // And the message id's and updatedAt's indexes of the first insert-only versions.
-      await coll.createIndex({ channel: 1, messageId: 1 }, { name: 'channel_1_messageId_1' });
-      await coll.createIndex({ updatedAt: 1 }, { name: 'updatedAt_1' });
-      const upgraded = createMongoRepositories(older);
-      await upgraded.ensureIndexes();
-      const names = (await coll.indexes()).map((i) => i.name);
-      expect(names).not.toContain('channel_1_chatId_1');
-      expect(names).not.toContain('channel_1_messageId_1');
-      expect(names).not.toContain('updatedAt_1');
-      expect(names).toContain('channel_1_chatId_1_version_1');
-      await upgraded.conversations.write('whatsapp', 'legacy', state(), null);
-      expect(await upgraded.conversations.write('whatsapp', 'legacy', state({ consent: true }), 1)).toBe(2);
-    } finally {
-      await older.dropDatabase();
-    }
   });
 
   it('should forget a deleted conversation and start again at version 1', async () => {

@@ -1,0 +1,52 @@
+import type { Logger } from '../../config/logger.js';
+import type { Catalog } from '../../catalog/catalog.js';
+import type { ConversationState, Effect, UploadedFile } from '../../dialogue/types.js';
+import type { Actor, DocumentRef } from '../../domain/application.js';
+import type { ApplicationRepository } from '../../ports/application-repository.js';
+import type { DocumentStore } from '../../ports/document-store.js';
+import type { EventLog } from '../../ports/event-log.js';
+import type { HandoffRepository } from '../../ports/handoff-repository.js';
+import type { InboundMessage } from '../inbound.js';
+
+/** What the effect use cases need; each one takes only the part it uses (`Pick<EffectDeps, ...>`). */
+export interface EffectDeps {
+  catalog: Catalog;
+  applications: ApplicationRepository;
+  events: EventLog;
+  handoffs: HandoffRepository;
+  documents: DocumentStore;
+  logger: Logger;
+  /** The tracking numbers' prefix (TRACKING_PREFIX), e.g. `PTSP`. */
+  trackingPrefix: string;
+  /** Public holidays (HOLIDAYS), for SLA due dates and counter hours. */
+  holidays: string[];
+  /** The tracking numbers' randomness; tests fix it. */
+  random?: () => number;
+}
+
+/** The turn an effect runs in: the citizen's message (its chat, its time) and the engine's state. */
+export interface EffectContext {
+  msg: InboundMessage;
+  state: ConversationState;
+}
+
+/** The effect of one kind, for the signature of its use case. */
+export type EffectOf<K extends Effect['kind']> = Extract<Effect, { kind: K }>;
+
+/** The citizen of the message's chat, as the audit log and status history name them. */
+export function citizenOf(msg: InboundMessage): Actor {
+  return { kind: 'citizen', id: `${msg.channel}:${msg.chatId}` };
+}
+
+/** An uploaded file as an application keeps it: the step that asked for it and when it came. */
+export function documentRefOf(stepId: string, file: UploadedFile, at: Date): DocumentRef {
+  return {
+    id: file.documentId,
+    stepId,
+    filename: file.filename,
+    contentType: file.contentType,
+    size: file.size,
+    sha256: file.sha256,
+    uploadedAt: at,
+  };
+}

@@ -1,0 +1,37 @@
+import type { SystemEvent } from '../../dialogue/types.js';
+import { counterHours } from '../counter-hours.js';
+import { citizenOf, type EffectContext, type EffectDeps, type EffectOf } from './effect-deps.js';
+
+/**
+ * The citizen asked for an officer (or the bot gave up understanding them, or it is a complaint):
+ * open a ticket in the officers' queue, or join the chat's open one, so a chat never waits twice.
+ * The engine tells the citizen their place in the queue and whether the counter is open now.
+ */
+export async function openHandoff(
+  deps: Pick<EffectDeps, 'handoffs' | 'events' | 'holidays'>,
+  effect: EffectOf<'open_handoff'>,
+  { msg }: EffectContext,
+): Promise<SystemEvent[]> {
+  const existing = await deps.handoffs.findOpenByChat(msg.channel, msg.chatId);
+  const ticket =
+    existing ??
+    (
+      await deps.handoffs.open({
+        channel: msg.channel,
+        chatId: msg.chatId,
+        ...(msg.sender?.name ? { citizenName: msg.sender.name } : {}),
+        reason: effect.reason,
+        priority: effect.priority,
+        createdAt: msg.at,
+        transcript: [{ from: 'bot', text: effect.summary, at: msg.at }],
+      })
+    ).ticket;
+  await deps.events.append({
+    type: 'handoff.opened',
+    actor: citizenOf(msg),
+    at: msg.at,
+    data: { ticketId: ticket.id, reason: effect.reason, priority: effect.priority },
+  });
+  const position = await deps.handoffs.position(ticket.id);
+  return [{ kind: 'handoff_opened', position: position ?? 1, ...counterHours(msg.at, deps.holidays) }];
+}

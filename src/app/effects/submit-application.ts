@@ -1,0 +1,88 @@
+import type { SystemEvent } from '../../dialogue/types.js';
+import type { NewApplication } from '../../ports/application-repository.js';
+import type { Flow } from '../../catalog/flow-schema.js';
+import { generateTrackingNumber } from '../../domain/tracking-number.js';
+import { addWorkingDays } from '../../domain/working-days.js';
+import type { InboundMessage } from '../inbound.js';
+import {
+  citizenOf,
+  documentRefOf,
+  type EffectContext,
+  type EffectDeps,
+  type EffectOf,
+} from './effect-deps.js';
+
+type Deps = Pick<
+  EffectDeps,
+  'catalog' | 'applications' | 'documents' | 'events' | 'logger' | 'trackingPrefix' | 'holidays' | 'random'
+>;
+
+/**
+ * The citizen confirmed the summary: store the application with a fresh tracking number, keep
+ * its uploads, and log it. The engine tells the citizen the tracking number and due date, or that
+ * the submission failed (nothing is lost: the draft stays, and they can confirm again).
+ */
+export async function submitApplication(
+  deps: Deps,
+  effect: EffectOf<'submit_application'>,
+  { msg }: EffectContext,
+): Promise<SystemEvent[]> {
+  const flow = deps.catalog.flows.get(effect.draft.serviceId);
+  if (!flow) return [{ kind: 'submit_failed' }];
+  const random = deps.random ?? Math.random;
+  try {
+    const app = await deps.applications.create(
+      newApplication(deps, flow, effect.draft, msg),
+      () => generateTrackingNumber({ prefix: deps.trackingPrefix, at: msg.at, random }),
+      // A redelivered confirmation (crash before the message was marked done) finds the first one.
+      { idempotencyKey: `${msg.channel}:${msg.chatId}:${msg.messageId}` },
+    );
+    // No longer pending: the orphan-upload sweep keeps them (it also checks the applications,
+    // for a process that died right here).
+    for (const d of app.documents) await deps.documents.attach(d.id, app.id);
+    await deps.events.append({
+      type: 'application.submitted',
+      applicationId: app.id,
+      trackingNumber: app.trackingNumber,
+      officeId: app.officeId,
+      actor: citizenOf(msg),
+      at: msg.at,
+      data: { serviceId: app.serviceId, channel: msg.channel },
+    });
+    return [{ kind: 'submitted', trackingNumber: app.trackingNumber, dueAt: app.slaDueAt.toISOString() }];
+  } catch (err) {
+    deps.logger.error({ err, serviceId: flow.id }, 'submit failed');
+    return [{ kind: 'submit_failed' }];
+  }
+}
+
+/** The draft as a new application: the flow names which answers are the applicant's and the office. */
+function newApplication(
+  deps: Pick<EffectDeps, 'holidays'>,
+  flow: Flow,
+  draft: EffectOf<'submit_application'>['draft'],
+  msg: InboundMessage,
+): NewApplication {
+  const a = draft.answers;
+  const str = (k: string) => (a[k] === undefined || a[k] === null ? '' : String(a[k]));
+  const phone = str(flow.applicant.phone);
+  return {
+    serviceId: flow.id,
+    applicant: {
+      name: str(flow.applicant.name),
+      nik: str(flow.applicant.nik),
+      ...(phone ? { phone } : {}),
+      contact: { channel: msg.channel, chatId: msg.chatId },
+    },
+    answers: a,
+    documents: Object.entries(draft.documents).flatMap(([stepId, files]) =>
+      files.map((f) => documentRefOf(stepId, f, msg.at)),
+    ),
+    officeId: str(flow.applicant.office),
+    status: 'SUBMITTED',
+    statusHistory: [{ from: null, to: 'SUBMITTED', at: msg.at, by: citizenOf(msg) }],
+    createdAt: msg.at,
+    updatedAt: msg.at,
+    slaDueAt: addWorkingDays(msg.at, flow.sla_working_days, { holidays: deps.holidays }),
+  };
+}

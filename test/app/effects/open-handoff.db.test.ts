@@ -1,0 +1,56 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { EffectDeps } from '../../../src/app/effects/effect-deps.js';
+import { openHandoff } from '../../../src/app/effects/open-handoff.js';
+import { useTestDatabase } from '../../support/db.js';
+import { MONDAY_MORNING, openEffectDeps, turn } from './support.js';
+
+const db = useTestDatabase('effect_open_handoff');
+let deps: EffectDeps;
+
+beforeAll(async () => {
+  deps = await openEffectDeps(db.conn());
+});
+
+const asked = {
+  kind: 'open_handoff' as const,
+  reason: 'asked' as const,
+  priority: false,
+  summary: 'Minta petugas',
+};
+
+describe('openHandoff', () => {
+  it('should open a ticket with the bot summary, log it, and tell the place in the queue and the counter hours', async () => {
+    const ctx = turn('hand-1', MONDAY_MORNING, { sender: { name: 'Budi' } });
+    expect(await openHandoff(deps, asked, ctx)).toEqual([
+      { kind: 'handoff_opened', position: 1, officeOpenNow: true },
+    ]);
+    const ticket = await deps.handoffs.findOpenByChat('telegram', 'hand-1');
+    expect(ticket).toMatchObject({
+      citizenName: 'Budi',
+      reason: 'asked',
+      priority: false,
+      status: 'waiting',
+      transcript: [{ from: 'bot', text: 'Minta petugas', at: MONDAY_MORNING }],
+    });
+    const logged = await deps.events.search({ type: 'handoff.opened' }, { limit: 10 });
+    expect(logged.items).toMatchObject([
+      { actor: { kind: 'citizen', id: 'telegram:hand-1' }, data: { ticketId: ticket!.id, reason: 'asked' } },
+    ]);
+  });
+
+  it("should join the chat's open ticket rather than queue it twice, and put a complaint first", async () => {
+    await openHandoff(deps, asked, turn('hand-1'));
+    expect((await deps.handoffs.listWaiting()).map((t) => t.chatId)).toEqual(['hand-1']);
+
+    const complaint = { ...asked, reason: 'complaint' as const, priority: true, summary: 'Pungli' };
+    const [opened] = await openHandoff(deps, complaint, turn('hand-2'));
+    expect(opened).toMatchObject({ position: 1 });
+    expect((await deps.handoffs.listWaiting()).map((t) => t.chatId)).toEqual(['hand-2', 'hand-1']);
+  });
+
+  it('should say when the counter opens next, out of hours', async () => {
+    const saturday = new Date('2026-11-28T02:00:00Z');
+    const [opened] = await openHandoff(deps, asked, turn('hand-3', saturday));
+    expect(opened).toMatchObject({ officeOpenNow: false, nextOpening: '2026-11-30T01:00:00.000Z' });
+  });
+});

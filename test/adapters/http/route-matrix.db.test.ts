@@ -173,7 +173,7 @@ const ROUTES: Route[] = [
   },
 ];
 
-/** Where each router factory is mounted (src/adapters/http/server.ts, console-router.ts). */
+/** Where each router and page route module is mounted (server.ts, console-router.ts, intake-router.ts). */
 const MOUNTS: Record<string, string> = {
   createApiRouter: '/api',
   createDashboardApiRouter: '/api',
@@ -184,6 +184,9 @@ const MOUNTS: Record<string, string> = {
   createAdminConsoleRouter: '/console',
   createWhatsAppAdminRouter: '/console',
   createIntakeRouter: '/console/intake',
+  intakeServicesRoute: '/console/intake',
+  intakeSlipRoute: '/console/intake',
+  intakeFormRoute: '/console/intake',
   createHttpApp: '',
 };
 
@@ -191,7 +194,7 @@ const MOUNTS: Record<string, string> = {
 function routesInSource(): string[] {
   const dir = new URL('../../../src/adapters/http/', import.meta.url);
   const found: string[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+  for (const file of readdirSync(dir).filter((f) => /\.tsx?$/.test(f))) {
     const src = readFileSync(new URL(file, dir), 'utf8');
     const factories = [...src.matchAll(/export function (\w+)\(/g)].map((m) => ({
       name: m[1]!,

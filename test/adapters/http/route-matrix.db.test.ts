@@ -183,6 +183,8 @@ const MOUNTS: Record<string, string> = {
   createDashboardConsoleRouter: '/console',
   createAdminConsoleRouter: '/console',
   createWhatsAppAdminRouter: '/console',
+  whatsAppSessionRoute: '/console',
+  whatsAppActionsRoute: '/console',
   createIntakeRouter: '/console/intake',
   intakeServicesRoute: '/console/intake',
   intakeSlipRoute: '/console/intake',

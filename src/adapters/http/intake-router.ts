@@ -11,6 +11,7 @@ import { intakeSlipRoute } from './intake-slip-route.js';
 import { MultipartError } from './multipart.js';
 import { currentOfficer, officerSecurity } from './security.js';
 
+// The intake API router takes the deps type and the use case's deps from here, beside the pages.
 export { intakeDeps, type IntakeHttpDeps } from './intake-context.js';
 
 const ASSETS: Readonly<Record<string, { type: string; body: string }>> = {

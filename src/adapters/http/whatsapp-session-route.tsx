@@ -33,7 +33,7 @@ export async function showSession(
 
 /**
  * The session page at `/console/whatsapp` (with the outcome of a redirected action as a flash)
- * and its status as JSON at `/console/whatsapp/status.json`, for the page's own refresh.
+ * and the same status as JSON at `/console/whatsapp/status.json`, for an admin's script or monitor.
  */
 export function whatsAppSessionRoute(router: Router, page: WhatsAppPageDeps): void {
   router.get('/whatsapp', async (req, res) => {

@@ -1,19 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { api, Client, useHttpApp, type HttpFixture } from './http-fixture.js';
-import { fixtureFile, intakeSettings, KTP_HILANG, NIK } from './intake-support.js';
+import { fixtureFile, form, intakeSettings, KTP_HILANG, NIK } from './intake-support.js';
 
 const intake = await intakeSettings();
 const app = useHttpApp('intake_router', { intake });
-
-/** A multipart form as a browser would send it: text fields, then files per step. */
-function form(fields: Record<string, string>, files: Record<string, Array<[string, Buffer]>> = {}): FormData {
-  const fd = new FormData();
-  for (const [k, v] of Object.entries(fields)) fd.append(k, v);
-  for (const [step, list] of Object.entries(files)) {
-    for (const [name, bytes] of list) fd.append(step, new Blob([new Uint8Array(bytes)]), name);
-  }
-  return fd;
-}
 
 const FILES = {
   surat_kehilangan: [['laporan-polisi.jpg', fixtureFile('foto-ktp.jpg')]] as Array<[string, Buffer]>,

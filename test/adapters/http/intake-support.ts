@@ -28,3 +28,16 @@ export const KTP_HILANG: Record<string, string> = {
   kelurahan: 'Gambir, Kec. Gambir, Jakarta Pusat (31.71.01.1001)',
   no_kk: '3171010101010001',
 };
+
+/** A multipart form as a browser would send it: text fields, then files per step. */
+export function form(
+  fields: Record<string, string>,
+  files: Record<string, Array<[string, Buffer]>> = {},
+): FormData {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(fields)) fd.append(k, v);
+  for (const [step, list] of Object.entries(files)) {
+    for (const [name, bytes] of list) fd.append(step, new Blob([new Uint8Array(bytes)]), name);
+  }
+  return fd;
+}

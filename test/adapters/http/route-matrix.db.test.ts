@@ -189,7 +189,12 @@ const MOUNTS: Record<string, string> = {
   createDashboardConsoleRouter: '/console',
   createAdminConsoleRouter: '/console',
   createWhatsAppAdminRouter: '/console',
+  whatsAppSessionRoute: '/console',
+  whatsAppActionsRoute: '/console',
   createIntakeRouter: '/console/intake',
+  intakeServicesRoute: '/console/intake',
+  intakeSlipRoute: '/console/intake',
+  intakeFormRoute: '/console/intake',
   createHttpApp: '',
 };
 

@@ -58,13 +58,15 @@ describe('WhatsApp admin page (/console/whatsapp)', () => {
     expect(session.calls).toEqual([]);
   });
 
-  it('should show admins the health, the alert and the QR as an inline SVG under the strict CSP', async () => {
+  it('should show admins the health, the alert and the QR as an SVG image under the strict CSP', async () => {
     const c = new Client(app().base);
     await c.login('admin');
     const { res, html } = await c.page('/console/whatsapp');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
-    expect(html).toContain('<svg');
+    expect(res.headers.get('content-security-policy')).toMatch(/img-src 'self' data:/);
+    const qr = /<div class="qr"><img src="data:image\/svg\+xml;base64,([^"]+)"/.exec(html)?.[1];
+    expect(Buffer.from(qr ?? '', 'base64').toString('utf8')).toMatch(/^<svg[^>]*>[\s\S]*<path/);
     expect(html).not.toMatch(/<script(?! src="\/console\/assets\/)/);
     expect(html).toContain('role="alert">WhatsApp keluar (logged out)');
     expect(html).toContain('401: loggedOut: Connection Failure');
@@ -72,6 +74,29 @@ describe('WhatsApp admin page (/console/whatsapp)', () => {
     expect(html).toContain('server-a:123:abc');
     const json = (await (await c.fetch('/console/whatsapp/status.json')).json()) as WhatsAppStatus;
     expect(json).toMatchObject({ state: 'pairing', badMacCount: 7 });
+  });
+
+  it('should show what the session reports as text, never as markup', async () => {
+    const before = session.snapshot;
+    session.snapshot = {
+      ...before,
+      alert: '<script>alert(1)</script>',
+      lastDisconnect: { code: 428, reason: '"><img src=x onerror=alert(1)>', at: new Date() },
+      leaseHolder: '<b>host</b>',
+      leaseOurs: false,
+    };
+    try {
+      const c = new Client(app().base);
+      await c.login('admin');
+      const { html } = await c.page('/console/whatsapp');
+      expect(html).not.toContain('<script>alert(1)');
+      expect(html).not.toMatch(/<img src=x/);
+      expect(html).not.toContain('<b>host');
+      expect(html).toContain('role="alert">&lt;script>alert(1)&lt;/script></p>');
+      expect(html).toContain('<td>&lt;b>host&lt;/b> </td>');
+    } finally {
+      session.snapshot = before;
+    }
   });
 
   it('should ask for a pairing code, refusing a bad number with a clear message', async () => {

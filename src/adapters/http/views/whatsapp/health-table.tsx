@@ -1,0 +1,52 @@
+import type { ComponentChildren } from 'preact';
+import type { WhatsAppStatus } from '../../../../ports/whatsapp-session.js';
+import type { ConsoleLang } from '../../console-i18n.js';
+import { tw, WHATSAPP_STATE } from '../../whatsapp-i18n.js';
+
+/** An instant as the admin compares it with server logs: UTC, to the second. */
+function fmt(d: Date | undefined): string {
+  return d ? `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC` : '–';
+}
+
+/** Who holds the number: this process, or another one with its session's state as of its last renewal. */
+function Holder({ lang, s }: { lang: ConsoleLang; s: WhatsAppStatus }) {
+  if (s.leaseOurs) return <>{tw(lang, 'thisProcess')}</>;
+  if (!s.holderState) return null;
+  return (
+    <>
+      (<span data-holder-state={s.holderState}>{WHATSAPP_STATE[s.holderState][lang]}</span>)
+    </>
+  );
+}
+
+/** The session's health: state, since when, account, lease holder, last drop with its raw code, counters. */
+export function HealthTable({ lang, s }: { lang: ConsoleLang; s: WhatsAppStatus }) {
+  const drop = s.lastDisconnect
+    ? `${s.lastDisconnect.code ?? '–'}: ${s.lastDisconnect.reason} (${fmt(s.lastDisconnect.at)})`
+    : tw(lang, 'none');
+  return (
+    <table class="whatsapp-health">
+      <Row label={tw(lang, 'state')}>
+        <strong data-state={s.state}>{WHATSAPP_STATE[s.state][lang]}</strong>
+      </Row>
+      <Row label={tw(lang, 'since')}>{fmt(s.since)}</Row>
+      <Row label={tw(lang, 'account')}>{s.account ?? '–'}</Row>
+      <Row label={tw(lang, 'lease')}>
+        {`${s.leaseHolder ?? '–'} `}
+        <Holder lang={lang} s={s} />
+      </Row>
+      <Row label={tw(lang, 'lastDrop')}>{drop}</Row>
+      <Row label={tw(lang, 'reconnects')}>{s.reconnects}</Row>
+      <Row label={tw(lang, 'badMac')}>{s.badMacCount}</Row>
+    </table>
+  );
+}
+
+function Row({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    <tr>
+      <th>{label}</th>
+      <td>{children}</td>
+    </tr>
+  );
+}

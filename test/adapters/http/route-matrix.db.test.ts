@@ -173,7 +173,10 @@ const ROUTES: Route[] = [
   },
 ];
 
-/** Where each router factory is mounted (src/adapters/http/server.ts, console-router.ts). */
+/**
+ * Where each router factory is mounted (src/adapters/http/server.ts, console-router.ts, and the
+ * page route modules the dashboard and admin routers mount).
+ */
 const MOUNTS: Record<string, string> = {
   createApiRouter: '/api',
   createDashboardApiRouter: '/api',
@@ -183,15 +186,22 @@ const MOUNTS: Record<string, string> = {
   createDashboardConsoleRouter: '/console',
   createAdminConsoleRouter: '/console',
   createWhatsAppAdminRouter: '/console',
+  dashboardPage: '/console',
+  auditPage: '/console',
+  deliveriesPage: '/console',
+  officersPage: '/console',
+  officerTokensPage: '/console',
+  officesPage: '/console',
   createIntakeRouter: '/console/intake',
   createHttpApp: '',
 };
 
-/** Every `router.get('/x'` / `app.post('/y'` in the HTTP adapter, with its mount prefix. */
+/** Every `router.get('/x'` / `app.post('/y'` in the HTTP adapter and its folders, with its mount prefix. */
 function routesInSource(): string[] {
   const dir = new URL('../../../src/adapters/http/', import.meta.url);
   const found: string[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+  const sources = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f));
+  for (const file of sources) {
     const src = readFileSync(new URL(file, dir), 'utf8');
     const factories = [...src.matchAll(/export function (\w+)\(/g)].map((m) => ({
       name: m[1]!,

@@ -13,7 +13,7 @@ import type { OfficerHttpDeps } from '../../officer-http-deps.js';
 import { officerOf } from '../../security.js';
 import { ts, type SupervisorWord } from '../../supervisor-i18n.js';
 import { officerActiveSchema, passwordResetSchema } from '../../supervisor-schemas.js';
-import type { NewOfficerForm } from '../../views/supervisor/new-officer-form.js';
+import type { NewOfficerFields } from '../../views/supervisor/new-officer-form.js';
 import { OfficersView } from '../../views/supervisor/officers-view.js';
 
 /** `?done=` after an action redirects back to the list, and what the page then says. */
@@ -29,7 +29,7 @@ const DONE: Readonly<Record<string, SupervisorWord>> = {
 type ShowOfficers = (
   req: Request,
   res: Response,
-  opts?: RenderOptions & { form?: NewOfficerForm; errors?: Record<string, string> },
+  opts?: RenderOptions & { form?: NewOfficerFields; errors?: Record<string, string> },
 ) => Promise<void>;
 
 function officersShower(deps: OfficerHttpDeps, render: Render): ShowOfficers {
@@ -56,15 +56,19 @@ function officersShower(deps: OfficerHttpDeps, render: Render): ShowOfficers {
   };
 }
 
+/** A field of the posted form as text; anything else counts as empty. */
+function field(body: unknown, name: string): string {
+  const value = (body as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value : '';
+}
+
 /** The create form as sent, for the page that refuses it; the password is never sent back. */
-function typedForm(body: unknown): Required<NewOfficerForm> {
-  const form = (body ?? {}) as Record<string, unknown>;
-  const str = (k: string) => (typeof form[k] === 'string' ? form[k] : '');
+function typedForm(body: unknown): Required<NewOfficerFields> {
   return {
-    username: str('username'),
-    displayName: str('displayName'),
-    role: str('role'),
-    officeId: str('officeId'),
+    username: field(body, 'username'),
+    displayName: field(body, 'displayName'),
+    role: field(body, 'role'),
+    officeId: field(body, 'officeId'),
   };
 }
 
@@ -87,7 +91,7 @@ export function officersPage(deps: OfficerHttpDeps, render: Render): Router {
   router.post('/admin/officers', async (req, res) => {
     const form = typedForm(req.body);
     try {
-      const input = parseInput(newOfficerSchema, { ...form, password: typedPassword(req.body) });
+      const input = parseInput(newOfficerSchema, { ...form, password: field(req.body, 'password') });
       await createManagedOfficer(deps, officerOf(res), input);
       res.redirect(303, '/console/admin/officers?done=created');
     } catch (err) {
@@ -116,9 +120,4 @@ export function officersPage(deps: OfficerHttpDeps, render: Render): Router {
     }
   });
   return router;
-}
-
-function typedPassword(body: unknown): string {
-  const password = (body as Record<string, unknown> | undefined)?.password;
-  return typeof password === 'string' ? password : '';
 }

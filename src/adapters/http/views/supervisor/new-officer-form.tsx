@@ -7,7 +7,7 @@ import { OptionList } from '../option-list.js';
 const ROLES: readonly OfficerRole[] = ['officer', 'supervisor', 'admin'];
 
 /** What the form showed when it was sent back with errors; the password is never among them. */
-export type NewOfficerForm = Partial<Record<'username' | 'displayName' | 'role' | 'officeId', string>>;
+export type NewOfficerFields = Partial<Record<'username' | 'displayName' | 'role' | 'officeId', string>>;
 
 function FieldError({ text }: { text: string | undefined }) {
   return text ? <span class="error">{text}</span> : null;
@@ -22,7 +22,7 @@ export function NewOfficerForm({
 }: {
   lang: ConsoleLang;
   csrf: string;
-  form: NewOfficerForm;
+  form: NewOfficerFields;
   errors: Readonly<Record<string, string>>;
 }) {
   return (

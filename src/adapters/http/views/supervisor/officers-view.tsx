@@ -1,7 +1,7 @@
 import type { OfficerListing } from '../../../../app/officer/manage-officers.js';
 import { t, type ConsoleLang } from '../../console-i18n.js';
 import { ts } from '../../supervisor-i18n.js';
-import { NewOfficerForm } from './new-officer-form.js';
+import { NewOfficerForm, type NewOfficerFields } from './new-officer-form.js';
 import { OfficerRow } from './officer-row.js';
 
 /** What the accounts page shows; `form` and `errors` when a create attempt is sent back. */
@@ -11,7 +11,7 @@ export interface OfficersViewProps {
   officers: readonly OfficerListing[];
   /** The admin looking at the page. */
   selfId: string;
-  form?: NewOfficerForm | undefined;
+  form?: NewOfficerFields | undefined;
   errors?: Readonly<Record<string, string>> | undefined;
 }
 

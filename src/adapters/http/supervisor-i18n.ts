@@ -114,6 +114,14 @@ const WORDS = {
   name: { id: 'Nama', en: 'Name' },
   code: { id: 'Kode', en: 'Code' },
   hours: { id: 'Jam buka', en: 'Opening hours' },
+  hoursUnit: { id: 'jam', en: 'h' },
+  day0: { id: 'Minggu', en: 'Sunday' },
+  day1: { id: 'Senin', en: 'Monday' },
+  day2: { id: 'Selasa', en: 'Tuesday' },
+  day3: { id: 'Rabu', en: 'Wednesday' },
+  day4: { id: 'Kamis', en: 'Thursday' },
+  day5: { id: 'Jumat', en: 'Friday' },
+  day6: { id: 'Sabtu', en: 'Saturday' },
   searchOffice: { id: 'Cari nama atau kode', en: 'Search name or code' },
   forbidden: {
     id: 'Anda tidak berwenang membuka halaman ini.',
@@ -123,6 +131,11 @@ const WORDS = {
 
 /** A key of the supervisor pages' word list. */
 export type SupervisorWord = keyof typeof WORDS;
+
+/** A weekday's name, 0 = Sunday (as `Date.getDay` and the load heat map count). */
+export function weekdayName(lang: ConsoleLang, day: 0 | 1 | 2 | 3 | 4 | 5 | 6): string {
+  return ts(lang, `day${day}` as const);
+}
 
 /** The supervisor/admin page text for `key` in `lang`. */
 export function ts(lang: ConsoleLang, key: SupervisorWord): string {

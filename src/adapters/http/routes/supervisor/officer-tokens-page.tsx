@@ -1,0 +1,31 @@
+import express, { type Router } from 'express';
+import { issueTokenFor, revokeTokensFor } from '../../../../app/officer/manage-officers.js';
+import { idParam, langOf, type Render } from '../../console-render.js';
+import type { OfficerHttpDeps } from '../../officer-http-deps.js';
+import { officerOf } from '../../security.js';
+import { ts } from '../../supervisor-i18n.js';
+import { TokenView } from '../../views/supervisor/token-view.js';
+
+/**
+ * An officer's API tokens under `/admin/officers/:id/tokens`: issuing shows the new token on its
+ * own page, once; revoking cuts every token and says how many.
+ */
+export function officerTokensPage(deps: OfficerHttpDeps, render: Render): Router {
+  const router = express.Router();
+
+  router.post('/admin/officers/:id/tokens', async (req, res) => {
+    const lang = langOf(req);
+    const id = idParam(req);
+    const token = await issueTokenFor(deps, officerOf(res), id);
+    const officer = await deps.officers.findById(id);
+    render(req, res, ts(lang, 'tokens'), () => (
+      <TokenView lang={lang} username={officer?.username ?? id} token={token} />
+    ));
+  });
+
+  router.post('/admin/officers/:id/tokens/revoke', async (req, res) => {
+    const n = await revokeTokensFor(deps, officerOf(res), idParam(req));
+    res.redirect(303, `/console/admin/officers?done=revoked&n=${n}`);
+  });
+  return router;
+}

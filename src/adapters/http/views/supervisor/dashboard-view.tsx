@@ -1,0 +1,45 @@
+import type { DashboardMetrics } from '../../../../app/officer/metrics.js';
+import { t, type ConsoleLang } from '../../console-i18n.js';
+import { ts } from '../../supervisor-i18n.js';
+import { OverdueSection, PerDaySection, ProcessingSection } from './dashboard-applications.js';
+import { PointsSection } from './dashboard-officers.js';
+import { HandoffsSection, LoadSection } from './dashboard-waiting.js';
+import type { DashboardWindow } from './dashboard-window.js';
+
+/** The supervisor dashboard: filter bar, then each metric as a chart with its numbers beside it. */
+export function DashboardView({
+  lang,
+  days,
+  metrics: m,
+}: {
+  lang: ConsoleLang;
+  days: DashboardWindow;
+  metrics: DashboardMetrics;
+}) {
+  return (
+    <>
+      <form method="get" action="/console/dashboard" class="filters">
+        <label>
+          {t(lang, 'from')}
+          <input type="date" name="from" value={days.from} />
+        </label>
+        <label>
+          {t(lang, 'to')}
+          <input type="date" name="to" value={days.to} />
+        </label>
+        <label>
+          {t(lang, 'office')}
+          <input name="officeId" value={days.officeId} />
+        </label>
+        <button>{ts(lang, 'show')}</button>
+      </form>
+      {m.truncated ? <p class="flash error">{ts(lang, 'truncated')}</p> : null}
+      <PointsSection lang={lang} officers={m.officers} />
+      <PerDaySection lang={lang} days={days} perDay={m.applicationsPerDay} />
+      <ProcessingSection lang={lang} processing={m.processing} />
+      <OverdueSection lang={lang} overdue={m.overdue} />
+      <HandoffsSection lang={lang} handoffs={m.handoffs} />
+      <LoadSection lang={lang} load={m.load} />
+    </>
+  );
+}

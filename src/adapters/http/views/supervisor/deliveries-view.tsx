@@ -1,0 +1,106 @@
+import type { UndeliveredNotice } from '../../../../app/officer/list-undelivered.js';
+import { t, type ConsoleLang } from '../../console-i18n.js';
+import { maskChat } from '../../json-views.js';
+import { ts } from '../../supervisor-i18n.js';
+import { fmtWib } from '../audit-table.js';
+import { OptionList } from '../option-list.js';
+import { Pager, type Paging } from './pager.js';
+
+/** How much of a notice's text the table shows; the rest is in the application's history. */
+const TEXT_SHOWN = 120;
+
+function DeliveryRow({
+  lang,
+  notice: { item, application: a },
+}: {
+  lang: ConsoleLang;
+  notice: UndeliveredNotice;
+}) {
+  const unreachable = item.status === 'unreachable';
+  return (
+    <tr class={unreachable ? 'late' : undefined}>
+      <td>{fmtWib(item.createdAt)}</td>
+      <td>{a ? <a href={`/console/applications/${a.id}`}>{a.trackingNumber}</a> : '-'}</td>
+      <td>
+        {a ? a.applicant.name : ''}
+        {a?.applicant.phone ? (
+          <>
+            <br />
+            <small>{a.applicant.phone}</small>
+          </>
+        ) : null}
+      </td>
+      <td>{`${item.channel} ${maskChat(item.chatId)}`}</td>
+      <td>{ts(lang, unreachable ? 'st_unreachable' : 'st_failed')}</td>
+      <td>{item.attempts}</td>
+      <td>
+        <small>{item.lastError ?? ''}</small>
+      </td>
+      <td>
+        <small>{item.payload.text.slice(0, TEXT_SHOWN)}</small>
+      </td>
+    </tr>
+  );
+}
+
+/** The deliveries page: who did not get their update, so staff can call them. */
+export function DeliveriesView({
+  lang,
+  query: q,
+  result,
+  paging,
+}: {
+  lang: ConsoleLang;
+  /** The filters as the form sent them. */
+  query: Readonly<Record<string, string>>;
+  result: { items: readonly UndeliveredNotice[]; total: number };
+  paging: Paging;
+}) {
+  return (
+    <>
+      <p>{ts(lang, 'deliveriesHelp')}</p>
+      <form method="get" action="/console/deliveries" class="filters">
+        <label>
+          {ts(lang, 'deliveryStatus')}
+          <select name="status">
+            <OptionList
+              options={[
+                ['', t(lang, 'all')],
+                ['unreachable', ts(lang, 'st_unreachable')],
+                ['failed', ts(lang, 'st_failed')],
+              ]}
+              current={q.status ?? ''}
+            />
+          </select>
+        </label>
+        <button>{t(lang, 'filter')}</button>
+      </form>
+      <div class="scroll">
+        <table id="deliveries">
+          <thead>
+            <tr>
+              <th>{ts(lang, 'when')}</th>
+              <th>{t(lang, 'tracking')}</th>
+              <th>{t(lang, 'applicant')}</th>
+              <th>{t(lang, 'channel')}</th>
+              <th>{ts(lang, 'deliveryStatus')}</th>
+              <th>{ts(lang, 'attempts')}</th>
+              <th>{ts(lang, 'error')}</th>
+              <th>{ts(lang, 'message')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.items.length === 0 ? (
+              <tr>
+                <td colspan={8}>{t(lang, 'none')}</td>
+              </tr>
+            ) : (
+              result.items.map((n) => <DeliveryRow lang={lang} notice={n} />)
+            )}
+          </tbody>
+        </table>
+      </div>
+      <Pager lang={lang} path="/console/deliveries" query={q} paging={paging} total={result.total} />
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import type { OfficerRole } from '../../../../ports/officer-repository.js';
+import { t, type ConsoleLang } from '../../console-i18n.js';
+import { ts } from '../../supervisor-i18n.js';
+import { CsrfField } from '../csrf-field.js';
+import { OptionList } from '../option-list.js';
+
+const ROLES: readonly OfficerRole[] = ['officer', 'supervisor', 'admin'];
+
+/** What the form showed when it was sent back with errors; the password is never among them. */
+export type NewOfficerFields = Partial<Record<'username' | 'displayName' | 'role' | 'officeId', string>>;
+
+function FieldError({ text }: { text: string | undefined }) {
+  return text ? <span class="error">{text}</span> : null;
+}
+
+/** The create-account form, first on the accounts page since it is the common task. */
+export function NewOfficerForm({
+  lang,
+  csrf,
+  form,
+  errors,
+}: {
+  lang: ConsoleLang;
+  csrf: string;
+  form: NewOfficerFields;
+  errors: Readonly<Record<string, string>>;
+}) {
+  return (
+    <>
+      <h2>{ts(lang, 'newOfficer')}</h2>
+      <form method="post" action="/console/admin/officers" class="card" id="new-officer">
+        <CsrfField token={csrf} />
+        <label>
+          {t(lang, 'username')}
+          <input name="username" required autocomplete="off" value={form.username} />
+        </label>
+        <FieldError text={errors.username} />
+        <label>
+          {ts(lang, 'displayName')}
+          <input name="displayName" required value={form.displayName} />
+        </label>
+        <FieldError text={errors.displayName} />
+        <label>
+          {t(lang, 'password')}
+          <input name="password" type="password" required minLength={10} autocomplete="new-password" />
+        </label>
+        <FieldError text={errors.password} />
+        <label>
+          {ts(lang, 'role')}
+          <select name="role">
+            <OptionList options={ROLES.map((r) => [r, ts(lang, `role_${r}`)] as const)} current={form.role} />
+          </select>
+        </label>
+        <FieldError text={errors.role} />
+        <label>
+          {ts(lang, 'officeCode')}
+          <input name="officeId" required placeholder="31.71.01.1001" value={form.officeId} />
+        </label>
+        <FieldError text={errors.officeId} />
+        <button type="submit">{ts(lang, 'create')}</button>
+      </form>
+    </>
+  );
+}

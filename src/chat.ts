@@ -11,8 +11,8 @@ import { randomUUID } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { loadConfig } from './config/config.js';
+import { parseCommandLine, runTool, UsageError } from './config/command-line.js';
 import { createLogger } from './config/logger.js';
 import { createLoket, type Loket } from './main.js';
 import type { InboundMessage } from './app/inbound.js';
@@ -58,8 +58,14 @@ async function send(loket: Loket, msg: InboundMessage, lang: 'id' | 'en' | undef
   return result.replies.map(formatPlain);
 }
 
-async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({
+const TOOL = {
+  name: 'chat',
+  usage: 'Pemakaian / usage: npm run chat -- [--user ID] [--lang id|en] [--file PATH] [pesan / message...]',
+};
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseCommandLine({
+    args: argv,
     options: {
       user: { type: 'string' },
       lang: { type: 'string' },
@@ -68,20 +74,18 @@ async function main(): Promise<void> {
     allowPositionals: true,
   });
   const lang = values.lang === 'en' || values.lang === 'id' ? values.lang : undefined;
-  if (values.lang && !lang) {
-    console.error('--lang harus id atau en / --lang must be id or en');
-    process.exit(2);
-  }
+  if (values.lang !== undefined && !lang)
+    throw new UsageError('--lang harus id atau en / --lang must be id or en');
   const config = loadConfig();
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr);
   const loket = await createLoket(config, logger, { shareEmbeddedDb: true });
   try {
-    if (values.user && (positionals.length > 0 || values.file)) {
-      const replies = await send(loket, toMessage(values.user, positionals.join(' '), values.file), lang);
+    const user = values.user ?? `terminal-${process.env.USER ?? 'warga'}`;
+    if (positionals.length > 0 || values.file) {
+      const replies = await send(loket, toMessage(user, positionals.join(' '), values.file), lang);
       process.stdout.write(replies.join('\n\n') + '\n');
       return;
     }
-    const user = values.user ?? `terminal-${process.env.USER ?? 'warga'}`;
     const rl = createInterface({
       input: process.stdin,
       output: process.stdout,
@@ -115,4 +119,4 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+await runTool(TOOL, main);

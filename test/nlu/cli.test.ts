@@ -73,6 +73,6 @@ describe('nlu cli', () => {
     const { code, stdout, stderr } = await run(['parse'], '');
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/usage: nlu classify/);
+    expect(stderr).toMatch(/Pemakaian \/ usage: npm run nlu -- classify/);
   });
 });

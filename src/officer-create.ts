@@ -58,7 +58,10 @@ export function parseOfficerCreateArgs(argv: string[]): OfficerCreateArgs {
 /** Reads a line from a TTY with echo off. */
 async function promptHidden(question: string): Promise<string> {
   const { stdin, stderr } = process;
-  if (!stdin.isTTY) throw new Error('Set LOKET_ADMIN_PASSWORD, or run on a terminal to type the password.');
+  if (!stdin.isTTY)
+    throw new Error(
+      'Isi LOKET_ADMIN_PASSWORD, atau jalankan di terminal untuk mengetik kata sandi / set LOKET_ADMIN_PASSWORD, or run on a terminal to type the password',
+    );
   stderr.write(question);
   stdin.setRawMode(true);
   stdin.resume();

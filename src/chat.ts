@@ -7,56 +7,12 @@
  *   npm run --silent chat -- --user budi --file ktp.jpg
  *   npm run --silent chat -- --user budi --lang en "hello"
  */
-import { randomUUID } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { loadConfig } from './config/config.js';
 import { parseCommandLine, runTool, UsageError } from './config/command-line.js';
 import { createLogger } from './config/logger.js';
-import { createLoket, type Loket } from './main.js';
-import type { InboundMessage } from './app/inbound.js';
-import { formatPlain } from './adapters/terminal/format.js';
-
-const COMMANDS: Record<string, Extract<InboundMessage['content'], { kind: 'command' }>['command']> = {
-  '/start': 'start',
-  '/menu': 'menu',
-  '/status': 'status',
-  '/petugas': 'officer',
-  '/batal': 'cancel',
-  '/bahasa': 'language',
-  '/bantuan': 'help',
-  '/help': 'help',
-};
-
-function toMessage(user: string, text: string | undefined, file: string | undefined): InboundMessage {
-  const base = { channel: 'terminal' as const, chatId: user, messageId: randomUUID(), at: new Date() };
-  if (file) {
-    return {
-      ...base,
-      content: {
-        kind: 'file',
-        file: {
-          filename: path.basename(file),
-          fetch: async (maxBytes) => {
-            const s = await stat(file);
-            if (s.size > maxBytes) throw Object.assign(new Error('file too big'), { code: 'TOO_BIG' });
-            return readFile(file);
-          },
-          ...(text ? { caption: text } : {}),
-        },
-      },
-    };
-  }
-  const t = (text ?? '').trim();
-  const command = COMMANDS[t.toLowerCase()];
-  return { ...base, content: command ? { kind: 'command', command } : { kind: 'text', text: t } };
-}
-
-async function send(loket: Loket, msg: InboundMessage, lang: 'id' | 'en' | undefined): Promise<string[]> {
-  const result = await loket.handleInbound({ ...msg, ...(lang ? { lang } : {}) });
-  return result.replies.map(formatPlain);
-}
+import { wireTerminal } from './main/channels.js';
+import { createLoket } from './main/loket.js';
 
 const TOOL = {
   name: 'chat',
@@ -79,10 +35,11 @@ async function main(argv: string[]): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr);
   const loket = await createLoket(config, logger, { shareEmbeddedDb: true });
+  const say = wireTerminal(loket, lang);
   try {
     const user = values.user ?? `terminal-${process.env.USER ?? 'warga'}`;
     if (positionals.length > 0 || values.file) {
-      const replies = await send(loket, toMessage(user, positionals.join(' '), values.file), lang);
+      const replies = await say(user, positionals.join(' '), values.file);
       process.stdout.write(replies.join('\n\n') + '\n');
       return;
     }
@@ -94,7 +51,7 @@ async function main(argv: string[]): Promise<void> {
     // Take the iterator now: it buffers lines, so piped input is not lost while replies are worked out.
     const lines = rl[Symbol.asyncIterator]();
     console.log('Loket (terminal). Ketik pesan; /file <path> untuk mengirim berkas; /keluar untuk keluar.\n');
-    for (const r of await send(loket, toMessage(user, 'halo', undefined), lang)) console.log(`Loket: ${r}\n`);
+    for (const r of await say(user, 'halo')) console.log(`Loket: ${r}\n`);
     rl.setPrompt('Anda: ');
     rl.prompt();
     for (let next = await lines.next(); !next.done; next = await lines.next()) {
@@ -102,12 +59,10 @@ async function main(argv: string[]): Promise<void> {
       if (line === '/keluar' || line === '/exit') break;
       if (line) {
         const file = line.startsWith('/file ') ? line.slice(6).trim() : undefined;
-        const replies = await send(loket, toMessage(user, file ? undefined : line, file), lang).catch(
-          (err: unknown) => {
-            logger.error({ err }, 'message failed');
-            return ['Maaf, terjadi gangguan. Silakan coba lagi.'];
-          },
-        );
+        const replies = await say(user, file ? undefined : line, file).catch((err: unknown) => {
+          logger.error({ err }, 'message failed');
+          return ['Maaf, terjadi gangguan. Silakan coba lagi.'];
+        });
         for (const r of replies) console.log(`\nLoket: ${r}`);
         console.log('');
       }

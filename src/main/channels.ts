@@ -1,4 +1,6 @@
 import { createMongoWhatsAppAuthStore } from '../adapters/mongo/whatsapp-auth-store.js';
+import { terminalMessage } from '../adapters/terminal/inbound.js';
+import { formatPlain } from '../adapters/terminal/format.js';
 import { createTelegramChannel, type TelegramChannel } from '../adapters/telegram/channel.js';
 import { createWhatsAppChannel, type WhatsAppChannel } from '../adapters/whatsapp/channel.js';
 import type { SocketFactory } from '../adapters/whatsapp/socket.js';
@@ -101,4 +103,21 @@ export async function wireWhatsApp(
   });
   loket.senders.set('whatsapp', whatsapp.sender);
   return whatsapp;
+}
+
+/** One citizen's turn in the terminal: what they typed (or the file they named) in, the replies out as plain text. */
+export type TerminalSay = (user: string, text: string | undefined, file?: string) => Promise<string[]>;
+
+/**
+ * The terminal channel (`npm run chat`): the same use case as Telegram and WhatsApp, replies
+ * rendered as plain text with numbered menus, in `lang` when given (else the conversation's own).
+ */
+export function wireTerminal(loket: Loket, lang?: 'id' | 'en'): TerminalSay {
+  return async (user, text, file) => {
+    const result = await loket.handleInbound({
+      ...terminalMessage(user, text, file),
+      ...(lang ? { lang } : {}),
+    });
+    return result.replies.map(formatPlain);
+  };
 }

@@ -20,7 +20,7 @@ import { loadIntentData } from '../nlu/intent-data.js';
 import { loadNlu } from '../nlu/nlu-cache.js';
 import type { Nlu } from '../nlu/nlu.js';
 import type { ChannelSender } from '../ports/channel-sender.js';
-import { startHousekeeping } from './jobs.js';
+import { startHousekeeping } from './housekeeping.js';
 import { createRuntime, type Runtime, type RuntimeOptions } from './runtime.js';
 
 /** Everything a channel, the console or a test needs from a running Loket, without HTTP. */

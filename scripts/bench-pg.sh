@@ -18,10 +18,11 @@
 set -euo pipefail
 
 gin=""
+[[ $# -le 1 ]] || { echo "Pemakaian / usage: npm run bench:load:pg -- [--gin]" >&2; exit 2; }
 case "${1:-}" in
   --gin) gin=1 ;;
   "") ;;
-  *) echo "usage: bench-pg.sh [--gin]" >&2; exit 2 ;;
+  *) echo "Pemakaian / usage: npm run bench:load:pg -- [--gin]" >&2; exit 2 ;;
 esac
 
 log() { echo "[bench-pg] $*" >&2; }

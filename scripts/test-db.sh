@@ -50,8 +50,10 @@ run() {
     --state-dir="$dir" --debug-addr=- --telemetry=disable --log-level="${FERRETDB_LOG_LEVEL:-error}"
 }
 
+usage() { echo "Pemakaian / usage: scripts/test-db.sh install | run DIR PORT" >&2; exit 2; }
+
 case "${1:-}" in
-  install) install ;;
-  run) run "${2:?data dir}" "${3:?port}" ;;
-  *) echo "usage: $0 install | run DIR PORT" >&2; exit 2 ;;
+  install) [[ $# -eq 1 ]] || usage; install ;;
+  run) [[ $# -eq 3 ]] || usage; run "$2" "$3" ;;
+  *) usage ;;
 esac

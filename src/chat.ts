@@ -7,59 +7,21 @@
  *   npm run --silent chat -- --user budi --file ktp.jpg
  *   npm run --silent chat -- --user budi --lang en "hello"
  */
-import { randomUUID } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { loadConfig } from './config/config.js';
+import { parseCommandLine, runTool, UsageError } from './config/command-line.js';
 import { createLogger } from './config/logger.js';
-import { createLoket, type Loket } from './main.js';
-import type { InboundMessage } from './app/inbound.js';
-import { formatPlain } from './adapters/terminal/format.js';
+import { wireTerminal } from './main/channels.js';
+import { createLoket } from './main/loket.js';
 
-const COMMANDS: Record<string, Extract<InboundMessage['content'], { kind: 'command' }>['command']> = {
-  '/start': 'start',
-  '/menu': 'menu',
-  '/status': 'status',
-  '/petugas': 'officer',
-  '/batal': 'cancel',
-  '/bahasa': 'language',
-  '/bantuan': 'help',
-  '/help': 'help',
+const TOOL = {
+  name: 'chat',
+  usage: 'Pemakaian / usage: npm run chat -- [--user ID] [--lang id|en] [--file PATH] [pesan / message...]',
 };
 
-function toMessage(user: string, text: string | undefined, file: string | undefined): InboundMessage {
-  const base = { channel: 'terminal' as const, chatId: user, messageId: randomUUID(), at: new Date() };
-  if (file) {
-    return {
-      ...base,
-      content: {
-        kind: 'file',
-        file: {
-          filename: path.basename(file),
-          fetch: async (maxBytes) => {
-            const s = await stat(file);
-            if (s.size > maxBytes) throw Object.assign(new Error('file too big'), { code: 'TOO_BIG' });
-            return readFile(file);
-          },
-          ...(text ? { caption: text } : {}),
-        },
-      },
-    };
-  }
-  const t = (text ?? '').trim();
-  const command = COMMANDS[t.toLowerCase()];
-  return { ...base, content: command ? { kind: 'command', command } : { kind: 'text', text: t } };
-}
-
-async function send(loket: Loket, msg: InboundMessage, lang: 'id' | 'en' | undefined): Promise<string[]> {
-  const result = await loket.handleInbound({ ...msg, ...(lang ? { lang } : {}) });
-  return result.replies.map(formatPlain);
-}
-
-async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseCommandLine({
+    args: argv,
     options: {
       user: { type: 'string' },
       lang: { type: 'string' },
@@ -68,20 +30,19 @@ async function main(): Promise<void> {
     allowPositionals: true,
   });
   const lang = values.lang === 'en' || values.lang === 'id' ? values.lang : undefined;
-  if (values.lang && !lang) {
-    console.error('--lang harus id atau en / --lang must be id or en');
-    process.exit(2);
-  }
+  if (values.lang !== undefined && !lang)
+    throw new UsageError('--lang harus id atau en / --lang must be id or en');
   const config = loadConfig();
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr);
   const loket = await createLoket(config, logger, { shareEmbeddedDb: true });
+  const say = wireTerminal(loket, lang);
   try {
-    if (values.user && (positionals.length > 0 || values.file)) {
-      const replies = await send(loket, toMessage(values.user, positionals.join(' '), values.file), lang);
+    const user = values.user ?? `terminal-${process.env.USER ?? 'warga'}`;
+    if (positionals.length > 0 || values.file) {
+      const replies = await say(user, positionals.join(' '), values.file);
       process.stdout.write(replies.join('\n\n') + '\n');
       return;
     }
-    const user = values.user ?? `terminal-${process.env.USER ?? 'warga'}`;
     const rl = createInterface({
       input: process.stdin,
       output: process.stdout,
@@ -90,7 +51,7 @@ async function main(): Promise<void> {
     // Take the iterator now: it buffers lines, so piped input is not lost while replies are worked out.
     const lines = rl[Symbol.asyncIterator]();
     console.log('Loket (terminal). Ketik pesan; /file <path> untuk mengirim berkas; /keluar untuk keluar.\n');
-    for (const r of await send(loket, toMessage(user, 'halo', undefined), lang)) console.log(`Loket: ${r}\n`);
+    for (const r of await say(user, 'halo')) console.log(`Loket: ${r}\n`);
     rl.setPrompt('Anda: ');
     rl.prompt();
     for (let next = await lines.next(); !next.done; next = await lines.next()) {
@@ -98,12 +59,10 @@ async function main(): Promise<void> {
       if (line === '/keluar' || line === '/exit') break;
       if (line) {
         const file = line.startsWith('/file ') ? line.slice(6).trim() : undefined;
-        const replies = await send(loket, toMessage(user, file ? undefined : line, file), lang).catch(
-          (err: unknown) => {
-            logger.error({ err }, 'message failed');
-            return ['Maaf, terjadi gangguan. Silakan coba lagi.'];
-          },
-        );
+        const replies = await say(user, file ? undefined : line, file).catch((err: unknown) => {
+          logger.error({ err }, 'message failed');
+          return ['Maaf, terjadi gangguan. Silakan coba lagi.'];
+        });
         for (const r of replies) console.log(`\nLoket: ${r}`);
         console.log('');
       }
@@ -115,4 +74,4 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+await runTool(TOOL, main);

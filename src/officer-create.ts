@@ -3,10 +3,10 @@
  * Makes the first console account from the command line. The password comes from
  * LOKET_ADMIN_PASSWORD or is typed on a TTY without echo; it is never printed or logged.
  */
-import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { openConnection } from './adapters/mongo/connection.js';
 import { loadConfig } from './config/config.js';
+import { parseCommandLine, runTool, UsageError } from './config/command-line.js';
 import { createLogger } from './config/logger.js';
 import { resolveDatabase } from './adapters/mongo/resolve-database.js';
 import { createMongoRepositories } from './adapters/mongo/repositories.js';
@@ -16,6 +16,12 @@ import type { OfficerRole } from './ports/officer-repository.js';
 
 const ROLES: readonly OfficerRole[] = ['officer', 'supervisor', 'admin'];
 
+const TOOL = {
+  name: 'officer:create',
+  usage:
+    'Pemakaian / usage: npm run officer:create -- --username NAMA --name "NAMA TAMPILAN" --office KODE [--role officer|supervisor|admin]',
+};
+
 /** The parsed command line; `undefined` fields are reported as missing. */
 export interface OfficerCreateArgs {
   username: string;
@@ -24,9 +30,9 @@ export interface OfficerCreateArgs {
   role: OfficerRole;
 }
 
-/** Parses the flags; throws a message meant for the person at the terminal. */
+/** Parses the flags; throws a UsageError meant for the person at the terminal. */
 export function parseOfficerCreateArgs(argv: string[]): OfficerCreateArgs {
-  const { values } = parseArgs({
+  const { values } = parseCommandLine({
     args: argv,
     options: {
       username: { type: 'string' },
@@ -34,14 +40,13 @@ export function parseOfficerCreateArgs(argv: string[]): OfficerCreateArgs {
       office: { type: 'string' },
       role: { type: 'string', default: 'admin' },
     },
-    strict: true,
   });
   const missing = (['username', 'name', 'office'] as const).filter((k) => !values[k]);
   if (missing.length > 0)
-    throw new Error(`Wajib diisi / required: ${missing.map((m) => `--${m}`).join(', ')}`);
+    throw new UsageError(`wajib diisi / required: ${missing.map((m) => `--${m}`).join(', ')}`);
   const role = values.role as OfficerRole;
   if (!ROLES.includes(role))
-    throw new Error(`--role harus salah satu dari / must be one of: ${ROLES.join(', ')}`);
+    throw new UsageError(`--role harus salah satu dari / must be one of: ${ROLES.join(', ')}`);
   return {
     username: values.username ?? '',
     displayName: values.name ?? '',
@@ -53,7 +58,10 @@ export function parseOfficerCreateArgs(argv: string[]): OfficerCreateArgs {
 /** Reads a line from a TTY with echo off. */
 async function promptHidden(question: string): Promise<string> {
   const { stdin, stderr } = process;
-  if (!stdin.isTTY) throw new Error('Set LOKET_ADMIN_PASSWORD, or run on a terminal to type the password.');
+  if (!stdin.isTTY)
+    throw new Error(
+      'Isi LOKET_ADMIN_PASSWORD, atau jalankan di terminal untuk mengetik kata sandi / set LOKET_ADMIN_PASSWORD, or run on a terminal to type the password',
+    );
   stderr.write(question);
   stdin.setRawMode(true);
   stdin.resume();
@@ -82,8 +90,9 @@ async function promptHidden(question: string): Promise<string> {
   });
 }
 
-async function main(): Promise<void> {
-  const args = parseOfficerCreateArgs(process.argv.slice(2));
+/** Creates the account; an officer rule broken (name taken, unknown office) is printed with its fields. */
+async function main(argv: string[]): Promise<number> {
+  const args = parseOfficerCreateArgs(argv);
   const password = process.env.LOKET_ADMIN_PASSWORD || (await promptHidden('Kata sandi / password: '));
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
@@ -99,6 +108,12 @@ async function main(): Promise<void> {
       { kind: 'system', id: 'officer:create' },
     );
     console.log(`Akun dibuat / account created: ${officer.username} (${officer.role}, ${officer.officeId})`);
+    return 0;
+  } catch (err) {
+    if (!(err instanceof OfficerActionError)) throw err;
+    console.error(err.message);
+    for (const [field, problem] of Object.entries(err.fields ?? {})) console.error(`  ${field}: ${problem}`);
+    return 1;
   } finally {
     await conn.close();
     await embedded?.stop();
@@ -106,14 +121,5 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  try {
-    await main();
-  } catch (err) {
-    if (err instanceof OfficerActionError) {
-      console.error(err.message);
-      for (const [field, problem] of Object.entries(err.fields ?? {}))
-        console.error(`  ${field}: ${problem}`);
-    } else console.error(err instanceof Error ? err.message : String(err));
-    process.exitCode = 1;
-  }
+  await runTool(TOOL, main);
 }

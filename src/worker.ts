@@ -1,8 +1,10 @@
 import { pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig, type Config } from './config/config.js';
-import { loadEnvFileIfPresent } from './config/env-file.js';
 import { createLogger, type Logger } from './config/logger.js';
-import { createLoket, startBackground, wireTelegram, type Loket } from './main.js';
+import { startBackground } from './main/background.js';
+import { wireTelegram } from './main/channels.js';
+import { createLoket, type Loket } from './main/loket.js';
+import { runCommandLine } from './main/run-command-line.js';
 import type { TelegramChannel } from './adapters/telegram/channel.js';
 
 /** A running worker: the parts tests and the signal handlers need to reach. */
@@ -61,41 +63,13 @@ export async function startWorker(
   };
 }
 
-async function runFromCommandLine(): Promise<void> {
-  let config: Config;
-  try {
-    loadEnvFileIfPresent();
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(78);
-    }
-    throw err;
-  }
-  const logger = createLogger(config.LOG_LEVEL);
-  const running = await startWorker(config, logger).catch((err: unknown) => {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(78);
-    }
-    logger.fatal({ err }, 'worker start-up failed');
-    process.exit(1);
-  });
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      logger.info({ signal }, 'signal received');
-      running.stop().then(
-        () => process.exit(0),
-        (err: unknown) => {
-          logger.error({ err }, 'worker shutdown failed');
-          process.exit(1);
-        },
-      );
-    });
-  }
-}
+/** What `npm run worker -- --help` prints; like the server, the worker takes its settings from the environment. */
+const TOOL = {
+  name: 'worker',
+  usage:
+    'Pemakaian / usage: npm run worker  (tanpa argumen; pengaturan lewat .env / no arguments; settings in .env)',
+};
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  await runFromCommandLine();
+  await runCommandLine({ tool: TOOL, start: startWorker });
 }

@@ -1,19 +1,20 @@
 /**
  * `npm run catalog:check`: checks flows/, locales/ and intents/ together, as start-up does.
- * Prints every problem and exits 1, or one summary line and exits 0.
- * Usage: node --import tsx src/catalog/cli.ts [--root <repository root>]
+ * Prints every problem and exits 1, or one summary line and exits 0 (a crash: its message, exit 1).
+ * Usage: npm run catalog:check -- [--root <repository root>]; a wrong command line exits 2.
  */
 import { checkCatalog } from './check.js';
 import { ENGINE_MESSAGE_KEYS } from '../dialogue/message-keys.js';
 import { formatProblem } from './problem.js';
+import { parseCommandLine, runTool } from '../config/command-line.js';
 
-function argValue(args: readonly string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
+const TOOL = {
+  name: 'catalog:check',
+  usage: 'Pemakaian / usage: npm run catalog:check -- [--root DIR]',
+};
 
-async function main(args: readonly string[]): Promise<number> {
-  const root = argValue(args, '--root');
+async function main(argv: string[]): Promise<number> {
+  const { root } = parseCommandLine({ args: argv, options: { root: { type: 'string' } } }).values;
   // The engine's own keys are required too, exactly as start-up checks them.
   const result = await checkCatalog({ ...(root ? { root } : {}), requiredKeys: ENGINE_MESSAGE_KEYS });
   if (result.problems.length > 0) {
@@ -32,14 +33,4 @@ async function main(args: readonly string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(
-      `catalog check crashed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
-    );
-    process.exitCode = 2;
-  },
-);
+await runTool(TOOL, main);

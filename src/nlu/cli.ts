@@ -11,22 +11,33 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { loadIntentData } from './intent-data.js';
 import { configSchema } from '../config/config.js';
+import { parseCommandLine, runTool, UsageError } from '../config/command-line.js';
 import { createLogger } from '../config/logger.js';
 import { PROJECT_ROOT } from '../config/project-root.js';
 import { createNlu } from './nlu.js';
 import { loadNlu } from './nlu-cache.js';
 
-const USAGE =
-  'usage: nlu classify [--intents <dir>]  (utterances on stdin, one per line)\n       nlu store [--intents <dir>]     (train and keep the model under DATA_DIR/nlu-cache)';
+const TOOL = {
+  name: 'nlu',
+  usage: [
+    'Pemakaian / usage: npm run nlu -- classify [--intents DIR]  (kalimat di stdin, satu per baris / utterances on stdin, one per line)',
+    '                   npm run nlu -- store [--intents DIR]     (latih dan simpan model di DATA_DIR/nlu-cache / train and keep the model)',
+  ].join('\n'),
+};
 
-async function main(argv: readonly string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  if (command !== 'classify' && command !== 'store') {
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
-  }
-  const at = rest.indexOf('--intents');
-  const dir = at >= 0 && rest[at + 1] ? path.resolve(rest[at + 1] ?? '') : path.join(PROJECT_ROOT, 'intents');
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandLine({
+    args: argv,
+    options: { intents: { type: 'string' } },
+    allowPositionals: true,
+  });
+  const [command, ...extra] = positionals;
+  if (command !== 'classify' && command !== 'store')
+    throw new UsageError(
+      `perintah classify atau store / command must be classify or store: ${command ?? '(none)'}`,
+    );
+  if (extra.length > 0) throw new UsageError(`argumen berlebih / unexpected arguments: ${extra.join(' ')}`);
+  const dir = values.intents ? path.resolve(values.intents) : path.join(PROJECT_ROOT, 'intents');
   if (command === 'store') {
     // Only DATA_DIR: the whole configuration would ask for production secrets at image build time.
     const cache = path.resolve(configSchema.shape.DATA_DIR.parse(process.env.DATA_DIR), 'nlu-cache');
@@ -48,12 +59,4 @@ async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`nlu: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 1;
-  },
-);
+await runTool(TOOL, main);

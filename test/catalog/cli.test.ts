@@ -4,6 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from '@jest/globals';
 import { demoFiles, tempCatalog } from './support/temp-catalog.js';
+import { expectUsageError, runTsTool } from '../support/run-tool.js';
 
 const run = async (root: string): Promise<{ code: number; stdout: string }> => {
   try {
@@ -48,5 +49,17 @@ describe('catalog:check', () => {
     } finally {
       await t.cleanup();
     }
+  });
+
+  it.each([
+    [['--root'], /Option '--root <value>' argument missing/],
+    [['--roots', '.'], /Unknown option '--roots'/],
+    [['flows'], /Unexpected argument 'flows'/],
+  ])('should answer %j with the usage and exit 2, without a stack trace', async (args, problem) => {
+    expectUsageError(
+      await runTsTool('src/catalog/cli.ts', args),
+      /Pemakaian \/ usage: npm run catalog:check -- \[--root DIR\]/,
+      problem,
+    );
   });
 });

@@ -3,6 +3,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
+import { expectUsageError } from '../support/run-tool.js';
 
 /** Runs the CLI as the benchmarks do and collects its output. */
 function run(
@@ -73,6 +74,15 @@ describe('nlu cli', () => {
     const { code, stdout, stderr } = await run(['parse'], '');
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/usage: nlu classify/);
+    expect(stderr).toMatch(/Pemakaian \/ usage: npm run nlu -- classify/);
+  });
+
+  it.each([
+    [['classify', '--intents'], /Option '--intents <value>' argument missing/],
+    [['classify', '-x'], /Unknown option '-x'/],
+    [['store', 'extra'], /argumen berlebih \/ unexpected arguments: extra/],
+    [[], /classify atau store/],
+  ])('should answer %j with the usage and exit 2, without a stack trace', async (args, problem) => {
+    expectUsageError(await run(args, ''), /npm run nlu -- store \[--intents DIR\]/, problem);
   });
 });

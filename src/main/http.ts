@@ -1,0 +1,100 @@
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { pingDatabase } from '../adapters/mongo/connection.js';
+import { createSessionStore } from '../adapters/mongo/session-store.js';
+import type { OfficerHttpDeps } from '../adapters/http/officer-http-deps.js';
+import { createHttpApp } from '../adapters/http/server.js';
+import type { TelegramChannel } from '../adapters/telegram/channel.js';
+import type { WhatsAppChannel } from '../adapters/whatsapp/channel.js';
+import { consoleSecrets } from '../config/local-secrets.js';
+import type { Loket } from './loket.js';
+
+/** Reported on /healthz. */
+const VERSION = '0.1.0';
+
+/** The HTTP server of a Loket, listening. */
+export interface HttpServer {
+  server: Server;
+  /** The port it listens on (PORT=0 picks a free one). */
+  port: number;
+  /** Stops taking connections; after SHUTDOWN_GRACE_MS the ones still open are cut. */
+  close(): Promise<void>;
+}
+
+/** The officer console and API on this Loket's repositories, session store and secrets. */
+async function officerDeps(loket: Loket, whatsapp: WhatsAppChannel | undefined): Promise<OfficerHttpDeps> {
+  const { config, logger, repos, runtime } = loket;
+  const secrets = await consoleSecrets(config, config.DATA_DIR);
+  if (secrets.source === 'file')
+    logger.warn(
+      { file: path.resolve(config.DATA_DIR, 'secrets.json') },
+      'SESSION_SECRET/CSRF_SECRET not set: using random ones kept under DATA_DIR (set them in production)',
+    );
+  return {
+    logger: logger.child({ part: 'console' }),
+    applications: repos.applications,
+    events: repos.events,
+    handoffs: repos.handoffs,
+    officers: repos.officers,
+    offices: repos.offices,
+    outbox: repos.outbox,
+    documents: repos.documents,
+    push: loket.push,
+    conversations: repos.conversations,
+    sessionStore: createSessionStore(loket.conn, { ttlSeconds: config.SESSION_TTL_HOURS * 3600 }),
+    sessionSecret: secrets.sessionSecret,
+    csrfSecret: secrets.csrfSecret,
+    sessionTtlMs: config.SESSION_TTL_HOURS * 3_600_000,
+    secureCookies: config.COOKIE_SECURE,
+    loginRateLimit: config.LOGIN_RATE_LIMIT,
+    queuePollMs: config.QUEUE_POLL_MS,
+    cannedReplies: config.CANNED_REPLIES,
+    now: runtime.now,
+    intake: {
+      catalog: loket.catalog,
+      trackingPrefix: config.TRACKING_PREFIX,
+      holidays: runtime.holidays,
+      uploadMaxBytes: config.UPLOAD_MAX_BYTES,
+    },
+    ...(whatsapp ? { whatsapp: whatsapp.session } : {}),
+  };
+}
+
+/**
+ * The Express server on HOST:PORT: health checks, the officer console and API, and the Telegram
+ * webhook when TELEGRAM_WEBHOOK_URL is set. Resolves once it listens.
+ */
+export async function startHttp(
+  loket: Loket,
+  channels: { telegram?: TelegramChannel | undefined; whatsapp?: WhatsAppChannel | undefined },
+): Promise<HttpServer> {
+  const { config, logger } = loket;
+  const { telegram } = channels;
+  const webhookPath = config.TELEGRAM_WEBHOOK_URL ? new URL(config.TELEGRAM_WEBHOOK_URL).pathname : undefined;
+  const app = createHttpApp({
+    logger,
+    isReady: () => pingDatabase(loket.conn),
+    trustProxy: config.TRUST_PROXY,
+    version: VERSION,
+    officer: await officerDeps(loket, channels.whatsapp),
+    ...(telegram && webhookPath
+      ? { webhooks: [{ path: webhookPath, handler: (req, res) => telegram.webhookHandler(req, res) }] }
+      : {}),
+  });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.PORT, config.HOST, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+      setTimeout(() => {
+        server.closeAllConnections();
+        resolve();
+      }, config.SHUTDOWN_GRACE_MS).unref();
+    });
+  return { server, port, close };
+}

@@ -1,0 +1,112 @@
+import { createMongoRetentionStore } from '../adapters/mongo/mongo-retention-store.js';
+import { startNotificationWorker } from '../app/officer/deliver-notifications.js';
+import { notifyLongWaits } from '../app/officer/notify-long-waits.js';
+import { noticeOverdue } from '../app/officer/notice-overdue.js';
+import { runRetention } from '../app/officer/retention.js';
+import { sweepOrphanUploads } from '../app/orphan-uploads.js';
+import { startPeriodic, type PeriodicJob } from '../app/periodic.js';
+import type { Loket } from './loket.js';
+
+/** Several jobs stopped together. */
+function allOf(jobs: PeriodicJob[]): PeriodicJob {
+  return {
+    async stop() {
+      await Promise.all(jobs.map((j) => j.stop()));
+    },
+  };
+}
+
+/**
+ * The jobs one process at a time must run, each under its lease (every server process starts
+ * them): retention (RETENTION_DAYS) erases documents and personal data of finished applications;
+ * the orphan-upload sweep (ORPHAN_UPLOAD_DAYS) deletes uploads of abandoned drafts, never one still
+ * in a draft; the SLA check (SLA_CHECK_MINUTES) records and tells citizens of applications past
+ * their due date.
+ */
+export function startLeasedJobs(loket: Loket): PeriodicJob {
+  const { config, logger, repos, runtime } = loket;
+  const { leases, holder, now } = runtime;
+  /** Every `minutes` (the first run within a minute of start-up); a failed run is logged. */
+  const every = <R>(minutes: number, name: string, run: () => Promise<R>, done: (report: R) => void) =>
+    startPeriodic(() => run().then(done), {
+      intervalMs: minutes * 60_000,
+      firstDelayMs: Math.min(minutes * 60_000, 60_000),
+      onError: (err) => logger.error({ err }, `${name} failed`),
+    });
+  const retention = createMongoRetentionStore(loket.conn);
+  return allOf([
+    every(
+      config.RETENTION_INTERVAL_MINUTES,
+      'retention run',
+      () =>
+        runRetention({
+          ...repos,
+          retention,
+          leases,
+          flows: loket.catalog.flows,
+          retentionDays: config.RETENTION_DAYS,
+          holder,
+          now,
+        }),
+      (r) => {
+        if (r.erased > 0 || r.skipped > 0) logger.info({ retention: r }, 'retention: personal data erased');
+      },
+    ),
+    every(
+      config.RETENTION_INTERVAL_MINUTES,
+      'orphan-upload sweep',
+      () => sweepOrphanUploads({ ...repos, leases, orphanDays: config.ORPHAN_UPLOAD_DAYS, holder, now }),
+      (r) => {
+        if (r.deleted > 0 || r.attached > 0) logger.info({ orphanUploads: r }, 'orphan uploads swept');
+      },
+    ),
+    every(
+      config.SLA_CHECK_MINUTES,
+      'SLA check',
+      () => noticeOverdue({ ...repos, leases, holder, now }),
+      (r) => {
+        if (r.noticed > 0) logger.info({ sla: r }, 'SLA check: applications past their due date recorded');
+      },
+    ),
+  ]);
+}
+
+/**
+ * Citizens waiting long for an officer hear that they are still queued (once per ticket, by an
+ * atomic mark, so every process may run it).
+ */
+export function startLongWaitNotices(loket: Loket): PeriodicJob {
+  const { config, logger, runtime } = loket;
+  return startPeriodic(
+    async () => {
+      const told = await notifyLongWaits({
+        handoffs: loket.repos.handoffs,
+        push: loket.push,
+        now: runtime.now,
+        holidays: runtime.holidays,
+        waitMs: config.HANDOFF_WAIT_NOTICE_MINUTES * 60_000,
+      });
+      if (told > 0) logger.info({ told }, 'queue: citizens told they are still waiting');
+    },
+    { intervalMs: 60_000, onError: (err) => logger.error({ err }, 'long-wait check failed') },
+  );
+}
+
+/**
+ * The notification worker: delivers the outbox through the senders registered so far (it reads
+ * them once, so every channel is wired first). Rows are leased, so several processes may run it.
+ */
+export function startNotifications(loket: Loket): PeriodicJob {
+  const { config, logger, runtime } = loket;
+  return startNotificationWorker(
+    {
+      outbox: loket.repos.outbox,
+      senders: [...loket.senders.values()],
+      workerId: runtime.holder,
+      now: runtime.now,
+      maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
+    },
+    config.OUTBOX_INTERVAL_MS,
+    (err) => logger.error({ err }, 'notification worker pass failed'),
+  );
+}

@@ -1,0 +1,182 @@
+import path from 'node:path';
+import { openConnection, pingDatabase, type DbConnection } from '../adapters/mongo/connection.js';
+import { createMongoRepositories, type MongoRepositories } from '../adapters/mongo/repositories.js';
+import { resolveDatabase } from '../adapters/mongo/resolve-database.js';
+import { makeHandleInbound, makePushConversationEvent } from '../app/handle-inbound.js';
+import type { HandleInbound } from '../app/inbound.js';
+import type { PushConversationEvent } from '../app/officer/push-conversation-event.js';
+import { makeEffectRunner } from '../app/run-effects.js';
+import { seedOffices } from '../app/seed-offices.js';
+import { loadAreas } from '../catalog/areas.js';
+import type { Catalog } from '../catalog/catalog.js';
+import { loadCatalog } from '../catalog/load.js';
+import type { Config } from '../config/config.js';
+import type { Logger } from '../config/logger.js';
+import { PROJECT_ROOT } from '../config/project-root.js';
+import { createEngine, type Engine } from '../dialogue/engine.js';
+import { ENGINE_MESSAGE_KEYS } from '../dialogue/message-keys.js';
+import type { Channel } from '../domain/application.js';
+import { loadIntentData } from '../nlu/intent-data.js';
+import { loadNlu } from '../nlu/nlu-cache.js';
+import type { Nlu } from '../nlu/nlu.js';
+import type { ChannelSender } from '../ports/channel-sender.js';
+import { startHousekeeping } from './housekeeping.js';
+import { createRuntime, type Runtime, type RuntimeOptions } from './runtime.js';
+
+/** Everything a channel, the console or a test needs from a running Loket, without HTTP. */
+export interface Loket {
+  config: Config;
+  logger: Logger;
+  conn: DbConnection;
+  repos: MongoRepositories;
+  /** Holder id, holidays, clock and leases: built once here, shared by every part of this Loket. */
+  runtime: Runtime;
+  catalog: Catalog;
+  nlu: Nlu;
+  engine: Engine;
+  handleInbound: HandleInbound;
+  /** How each channel reaches a citizen; channels register their sender here when they start. */
+  senders: Map<Channel, ChannelSender>;
+  /** Officer-side events (joined, message, closed, revision) into a citizen's conversation. */
+  push: PushConversationEvent;
+  /** Milliseconds from the call to ready, by part. */
+  /** `nlu`: read from DATA_DIR/nlu-cache (`stored`) or trained at this start (`trained`). */
+  startup: {
+    totalMs: number;
+    databaseMs: number;
+    catalogMs: number;
+    nluMs: number;
+    nlu: 'stored' | 'trained';
+  };
+  stop(): Promise<void>;
+}
+
+/** What `createLoket` may be told besides the config. */
+export interface CreateLoketOptions {
+  /** Reuse an embedded database another Loket process (the server) already runs. */
+  shareEmbeddedDb?: boolean;
+  /** A fixed holder id or clock (tests). */
+  runtime?: RuntimeOptions;
+}
+
+/** The database with its indexes, how long it took. */
+async function openDatabase(uri: string) {
+  const t = Date.now();
+  const conn = await openConnection(uri);
+  const repos = createMongoRepositories(conn);
+  await repos.ensureIndexes();
+  return { conn, repos, ms: Date.now() - t };
+}
+
+/** The NLU read from DATA_DIR/nlu-cache when NLU_CACHE is on (trained and kept there otherwise). */
+async function openNlu(config: Config, logger: Logger) {
+  const intents = await loadIntentData(path.join(PROJECT_ROOT, 'intents'));
+  const t = Date.now();
+  const { nlu, source } = await loadNlu(intents, {
+    logger,
+    ...(config.NLU_CACHE === 'on' ? { dir: path.resolve(config.DATA_DIR, 'nlu-cache') } : {}),
+  });
+  return { nlu, ms: Date.now() - t, source };
+}
+
+/** The use cases on the engine: a citizen's message in, an officer's event into a conversation. */
+function wireUseCases(
+  parts: { config: Config; logger: Logger; repos: MongoRepositories; runtime: Runtime; catalog: Catalog },
+  nlu: Nlu,
+) {
+  const { config, logger, repos, catalog } = parts;
+  const engine = createEngine(catalog, { uploadMaxBytes: config.UPLOAD_MAX_BYTES });
+  const understand = (text: string) => nlu.understand(text);
+  const effects = makeEffectRunner({
+    catalog,
+    applications: repos.applications,
+    events: repos.events,
+    handoffs: repos.handoffs,
+    documents: repos.documents,
+    logger,
+    trackingPrefix: config.TRACKING_PREFIX,
+    holidays: parts.runtime.holidays,
+  });
+  const handleInbound = makeHandleInbound({
+    engine,
+    understand,
+    conversations: repos.conversations,
+    inbound: repos.inbound,
+    documents: repos.documents,
+    effects,
+    logger,
+    uploadMaxBytes: config.UPLOAD_MAX_BYTES,
+    allowedTypes: config.UPLOAD_ALLOWED_TYPES,
+    leaseMs: config.INBOUND_LEASE_MS,
+  });
+  const senders = new Map<Channel, ChannelSender>();
+  const push = makePushConversationEvent({
+    engine,
+    understand,
+    conversations: repos.conversations,
+    effects,
+    senders,
+    logger,
+  });
+  return { engine, handleInbound, senders, push };
+}
+
+/**
+ * Composition root without HTTP: the database (MONGODB_URI, or the embedded FerretDB), the
+ * runtime, the catalog (checked), the NLU, the engine and the use cases, with this process's
+ * housekeeping sweeps running.
+ */
+export async function createLoket(
+  config: Config,
+  logger: Logger,
+  opts: CreateLoketOptions = {},
+): Promise<Loket> {
+  const t0 = Date.now();
+  const { uri, embedded } = await resolveDatabase(config, logger, { shareEmbeddedDb: opts.shareEmbeddedDb });
+  const [db, areas, nlu] = await Promise.all([openDatabase(uri), loadAreas(), openNlu(config, logger)]);
+  const tc = Date.now();
+  const catalog = await loadCatalog({
+    root: PROJECT_ROOT,
+    kelurahan: areas.kelurahan,
+    requiredKeys: ENGINE_MESSAGE_KEYS,
+  });
+  const catalogMs = Date.now() - tc;
+  const { conn, repos } = db;
+  logger.info(
+    { db: conn.name, host: conn.host, services: catalog.flows.size },
+    'database connected, catalog loaded',
+  );
+
+  const runtime = await createRuntime(config, conn, opts.runtime);
+  await seedOffices(
+    { offices: repos.offices, leases: runtime.leases, holder: runtime.holder },
+    areas.offices,
+  );
+  const useCases = wireUseCases({ config, logger, repos, runtime, catalog }, nlu.nlu);
+  const housekeeping = startHousekeeping(repos, logger, runtime.now);
+
+  let stopping: Promise<void> | undefined;
+  return {
+    config,
+    logger,
+    conn,
+    repos,
+    runtime,
+    catalog,
+    nlu: nlu.nlu,
+    ...useCases,
+    startup: { totalMs: Date.now() - t0, databaseMs: db.ms, catalogMs, nluMs: nlu.ms, nlu: nlu.source },
+    stop: () =>
+      (stopping ??= (async () => {
+        await housekeeping.stop();
+        // Once more at shutdown so a restart leaves no superseded chats behind; not while the
+        // database is away (stopping would wait for it; they are swept when next written).
+        if (await pingDatabase(conn, 1000))
+          await repos.sweepConversations().catch((err: unknown) => {
+            logger.warn({ err }, 'conversation sweep at shutdown failed');
+          });
+        await conn.close();
+        if (embedded) await embedded.stop();
+      })()),
+  };
+}

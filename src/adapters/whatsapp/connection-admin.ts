@@ -47,7 +47,6 @@ export function onRestart(t: Turn): void {
   t.s.status.reconnects = 0;
   if (t.s.lease !== 'held') return tryAcquire(t);
   if (t.s.socket) return;
-  emit(t, { type: 'clear_timer', name: 'connect' });
   emit(t, { type: 'clear_timer', name: 'acquire' });
   connect(t);
 }

@@ -104,7 +104,7 @@ export function onClosed(
 }
 
 /** The pause before reconnect attempt `attempt` (1-based): doubled each time, capped, ±25 % jitter. */
-export function backoffMs(t: Turn, attempt: number): number {
+function backoffMs(t: Turn, attempt: number): number {
   const { baseMs, maxMs } = t.env.config.reconnect;
   const exp = Math.min(maxMs, baseMs * 2 ** (attempt - 1));
   return Math.round(exp * (0.75 + t.env.random * 0.5));

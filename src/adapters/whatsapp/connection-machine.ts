@@ -46,7 +46,7 @@ export type {
   MachineState,
   Transition,
 } from './connection-state.js';
-export { normalizePhone, REFUSALS } from './connection-admin.js';
+export { normalizePhone } from './connection-admin.js';
 
 function copy(state: MachineState): MachineState {
   return {

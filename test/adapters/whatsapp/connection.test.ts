@@ -184,6 +184,28 @@ describe('WhatsApp connection (pairing, disconnect reasons, lease)', () => {
     expect(channel.session.status().alert).toContain('dilepas oleh admin');
   });
 
+  it('should tell the admin when the login could not be cleared, and connect again with the old one', async () => {
+    const { channel, sockets, store } = make();
+    await channel.start();
+    sockets.last().open();
+    sockets.last().close(440, 'Stream Errored (conflict)');
+    store.clear = () => Promise.reject(new Error('database unreachable'));
+    await expect(channel.session.unpair()).rejects.toMatchObject({
+      name: 'WhatsAppSessionError',
+      message: expect.stringContaining('Login WhatsApp belum terhapus'),
+    });
+    expect(sockets.sockets).toHaveLength(2);
+    expect(sockets.auths[1]!.creds).toBe(sockets.auths[0]!.creds);
+  });
+
+  it('should pass a failed pairing-code request on to the admin at once', async () => {
+    const { channel, sockets } = make();
+    await channel.start();
+    sockets.last().requestPairingCode = () => Promise.reject(new Error('rate-overlimit'));
+    sockets.last().qr();
+    await expect(channel.session.requestPairingCode('081234567890')).rejects.toThrow('rate-overlimit');
+  });
+
   it('should let one process own the number: the other stands by and takes over when the lease lapses', async () => {
     const leases = new MemoryLeases();
     const store = new MemoryAuthStore();

@@ -6,7 +6,8 @@ import {
   revokeTokensFor,
   setOfficerActive,
 } from '../../app/officer/manage-officers.js';
-import { consoleRenderer, idParam } from './console-render.js';
+import { consoleRenderer } from './console-render.js';
+import { idParam } from './params.js';
 import { requireRolePage } from './dashboard-router.js';
 import { parseInput } from './http-errors.js';
 import type { OfficerHttpDeps } from './officer-http-deps.js';

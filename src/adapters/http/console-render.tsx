@@ -1,5 +1,4 @@
 import type { Request, Response } from 'express';
-import { OfficerActionError } from '../../app/officer/errors.js';
 import type { ConsoleLang } from './console-i18n.js';
 import type { OfficerHttpDeps } from './officer-http-deps.js';
 import { currentOfficer, officerSecurity } from './security.js';
@@ -23,7 +22,7 @@ export type Render = (
   req: Request,
   res: Response,
   title: string,
-  body: (csrf: string) => Html | string,
+  body: (csrf: string) => Html,
   opts?: RenderOptions,
 ) => void;
 
@@ -51,7 +50,7 @@ export function consoleRenderer(deps: OfficerHttpDeps): Render {
             title={title}
             csrf={csrf}
             path={path}
-            body={asView(body(csrf))}
+            body={body(csrf)}
             banner={banner}
             {...(officer ? { officer } : {})}
             {...(opts.flash ? { flash: opts.flash } : {})}
@@ -59,29 +58,4 @@ export function consoleRenderer(deps: OfficerHttpDeps): Render {
         ),
       );
   };
-}
-
-/** An id from the URL; anything that cannot be an id is simply not found. */
-export function idParam(req: Request, name = 'id'): string {
-  const v = req.params[name];
-  if (typeof v !== 'string' || !/^[0-9a-f]{24}$/i.test(v))
-    throw new OfficerActionError('not_found', 'Data tidak ditemukan (not found).');
-  return v;
-}
-
-/** A query string as plain strings, empty values dropped (what a GET form sends). */
-export function plainQuery(req: Request): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(req.query).filter(([k, v]) => typeof v === 'string' && v !== '' && k !== 'lang'),
-  ) as Record<string, string>;
-}
-
-/** Start of a Jakarta calendar day (WIB, UTC+7) plus `plusDays`: officers mean their own day. */
-export function wibDay(day: string, plusDays = 0): Date {
-  return new Date(Date.parse(`${day}T00:00:00+07:00`) + plusDays * 86_400_000);
-}
-
-/** A body still built as a string (escaped by hand with `esc`) until its page becomes a view. */
-function asView(body: Html | string): Html {
-  return typeof body === 'string' ? <div dangerouslySetInnerHTML={{ __html: body }} /> : body;
 }

@@ -3,14 +3,15 @@ import type { Actor, Application, ChatAddress, DocumentRef } from '../../domain/
 import type { Office } from '../../domain/office.js';
 import { generateTrackingNumber } from '../../domain/tracking-number.js';
 import { addWorkingDays } from '../../domain/working-days.js';
-import type { Lang, UploadedFile } from '../../dialogue/types.js';
+import type { Lang } from '../../dialogue/types.js';
 import { normalizePhone } from '../../dialogue/phone.js';
 import type { ApplicationRepository } from '../../ports/application-repository.js';
-import type { DocumentStore, PutRefusal } from '../../ports/document-store.js';
+import type { DocumentStore } from '../../ports/document-store.js';
 import type { EventLog } from '../../ports/event-log.js';
 import type { OfficeRepository } from '../../ports/office-repository.js';
-import { OfficerActionError } from './errors.js';
-import { checkIntake, formContext, type CheckedIntake, type IntakeFile } from './intake-form.js';
+import { invalidInput, OfficerActionError } from './errors.js';
+import { storeDocuments } from './assisted-intake-documents.js';
+import { checkIntake, formContext, type IntakeFile } from './intake-form.js';
 import { actorOf, type OfficerActor } from './officer-actor.js';
 
 /** What filing for a walk-in citizen needs: the catalog and the same stores the chat uses. */
@@ -78,16 +79,6 @@ export interface AssistedIntakeResult {
 /** Form tokens: long enough not to collide, safe in a key and a hidden field. */
 export const NONCE_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
 
-function invalid(fields: Record<string, string>, lang: Lang): OfficerActionError {
-  return new OfficerActionError(
-    'invalid',
-    lang === 'en'
-      ? 'Some fields need fixing (invalid input).'
-      : 'Ada isian yang perlu diperbaiki (invalid input).',
-    fields,
-  );
-}
-
 /**
  * The chat address for status updates. A WhatsApp number becomes its international digits
  * (`628...`, the number part of a WhatsApp chat id); a Telegram chat id is its number.
@@ -149,7 +140,7 @@ export async function fileAssistedApplication(
   const flow = deps.catalog.flows.get(req.serviceId);
   if (!flow) throw new OfficerActionError('not_found', 'Layanan tidak ditemukan (service not found).');
   if (!NONCE_PATTERN.test(req.nonce)) {
-    throw invalid({ nonce: 'Muat ulang formulir (reload the form).' }, lang);
+    throw invalidInput({ nonce: 'Muat ulang formulir (reload the form).' }, lang);
   }
   const key = `assisted:${officer.id}:${req.nonce}`;
   const at = deps.now();
@@ -157,14 +148,14 @@ export async function fileAssistedApplication(
   const checked = checkIntake(ctx, flow, { answers: req.answers, files: req.files });
   const contact = contactOf(req.contact, lang);
   const errors = { ...(checked.ok ? {} : checked.errors), ...(contact.ok ? {} : contact.errors) };
-  if (!checked.ok || !contact.ok) throw invalid(errors, lang);
+  if (!checked.ok || !contact.ok) throw invalidInput(errors, lang);
   const { answers } = checked.value;
   const str = (stepId: string) => {
     const v = answers[stepId];
     return v === undefined || v === null ? '' : String(v);
   };
   const officeId = str(flow.applicant.office);
-  if (!officeId) throw invalid({ [flow.applicant.office]: 'Wajib diisi.' }, lang);
+  if (!officeId) throw invalidInput({ [flow.applicant.office]: 'Wajib diisi.' }, lang);
 
   const { documents, discard } = await storeDocuments(deps, officer, checked.value.documents, {
     at,
@@ -216,56 +207,6 @@ export async function fileAssistedApplication(
   return { application: app, office: await deps.offices.get(app.officeId), created: true };
 }
 
-/** Where and when the counter form's documents are stored, and in which language refusals are said. */
-interface StoreContext {
-  at: Date;
-  lang: Lang;
-  citizenLang: Lang;
-}
-
-/**
- * Stores the form's files with each step's limits. A refused file throws the field's error, and
- * `discard` removes what this call stored when the application does not come of it.
- */
-async function storeDocuments(
-  deps: AssistedIntakeDeps,
-  officer: OfficerActor,
-  steps: CheckedIntake['documents'],
-  { at, lang, citizenLang }: StoreContext,
-): Promise<{ documents: DocumentRef[]; discard: () => Promise<void> }> {
-  const stored: Array<{ stepId: string; file: UploadedFile }> = [];
-  const discard = async () => {
-    for (const s of stored) await deps.documents.delete(s.file.documentId);
-  };
-  for (const { step, files } of steps) {
-    for (const f of files) {
-      const put = await deps.documents.put({
-        bytes: f.bytes,
-        filename: f.filename,
-        owner: { channel: 'console', chatId: `officer:${officer.id}` },
-        maxBytes: step.max_bytes ?? deps.uploadMaxBytes,
-        allowedTypes: [...step.accept],
-      });
-      if (!put.ok) {
-        await discard();
-        const msg = refusalText(put, f.filename, step.accept, citizenLang);
-        throw invalid({ [step.id]: msg }, lang);
-      }
-      stored.push({ stepId: step.id, file: put.file });
-    }
-  }
-  const documents: DocumentRef[] = stored.map(({ stepId, file }) => ({
-    id: file.documentId,
-    stepId,
-    filename: file.filename,
-    contentType: file.contentType,
-    size: file.size,
-    sha256: file.sha256,
-    uploadedAt: at,
-  }));
-  return { documents, discard };
-}
-
 /** Files now belong to the application; the submission is an audit event like the chat's. */
 async function recordSubmission(
   deps: AssistedIntakeDeps,
@@ -290,30 +231,4 @@ async function recordSubmission(
       ...(contact ? { contactChannel: contact.channel } : {}),
     },
   });
-}
-
-/** Why the counter form refused a file, next to its field, in the officer's language. */
-function refusalText(
-  put: PutRefusal,
-  filename: string,
-  accept: readonly string[],
-  lang: 'id' | 'en',
-): string {
-  const en = lang === 'en';
-  switch (put.reason) {
-    case 'too_big':
-      return en ? 'File too big.' : 'Berkas terlalu besar.';
-    case 'empty':
-      return en ? 'The file is empty.' : 'Berkas kosong.';
-    case 'damaged':
-      return en
-        ? `${filename} is damaged or cut off; scan it again.`
-        : `${filename} rusak atau terpotong; pindai ulang.`;
-    case 'active_content':
-      return en
-        ? `${filename} contains scripts or attachments; upload a plain scan.`
-        : `${filename} berisi skrip atau lampiran; unggah hasil pindai biasa.`;
-    case 'type_not_allowed':
-      return `${en ? 'File type not accepted' : 'Jenis berkas tidak diterima'} (${filename}: ${put.detectedType ?? '?'}); ${accept.join(', ')}.`;
-  }
 }

@@ -15,3 +15,14 @@ export class OfficerActionError extends Error {
     super(message);
   }
 }
+
+/** A form refused field by field, said in the officer's language. */
+export function invalidInput(fields: Record<string, string>, lang: 'id' | 'en'): OfficerActionError {
+  return new OfficerActionError(
+    'invalid',
+    lang === 'en'
+      ? 'Some fields need fixing (invalid input).'
+      : 'Ada isian yang perlu diperbaiki (invalid input).',
+    fields,
+  );
+}

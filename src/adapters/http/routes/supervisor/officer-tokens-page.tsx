@@ -1,6 +1,7 @@
 import express, { type Router } from 'express';
 import { issueTokenFor, revokeTokensFor } from '../../../../app/officer/manage-officers.js';
-import { idParam, langOf, type Render } from '../../console-render.js';
+import { langOf, type Render } from '../../console-render.js';
+import { idParam } from '../../params.js';
 import type { OfficerHttpDeps } from '../../officer-http-deps.js';
 import { officerOf } from '../../security.js';
 import { ts } from '../../supervisor-i18n.js';

@@ -7,7 +7,8 @@ import {
   setOfficerActive,
 } from '../../../../app/officer/manage-officers.js';
 import { newOfficerSchema } from '../../api-schemas.js';
-import { idParam, langOf, type Render, type RenderOptions } from '../../console-render.js';
+import { langOf, type Render, type RenderOptions } from '../../console-render.js';
+import { idParam } from '../../params.js';
 import { parseInput, statusOf } from '../../http-errors.js';
 import type { OfficerHttpDeps } from '../../officer-http-deps.js';
 import { officerOf } from '../../security.js';

@@ -1,9 +1,12 @@
 import type { BaileysEventMap, WAMessage } from '@whiskeysockets/baileys';
-import type { HandleInbound, HandleResult, InboundMessage } from '../../app/inbound.js';
+import type { HandleInbound } from '../../app/inbound.js';
 import type { Logger } from '../../config/logger.js';
 import type { Lang, Reply } from '../../dialogue/types.js';
+import { createChatChains } from './chat-chains.js';
 import type { ChatRateLimiter } from './chat-rate-limit.js';
 import { MediaDownloadError } from './download.js';
+import { attemptUntilSettled, type LastAttempt } from './inbound-attempts.js';
+import { toInboundMessage } from './inbound-message.js';
 import { WHATSAPP_MESSAGES } from './messages.js';
 import { parseMessage, type ParsedMessage } from './parse-message.js';
 import type { WhatsAppSocket } from './socket.js';
@@ -33,125 +36,106 @@ export interface InboundHandler {
   idle(): Promise<void>;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * The path from a WhatsApp message to the use case: private chats only, the per-chat flood
  * limit, a read receipt, "typing…" while the engine works, replies through the send queue. One
- * chat's messages are handled in order, different chats side by side. The message key id is the
- * idempotency key; a failed attempt (a media download that broke) was released by the use case,
- * so it is tried again, and the citizen is asked to resend only when every attempt failed.
+ * chat's messages are handled in order, different chats side by side (see `createChatChains`).
  */
 export function makeInboundHandler(deps: InboundDeps): InboundHandler {
-  const chains = new Map<string, Promise<void>>();
-
-  const enqueue = (chatId: string, work: () => Promise<void>) => {
-    const prev = chains.get(chatId) ?? Promise.resolve();
-    const next = prev.then(work).catch((err: unknown) => {
-      deps.logger.error({ err }, 'whatsapp message handling failed');
-    });
-    chains.set(chatId, next);
-    void next.then(() => {
-      if (chains.get(chatId) === next) chains.delete(chatId);
-    });
-  };
-
-  /** One of the adapter's own texts, in the citizen's language. */
-  const say = async (chatId: string, key: keyof typeof WHATSAPP_MESSAGES) => {
-    const lang = await deps.langOf(chatId);
-    await deps.send(chatId, [{ kind: 'text', text: WHATSAPP_MESSAGES[key][lang] }]);
-  };
-
-  async function handle(raw: WAMessage, msg: ParsedMessage): Promise<void> {
-    const c = msg.content;
-    if (c.kind === 'silent') return;
-    if (c.kind === 'undecryptable') {
-      deps.onUndecryptable(c.error);
-      return;
-    }
-    const decision = deps.limiter.check(msg.chatId);
-    if (decision === 'drop') return;
-    if (decision === 'warn') {
-      deps.logger.warn({ chat: mask(msg.chatId) }, 'whatsapp chat rate-limited');
-      await say(msg.chatId, 'rateLimited');
-      return;
-    }
-    const sock = deps.socket();
-    await sock?.readMessages([raw.key]).catch((err: unknown) => {
-      deps.logger.debug({ err }, 'read receipt not sent');
-    });
-    if (c.kind === 'unsupported') {
-      await say(msg.chatId, 'unsupported');
-      return;
-    }
-    const inbound: InboundMessage = {
-      channel: 'whatsapp',
-      chatId: msg.chatId,
-      messageId: msg.messageId,
-      at: msg.at,
-      ...(msg.name || msg.phone
-        ? { sender: { ...(msg.name ? { name: msg.name } : {}), ...(msg.phone ? { phone: msg.phone } : {}) } }
-        : {}),
-      content:
-        c.kind === 'text'
-          ? { kind: 'text', text: c.text }
-          : {
-              kind: 'file',
-              file: {
-                filename: c.filename,
-                ...(c.announcedSize !== undefined ? { announcedSize: c.announcedSize } : {}),
-                ...(c.caption ? { caption: c.caption } : {}),
-                fetch: (maxBytes) => deps.download(raw, maxBytes),
-              },
-            },
-    };
-    await sock?.sendPresenceUpdate('composing', msg.chatId).catch(() => undefined);
-    let result: HandleResult | undefined;
-    let failure: unknown;
-    for (let attempt = 0; attempt <= deps.retryDelaysMs.length; attempt++) {
-      if (attempt > 0) await sleep(deps.retryDelaysMs[attempt - 1] ?? 0);
-      try {
-        result = await deps.handleInbound(inbound);
-        failure = undefined;
-        if (result.status !== 'busy') break;
-      } catch (err) {
-        failure = err;
-        deps.logger.warn({ err, messageId: msg.messageId, attempt }, 'whatsapp message not processed');
-      }
-    }
-    await deps
-      .socket()
-      ?.sendPresenceUpdate('paused', msg.chatId)
-      .catch(() => undefined);
-    if (failure !== undefined || result === undefined || result.status === 'busy') {
-      await say(msg.chatId, failure instanceof MediaDownloadError ? 'fileRetry' : 'retry');
-      return;
-    }
-    if (result.status === 'processed' && result.replies.length > 0) {
-      // The message is already marked processed: a failed send is logged, not retried by redelivery.
-      await deps.send(msg.chatId, result.replies).catch((err: unknown) => {
-        deps.logger.error({ err, messageId: msg.messageId }, 'whatsapp replies not sent');
-      });
-    }
-  }
-
+  const chains = createChatChains((err) => {
+    deps.logger.error({ err }, 'whatsapp message handling failed');
+  });
   return {
-    onUpsert({ messages, type }) {
-      // 'append' is history and our own echoes; only new messages get an answer.
-      if (type !== 'notify') return;
-      for (const raw of messages) {
-        const parsed = parseMessage(raw);
-        if ('ignore' in parsed) {
-          deps.logger.debug({ reason: parsed.ignore }, 'whatsapp message ignored');
-          continue;
-        }
-        enqueue(parsed.chatId, () => handle(raw, parsed));
+    onUpsert(upsert) {
+      for (const { raw, msg } of citizenMessages(upsert, deps.logger)) {
+        chains.enqueue(msg.chatId, () => handleMessage(deps, raw, msg));
       }
     },
-    async idle() {
-      while (chains.size > 0) await Promise.all([...chains.values()]);
-    },
+    idle: () => chains.idle(),
   };
+}
+
+/**
+ * The new messages of an upsert that a citizen sent in a private chat; the rest (groups, status,
+ * our own) is logged and skipped. Lazy, so each message is queued as soon as it is read.
+ */
+function* citizenMessages(
+  { messages, type }: BaileysEventMap['messages.upsert'],
+  logger: Logger,
+): Generator<{ raw: WAMessage; msg: ParsedMessage }> {
+  // 'append' is history and our own echoes; only new messages get an answer.
+  if (type !== 'notify') return;
+  for (const raw of messages) {
+    const parsed = parseMessage(raw);
+    if ('ignore' in parsed) logger.debug({ reason: parsed.ignore }, 'whatsapp message ignored');
+    else yield { raw, msg: parsed };
+  }
+}
+
+/**
+ * One citizen message, start to end. Silent and undecryptable messages get neither a read receipt
+ * nor an answer, a chat over its flood limit gets no read receipt, and what the engine cannot read
+ * gets a "please type" instead of reaching the use case.
+ */
+async function handleMessage(deps: InboundDeps, raw: WAMessage, msg: ParsedMessage): Promise<void> {
+  const c = msg.content;
+  if (c.kind === 'silent') return;
+  if (c.kind === 'undecryptable') {
+    deps.onUndecryptable(c.error);
+    return;
+  }
+  if (!(await withinFloodLimit(deps, msg.chatId))) return;
+  const sock = deps.socket();
+  await sock?.readMessages([raw.key]).catch((err: unknown) => {
+    deps.logger.debug({ err }, 'read receipt not sent');
+  });
+  if (c.kind === 'unsupported') {
+    await say(deps, msg.chatId, 'unsupported');
+    return;
+  }
+  const inbound = toInboundMessage(msg, c, (maxBytes) => deps.download(raw, maxBytes));
+  await sock?.sendPresenceUpdate('composing', msg.chatId).catch(() => undefined);
+  const last = await attemptUntilSettled(deps, inbound);
+  // The attempts can outlast a reconnect: "typing…" ends on the socket open now.
+  await deps
+    .socket()
+    ?.sendPresenceUpdate('paused', msg.chatId)
+    .catch(() => undefined);
+  await answer(deps, msg, last);
+}
+
+/** The flood limit: a chat over it is told once, then ignored until its window has passed. */
+async function withinFloodLimit(deps: InboundDeps, chatId: string): Promise<boolean> {
+  const decision = deps.limiter.check(chatId);
+  if (decision === 'warn') {
+    deps.logger.warn({ chat: mask(chatId) }, 'whatsapp chat rate-limited');
+    await say(deps, chatId, 'rateLimited');
+  }
+  return decision === 'ok';
+}
+
+/**
+ * Sends the use case's replies, or asks the citizen to send again when even the last attempt
+ * failed or found the chat busy (WhatsApp never delivers a message twice).
+ */
+async function answer(deps: InboundDeps, msg: ParsedMessage, last: LastAttempt): Promise<void> {
+  if (!('result' in last) || last.result.status === 'busy') {
+    const fileBroke = 'failure' in last && last.failure instanceof MediaDownloadError;
+    await say(deps, msg.chatId, fileBroke ? 'fileRetry' : 'retry');
+    return;
+  }
+  if (last.result.status === 'processed' && last.result.replies.length > 0) {
+    // The message is already marked processed: a failed send is logged, not retried by redelivery.
+    await deps.send(msg.chatId, last.result.replies).catch((err: unknown) => {
+      deps.logger.error({ err, messageId: msg.messageId }, 'whatsapp replies not sent');
+    });
+  }
+}
+
+/** One of the adapter's own texts, in the citizen's language. */
+async function say(deps: InboundDeps, chatId: string, key: keyof typeof WHATSAPP_MESSAGES): Promise<void> {
+  const lang = await deps.langOf(chatId);
+  await deps.send(chatId, [{ kind: 'text', text: WHATSAPP_MESSAGES[key][lang] }]);
 }
 
 /** A chat id for logs: the last four digits only (phone numbers are personal data). */

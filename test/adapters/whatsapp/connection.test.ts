@@ -8,6 +8,17 @@ import { MemoryAuthStore, MemoryLeases, fakeSockets, silentLogger, waitFor } fro
 const noop: HandleInbound = () => Promise.resolve({ status: 'processed', replies: [] });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Leases that never lapse by themselves: every claim and renewal is dated at one moment. */
+class StillClockLeases extends MemoryLeases {
+  private readonly at = new Date();
+  override acquire(name: string, holder: string, ttlMs: number) {
+    return super.acquire(name, holder, ttlMs, this.at);
+  }
+  override renew(name: string, holder: string, ttlMs: number, _now?: Date, note?: string) {
+    return super.renew(name, holder, ttlMs, this.at, note);
+  }
+}
+
 describe('WhatsApp connection (pairing, disconnect reasons, lease)', () => {
   const started: WhatsAppChannel[] = [];
   afterEach(async () => {
@@ -227,16 +238,18 @@ describe('WhatsApp connection (pairing, disconnect reasons, lease)', () => {
   });
 
   it("should show, while standing by, the holder's state (a conflict there needs a person here too)", async () => {
-    const leases = new MemoryLeases();
+    // The lease must stay server-a's however slowly this machine runs: its clock stands still,
+    // while the renewals and server-b's looks still run on their real timers.
+    const leases = new StillClockLeases();
     const a = make(undefined, leases, { holder: 'server-a' });
     const b = make(undefined, leases, { holder: 'server-b' });
     await a.channel.start();
     await b.channel.start();
     a.sockets.last().open();
     // server-a renews every 100 ms with its state; server-b looks again every 150 ms.
-    await waitFor(() => b.channel.session.status().holderState === 'open', 2000);
+    await waitFor(() => b.channel.session.status().holderState === 'open', 5000);
     a.sockets.last().close(440, 'Stream Errored (conflict)');
-    await waitFor(() => b.channel.session.status().holderState === 'conflict', 2000);
+    await waitFor(() => b.channel.session.status().holderState === 'conflict', 5000);
     expect(b.channel.session.status()).toMatchObject({
       state: 'standby',
       leaseHolder: 'server-a',

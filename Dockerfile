@@ -11,15 +11,15 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-# The type check, then the compiled JavaScript the runtime runs: without tsx's loader, whose
-# thread and compiled sources cost a running server about 70 MB (docs/performance.md, "Memory").
+# The type check, then the compiled JavaScript the runtime runs: tsx's loader thread and its
+# compiled sources would stay resident for the life of the server (docs/performance.md, "Memory").
 RUN npm run typecheck && npm run build
 
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0
-# glibc raises its mmap threshold after a large block is freed (up to 32 MB), so later upload
-# buffers come from the heap and stay resident after a busy hour: 190 to 296 MB RSS after the
-# 500-citizen bench instead of 179 to 183 MB with the threshold fixed at 128 KiB.
+# glibc raises its mmap threshold each time a large block is freed, so later upload buffers come
+# from the heap and stay resident after a busy hour; a fixed threshold keeps them mapped and
+# returned (docs/performance.md, "Memory").
 ENV MALLOC_MMAP_THRESHOLD_=131072
 WORKDIR /app
 COPY --from=deps --chown=node:node /app/node_modules ./node_modules

@@ -6,10 +6,10 @@ import type {
   Reply,
   SystemEvent,
   Understanding,
-  UploadedFile,
 } from '../dialogue/types.js';
 import type { Engine } from '../dialogue/engine.js';
-import type { HandleInbound, HandleResult, InboundFile, InboundMessage } from './inbound.js';
+import type { HandleInbound, HandleResult, InboundMessage } from './inbound.js';
+import { toCitizenInput } from './inbound-input.js';
 import type { ChatAddress } from '../domain/application.js';
 import type { ChannelSender } from '../ports/channel-sender.js';
 import { CONFIRM_VERSION_AFTER_MS, type ConversationStore } from '../ports/conversation-store.js';
@@ -56,111 +56,90 @@ export function makeHandleInbound(deps: HandleInboundDeps): HandleInbound {
   const leaseMs = deps.leaseMs ?? 60_000;
   const now = deps.now ?? (() => new Date());
   const runTurn = makeRunTurn(deps);
-
-  /**
-   * Our own claims that failed and could not be released (the database went away mid-turn), by
-   * `channel:messageId`: released when the message comes again, so it is handled as soon as the
-   * database is back rather than answered "busy" until the lease lapses.
-   */
-  const unreleased = new Map<string, Date>();
+  const unreleased = makeUnreleasedClaims(deps);
 
   return async function handleInbound(msg: InboundMessage): Promise<HandleResult> {
-    const key = `${msg.channel}:${msg.messageId}`;
-    const stale = unreleased.get(key);
-    if (stale) {
-      await deps.inbound.release(msg.channel, msg.messageId, stale);
-      unreleased.delete(key);
-    }
+    await unreleased.releaseOnRedelivery(msg);
     // The lease runs on the wall clock: a redelivery carries the same message date, so a lease
     // measured from it would never lapse and a message claimed by a crashed process would stay
     // "busy" for ever.
-    const claimedAt = now();
-    let claimed = false;
-    /** Claims the message once, when its turn is about to do something beyond saving its state. */
-    const claim = async (): Promise<ClaimResult> => {
-      if (claimed) return 'claimed';
-      const result = await deps.inbound.claim(msg.channel, msg.messageId, leaseMs, claimedAt, msg.chatId);
-      claimed = result === 'claimed';
-      return result;
-    };
+    const claim = claimOnce(deps.inbound, msg, leaseMs, now());
     try {
       // A file is stored before its turn runs: claimed first, so two deliveries never store it at once.
       if (msg.content.kind === 'file') {
-        const result = await claim();
+        const result = await claim.take();
         if (result !== 'claimed') return unclaimed(result);
       }
-      const input = await toCitizenInput(msg);
+      const input = await toCitizenInput(deps, msg);
       // Saving the turn's conversation version records the message as handled: no completion write.
-      const outcome = await withConflictRetry(() => runTurn(msg, input, claim));
-      if (outcome.status !== 'processed') return outcome;
-      // Never the text: it may hold a NIK. The chat id of WhatsApp is a phone number: its tail only.
-      deps.logger.debug(
-        {
-          channel: msg.channel,
-          chat: `…${msg.chatId.slice(-4)}`,
-          input: msg.content.kind,
-          replies: outcome.replies.length,
-        },
-        'inbound handled',
-      );
+      const outcome = await withConflictRetry(() => runTurn(msg, input, claim.take));
+      if (outcome.status === 'processed') logHandled(deps.logger, msg, outcome.replies.length);
       return outcome;
     } catch (err) {
-      if (claimed)
-        await deps.inbound.release(msg.channel, msg.messageId, claimedAt).catch((e: unknown) => {
-          deps.logger.error({ err: e }, 'could not release inbound claim; released on its next delivery');
-          unreleased.set(key, claimedAt);
-          if (unreleased.size > MAX_UNRELEASED) unreleased.delete(unreleased.keys().next().value!);
-        });
+      if (claim.held()) await unreleased.release(msg, claim.at);
       throw err;
     }
   };
+}
 
-  async function toCitizenInput(msg: InboundMessage): Promise<Input> {
-    const at = msg.at.toISOString();
-    const c = msg.content;
-    if (c.kind !== 'file') return { ...c, at };
-    const file = await storeUpload(msg, c.file);
-    return { kind: 'file', file, ...(c.file.caption ? { caption: c.file.caption } : {}), at };
-  }
+/** One delivery's claim on its message: taken at most once, and released if the turn fails. */
+interface MessageClaim {
+  /** Claims the message once, when its turn is about to do something beyond saving its state. */
+  take: () => Promise<ClaimResult>;
+  /** Whether this delivery holds the claim, so a failure must give it back. */
+  held: () => boolean;
+  /** The wall-clock time the lease is measured from; the release names it. */
+  at: Date;
+}
 
-  /**
-   * Stores the upload as pending (the engine decides whether the step takes it). A file refused
-   * by size or type is not stored: the engine still hears of it (empty id) and explains why.
-   */
-  async function storeUpload(msg: InboundMessage, f: InboundFile): Promise<UploadedFile> {
-    const refused = (contentType: string, size: number, problem?: UploadedFile['problem']): UploadedFile => ({
-      documentId: '',
-      filename: f.filename,
-      contentType,
-      size,
-      sha256: '',
-      ...(problem ? { problem } : {}),
-    });
-    if (f.announcedSize !== undefined && f.announcedSize > deps.uploadMaxBytes)
-      return refused('application/octet-stream', f.announcedSize);
-    let bytes: Buffer;
-    try {
-      bytes = await f.fetch(deps.uploadMaxBytes);
-    } catch (err) {
-      if ((err as { code?: string }).code === 'TOO_BIG')
-        return refused('application/octet-stream', deps.uploadMaxBytes + 1);
-      throw err;
-    }
-    const put = await deps.documents.put({
-      bytes,
-      filename: f.filename,
-      owner: { channel: msg.channel, chatId: msg.chatId },
-      maxBytes: deps.uploadMaxBytes,
-      allowedTypes: deps.allowedTypes,
-      // A redelivery of this message gets the file stored the first time, never a second copy.
-      key: `${msg.channel}:${msg.messageId}`,
-    });
-    if (!put.ok) {
-      const problem = put.reason === 'too_big' || put.reason === 'type_not_allowed' ? undefined : put.reason;
-      return refused(put.detectedType ?? 'application/octet-stream', bytes.length, problem);
-    }
-    return put.file;
-  }
+/** The claim of one delivery, measured from `at`. */
+function claimOnce(inbound: InboundLog, msg: InboundMessage, leaseMs: number, at: Date): MessageClaim {
+  let held = false;
+  return {
+    at,
+    held: () => held,
+    take: async () => {
+      if (held) return 'claimed';
+      const result = await inbound.claim(msg.channel, msg.messageId, leaseMs, at, msg.chatId);
+      held = result === 'claimed';
+      return result;
+    },
+  };
+}
+
+/**
+ * Our own claims that failed and could not be released (the database went away mid-turn), by
+ * `channel:messageId`: released when the message comes again, so it is handled as soon as the
+ * database is back rather than answered "busy" until the lease lapses.
+ */
+function makeUnreleasedClaims(deps: Pick<HandleInboundDeps, 'inbound' | 'logger'>) {
+  const unreleased = new Map<string, Date>();
+  const keyOf = (msg: InboundMessage) => `${msg.channel}:${msg.messageId}`;
+  return {
+    /** Gives back a claim this process kept from an earlier delivery of the message. */
+    async releaseOnRedelivery(msg: InboundMessage): Promise<void> {
+      const stale = unreleased.get(keyOf(msg));
+      if (!stale) return;
+      await deps.inbound.release(msg.channel, msg.messageId, stale);
+      unreleased.delete(keyOf(msg));
+    },
+    /** Releases a failed turn's claim; when that fails too, remembers it for the next delivery. */
+    async release(msg: InboundMessage, claimedAt: Date): Promise<void> {
+      await deps.inbound.release(msg.channel, msg.messageId, claimedAt).catch((e: unknown) => {
+        deps.logger.error({ err: e }, 'could not release inbound claim; released on its next delivery');
+        unreleased.set(keyOf(msg), claimedAt);
+        if (unreleased.size > MAX_UNRELEASED) unreleased.delete(unreleased.keys().next().value!);
+      });
+    },
+  };
+}
+
+/** Never the text: it may hold a NIK. The chat id of WhatsApp is a phone number: its tail only. */
+function logHandled(logger: Logger, msg: InboundMessage, replies: number): void {
+  logger.debug(
+    { channel: msg.channel, chat: `…${msg.chatId.slice(-4)}`, input: msg.content.kind, replies },
+    'inbound handled',
+  );
 }
 
 /** Re-runs a turn that lost an optimistic-concurrency race (another message of the chat saved first). */

@@ -1,3 +1,5 @@
+import type { ApplicationQuery } from '../../app/officer/list-applications.js';
+import { wibDay } from './params.js';
 import { z } from 'zod';
 import { STATUSES } from '../../domain/application.js';
 import { OFFICE_ID_PATTERN } from '../../app/officer/create-officer.js';
@@ -94,3 +96,21 @@ export const handoffSummarySchema = z.object({
   createdAt: z.string(),
   waitingSeconds: z.number(),
 });
+
+/** An applications query as the console's filter form and `GET /api/applications` send it. */
+export type ApplicationListForm = z.infer<typeof applicationQuerySchema>;
+
+/** The list filter a valid query asks for; dates are Jakarta calendar days, `to` inclusive. */
+export function applicationFilter(q: ApplicationListForm): ApplicationQuery {
+  return {
+    ...(q.service ? { serviceId: q.service } : {}),
+    ...(q.status ? { status: q.status } : {}),
+    ...(q.office ? { officeId: q.office } : {}),
+    overdue: q.overdue === 'true',
+    ...(q.from ? { from: wibDay(q.from) } : {}),
+    ...(q.to ? { to: wibDay(q.to, 1) } : {}),
+    ...(q.q ? { search: q.q } : {}),
+    limit: q.limit,
+    offset: q.offset,
+  };
+}

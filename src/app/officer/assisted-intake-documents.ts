@@ -1,6 +1,7 @@
 import type { DocumentRef } from '../../domain/application.js';
 import type { Lang, UploadedFile } from '../../dialogue/types.js';
 import type { DocumentStore, PutRefusal } from '../../ports/document-store.js';
+import { documentRefOf } from '../effects/effect-deps.js';
 import { invalidInput } from './errors.js';
 import type { CheckedIntake } from './intake-form.js';
 import type { OfficerActor } from './officer-actor.js';
@@ -43,15 +44,7 @@ export async function storeDocuments(
       stored.push({ stepId: step.id, file: put.file });
     }
   }
-  const documents: DocumentRef[] = stored.map(({ stepId, file }) => ({
-    id: file.documentId,
-    stepId,
-    filename: file.filename,
-    contentType: file.contentType,
-    size: file.size,
-    sha256: file.sha256,
-    uploadedAt: at,
-  }));
+  const documents = stored.map(({ stepId, file }) => documentRefOf(stepId, file, at));
   return { documents, discard };
 }
 

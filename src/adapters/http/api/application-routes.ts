@@ -3,28 +3,18 @@ import { changeApplicationStatus } from '../../../app/officer/change-status.js';
 import { getApplication } from '../../../app/officer/get-application.js';
 import { listApplications } from '../../../app/officer/list-applications.js';
 import { readDocument } from '../../../app/officer/read-document.js';
-import { applicationQuerySchema, statusChangeSchema } from '../api-schemas.js';
+import { applicationFilter, applicationQuerySchema, statusChangeSchema } from '../api-schemas.js';
 import { parseInput } from '../http-errors.js';
 import { applicationSummary } from '../json-views.js';
 import type { OfficerHttpDeps } from '../officer-http-deps.js';
-import { idParam, wibDay } from '../params.js';
+import { idParam } from '../params.js';
 import { officerOf } from '../security.js';
 
 /** `/api/applications`: search, one application, a status change, and its documents. */
 export function applicationRoutes(router: Router, deps: OfficerHttpDeps): void {
   router.get('/applications', async (req, res) => {
     const q = parseInput(applicationQuerySchema, req.query);
-    const page = await listApplications(deps, officerOf(res), {
-      ...(q.service ? { serviceId: q.service } : {}),
-      ...(q.status ? { status: q.status } : {}),
-      ...(q.office ? { officeId: q.office } : {}),
-      overdue: q.overdue === 'true',
-      ...(q.from ? { from: wibDay(q.from) } : {}),
-      ...(q.to ? { to: wibDay(q.to, 1) } : {}),
-      ...(q.q ? { search: q.q } : {}),
-      limit: q.limit,
-      offset: q.offset,
-    });
+    const page = await listApplications(deps, officerOf(res), applicationFilter(q));
     const now = deps.now();
     res.json({ items: page.items.map((a) => applicationSummary(a, now)), total: page.total });
   });

@@ -3,14 +3,14 @@ import { changeApplicationStatus } from '../../../app/officer/change-status.js';
 import { OfficerActionError } from '../../../app/officer/errors.js';
 import { getApplication } from '../../../app/officer/get-application.js';
 import { formContext } from '../../../app/officer/intake-form.js';
-import { listApplications, type ApplicationQuery } from '../../../app/officer/list-applications.js';
+import { listApplications } from '../../../app/officer/list-applications.js';
 import { undeliveredFor } from '../../../app/officer/list-undelivered.js';
 import { withNames } from '../../../app/officer/search-audit.js';
 import { stepLabel } from '../../../dialogue/flow-steps.js';
-import { applicationQuerySchema, statusChangeSchema } from '../api-schemas.js';
+import { applicationFilter, applicationQuerySchema, statusChangeSchema } from '../api-schemas.js';
 import { t, type ConsoleLang } from '../console-i18n.js';
 import { langOf } from '../console-render.js';
-import { idParam, plainQuery, wibDay } from '../params.js';
+import { idParam, plainQuery } from '../params.js';
 import { fieldErrors, parseInput, statusOf } from '../http-errors.js';
 import type { OfficerHttpDeps } from '../officer-http-deps.js';
 import { officerOf } from '../security.js';
@@ -26,7 +26,7 @@ export function registerApplicationRoutes(router: Router, ctx: ConsoleContext): 
     const raw = plainQuery(req);
     const parsed = applicationQuerySchema.safeParse(raw);
     const q = parsed.success ? parsed.data : applicationQuerySchema.parse({});
-    const result = await listApplications(deps, officerOf(res), filterOf(q));
+    const result = await listApplications(deps, officerOf(res), applicationFilter(q));
     const flash = parsed.success
       ? undefined
       : {
@@ -69,23 +69,6 @@ export function registerApplicationRoutes(router: Router, ctx: ConsoleContext): 
 }
 
 /** The list page's query string, validated. */
-type ListForm = ReturnType<typeof applicationQuerySchema.parse>;
-
-/** The list filter a valid query asks for; dates are Jakarta calendar days, `to` inclusive. */
-function filterOf(q: ListForm): ApplicationQuery {
-  return {
-    ...(q.service ? { serviceId: q.service } : {}),
-    ...(q.status ? { status: q.status } : {}),
-    ...(q.office ? { officeId: q.office } : {}),
-    overdue: q.overdue === 'true',
-    ...(q.from ? { from: wibDay(q.from) } : {}),
-    ...(q.to ? { to: wibDay(q.to, 1) } : {}),
-    ...(q.q ? { search: q.q } : {}),
-    limit: q.limit,
-    offset: q.offset,
-  };
-}
-
 /** The status form's fields as the use case takes them; a bad field throws with its message. */
 function statusChangeOf(req: Request) {
   const form = req.body as Record<string, string | undefined>;

@@ -149,15 +149,6 @@ const crossChecks = configSchema.superRefine((c, ctx) => {
         'required when TELEGRAM_WEBHOOK_URL is set (Telegram sends it back so forged webhooks are refused)',
     });
   }
-  for (const name of ['SESSION_SECRET', 'CSRF_SECRET'] as const) {
-    if (c.NODE_ENV === 'production' && !c[name]) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [name],
-        message: 'required in production (outside production a random one is kept under DATA_DIR)',
-      });
-    }
-  }
   if (c.TELEGRAM_WEBHOOK_URL && c.TELEGRAM_MODE === 'worker') {
     ctx.addIssue({
       code: 'custom',

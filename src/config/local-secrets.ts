@@ -11,9 +11,11 @@ export interface ConsoleSecrets {
 }
 
 /**
- * Returns SESSION_SECRET and CSRF_SECRET. When either is unset (config refuses that in
- * production), random ones are created once and kept in `<dataDir>/secrets.json` (mode 600), so
- * a fresh clone's `npm start` works and officers stay logged in across restarts.
+ * Returns SESSION_SECRET and CSRF_SECRET. When either is unset, random ones are created once and
+ * kept in `<dataDir>/secrets.json` (mode 600), so a fresh clone's `npm start` and a first
+ * `docker compose up` (DATA_DIR is a volume) work, and officers stay logged in across restarts.
+ * Secrets given in the environment win, and several processes behind one address must share
+ * them: the same DATA_DIR, or the variables.
  */
 export async function consoleSecrets(
   env: { SESSION_SECRET?: string | undefined; CSRF_SECRET?: string | undefined },

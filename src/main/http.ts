@@ -26,9 +26,9 @@ async function officerDeps(loket: Loket, whatsapp: WhatsAppChannel | undefined):
   const { config, logger, repos, runtime } = loket;
   const secrets = await consoleSecrets(config, config.DATA_DIR);
   if (secrets.source === 'file')
-    logger.warn(
+    logger.info(
       { file: path.resolve(config.DATA_DIR, 'secrets.json') },
-      'SESSION_SECRET/CSRF_SECRET not set: using random ones kept under DATA_DIR (set them in production)',
+      'SESSION_SECRET/CSRF_SECRET not set: using random ones kept in DATA_DIR (every process behind one address needs the same)',
     );
   return {
     logger: logger.child({ part: 'console' }),

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { serverEnv } from '../support/db.js';
 import { FakeBotApi } from '../support/fake-bot-api.js';
@@ -7,6 +10,10 @@ import { PROJECT_ROOT } from '../../src/config/project-root.js';
 import { FakeChat, LoketProcess, TOKEN } from '../fault/support.js';
 
 const run = promisify(execFile);
+
+beforeAll(async () => {
+  await run('npm', ['run', '--silent', 'build'], { cwd: PROJECT_ROOT, timeout: 150_000 });
+}, 180_000);
 
 /**
  * What the image runs: `npm run build`, then `node dist/src/main.js` (no tsx). The compiled
@@ -20,7 +27,6 @@ describe('the compiled server (npm run build; node dist/src/main.js)', () => {
   let base: string;
 
   beforeAll(async () => {
-    await run('npm', ['run', '--silent', 'build'], { cwd: PROJECT_ROOT, timeout: 150_000 });
     server = LoketProcess.spawn(
       serverEnv('compiled', { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: await api.listen() }),
       ['--enable-source-maps', 'dist/src/main.js'],
@@ -40,4 +46,44 @@ describe('the compiled server (npm run build; node dist/src/main.js)', () => {
     expect(await css.text()).toMatch(/\{[^}]*\}/);
     await chat.turn('gmn cara bikin ktp', /KTP/);
   });
+});
+
+/**
+ * The image sets NODE_ENV=production and `docker compose up` gives no secrets: the first start
+ * generates the console's signing secrets into DATA_DIR (the data volume), and every later start
+ * reads the same ones, so officers stay logged in.
+ */
+describe('the compiled server in production without SESSION_SECRET or CSRF_SECRET', () => {
+  it('should start, keep generated secrets in DATA_DIR (mode 600), and read the same ones after a restart', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'loket-prod-'));
+    const {
+      SESSION_SECRET: _s,
+      CSRF_SECRET: _c,
+      ...env
+    } = serverEnv('production', {
+      NODE_ENV: 'production',
+      DATA_DIR: dataDir,
+    });
+    const file = path.join(dataDir, 'secrets.json');
+    const startOnce = async (): Promise<{ secrets: string; log: string }> => {
+      const p = LoketProcess.spawn(env, ['--enable-source-maps', 'dist/src/main.js']);
+      try {
+        const port = await p.ready();
+        expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+        return { secrets: await readFile(file, 'utf8'), log: p.log };
+      } finally {
+        await p.stop();
+      }
+    };
+    const first = await startOnce();
+    const kept = JSON.parse(first.secrets) as { sessionSecret: string; csrfSecret: string };
+    expect(kept.sessionSecret).toMatch(/^[0-9a-f]{64}$/);
+    expect(kept.csrfSecret).toMatch(/^[0-9a-f]{64}$/);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect(first.log).toContain('SESSION_SECRET/CSRF_SECRET not set');
+    expect(first.log).not.toContain(kept.sessionSecret);
+
+    const second = await startOnce();
+    expect(second.secrets).toBe(first.secrets);
+  }, 120_000);
 });

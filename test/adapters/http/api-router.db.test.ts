@@ -422,6 +422,12 @@ describe('API router', () => {
       const status =
         doc.paths['/applications/{id}/status']?.post?.requestBody?.content['application/json']?.schema;
       expect(Object.keys(status?.properties ?? {})).toEqual(['to', 'note', 'reason', 'revision', 'version']);
+      const body = (path: string) =>
+        Object.keys(doc.paths[path]?.post?.requestBody?.content['application/json']?.schema.properties ?? {});
+      expect(body('/handoffs/{id}/close')).toEqual(['resolution']);
+      expect(body('/handoffs/{id}/notes')).toEqual(['text']);
+      expect(body('/handoffs/{id}/transfer')).toEqual(['toOfficerId', 'toOfficeId', 'note']);
+      expect(doc.paths['/handoffs/{id}/hand-back']?.post).toBeDefined();
     });
 
     it('should answer unknown API paths with 404 in the one shape', async () => {

@@ -3,6 +3,7 @@ import {
   onHandoffClosed,
   onHandoffOpened,
   onHandoffWaiting,
+  onHandedBack,
   onOfficerJoined,
   onOfficerMessage,
 } from './handoff.js';
@@ -40,6 +41,9 @@ export function handleEvent(ctx: Ctx, ev: SystemEvent): void {
       return;
     case 'handoff_closed':
       onHandoffClosed(ctx, ev.byOfficer);
+      return;
+    case 'handed_back':
+      onHandedBack(ctx, ev.officerName);
       return;
     case 'revision_requested':
       onRevisionRequested(ctx, ev);

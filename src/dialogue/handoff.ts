@@ -100,6 +100,17 @@ export function onHandoffClosed(ctx: Ctx, byOfficer: boolean): void {
   presentCurrent(ctx);
 }
 
+/**
+ * The officer hands the citizen back to the bot mid-application: the draft stays as it was, so
+ * the open step (or the menu, with no draft) is asked again right after the notice.
+ */
+export function onHandedBack(ctx: Ctx, officerName: string): void {
+  ctx.state.mode = 'bot';
+  ctx.state.misunderstood = 0;
+  note(ctx, t(ctx, 'handoff.handed_back', { officer: officerName }));
+  presentCurrent(ctx);
+}
+
 /** The citizen leaves the queue ("batal" while waiting or talking). */
 export function cancelHandoff(ctx: Ctx): void {
   emit(ctx, { kind: 'cancel_handoff' });

@@ -31,7 +31,7 @@ const STATIC_KEYS = [
   'handoff.connecting', 'handoff.connecting_priority', 'handoff.already', 'handoff.queued', 'handoff.open_now',
   'handoff.still_waiting', 'handoff.busy_open', 'handoff.still_waiting_keep',
   'handoff.closed_until', 'handoff.closed', 'handoff.relay_note', 'handoff.officer_joined', 'handoff.officer_message',
-  'handoff.closed_by_officer', 'handoff.ended', 'handoff.cancelled', 'handoff.still_connected', 'handoff.help',
+  'handoff.closed_by_officer', 'handoff.ended', 'handoff.handed_back', 'handoff.cancelled', 'handoff.still_connected', 'handoff.help',
   'lang.switched', 'kelurahan.entry', 'kelurahan.chosen', 'kelurahan.several',
   'document.how_many', 'document.received', 'document.received_single', 'document.more_needed',
   'document.more_or_done', 'document.unexpected',

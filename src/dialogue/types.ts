@@ -58,6 +58,8 @@ export type SystemEvent =
   | { kind: 'officer_joined'; officerName: string }
   | { kind: 'officer_message'; text: string; officerName: string }
   | { kind: 'handoff_closed'; byOfficer: boolean }
+  /** The officer gave the conversation back to the bot: the citizen continues where they were. */
+  | { kind: 'handed_back'; officerName: string }
   /** An officer asked for one answer or document to be fixed (NEEDS_REVISION). */
   | { kind: 'revision_requested'; trackingNumber: string; serviceId: string; stepId: string; note: string }
   | { kind: 'revision_saved'; trackingNumber: string };

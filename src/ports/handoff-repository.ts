@@ -28,7 +28,33 @@ export interface HandoffTicket {
   /** When the citizen was told, after a long wait, that they are still in the queue. */
   waitNoticeAt?: Date;
   transcript: TranscriptLine[];
+  /** How it ended (set when closed or handed back to the bot). */
+  resolution?: HandoffOutcome;
+  /** Officers-only notes, transfers included; never sent to the citizen. */
+  notes?: InternalNote[];
 }
+
+/** The choices on the close form: what came of the conversation, counted on the dashboard. */
+export const CLOSE_RESOLUTIONS = ['answered', 'application_filed', 'referred', 'no_response'] as const;
+
+/** What an officer says came of a conversation when closing it. */
+export type CloseResolution = (typeof CLOSE_RESOLUTIONS)[number];
+
+/** Every way a ticket ends: closed with a resolution, or handed back to the bot mid-application. */
+export type HandoffOutcome = CloseResolution | 'handed_back';
+
+/** An officer's note on a conversation; a transfer leaves one too, so the receiver sees why. */
+export interface InternalNote {
+  officerId: string;
+  officerName: string;
+  text: string;
+  at: Date;
+  /** Set on the note a transfer leaves: to whom (officer id) or to which office's queue. */
+  transfer?: { toOfficerId?: string; toOfficeId?: string };
+}
+
+/** Where a claimed ticket goes: another officer (stays claimed) or another office's queue (waits). */
+export type TransferTarget = { toOfficerId: string } | { toOfficeId: string };
 
 /** What opening a ticket takes. */
 export interface NewHandoff {
@@ -56,7 +82,7 @@ export interface HandoffRepository {
   /** Puts a claimed ticket back in the queue (only its officer may, when `officerId` is given). */
   release(id: string, officerId?: string): Promise<HandoffTicket | undefined>;
   /** Closes an open ticket; the chat may open a new one afterwards. `undefined` if already closed. */
-  close(id: string, now: Date): Promise<HandoffTicket | undefined>;
+  close(id: string, now: Date, resolution?: HandoffOutcome): Promise<HandoffTicket | undefined>;
   /** Adds a line to an open ticket's transcript. `undefined` if the ticket is missing or closed. */
   appendMessage(id: string, line: TranscriptLine): Promise<HandoffTicket | undefined>;
   /** The queue: priority first, then oldest first; optionally only for some offices. */
@@ -69,4 +95,16 @@ export interface HandoffRepository {
    * is claimed or closed: of several processes running the check, exactly one tells the citizen.
    */
   noteLongWait(id: string, at: Date): Promise<HandoffTicket | undefined>;
+  /** Adds an officers-only note to an open ticket. `undefined` if the ticket is missing or closed. */
+  addNote(id: string, note: InternalNote): Promise<HandoffTicket | undefined>;
+  /**
+   * Moves a claimed ticket (held by `fromOfficerId`, when given) to another officer or office queue,
+   * leaving `note`. `undefined` when it is no longer claimed (by them): of two moves, one wins.
+   */
+  transfer(
+    id: string,
+    to: TransferTarget,
+    note: InternalNote,
+    fromOfficerId?: string,
+  ): Promise<HandoffTicket | undefined>;
 }

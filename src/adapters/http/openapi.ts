@@ -9,6 +9,7 @@ import {
   statusChangeSchema,
 } from './api-schemas.js';
 import { SUPERVISOR_OPERATIONS } from './supervisor-openapi.js';
+import { HANDOFF_FLOW_OPERATIONS } from './handoff-flow-openapi.js';
 import { assistedIntakeResultSchema, assistedIntakeSchema } from './intake-schemas.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -72,7 +73,6 @@ const OPERATIONS: Operation[] = [
   { method: 'post', path: '/handoffs/{id}/claim', summary: 'Ambil percakapan (claim)' },
   { method: 'post', path: '/handoffs/{id}/reply', summary: 'Balas warga (reply)', body: replySchema },
   { method: 'post', path: '/handoffs/{id}/release', summary: 'Kembalikan ke antrean (release)' },
-  { method: 'post', path: '/handoffs/{id}/close', summary: 'Tutup percakapan (close)' },
   { method: 'get', path: '/officers', summary: 'Daftar petugas (list officers)', roles: 'admin' },
   {
     method: 'post',
@@ -88,6 +88,7 @@ const OPERATIONS: Operation[] = [
     summary: 'Token CSRF untuk permintaan dengan sesi (CSRF token for session requests)',
   },
   ...SUPERVISOR_OPERATIONS,
+  ...HANDOFF_FLOW_OPERATIONS,
 ];
 
 function schemaOf(s: z.ZodType): JsonSchema {

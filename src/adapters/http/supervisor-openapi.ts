@@ -65,6 +65,7 @@ export const metricsResponseSchema = z.object({
     total: z.number(),
     byWeekdayHour: z.array(z.array(z.number())).describe('[weekday 0=Sunday..6][hour 0..23 WIB]'),
   }),
+  resolutions: z.record(z.string(), z.number()).describe('conversations ended, per resolution'),
 });
 
 const record = z.record(z.string(), z.unknown());

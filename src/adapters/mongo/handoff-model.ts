@@ -23,6 +23,14 @@ export interface HandoffRecord {
   closedAt?: Date;
   waitNoticeAt?: Date;
   transcript: Array<{ from: string; text: string; at: Date }>;
+  resolution?: string;
+  notes?: Array<{
+    officerId: string;
+    officerName: string;
+    text: string;
+    at: Date;
+    transfer?: { toOfficerId?: string; toOfficeId?: string };
+  }>;
   version: number;
 }
 
@@ -51,6 +59,25 @@ const schema = new Schema<HandoffRecord>(
         { _id: false },
       ),
     ],
+    resolution: {
+      type: String,
+      enum: ['answered', 'application_filed', 'referred', 'no_response', 'handed_back'],
+    },
+    notes: {
+      type: [
+        new Schema(
+          {
+            officerId: { type: String, required: true },
+            officerName: { type: String, required: true },
+            text: { type: String, required: true },
+            at: { type: Date, required: true },
+            transfer: new Schema({ toOfficerId: String, toOfficeId: String }, { _id: false }),
+          },
+          { _id: false },
+        ),
+      ],
+      default: undefined,
+    },
     version: { type: Number, required: true },
   },
   { versionKey: false },

@@ -1,11 +1,14 @@
 import { Types, type Model } from 'mongoose';
 import type { Channel } from '../../domain/application.js';
 import type {
+  HandoffOutcome,
   HandoffReason,
   HandoffRepository,
   HandoffTicket,
+  InternalNote,
   NewHandoff,
   TranscriptLine,
+  TransferTarget,
 } from '../../ports/handoff-repository.js';
 import type { HandoffRecord } from './handoff-model.js';
 import { compact, isDuplicateKeyError, toObjectId } from './mongo-utils.js';
@@ -32,6 +35,8 @@ function toDomain(r: HandoffRecord): HandoffTicket {
     closedAt: r.closedAt,
     waitNoticeAt: r.waitNoticeAt,
     transcript: r.transcript.map((t) => ({ from: t.from as TranscriptLine['from'], text: t.text, at: t.at })),
+    resolution: r.resolution as HandoffOutcome | undefined,
+    notes: r.notes?.map((n) => compact<InternalNote>({ ...n, transfer: n.transfer && compact(n.transfer) })),
   });
 }
 
@@ -92,11 +97,13 @@ export class MongoHandoffRepository implements HandoffRepository {
     );
   }
 
-  async close(id: string, now: Date): Promise<HandoffTicket | undefined> {
+  async close(id: string, now: Date, resolution?: HandoffOutcome): Promise<HandoffTicket | undefined> {
     return this.transition(id, (r) =>
       r.status === 'closed'
         ? undefined
-        : { $set: { status: 'closed', closedAt: now, openKey: r._id.toHexString() } },
+        : {
+            $set: compact({ status: 'closed', closedAt: now, openKey: r._id.toHexString(), resolution }),
+          },
     );
   }
 
@@ -147,6 +154,33 @@ export class MongoHandoffRepository implements HandoffRepository {
     return this.transition(id, (r) =>
       r.status === 'waiting' && !r.waitNoticeAt ? { $set: { waitNoticeAt: at } } : undefined,
     );
+  }
+
+  async addNote(id: string, note: InternalNote): Promise<HandoffTicket | undefined> {
+    return this.transition(id, (r) =>
+      r.status === 'closed' ? undefined : { $push: { notes: compact({ ...note }) } },
+    );
+  }
+
+  async transfer(
+    id: string,
+    to: TransferTarget,
+    note: InternalNote,
+    fromOfficerId?: string,
+  ): Promise<HandoffTicket | undefined> {
+    return this.transition(id, (r) => {
+      if (r.status !== 'claimed' || (fromOfficerId !== undefined && r.officerId !== fromOfficerId)) {
+        return undefined;
+      }
+      const push = { $push: { notes: compact({ ...note }) } };
+      return 'toOfficerId' in to
+        ? { ...push, $set: { officerId: to.toOfficerId, claimedAt: note.at } }
+        : {
+            ...push,
+            $set: { status: 'waiting', officeId: to.toOfficeId },
+            $unset: { officerId: '', claimedAt: '' },
+          };
+    });
   }
 
   private async transition(

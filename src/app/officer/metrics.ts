@@ -18,6 +18,8 @@ import {
   type ProcessingStats,
   type WaitStats,
 } from './metric-math.js';
+import { countOutcomes, OUTCOME_EVENT_TYPES } from './handoff-outcomes.js';
+import type { HandoffOutcome } from '../../ports/handoff-repository.js';
 import type { OfficerActor } from './officer-actor.js';
 import { isWithinOffice, officesInScope } from './scope.js';
 
@@ -55,6 +57,7 @@ const METRIC_TYPES = [
   'application.status_changed',
   'handoff.opened',
   'handoff.claimed',
+  ...OUTCOME_EVENT_TYPES,
 ];
 
 /** The dashboard, as the console draws it and `GET /api/metrics` returns it. */
@@ -87,6 +90,8 @@ export interface DashboardMetrics {
   handoffs: WaitStats & { waitingNow: number; longestWaitingMinutes: number | null };
   /** `byWeekdayHour[d][h]`: d 0 = Sunday .. 6 = Saturday, h the WIB hour; new applications + conversations. */
   load: { total: number; byWeekdayHour: number[][] };
+  /** Conversations ended in the window, by the resolution the officer chose (or handed back). */
+  resolutions: Record<HandoffOutcome, number>;
 }
 
 /**
@@ -150,6 +155,7 @@ export async function computeMetrics(
       longestWaitingMinutes: longest === null ? null : Math.round(longest),
     },
     load: { total: demand.length, byWeekdayHour: hourWeekdayBuckets(demand.map((e) => e.at)) },
+    resolutions: countOutcomes(scoped),
   };
 }
 

@@ -63,6 +63,9 @@ const ROUTES: Array<[string, string]> = [
   ['POST', '/api/handoffs/65f000000000000000000001/reply'],
   ['POST', '/api/handoffs/65f000000000000000000001/release'],
   ['POST', '/api/handoffs/65f000000000000000000001/close'],
+  ['POST', '/api/handoffs/65f000000000000000000001/notes'],
+  ['POST', '/api/handoffs/65f000000000000000000001/transfer'],
+  ['POST', '/api/handoffs/65f000000000000000000001/hand-back'],
   ['GET', '/api/officers'],
   ['POST', '/api/officers'],
   ['POST', '/api/me/tokens'],
@@ -303,7 +306,16 @@ describe('API router', () => {
       };
       expect(detail.transcript.map((l) => l.text)).toEqual(['Halo, saya Budi.']);
       expect((await api(base, tokens.budi, 'POST', `/api/handoffs/${ticket.id}/release`)).status).toBe(200);
-      expect((await api(base, tokens.budi, 'POST', `/api/handoffs/${ticket.id}/close`)).status).toBe(200);
+      const noResolution = await api(base, tokens.budi, 'POST', `/api/handoffs/${ticket.id}/close`, {});
+      expect(noResolution.status).toBe(400);
+      expect(await noResolution.json()).toMatchObject({
+        error: { code: 'invalid', fields: { resolution: expect.any(String) } },
+      });
+      const closed = await api(base, tokens.budi, 'POST', `/api/handoffs/${ticket.id}/close`, {
+        resolution: 'answered',
+      });
+      expect(closed.status).toBe(200);
+      expect(await closed.json()).toMatchObject({ handoff: { status: 'closed' }, resolution: 'answered' });
       expect(pushed.filter((p) => p.address.chatId === '6281234567890').map((p) => p.event.kind)).toEqual([
         'officer_joined',
         'officer_message',
@@ -410,6 +422,12 @@ describe('API router', () => {
       const status =
         doc.paths['/applications/{id}/status']?.post?.requestBody?.content['application/json']?.schema;
       expect(Object.keys(status?.properties ?? {})).toEqual(['to', 'note', 'reason', 'revision', 'version']);
+      const body = (path: string) =>
+        Object.keys(doc.paths[path]?.post?.requestBody?.content['application/json']?.schema.properties ?? {});
+      expect(body('/handoffs/{id}/close')).toEqual(['resolution']);
+      expect(body('/handoffs/{id}/notes')).toEqual(['text']);
+      expect(body('/handoffs/{id}/transfer')).toEqual(['toOfficerId', 'toOfficeId', 'note']);
+      expect(doc.paths['/handoffs/{id}/hand-back']?.post).toBeDefined();
     });
 
     it('should answer unknown API paths with 404 in the one shape', async () => {

@@ -140,7 +140,9 @@ describe('console router', () => {
     );
     expect((await c.page(`/console/handoffs/${ticket.id}`)).html).toContain('Selamat siang');
     expect((await c.form(`/console/handoffs/${ticket.id}/release`, {})).status).toBe(303);
-    expect((await c.form(`/console/handoffs/${ticket.id}/close`, {})).status).toBe(303);
+    expect((await c.form(`/console/handoffs/${ticket.id}/close`, { resolution: 'answered' })).status).toBe(
+      303,
+    );
     expect(
       app()
         .pushed.filter((p) => p.address.chatId === 'q1')
@@ -205,7 +207,7 @@ describe('console router', () => {
       expectEscaped(convo.html);
       // The transcript lines as text too, not only the name above them.
       expect(convo.html).toMatch(/tolong &quot;(>|&gt;)&lt;img src=x/);
-      await c.form(`/console/handoffs/${ticket.id}/close`, {});
+      await c.form(`/console/handoffs/${ticket.id}/close`, { resolution: 'answered' });
     });
 
     it('should show an applicant name, answers and a search with markup as text on the list and detail pages', async () => {

@@ -404,7 +404,7 @@ describe('Telegram flows through grammY with the real engine and database', () =
 
       sent = h.api.sent().length;
       tick();
-      await closeHandoff(deps, gambir, ticket!.id);
+      await closeHandoff(deps, gambir, ticket!.id, 'answered');
       expect(h.api.texts().slice(sent).join('\n')).toContain('Percakapan dengan petugas sudah selesai');
       tick();
       t = await c.type('syarat akta kelahiran apa');

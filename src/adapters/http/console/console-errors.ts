@@ -30,7 +30,8 @@ export function consoleErrorHandler(ctx: ConsoleContext): ErrorRequestHandler {
     if (err instanceof OfficerActionError) {
       return render(req, res, t(langOf(req), 'title'), () => null, {
         status: statusOf(err.code),
-        flash: { kind: 'error', text: err.message },
+        // The fields say what to fix: "Pilih hasil percakapan." beside "invalid input".
+        flash: { kind: 'error', text: [err.message, ...Object.values(err.fields ?? {})].join(' ') },
       });
     }
     deps.logger.error({ err }, 'console request failed');

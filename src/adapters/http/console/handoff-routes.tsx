@@ -4,6 +4,7 @@ import { closeHandoff } from '../../../app/officer/close-handoff.js';
 import { ticketFor } from '../../../app/officer/handoff-deps.js';
 import { releaseHandoff } from '../../../app/officer/release-handoff.js';
 import { replyHandoff } from '../../../app/officer/reply-handoff.js';
+import { transferChoices } from '../../../app/officer/transfer-choices.js';
 import { t } from '../console-i18n.js';
 import { langOf } from '../console-render.js';
 import { idParam } from '../params.js';
@@ -21,6 +22,7 @@ export function registerHandoffRoutes(router: Router, ctx: ConsoleContext): void
     const lang = langOf(req);
     const ticket = await ticketFor(deps, officerOf(res), idParam(req));
     const apps = await deps.applications.listByContact({ channel: ticket.channel, chatId: ticket.chatId });
+    const choices = await transferChoices(deps, officerOf(res), ticket);
     const flash =
       req.query.flash === 'undelivered'
         ? { kind: 'error' as const, text: t(lang, 'notDelivered') }
@@ -30,7 +32,14 @@ export function registerHandoffRoutes(router: Router, ctx: ConsoleContext): void
       res,
       t(lang, 'conversation'),
       (csrf) => (
-        <Conversation lang={lang} csrf={csrf} ticket={ticket} apps={apps} canned={deps.cannedReplies} />
+        <Conversation
+          lang={lang}
+          csrf={csrf}
+          ticket={ticket}
+          apps={apps}
+          canned={deps.cannedReplies}
+          choices={choices}
+        />
       ),
       flash ? { flash } : {},
     );
@@ -49,7 +58,7 @@ export function registerHandoffRoutes(router: Router, ctx: ConsoleContext): void
     res.redirect(303, '/console/queue');
   });
   router.post('/handoffs/:id/close', async (req, res) => {
-    await closeHandoff(deps, officerOf(res), idParam(req));
+    await closeHandoff(deps, officerOf(res), idParam(req), (req.body as { resolution?: unknown }).resolution);
     res.redirect(303, '/console/queue');
   });
 }

@@ -5,6 +5,8 @@ import { t, type ConsoleLang } from '../console-i18n.js';
 import { maskChat } from '../json-views.js';
 import { fmtUtc } from './console-time.js';
 import { CsrfField } from './csrf-field.js';
+import type { TransferChoices } from '../../../app/officer/transfer-choices.js';
+import { CloseForm, HandBackForm, NotesSection, TransferForm } from './conversation-flow.js';
 
 /** What the conversation page needs. */
 export interface ConversationProps {
@@ -15,13 +17,15 @@ export interface ConversationProps {
   apps: readonly Application[];
   /** Ready answers for the reply box (CANNED_REPLIES). */
   canned: readonly string[];
+  /** Transfer targets and officer names for the workspace (notes, transfer, hand back). */
+  choices: TransferChoices;
 }
 
 /**
  * A claimed conversation: the transcript, the reply box with canned replies, release and close,
  * then the citizen's applications. A closed one shows its transcript and no actions.
  */
-export function Conversation({ lang, csrf, ticket: tk, apps, canned }: ConversationProps) {
+export function Conversation({ lang, csrf, ticket: tk, apps, canned, choices }: ConversationProps) {
   return (
     <>
       <p>{`${tk.citizenName ?? maskChat(tk.chatId)} · ${tk.channel} · ${t(lang, tk.reason)}`}</p>
@@ -39,6 +43,10 @@ export function Conversation({ lang, csrf, ticket: tk, apps, canned }: Conversat
       ) : (
         <Actions lang={lang} csrf={csrf} id={tk.id} canned={canned} />
       )}
+      {tk.status === 'claimed' ? (
+        <TransferForm lang={lang} csrf={csrf} ticket={tk} choices={choices} />
+      ) : null}
+      <NotesSection lang={lang} csrf={csrf} ticket={tk} choices={choices} />
       <h2>{t(lang, 'citizenApps')}</h2>
       <ul>
         {apps.length === 0 ? (
@@ -83,11 +91,9 @@ function Actions(p: { lang: ConsoleLang; csrf: string; id: string; canned: reado
         <CsrfField token={csrf} />
         <button>{t(lang, 'release')}</button>
       </form>
-      {/* Inline forms: the space keeps the two buttons apart. */}{' '}
-      <form method="post" action={`/console/handoffs/${id}/close`} class="inline">
-        <CsrfField token={csrf} />
-        <button>{t(lang, 'close')}</button>
-      </form>
+      {/* Inline forms: the space keeps the buttons apart. */}{' '}
+      <HandBackForm lang={lang} csrf={csrf} id={id} />{' '}
+      <CloseForm lang={lang} csrf={csrf} id={id} label={t(lang, 'close')} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { ts } from '../../supervisor-i18n.js';
 import { OverdueSection, PerDaySection, ProcessingSection } from './dashboard-applications.js';
 import { PointsSection } from './dashboard-officers.js';
 import { HandoffsSection, LoadSection } from './dashboard-waiting.js';
+import { ResolutionsSection } from './dashboard-resolutions.js';
 import type { DashboardWindow } from './dashboard-window.js';
 
 /** The supervisor dashboard: filter bar, then each metric as a chart with its numbers beside it. */
@@ -39,6 +40,7 @@ export function DashboardView({
       <ProcessingSection lang={lang} processing={m.processing} />
       <OverdueSection lang={lang} overdue={m.overdue} />
       <HandoffsSection lang={lang} handoffs={m.handoffs} />
+      <ResolutionsSection lang={lang} resolutions={m.resolutions} />
       <LoadSection lang={lang} load={m.load} />
     </>
   );

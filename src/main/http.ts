@@ -50,6 +50,7 @@ async function officerDeps(loket: Loket, whatsapp: WhatsAppChannel | undefined):
     queuePollMs: config.QUEUE_POLL_MS,
     cannedReplies: config.CANNED_REPLIES,
     now: runtime.now,
+    handoffMaxPerOfficer: config.HANDOFF_MAX_PER_OFFICER,
     intake: {
       catalog: loket.catalog,
       trackingPrefix: config.TRACKING_PREFIX,

@@ -69,4 +69,6 @@ export interface HandoffRepository {
    * is claimed or closed: of several processes running the check, exactly one tells the citizen.
    */
   noteLongWait(id: string, at: Date): Promise<HandoffTicket | undefined>;
+  /** How many conversations the officer holds now (claimed, not closed): the per-officer limit. */
+  countClaimedBy(officerId: string): Promise<number>;
 }

@@ -42,6 +42,8 @@ export interface OfficerHttpDeps {
   /** CANNED_REPLIES: ready answers offered in the reply box. */
   cannedReplies: string[];
   now: () => Date;
+  /** HANDOFF_MAX_PER_OFFICER: conversations one officer may hold at once; absent, no limit. */
+  handoffMaxPerOfficer?: number;
   /** The WhatsApp session (health, pairing) for the admin page; absent when WhatsApp is off. */
   whatsapp?: WhatsAppSession;
   /** Assisted intake (console form, POST /api/applications); absent, those routes are not mounted. */

@@ -27,7 +27,7 @@ export function handleEvent(ctx: Ctx, ev: SystemEvent): void {
       onStatusNotFound(ctx, ev.query, ev.suggestion);
       return;
     case 'handoff_opened':
-      onHandoffOpened(ctx, ev.position, ev.officeOpenNow, ev.nextOpening);
+      onHandoffOpened(ctx, ev.position, ev.officeOpenNow, ev.nextOpening, ev.availableOfficers);
       return;
     case 'handoff_waiting':
       onHandoffWaiting(ctx, ev);

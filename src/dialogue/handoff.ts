@@ -44,17 +44,23 @@ export function openHandoff(ctx: Ctx, reason: HandoffReason, lastText?: string):
   say(ctx, t(ctx, priority ? 'handoff.connecting_priority' : 'handoff.connecting'));
 }
 
-/** Queue position and office hours: open now, or when it opens next. */
-export function onHandoffOpened(ctx: Ctx, position: number, openNow: boolean, nextOpening?: string): void {
+/**
+ * Queue position and office hours: open now, or when it opens next. In counter hours with no
+ * officer marked available the citizen is told so, rather than promised a quick answer.
+ */
+export function onHandoffOpened(
+  ctx: Ctx,
+  position: number,
+  openNow: boolean,
+  nextOpening?: string,
+  availableOfficers?: number,
+): void {
   ctx.state.mode = 'handoff';
-  say(
-    ctx,
-    [
-      t(ctx, 'handoff.queued', { position }),
-      hoursLine(ctx, openNow, nextOpening),
-      t(ctx, 'handoff.relay_note'),
-    ].join('\n\n'),
-  );
+  const hours =
+    openNow && availableOfficers === 0
+      ? t(ctx, 'handoff.none_available')
+      : hoursLine(ctx, openNow, nextOpening);
+  say(ctx, [t(ctx, 'handoff.queued', { position }), hours, t(ctx, 'handoff.relay_note')].join('\n\n'));
 }
 
 /** Still nobody after a long wait: an apology, the place in the queue, and when someone will answer. */

@@ -45,6 +45,7 @@ const STATIC_KEYS = [
   'status.one', 'status.late', 'status.late_short', 'status.note', 'status.many', 'status.item', 'status.many_hint',
   'status.did_you_mean', 'status.not_found', 'status.none',
   'revision.requested', 'revision.sending', 'revision.saved', 'revision.unknown',
+  'handoff.none_available',
 ] as const; // prettier-ignore
 
 /**

@@ -46,7 +46,14 @@ export type SystemEvent =
   | { kind: 'submit_failed' }
   | { kind: 'status_found'; applications: StatusView[] }
   | { kind: 'status_not_found'; query?: string; suggestion?: string }
-  | { kind: 'handoff_opened'; position: number; officeOpenNow: boolean; nextOpening?: string }
+  | {
+      kind: 'handoff_opened';
+      position: number;
+      officeOpenNow: boolean;
+      nextOpening?: string;
+      /** Officers marked available now; 0 in counter hours means nobody is there to answer yet. */
+      availableOfficers?: number;
+    }
   /** Nobody has taken the citizen yet after a long wait: still in the queue, and when to expect an answer. */
   | {
       kind: 'handoff_waiting';

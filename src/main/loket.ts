@@ -92,6 +92,7 @@ function wireUseCases(
     applications: repos.applications,
     events: repos.events,
     handoffs: repos.handoffs,
+    officers: repos.officers,
     documents: repos.documents,
     logger,
     trackingPrefix: config.TRACKING_PREFIX,

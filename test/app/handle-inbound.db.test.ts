@@ -43,6 +43,7 @@ describe('handleInbound', () => {
         applications: repos.applications,
         events: repos.events,
         handoffs: repos.handoffs,
+        officers: repos.officers,
         documents: repos.documents,
         logger,
         trackingPrefix: 'PTSP',

@@ -7,6 +7,7 @@ import { createDashboardApiRouter } from './dashboard-router.js';
 import { officerSecurity, requireOfficer } from './security.js';
 import { applicationRoutes } from './api/application-routes.js';
 import { handoffRoutes } from './api/handoff-routes.js';
+import { availabilityApiRoutes } from './api/availability-routes.js';
 import { officerRoutes } from './api/officer-routes.js';
 
 /**
@@ -29,6 +30,7 @@ export function createApiRouter(deps: OfficerHttpDeps): Router {
   officerRoutes(router, deps);
   applicationRoutes(router, deps);
   handoffRoutes(router, deps);
+  availabilityApiRoutes(router, deps);
 
   // Supervisor metrics/audit/deliveries and admin account routes (dashboard-router.ts, admin-router.ts).
   router.use(createDashboardApiRouter(deps));

@@ -5,6 +5,7 @@ import { registerAssetRoutes } from './console/asset-routes.js';
 import { consoleErrorHandler } from './console/console-errors.js';
 import type { ConsoleContext } from './console/context.js';
 import { registerHandoffRoutes } from './console/handoff-routes.js';
+import { registerAvailabilityRoutes } from './console/availability-routes.js';
 import { registerLoginRoutes, registerLogoutRoute } from './console/login-routes.js';
 import { registerQueueRoutes } from './console/queue-routes.js';
 import { consoleRenderer } from './console-render.js';
@@ -36,6 +37,7 @@ export function createConsoleRouter(deps: OfficerHttpDeps): Router {
   registerQueueRoutes(router, ctx);
   registerApplicationRoutes(router, ctx);
   registerHandoffRoutes(router, ctx);
+  registerAvailabilityRoutes(router, ctx);
 
   // Supervisor dashboard, audit log and deliveries; admin pages (behind the login gate above).
   router.use(createDashboardConsoleRouter(deps));

@@ -21,6 +21,7 @@ export async function openEffectDeps(conn: DbConnection): Promise<EffectDeps & {
     applications: repos.applications,
     events: repos.events,
     handoffs: repos.handoffs,
+    officers: repos.officers,
     documents: repos.documents,
     logger: createLogger('silent'),
     trackingPrefix: 'PTSP',

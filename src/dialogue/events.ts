@@ -8,6 +8,7 @@ import {
 } from './handoff.js';
 import { onRevisionRequested, onRevisionSaved } from './revision.js';
 import { onStatusFound, onStatusNotFound } from './status.js';
+import { closeWithSurvey } from './survey.js';
 import { onSubmitFailed, onSubmitted } from './submit.js';
 import type { SystemEvent } from './types.js';
 
@@ -39,7 +40,8 @@ export function handleEvent(ctx: Ctx, ev: SystemEvent): void {
       onOfficerMessage(ctx, ev.officerName, ev.text);
       return;
     case 'handoff_closed':
-      onHandoffClosed(ctx, ev.byOfficer);
+      if (ev.byOfficer && ev.ticketId) closeWithSurvey(ctx, ev.ticketId);
+      else onHandoffClosed(ctx, ev.byOfficer);
       return;
     case 'revision_requested':
       onRevisionRequested(ctx, ev);

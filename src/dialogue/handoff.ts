@@ -98,11 +98,16 @@ export function onOfficerMessage(ctx: Ctx, officerName: string, text: string): v
   say(ctx, t(ctx, 'handoff.officer_message', { officer: officerName, text }));
 }
 
-/** Back to the bot: where the citizen was, or the menu. */
-export function onHandoffClosed(ctx: Ctx, byOfficer: boolean): void {
+/** Back to the bot, with the line that says the officer's part is over; the caller says what next. */
+export function endHandoff(ctx: Ctx, byOfficer: boolean): void {
   ctx.state.mode = 'bot';
   ctx.state.misunderstood = 0;
   note(ctx, t(ctx, byOfficer ? 'handoff.closed_by_officer' : 'handoff.ended'));
+}
+
+/** Back to the bot: where the citizen was, or the menu. */
+export function onHandoffClosed(ctx: Ctx, byOfficer: boolean): void {
+  endHandoff(ctx, byOfficer);
   presentCurrent(ctx);
 }
 

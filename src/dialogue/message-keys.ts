@@ -46,6 +46,8 @@ const STATIC_KEYS = [
   'status.did_you_mean', 'status.not_found', 'status.none',
   'revision.requested', 'revision.sending', 'revision.saved', 'revision.unknown',
   'handoff.none_available',
+  'survey.question', 'survey.score_1', 'survey.score_2', 'survey.score_3', 'survey.score_4',
+  'survey.comment_ask', 'survey.skip', 'survey.thanks',
 ] as const; // prettier-ignore
 
 /**

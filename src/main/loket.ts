@@ -93,6 +93,7 @@ function wireUseCases(
     events: repos.events,
     handoffs: repos.handoffs,
     officers: repos.officers,
+    satisfaction: repos.satisfaction,
     documents: repos.documents,
     logger,
     trackingPrefix: config.TRACKING_PREFIX,

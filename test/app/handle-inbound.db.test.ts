@@ -44,6 +44,7 @@ describe('handleInbound', () => {
         events: repos.events,
         handoffs: repos.handoffs,
         officers: repos.officers,
+        satisfaction: repos.satisfaction,
         documents: repos.documents,
         logger,
         trackingPrefix: 'PTSP',

@@ -22,6 +22,7 @@ export async function openEffectDeps(conn: DbConnection): Promise<EffectDeps & {
     events: repos.events,
     handoffs: repos.handoffs,
     officers: repos.officers,
+    satisfaction: repos.satisfaction,
     documents: repos.documents,
     logger: createLogger('silent'),
     trackingPrefix: 'PTSP',

@@ -22,7 +22,9 @@ describe('closeHandoff', () => {
     const d = handoffDeps(repos);
     const res = await closeHandoff(d, budi, t.id);
     expect(res.ticket).toMatchObject({ status: 'closed', closedAt: new Date('2025-03-04T02:05:00.000Z') });
-    expect(d.push.calls.map((c) => c.event)).toEqual([{ kind: 'handoff_closed', byOfficer: true }]);
+    expect(d.push.calls.map((c) => c.event)).toEqual([
+      { kind: 'handoff_closed', byOfficer: true, ticketId: t.id },
+    ]);
     expect(await repos.handoffs.findOpenByChat('telegram', t.chatId)).toBeUndefined();
     await expect(closeHandoff(handoffDeps(repos), budi, t.id)).rejects.toMatchObject({ code: 'conflict' });
     const audit = await repos.events.search({ type: 'handoff.closed' }, { limit: 5 });
@@ -38,5 +40,12 @@ describe('closeHandoff', () => {
     await expect(closeHandoff(handoffDeps(repos), sari, t.id)).resolves.toMatchObject({
       ticket: { status: 'closed' },
     });
+  });
+
+  it('should name the conversation for the satisfaction question only when an officer served it', async () => {
+    const t = await waitingTicket(repos);
+    const d = handoffDeps(repos);
+    await closeHandoff(d, sari, t.id);
+    expect(d.push.calls.map((c) => c.event)).toEqual([{ kind: 'handoff_closed', byOfficer: true }]);
   });
 });

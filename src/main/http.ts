@@ -36,6 +36,7 @@ async function officerDeps(loket: Loket, whatsapp: WhatsAppChannel | undefined):
     events: repos.events,
     handoffs: repos.handoffs,
     officers: repos.officers,
+    satisfaction: repos.satisfaction,
     offices: repos.offices,
     outbox: repos.outbox,
     documents: repos.documents,

@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
+import { recordSatisfaction } from '../../../src/app/effects/record-satisfaction.js';
+import { createLogger } from '../../../src/config/logger.js';
 import { api, Client, useHttpApp } from './http-fixture.js';
 
 /** Officer availability and the per-officer conversation limit, through the console and the API. */
@@ -96,5 +98,54 @@ describe('conversations per officer (HANDOFF_MAX_PER_OFFICER)', () => {
     expect(
       (await api(app().base, app().tokens.budi, 'POST', `/api/handoffs/${second.id}/claim`)).status,
     ).toBe(200);
+    expect(
+      (await api(app().base, app().tokens.budi, 'POST', `/api/handoffs/${second.id}/close`)).status,
+    ).toBe(200);
+  });
+});
+
+describe('satisfaction on the supervisor dashboard', () => {
+  it('should show the IKM per officer and office, with the count, after a citizen answers the survey', async () => {
+    const f = app();
+    const ticket = await waiting();
+    const budi = await loggedIn('budi');
+    expect((await budi.form(`/console/handoffs/${ticket.id}/claim`, {})).status).toBe(303);
+    expect((await budi.form(`/console/handoffs/${ticket.id}/close`, {})).status).toBe(303);
+    const closed = f.pushed.find(
+      (p) => p.event.kind === 'handoff_closed' && p.address.chatId === ticket.chatId,
+    );
+    expect(closed?.event).toEqual({ kind: 'handoff_closed', byOfficer: true, ticketId: ticket.id });
+
+    // The citizen's answer, as the engine's effect runs it for their chat.
+    await recordSatisfaction(
+      { ...f.repos, logger: createLogger('silent') },
+      { kind: 'record_satisfaction', ticketId: ticket.id, score: 4, comment: 'Ramah' },
+      {
+        msg: {
+          channel: 'telegram',
+          chatId: ticket.chatId,
+          messageId: 'm1',
+          at: new Date(),
+          content: { kind: 'text', text: '4' },
+        },
+        state: { lang: 'id', consent: true, mode: 'bot', misunderstood: 0 },
+      },
+    );
+
+    const sari = await loggedIn('sari');
+    const { res, html } = await sari.page('/console/dashboard');
+    expect(res.status).toBe(200);
+    const section = html.slice(html.indexOf('<section id="satisfaction">'));
+    expect(section).toContain('Kepuasan warga (IKM)');
+    expect(section).toMatch(
+      /BUDI <small>\(budi\)<\/small><\/td><td class="ikm">100,00<\/td><td>A<\/td><td>1<\/td>/,
+    );
+    expect(section).toMatch(/Gambir <small>\(31\.71\.01\.1001\)<\/small><\/td><td class="ikm">100,00<\/td>/);
+    // A comment is kept for the office, never shown with the index.
+    expect(section).not.toContain('Ramah');
+
+    // Officers do not see the dashboard.
+    const page = await budi.fetch('/console/dashboard');
+    expect(page.status).toBe(403);
   });
 });

@@ -6,6 +6,7 @@ import type { EffectContext, EffectDeps } from './effects/effect-deps.js';
 import { lookupStatus } from './effects/lookup-status.js';
 import { openHandoff } from './effects/open-handoff.js';
 import { recordConsent } from './effects/record-consent.js';
+import { recordSatisfaction } from './effects/record-satisfaction.js';
 import { relayToOfficer } from './effects/relay-to-officer.js';
 import { saveRevision } from './effects/save-revision.js';
 import { submitApplication } from './effects/submit-application.js';
@@ -37,6 +38,8 @@ export function makeEffectRunner(deps: EffectDeps): EffectRunner {
           return saveRevision(deps, effect, ctx);
         case 'record_consent':
           return recordConsent(deps, effect, ctx);
+        case 'record_satisfaction':
+          return recordSatisfaction(deps, effect, ctx);
       }
     },
   };

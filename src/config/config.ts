@@ -125,6 +125,8 @@ export const configSchema = z.object({
   ORPHAN_UPLOAD_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** Minutes a citizen waits unclaimed in the officer queue before being told they are still in it, and when to expect an answer. */
   HANDOFF_WAIT_NOTICE_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+  /** Conversations one officer may hold at once; claiming one more is refused until one is closed or released. */
+  HANDOFF_MAX_PER_OFFICER: z.coerce.number().int().min(1).max(100).default(5),
   /** How often the SLA check looks for applications past their due date (one process at a time, by lease). */
   SLA_CHECK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   /**

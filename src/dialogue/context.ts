@@ -20,8 +20,11 @@ export interface Ctx {
   /** ISO time of the input: the engine's only clock. */
   readonly at: string;
   readonly understand: (text: string) => Understanding;
-  /** The menu shown before this turn, for matching "2" or a typed label. */
-  readonly prevMenu: ConversationState['menu'];
+  /**
+   * The menu shown before this turn, for matching "2" or a typed label. Cleared when that menu
+   * is set aside (a satisfaction question the citizen answered with something else).
+   */
+  prevMenu: ConversationState['menu'];
   replies: Reply[];
   effects: Effect[];
   /** Lines said before the next reply, so one turn reads as one message, not five. */

@@ -7,6 +7,7 @@ import { handleEvent } from './events.js';
 import { handleFile } from './file-input.js';
 import { handleHandoffInput } from './handoff-input.js';
 import { showMainMenu } from './menus.js';
+import { handleSurveyInput } from './survey.js';
 import { handleText } from './text-input.js';
 import type { ConversationState, Effect, Input, Lang, Reply, Understanding } from './types.js';
 
@@ -50,6 +51,8 @@ function sanitize(state: ConversationState): ConversationState {
   if (copy.mode !== 'bot' && copy.mode !== 'handoff') copy.mode = 'bot';
   if (typeof copy.misunderstood !== 'number' || !Number.isFinite(copy.misunderstood)) copy.misunderstood = 0;
   if (copy.consent !== true && copy.consent !== false) copy.consent = null;
+  if (copy.survey !== undefined && (typeof copy.survey?.ticketId !== 'string' || copy.mode !== 'bot'))
+    copy.survey = undefined;
   return copy;
 }
 
@@ -91,6 +94,7 @@ function dispatch(ctx: Ctx, input: Input): void {
         handleHandoffInput(ctx, input);
         return;
       }
+      if (ctx.state.survey && handleSurveyInput(ctx, input)) return;
       if (input.kind === 'text') handleText(ctx, input.text);
       else if (input.kind === 'choice') handleChoice(ctx, input.value);
       else if (input.kind === 'file') handleFile(ctx, input.file);

@@ -9,6 +9,7 @@ import {
 } from './handoff.js';
 import { onRevisionRequested, onRevisionSaved } from './revision.js';
 import { onStatusFound, onStatusNotFound } from './status.js';
+import { closeWithSurvey } from './survey.js';
 import { onSubmitFailed, onSubmitted } from './submit.js';
 import type { SystemEvent } from './types.js';
 
@@ -28,7 +29,7 @@ export function handleEvent(ctx: Ctx, ev: SystemEvent): void {
       onStatusNotFound(ctx, ev.query, ev.suggestion);
       return;
     case 'handoff_opened':
-      onHandoffOpened(ctx, ev.position, ev.officeOpenNow, ev.nextOpening);
+      onHandoffOpened(ctx, ev.position, ev.officeOpenNow, ev.nextOpening, ev.availableOfficers);
       return;
     case 'handoff_waiting':
       onHandoffWaiting(ctx, ev);
@@ -40,7 +41,8 @@ export function handleEvent(ctx: Ctx, ev: SystemEvent): void {
       onOfficerMessage(ctx, ev.officerName, ev.text);
       return;
     case 'handoff_closed':
-      onHandoffClosed(ctx, ev.byOfficer);
+      if (ev.byOfficer && ev.ticketId) closeWithSurvey(ctx, ev.ticketId);
+      else onHandoffClosed(ctx, ev.byOfficer);
       return;
     case 'handed_back':
       onHandedBack(ctx, ev.officerName);

@@ -44,17 +44,23 @@ export function openHandoff(ctx: Ctx, reason: HandoffReason, lastText?: string):
   say(ctx, t(ctx, priority ? 'handoff.connecting_priority' : 'handoff.connecting'));
 }
 
-/** Queue position and office hours: open now, or when it opens next. */
-export function onHandoffOpened(ctx: Ctx, position: number, openNow: boolean, nextOpening?: string): void {
+/**
+ * Queue position and office hours: open now, or when it opens next. In counter hours with no
+ * officer marked available the citizen is told so, rather than promised a quick answer.
+ */
+export function onHandoffOpened(
+  ctx: Ctx,
+  position: number,
+  openNow: boolean,
+  nextOpening?: string,
+  availableOfficers?: number,
+): void {
   ctx.state.mode = 'handoff';
-  say(
-    ctx,
-    [
-      t(ctx, 'handoff.queued', { position }),
-      hoursLine(ctx, openNow, nextOpening),
-      t(ctx, 'handoff.relay_note'),
-    ].join('\n\n'),
-  );
+  const hours =
+    openNow && availableOfficers === 0
+      ? t(ctx, 'handoff.none_available')
+      : hoursLine(ctx, openNow, nextOpening);
+  say(ctx, [t(ctx, 'handoff.queued', { position }), hours, t(ctx, 'handoff.relay_note')].join('\n\n'));
 }
 
 /** Still nobody after a long wait: an apology, the place in the queue, and when someone will answer. */
@@ -92,11 +98,16 @@ export function onOfficerMessage(ctx: Ctx, officerName: string, text: string): v
   say(ctx, t(ctx, 'handoff.officer_message', { officer: officerName, text }));
 }
 
-/** Back to the bot: where the citizen was, or the menu. */
-export function onHandoffClosed(ctx: Ctx, byOfficer: boolean): void {
+/** Back to the bot, with the line that says the officer's part is over; the caller says what next. */
+export function endHandoff(ctx: Ctx, byOfficer: boolean): void {
   ctx.state.mode = 'bot';
   ctx.state.misunderstood = 0;
   note(ctx, t(ctx, byOfficer ? 'handoff.closed_by_officer' : 'handoff.ended'));
+}
+
+/** Back to the bot: where the citizen was, or the menu. */
+export function onHandoffClosed(ctx: Ctx, byOfficer: boolean): void {
+  endHandoff(ctx, byOfficer);
   presentCurrent(ctx);
 }
 

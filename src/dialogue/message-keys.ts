@@ -45,6 +45,9 @@ const STATIC_KEYS = [
   'status.one', 'status.late', 'status.late_short', 'status.note', 'status.many', 'status.item', 'status.many_hint',
   'status.did_you_mean', 'status.not_found', 'status.none',
   'revision.requested', 'revision.sending', 'revision.saved', 'revision.unknown',
+  'handoff.none_available',
+  'survey.question', 'survey.score_1', 'survey.score_2', 'survey.score_3', 'survey.score_4',
+  'survey.comment_ask', 'survey.skip', 'survey.thanks',
 ] as const; // prettier-ignore
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { AnswerValue, ApplicationStatus } from '../domain/application.js';
 import type { Lang } from '../domain/lang.js';
+import type { SkmScore } from '../domain/skm.js';
 import type { Understanding } from '../domain/understanding.js';
 
 /** Part of the engine's contract; defined in src/domain because src/catalog and src/nlu need them too. */
@@ -46,7 +47,14 @@ export type SystemEvent =
   | { kind: 'submit_failed' }
   | { kind: 'status_found'; applications: StatusView[] }
   | { kind: 'status_not_found'; query?: string; suggestion?: string }
-  | { kind: 'handoff_opened'; position: number; officeOpenNow: boolean; nextOpening?: string }
+  | {
+      kind: 'handoff_opened';
+      position: number;
+      officeOpenNow: boolean;
+      nextOpening?: string;
+      /** Officers marked available now; 0 in counter hours means nobody is there to answer yet. */
+      availableOfficers?: number;
+    }
   /** Nobody has taken the citizen yet after a long wait: still in the queue, and when to expect an answer. */
   | {
       kind: 'handoff_waiting';
@@ -57,7 +65,8 @@ export type SystemEvent =
     }
   | { kind: 'officer_joined'; officerName: string }
   | { kind: 'officer_message'; text: string; officerName: string }
-  | { kind: 'handoff_closed'; byOfficer: boolean }
+  /** `ticketId` when an officer served the conversation: the satisfaction question is about it. */
+  | { kind: 'handoff_closed'; byOfficer: boolean; ticketId?: string }
   /** The officer gave the conversation back to the bot: the citizen continues where they were. */
   | { kind: 'handed_back'; officerName: string }
   /** An officer asked for one answer or document to be fixed (NEEDS_REVISION). */
@@ -109,7 +118,9 @@ export type Effect =
       value?: AnswerValue;
       file?: UploadedFile;
     }
-  | { kind: 'record_consent'; given: boolean };
+  | { kind: 'record_consent'; given: boolean }
+  /** The citizen rated the closed conversation (SKM 1-4), perhaps with a comment (digits masked). */
+  | { kind: 'record_satisfaction'; ticketId: string; score: SkmScore; comment?: string };
 
 /** Where the conversation is. Stored as JSON per (channel, chatId); versioned by the store. */
 export interface ConversationState {
@@ -131,4 +142,9 @@ export interface ConversationState {
   revision?: { trackingNumber: string; serviceId: string; stepId: string };
   /** The last menu shown, so "2" or its text can be matched. */
   menu?: { id: string; options: MenuOption[] };
+  /**
+   * The satisfaction question after an officer closed the conversation: waiting for the score,
+   * then for an optional comment. Any other message drops it (it never blocks the citizen).
+   */
+  survey?: { ticketId: string; stage: 'score' } | { ticketId: string; stage: 'comment'; score: SkmScore };
 }

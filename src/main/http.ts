@@ -36,6 +36,7 @@ async function officerDeps(loket: Loket, whatsapp: WhatsAppChannel | undefined):
     events: repos.events,
     handoffs: repos.handoffs,
     officers: repos.officers,
+    satisfaction: repos.satisfaction,
     offices: repos.offices,
     outbox: repos.outbox,
     documents: repos.documents,
@@ -50,6 +51,7 @@ async function officerDeps(loket: Loket, whatsapp: WhatsAppChannel | undefined):
     queuePollMs: config.QUEUE_POLL_MS,
     cannedReplies: config.CANNED_REPLIES,
     now: runtime.now,
+    handoffMaxPerOfficer: config.HANDOFF_MAX_PER_OFFICER,
     intake: {
       catalog: loket.catalog,
       trackingPrefix: config.TRACKING_PREFIX,

@@ -92,6 +92,8 @@ function wireUseCases(
     applications: repos.applications,
     events: repos.events,
     handoffs: repos.handoffs,
+    officers: repos.officers,
+    satisfaction: repos.satisfaction,
     documents: repos.documents,
     logger,
     trackingPrefix: config.TRACKING_PREFIX,

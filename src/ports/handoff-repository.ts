@@ -107,4 +107,6 @@ export interface HandoffRepository {
     note: InternalNote,
     fromOfficerId?: string,
   ): Promise<HandoffTicket | undefined>;
+  /** How many conversations the officer holds now (claimed, not closed): the per-officer limit. */
+  countClaimedBy(officerId: string): Promise<number>;
 }

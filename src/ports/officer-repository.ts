@@ -16,6 +16,11 @@ export interface Officer {
   /** Consecutive failed logins, for lock-out. */
   failedLogins: number;
   lockedUntil?: Date;
+  /**
+   * Set by the officer: ready to take conversations (true) or away. Absent means away, so a new
+   * account counts as available only once its officer says so. Written only by `setAvailable`.
+   */
+  available?: boolean;
 }
 
 /** Console users. */
@@ -33,4 +38,11 @@ export interface OfficerRepository {
    * the stored officer, or `undefined` if it does not exist. `DuplicateError` on a taken username.
    */
   update(officer: Officer): Promise<Officer | undefined>;
+  /**
+   * Sets only the availability flag (`update` never writes it), so a toggle and an admin's edit
+   * of the same record do not undo each other. `undefined` if the officer does not exist.
+   */
+  setAvailable(id: string, available: boolean): Promise<Officer | undefined>;
+  /** Active officers marked available, in these offices (all when omitted). */
+  countAvailable(officeIds?: string[]): Promise<number>;
 }

@@ -43,6 +43,8 @@ describe('handleInbound', () => {
         applications: repos.applications,
         events: repos.events,
         handoffs: repos.handoffs,
+        officers: repos.officers,
+        satisfaction: repos.satisfaction,
         documents: repos.documents,
         logger,
         trackingPrefix: 'PTSP',

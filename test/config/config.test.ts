@@ -9,6 +9,7 @@ describe('loadConfig', () => {
     expect(c.UPLOAD_ALLOWED_TYPES).toContain('application/pdf');
     expect(c.MONGODB_URI).toBeUndefined();
     expect(c.ORPHAN_UPLOAD_DAYS).toBe(30);
+    expect(c.HANDOFF_MAX_PER_OFFICER).toBe(5);
   });
 
   it('should treat empty strings as unset', () => {
@@ -18,6 +19,8 @@ describe('loadConfig', () => {
   it('should name the variable and the problem for a bad value', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => loadConfig({ ORPHAN_UPLOAD_DAYS: '0' })).toThrow(/ORPHAN_UPLOAD_DAYS/);
+    expect(() => loadConfig({ HANDOFF_MAX_PER_OFFICER: '0' })).toThrow(/HANDOFF_MAX_PER_OFFICER/);
+    expect(loadConfig({ HANDOFF_MAX_PER_OFFICER: '2' }).HANDOFF_MAX_PER_OFFICER).toBe(2);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT: .*\(got "eighty"\)/);
     expect(() => loadConfig({ HOLIDAYS: '2026-12-25,25/12/2026' })).toThrow(
       /HOLIDAYS\.1: expected YYYY-MM-DD/,

@@ -25,6 +25,21 @@ describe('handoff', () => {
     expect(chat.text).toContain('Kantor sedang buka');
   });
 
+  it('should say honestly that no officer is available, in counter hours with nobody at the counter', () => {
+    const chat = inHandoff();
+    chat.event({ kind: 'handoff_opened', position: 1, officeOpenNow: true, availableOfficers: 0 });
+    expect(chat.text).toContain('belum ada petugas yang siap melayani');
+    expect(chat.text).not.toContain('segera membalas');
+    chat.event({ kind: 'handoff_opened', position: 1, officeOpenNow: true, availableOfficers: 2 });
+    expect(chat.text).toContain('petugas akan segera membalas');
+    chat.event({ kind: 'handoff_opened', position: 1, officeOpenNow: false, availableOfficers: 0 });
+    expect(chat.text).toContain('Kantor sedang tutup');
+    const en = inHandoff();
+    en.say('english');
+    en.event({ kind: 'handoff_opened', position: 1, officeOpenNow: true, availableOfficers: 0 });
+    expect(en.text).toContain('no officer is available right now');
+  });
+
   it('should apologise after a long wait, keep the citizen queued and say when someone will answer', () => {
     const chat = inHandoff();
     chat.event({ kind: 'handoff_waiting', position: 2, waitedMinutes: 12, officeOpenNow: true });

@@ -8,6 +8,7 @@ import { officerSecurity, requireOfficer } from './security.js';
 import { applicationRoutes } from './api/application-routes.js';
 import { handoffRoutes } from './api/handoff-routes.js';
 import { handoffFlowRoutes } from './api/handoff-flow-routes.js';
+import { availabilityApiRoutes } from './api/availability-routes.js';
 import { officerRoutes } from './api/officer-routes.js';
 
 /**
@@ -31,6 +32,7 @@ export function createApiRouter(deps: OfficerHttpDeps): Router {
   applicationRoutes(router, deps);
   handoffRoutes(router, deps);
   handoffFlowRoutes(router, deps);
+  availabilityApiRoutes(router, deps);
 
   // Supervisor metrics/audit/deliveries and admin account routes (dashboard-router.ts, admin-router.ts).
   router.use(createDashboardApiRouter(deps));

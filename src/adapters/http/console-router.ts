@@ -6,6 +6,7 @@ import { consoleErrorHandler } from './console/console-errors.js';
 import type { ConsoleContext } from './console/context.js';
 import { registerHandoffRoutes } from './console/handoff-routes.js';
 import { registerHandoffFlowRoutes } from './console/handoff-flow-routes.js';
+import { registerAvailabilityRoutes } from './console/availability-routes.js';
 import { registerLoginRoutes, registerLogoutRoute } from './console/login-routes.js';
 import { registerQueueRoutes } from './console/queue-routes.js';
 import { consoleRenderer } from './console-render.js';
@@ -38,6 +39,7 @@ export function createConsoleRouter(deps: OfficerHttpDeps): Router {
   registerApplicationRoutes(router, ctx);
   registerHandoffRoutes(router, ctx);
   registerHandoffFlowRoutes(router, ctx);
+  registerAvailabilityRoutes(router, ctx);
 
   // Supervisor dashboard, audit log and deliveries; admin pages (behind the login gate above).
   router.use(createDashboardConsoleRouter(deps));

@@ -10,6 +10,7 @@ import type { HandoffRepository } from '../../ports/handoff-repository.js';
 import type { OfficeRepository } from '../../ports/office-repository.js';
 import type { OfficerRepository } from '../../ports/officer-repository.js';
 import type { Outbox } from '../../ports/outbox.js';
+import type { SatisfactionRepository } from '../../ports/satisfaction-repository.js';
 import type { ConversationStore } from '../../ports/conversation-store.js';
 
 /** Everything the officer console and API need; the composition root builds it once. */
@@ -42,6 +43,10 @@ export interface OfficerHttpDeps {
   /** CANNED_REPLIES: ready answers offered in the reply box. */
   cannedReplies: string[];
   now: () => Date;
+  /** Citizens' satisfaction answers, for the dashboard's IKM. */
+  satisfaction: SatisfactionRepository;
+  /** HANDOFF_MAX_PER_OFFICER: conversations one officer may hold at once; absent, no limit. */
+  handoffMaxPerOfficer?: number;
   /** The WhatsApp session (health, pairing) for the admin page; absent when WhatsApp is off. */
   whatsapp?: WhatsAppSession;
   /** Assisted intake (console form, POST /api/applications); absent, those routes are not mounted. */

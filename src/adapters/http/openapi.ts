@@ -11,6 +11,7 @@ import {
 import { SUPERVISOR_OPERATIONS } from './supervisor-openapi.js';
 import { HANDOFF_FLOW_OPERATIONS } from './handoff-flow-openapi.js';
 import { assistedIntakeResultSchema, assistedIntakeSchema } from './intake-schemas.js';
+import { availabilityResponseSchema, availabilitySchema } from './workload-schemas.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -86,6 +87,19 @@ const OPERATIONS: Operation[] = [
     method: 'get',
     path: '/csrf-token',
     summary: 'Token CSRF untuk permintaan dengan sesi (CSRF token for session requests)',
+  },
+  {
+    method: 'get',
+    path: '/me/availability',
+    summary: 'Ketersediaan saya dan jumlah petugas siap di kantor saya (my availability)',
+    response: availabilityResponseSchema,
+  },
+  {
+    method: 'post',
+    path: '/me/availability',
+    summary: 'Atur siap melayani / tidak di loket, diaudit (set available or away)',
+    body: availabilitySchema,
+    response: availabilityResponseSchema,
   },
   ...SUPERVISOR_OPERATIONS,
   ...HANDOFF_FLOW_OPERATIONS,

@@ -183,6 +183,10 @@ export class MongoHandoffRepository implements HandoffRepository {
     });
   }
 
+  async countClaimedBy(officerId: string): Promise<number> {
+    return this.model.countDocuments({ status: 'claimed', officerId }).exec();
+  }
+
   private async transition(
     id: string,
     decide: Parameters<typeof mutate<HandoffRecord>>[3],

@@ -20,6 +20,7 @@ function toDomain(r: OfficerRecord): Officer {
     active: r.active,
     failedLogins: r.failedLogins,
     lockedUntil: r.lockedUntil,
+    available: r.available,
   });
 }
 
@@ -98,5 +99,22 @@ export class MongoOfficerRepository implements OfficerRepository {
       throw err;
     }
     return this.findById(officer.id);
+  }
+
+  async setAvailable(id: string, available: boolean): Promise<Officer | undefined> {
+    const oid = toObjectId(id);
+    if (!oid) return undefined;
+    const res = await this.model.updateOne({ _id: oid }, { $set: { available } }).exec();
+    return res.matchedCount === 0 ? undefined : this.findById(id);
+  }
+
+  async countAvailable(officeIds?: string[]): Promise<number> {
+    return this.model
+      .countDocuments({
+        active: true,
+        available: true,
+        ...(officeIds ? { officeId: { $in: officeIds } } : {}),
+      })
+      .exec();
   }
 }

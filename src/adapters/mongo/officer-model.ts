@@ -18,6 +18,7 @@ export interface OfficerRecord {
   active: boolean;
   failedLogins: number;
   lockedUntil?: Date;
+  available?: boolean;
 }
 
 const schema = new Schema<OfficerRecord>(
@@ -32,6 +33,7 @@ const schema = new Schema<OfficerRecord>(
     active: { type: Boolean, required: true },
     failedLogins: { type: Number, default: 0 },
     lockedUntil: Date,
+    available: Boolean,
   },
   { versionKey: false },
 );

@@ -8,6 +8,7 @@ import type { InboundLog } from '../../ports/inbound-log.js';
 import type { OfficeRepository } from '../../ports/office-repository.js';
 import type { OfficerRepository } from '../../ports/officer-repository.js';
 import type { Outbox } from '../../ports/outbox.js';
+import type { SatisfactionRepository } from '../../ports/satisfaction-repository.js';
 import { applicationModel } from './application-model.js';
 import { conversationModel } from './conversation-model.js';
 import { eventModel } from './event-model.js';
@@ -22,9 +23,11 @@ import { MongoInboundLog } from './mongo-inbound-log.js';
 import { MongoOfficeRepository } from './mongo-office-repository.js';
 import { MongoOfficerRepository } from './mongo-officer-repository.js';
 import { MongoOutbox } from './mongo-outbox.js';
+import { MongoSatisfactionRepository } from './mongo-satisfaction-repository.js';
 import { officeModel } from './office-model.js';
 import { officerModel } from './officer-model.js';
 import { outboxModel } from './outbox-model.js';
+import { satisfactionModel } from './satisfaction-model.js';
 import { writeLockModel } from './write-lock-model.js';
 import { sweepLocks } from './write-lock.js';
 
@@ -44,6 +47,8 @@ export interface MongoRepositories {
   handoffs: HandoffRepository;
   outbox: Outbox;
   documents: DocumentStore;
+  /** Citizens' satisfaction answers after an officer closed their conversation. */
+  satisfaction: SatisfactionRepository;
   /**
    * Builds every index and waits for it. Call once at start-up before taking traffic: the unique
    * indexes are what makes tracking numbers, claims and idempotency keys safe.
@@ -71,6 +76,7 @@ export function createMongoRepositories(conn: Connection): MongoRepositories {
     officers: officerModel(conn),
     handoffs: handoffModel(conn),
     outbox: outboxModel(conn),
+    satisfaction: satisfactionModel(conn),
   };
   const documents = new GridFsDocumentStore(conn);
   const applications = new MongoApplicationRepository(models.applications, locks);
@@ -89,6 +95,7 @@ export function createMongoRepositories(conn: Connection): MongoRepositories {
     handoffs: new MongoHandoffRepository(models.handoffs, locks),
     outbox: new MongoOutbox(models.outbox, locks),
     documents,
+    satisfaction: new MongoSatisfactionRepository(models.satisfaction),
     sweepLocks: () => sweepLocks(locks),
     sweepConversations: (now) => conversations.sweep((channel, ids) => inbound.markDone(channel, ids), now),
     async ensureIndexes() {

@@ -6,6 +6,8 @@ import type { ApplicationRepository } from '../../ports/application-repository.j
 import type { DocumentStore } from '../../ports/document-store.js';
 import type { EventLog } from '../../ports/event-log.js';
 import type { HandoffRepository } from '../../ports/handoff-repository.js';
+import type { OfficerRepository } from '../../ports/officer-repository.js';
+import type { SatisfactionRepository } from '../../ports/satisfaction-repository.js';
 import type { InboundMessage } from '../inbound.js';
 
 /** What the effect use cases need; each one takes only the part it uses (`Pick<EffectDeps, ...>`). */
@@ -14,7 +16,11 @@ export interface EffectDeps {
   applications: ApplicationRepository;
   events: EventLog;
   handoffs: HandoffRepository;
+  /** For the count of available officers a queueing citizen is told about. */
+  officers: OfficerRepository;
   documents: DocumentStore;
+  /** Citizens' answers to the satisfaction question after a conversation with an officer. */
+  satisfaction: SatisfactionRepository;
   logger: Logger;
   /** The tracking numbers' prefix (TRACKING_PREFIX), e.g. `PTSP`. */
   trackingPrefix: string;

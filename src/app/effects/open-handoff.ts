@@ -5,10 +5,11 @@ import { citizenOf, type EffectContext, type EffectDeps, type EffectOf } from '.
 /**
  * The citizen asked for an officer (or the bot gave up understanding them, or it is a complaint):
  * open a ticket in the officers' queue, or join the chat's open one, so a chat never waits twice.
- * The engine tells the citizen their place in the queue and whether the counter is open now.
+ * The engine tells the citizen their place in the queue, whether the counter is open now, and
+ * whether any officer is available to answer.
  */
 export async function openHandoff(
-  deps: Pick<EffectDeps, 'handoffs' | 'events' | 'holidays'>,
+  deps: Pick<EffectDeps, 'handoffs' | 'events' | 'holidays' | 'officers'>,
   effect: EffectOf<'open_handoff'>,
   { msg }: EffectContext,
 ): Promise<SystemEvent[]> {
@@ -33,5 +34,14 @@ export async function openHandoff(
     data: { ticketId: ticket.id, reason: effect.reason, priority: effect.priority },
   });
   const position = await deps.handoffs.position(ticket.id);
-  return [{ kind: 'handoff_opened', position: position ?? 1, ...counterHours(msg.at, deps.holidays) }];
+  // A new ticket is not routed to an office: every available officer may take it.
+  const availableOfficers = await deps.officers.countAvailable();
+  return [
+    {
+      kind: 'handoff_opened',
+      position: position ?? 1,
+      ...counterHours(msg.at, deps.holidays),
+      availableOfficers,
+    },
+  ];
 }

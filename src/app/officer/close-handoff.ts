@@ -45,6 +45,11 @@ export async function closeHandoff(
     after: { status: ticket.status, officerId: ticket.officerId ?? null },
     data: { handoffId: ticket.id, wasStatus: current.status, resolution },
   });
-  const notified = await tryPush(deps, ticket, { kind: 'handoff_closed', byOfficer: true });
+  // A conversation an officer served ends with the satisfaction question about it.
+  const notified = await tryPush(deps, ticket, {
+    kind: 'handoff_closed',
+    byOfficer: true,
+    ...(ticket.officerId ? { ticketId: ticket.id } : {}),
+  });
   return { ticket, notified };
 }

@@ -410,5 +410,47 @@ describe('Telegram flows through grammY with the real engine and database', () =
       t = await c.type('syarat akta kelahiran apa');
       expect(t.said).toContain('Syarat Akta Kelahiran');
     });
+
+    it('should ask the citizen to rate the officer after the close, and store the answer without the chat', async () => {
+      const c = new TelegramCitizen(h, 1006);
+      tick();
+      await c.command('officer');
+      const ticket = await loket.repos.handoffs.findOpenByChat('telegram', '1006');
+      const stored = await loket.repos.officers.create({
+        username: 'rina-survei',
+        displayName: 'Rina',
+        role: 'officer',
+        officeId: '31.71.01.1001',
+        passwordHash: 'x',
+        apiTokenHashes: [],
+        active: true,
+        failedLogins: 0,
+      });
+      const rina: OfficerActor = { ...stored };
+      const deps = { ...loket.repos, push: loket.push, now: () => h.clock.now };
+      tick();
+      await claimHandoff(deps, rina, ticket!.id);
+      const sent = h.api.sent().length;
+      tick();
+      await closeHandoff(deps, rina, ticket!.id, 'answered');
+      const asked = h.api.texts().slice(sent).join('\n');
+      expect(asked).toContain('Balas dengan angka 1–4');
+      tick();
+      let t = await c.type('4');
+      expect(t.said).toContain('Ada saran atau komentar');
+      tick();
+      t = await c.type('Cepat sekali, terima kasih');
+      expect(t.said).toContain('Terima kasih, masukan Anda');
+      const answers = await loket.repos.satisfaction.listWindow(
+        { from: new Date(0), to: new Date(h.clock.now.getTime() + 1) },
+        10,
+      );
+      expect(answers.find((a) => a.ticketId === ticket!.id)).toMatchObject({
+        officerId: stored.id,
+        officeId: '31.71.01.1001',
+        score: 4,
+        comment: 'Cepat sekali, terima kasih',
+      });
+    });
   });
 });

@@ -22,7 +22,7 @@ describe('openHandoff', () => {
   it('should open a ticket with the bot summary, log it, and tell the place in the queue and the counter hours', async () => {
     const ctx = turn('hand-1', MONDAY_MORNING, { sender: { name: 'Budi' } });
     expect(await openHandoff(deps, asked, ctx)).toEqual([
-      { kind: 'handoff_opened', position: 1, officeOpenNow: true },
+      { kind: 'handoff_opened', position: 1, officeOpenNow: true, availableOfficers: 0 },
     ]);
     const ticket = await deps.handoffs.findOpenByChat('telegram', 'hand-1');
     expect(ticket).toMatchObject({
@@ -52,5 +52,24 @@ describe('openHandoff', () => {
     const saturday = new Date('2026-11-28T02:00:00Z');
     const [opened] = await openHandoff(deps, asked, turn('hand-3', saturday));
     expect(opened).toMatchObject({ officeOpenNow: false, nextOpening: '2026-11-30T01:00:00.000Z' });
+  });
+
+  it('should count the officers marked available, so the citizen hears whether anyone is there', async () => {
+    const base = {
+      displayName: 'Petugas',
+      role: 'officer' as const,
+      officeId: '31.71.01.1001',
+      passwordHash: 'x',
+      apiTokenHashes: [],
+      failedLogins: 0,
+    };
+    const here = await deps.officers.create({ ...base, username: 'hadir', active: true });
+    const away = await deps.officers.create({ ...base, username: 'pergi', active: true });
+    const gone = await deps.officers.create({ ...base, username: 'nonaktif', active: false });
+    await deps.officers.setAvailable(here.id, true);
+    await deps.officers.setAvailable(gone.id, true);
+    expect((await deps.officers.findById(away.id))?.available).toBeUndefined();
+    const [opened] = await openHandoff(deps, asked, turn('hand-4'));
+    expect(opened).toMatchObject({ officeOpenNow: true, availableOfficers: 1 });
   });
 });

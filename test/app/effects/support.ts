@@ -21,6 +21,8 @@ export async function openEffectDeps(conn: DbConnection): Promise<EffectDeps & {
     applications: repos.applications,
     events: repos.events,
     handoffs: repos.handoffs,
+    officers: repos.officers,
+    satisfaction: repos.satisfaction,
     documents: repos.documents,
     logger: createLogger('silent'),
     trackingPrefix: 'PTSP',

@@ -59,4 +59,18 @@ describe('claimHandoff', () => {
     expect(res.notified).toBe(false);
     expect((await repos.handoffs.get(t.id))?.status).toBe('claimed');
   });
+
+  it('should refuse a claim past the per-officer limit with an Indonesian conflict', async () => {
+    const held = await repos.handoffs.countClaimedBy(ani.id);
+    const limit = { ...handoffDeps(repos), handoffMaxPerOfficer: held + 2 };
+    await claimHandoff(limit, ani, (await waitingTicket(repos)).id);
+    await claimHandoff(limit, ani, (await waitingTicket(repos)).id);
+    const third = await waitingTicket(repos);
+    await expect(claimHandoff(limit, ani, third.id)).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/^Anda sudah melayani \d+ percakapan \(batas \d+\)/),
+    });
+    expect((await repos.handoffs.get(third.id))?.status).toBe('waiting');
+    expect(await repos.handoffs.countClaimedBy(ani.id)).toBe(held + 2);
+  });
 });

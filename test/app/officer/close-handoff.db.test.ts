@@ -29,7 +29,9 @@ describe('closeHandoff', () => {
       resolution: 'application_filed',
     });
     expect(await repos.handoffs.get(t.id)).toMatchObject({ resolution: 'application_filed' });
-    expect(d.push.calls.map((c) => c.event)).toEqual([{ kind: 'handoff_closed', byOfficer: true }]);
+    expect(d.push.calls.map((c) => c.event)).toEqual([
+      { kind: 'handoff_closed', byOfficer: true, ticketId: t.id },
+    ]);
     expect(await repos.handoffs.findOpenByChat('telegram', t.chatId)).toBeUndefined();
     await expect(closeHandoff(handoffDeps(repos), budi, t.id, 'answered')).rejects.toMatchObject({
       code: 'conflict',
@@ -59,5 +61,12 @@ describe('closeHandoff', () => {
       });
     }
     expect(await repos.handoffs.get(t.id)).toMatchObject({ status: 'claimed' });
+  });
+
+  it('should name the conversation for the satisfaction question only when an officer served it', async () => {
+    const t = await waitingTicket(repos);
+    const d = handoffDeps(repos);
+    await closeHandoff(d, sari, t.id, 'answered');
+    expect(d.push.calls.map((c) => c.event)).toEqual([{ kind: 'handoff_closed', byOfficer: true }]);
   });
 });

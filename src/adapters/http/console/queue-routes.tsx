@@ -1,4 +1,5 @@
 import type { Router } from 'express';
+import { readAvailability } from '../../../app/officer/availability.js';
 import { listQueue } from '../../../app/officer/list-queue.js';
 import { t } from '../console-i18n.js';
 import { langOf } from '../console-render.js';
@@ -14,8 +15,9 @@ export function registerQueueRoutes(router: Router, ctx: ConsoleContext): void {
   router.get('/queue', async (req, res) => {
     const lang = langOf(req);
     const tickets = await listQueue(deps, officerOf(res));
+    const availability = await readAvailability(deps, officerOf(res));
     render(req, res, t(lang, 'queue'), (csrf) => (
-      <Queue lang={lang} csrf={csrf} tickets={tickets} now={deps.now()} />
+      <Queue lang={lang} csrf={csrf} tickets={tickets} now={deps.now()} availability={availability} />
     ));
   });
   router.get('/queue/stream', (req, res) =>

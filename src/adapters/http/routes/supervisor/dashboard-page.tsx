@@ -1,6 +1,7 @@
 import express, { type Router } from 'express';
 import { OfficerActionError } from '../../../../app/officer/errors.js';
 import { computeMetrics } from '../../../../app/officer/metrics.js';
+import { computeSatisfaction } from '../../../../app/officer/satisfaction-metrics.js';
 import { isWithinOffice } from '../../../../app/officer/scope.js';
 import { langOf, type Render } from '../../console-render.js';
 import type { OfficerHttpDeps } from '../../officer-http-deps.js';
@@ -22,11 +23,16 @@ export function dashboardPage(deps: OfficerHttpDeps, render: Render): Router {
       throw new OfficerActionError('forbidden', 'Kantor ini di luar wilayah Anda (outside your office).');
     }
     const metrics = await computeMetrics(deps, officer, { from: w.from, to: w.to, officeId: w.officeId });
+    const satisfaction = await computeSatisfaction(deps, officer, {
+      from: w.from,
+      to: w.to,
+      officeId: w.officeId,
+    });
     render(
       req,
       res,
       ts(lang, 'dashboard'),
-      () => <DashboardView lang={lang} days={w.days} metrics={metrics} />,
+      () => <DashboardView lang={lang} days={w.days} metrics={metrics} satisfaction={satisfaction} />,
       opts,
     );
   });

@@ -1,8 +1,10 @@
 import type { DashboardMetrics } from '../../../../app/officer/metrics.js';
+import type { SatisfactionMetrics } from '../../../../app/officer/satisfaction-metrics.js';
 import { t, type ConsoleLang } from '../../console-i18n.js';
 import { ts } from '../../supervisor-i18n.js';
 import { OverdueSection, PerDaySection, ProcessingSection } from './dashboard-applications.js';
 import { PointsSection } from './dashboard-officers.js';
+import { SatisfactionSection } from './dashboard-satisfaction.js';
 import { HandoffsSection, LoadSection } from './dashboard-waiting.js';
 import { ResolutionsSection } from './dashboard-resolutions.js';
 import type { DashboardWindow } from './dashboard-window.js';
@@ -12,10 +14,13 @@ export function DashboardView({
   lang,
   days,
   metrics: m,
+  satisfaction,
 }: {
   lang: ConsoleLang;
   days: DashboardWindow;
   metrics: DashboardMetrics;
+  /** Citizens' satisfaction (IKM) per officer and office; absent, the section is left out. */
+  satisfaction?: SatisfactionMetrics;
 }) {
   return (
     <>
@@ -36,6 +41,7 @@ export function DashboardView({
       </form>
       {m.truncated ? <p class="flash error">{ts(lang, 'truncated')}</p> : null}
       <PointsSection lang={lang} officers={m.officers} />
+      {satisfaction ? <SatisfactionSection lang={lang} metrics={satisfaction} /> : null}
       <PerDaySection lang={lang} days={days} perDay={m.applicationsPerDay} />
       <ProcessingSection lang={lang} processing={m.processing} />
       <OverdueSection lang={lang} overdue={m.overdue} />

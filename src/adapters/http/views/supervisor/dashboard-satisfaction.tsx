@@ -1,0 +1,96 @@
+import type { IkmRow, SatisfactionMetrics } from '../../../../app/officer/satisfaction-metrics.js';
+import { t, type ConsoleLang } from '../../console-i18n.js';
+import { ts } from '../../supervisor-i18n.js';
+import { tw } from '../../workload-i18n.js';
+import { StatsList } from './stats-list.js';
+
+/** Two decimals with the locale's separator: "87,50" in Indonesian. */
+function fmtIkm(lang: ConsoleLang, ikm: number): string {
+  return ikm.toLocaleString(lang === 'en' ? 'en-GB' : 'id-ID', {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
+}
+
+function IkmTable({
+  lang,
+  head,
+  rows,
+}: {
+  lang: ConsoleLang;
+  head: string;
+  rows: ReadonlyArray<IkmRow & { label: string; sub?: string }>;
+}) {
+  return (
+    <div class="scroll">
+      <table>
+        <thead>
+          <tr>
+            <th>{head}</th>
+            <th>{tw(lang, 'ikm')}</th>
+            <th>{tw(lang, 'grade')}</th>
+            <th>{tw(lang, 'answers')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 ? (
+            <tr>
+              <td colspan={4}>{t(lang, 'none')}</td>
+            </tr>
+          ) : (
+            rows.map((r) => (
+              <tr>
+                <td>
+                  {r.label} {r.sub ? <small>{`(${r.sub})`}</small> : null}
+                </td>
+                <td class="ikm">{fmtIkm(lang, r.ikm)}</td>
+                <td>{r.grade}</td>
+                <td>{r.count}</td>
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/**
+ * Citizens' satisfaction after conversations with officers, as the index (IKM, 25-100) per
+ * officer and per office, each with its count of answers so a score from few answers reads as such.
+ */
+export function SatisfactionSection({
+  lang,
+  metrics: m,
+}: {
+  lang: ConsoleLang;
+  metrics: SatisfactionMetrics;
+}) {
+  return (
+    <section id="satisfaction">
+      <h2>{tw(lang, 'satisfactionTitle')}</h2>
+      <p>
+        <small>{tw(lang, 'satisfactionHelp')}</small>
+      </p>
+      {m.truncated ? <p class="flash error">{ts(lang, 'truncated')}</p> : null}
+      <StatsList
+        rows={[
+          [tw(lang, 'ikm'), m.overall ? `${fmtIkm(lang, m.overall.ikm)} (${m.overall.grade})` : '-'],
+          [tw(lang, 'answers'), m.overall?.count ?? 0],
+        ]}
+      />
+      <h3>{tw(lang, 'perOfficer')}</h3>
+      <IkmTable
+        lang={lang}
+        head={ts(lang, 'officer')}
+        rows={m.officers.map((o) => ({ ...o, label: o.displayName, sub: o.username }))}
+      />
+      <h3>{tw(lang, 'perOffice')}</h3>
+      <IkmTable
+        lang={lang}
+        head={t(lang, 'office')}
+        rows={m.offices.map((o) => ({ ...o, label: o.officeName, sub: o.officeId }))}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Model } from 'mongoose';
+import { isSkmScore } from '../../domain/skm.js';
+import type {
+  SatisfactionAnswer,
+  SatisfactionFilter,
+  SatisfactionRepository,
+} from '../../ports/satisfaction-repository.js';
+import { compact } from './mongo-utils.js';
+import type { SatisfactionRecord } from './satisfaction-model.js';
+
+function toDomain(r: SatisfactionRecord): SatisfactionAnswer | undefined {
+  if (!isSkmScore(r.score)) return undefined;
+  return compact<SatisfactionAnswer>({
+    ticketId: r._id,
+    officerId: r.officerId,
+    officeId: r.officeId,
+    score: r.score,
+    comment: r.comment,
+    answeredAt: r.answeredAt,
+  });
+}
+
+/** Survey answers on MongoDB (or FerretDB), keyed by ticket id. */
+export class MongoSatisfactionRepository implements SatisfactionRepository {
+  constructor(private readonly model: Model<SatisfactionRecord>) {}
+
+  async record(answer: SatisfactionAnswer): Promise<void> {
+    const set = compact({
+      officerId: answer.officerId,
+      officeId: answer.officeId,
+      score: answer.score,
+      comment: answer.comment,
+      answeredAt: answer.answeredAt,
+    });
+    await this.model.updateOne({ _id: answer.ticketId }, { $set: set }, { upsert: true }).exec();
+  }
+
+  async listWindow(filter: SatisfactionFilter, max: number): Promise<SatisfactionAnswer[]> {
+    const rows = await this.model
+      .find({ answeredAt: { $gte: filter.from, $lt: filter.to } })
+      .sort({ answeredAt: -1 })
+      .limit(max)
+      .lean<SatisfactionRecord[]>()
+      .exec();
+    return rows.flatMap((r) => toDomain(r) ?? []);
+  }
+}

@@ -99,7 +99,7 @@ export interface HandoffRepository {
   addNote(id: string, note: InternalNote): Promise<HandoffTicket | undefined>;
   /**
    * Moves a claimed ticket (held by `fromOfficerId`, when given) to another officer or office queue,
-   * leaving `note`. `undefined` when it is no longer claimed (by them): of two moves, one wins.
+   * leaving `note` (its `transfer` set to the target). `undefined` when it is no longer claimed (by them): of two moves, one wins.
    */
   transfer(
     id: string,

@@ -172,7 +172,8 @@ export class MongoHandoffRepository implements HandoffRepository {
       if (r.status !== 'claimed' || (fromOfficerId !== undefined && r.officerId !== fromOfficerId)) {
         return undefined;
       }
-      const push = { $push: { notes: compact({ ...note }) } };
+      // The note records where the ticket went, whatever the caller put in it.
+      const push = { $push: { notes: compact({ ...note, transfer: { ...to } }) } };
       return 'toOfficerId' in to
         ? { ...push, $set: { officerId: to.toOfficerId, claimedAt: note.at } }
         : {

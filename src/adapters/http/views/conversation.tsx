@@ -41,7 +41,7 @@ export function Conversation({ lang, csrf, ticket: tk, apps, canned, choices }: 
       {tk.status === 'closed' ? (
         <p>{t(lang, 'closed')}</p>
       ) : (
-        <Actions lang={lang} csrf={csrf} id={tk.id} canned={canned} />
+        <Actions lang={lang} csrf={csrf} id={tk.id} canned={canned} claimed={tk.status === 'claimed'} />
       )}
       {tk.status === 'claimed' ? (
         <TransferForm lang={lang} csrf={csrf} ticket={tk} choices={choices} />
@@ -65,7 +65,13 @@ export function Conversation({ lang, csrf, ticket: tk, apps, canned, choices }: 
 }
 
 /** console.js copies a canned reply's `data-text` into `#reply-text` when it is tapped. */
-function Actions(p: { lang: ConsoleLang; csrf: string; id: string; canned: readonly string[] }) {
+function Actions(p: {
+  lang: ConsoleLang;
+  csrf: string;
+  id: string;
+  canned: readonly string[];
+  claimed: boolean;
+}) {
   const { lang, csrf, id } = p;
   return (
     <>
@@ -92,7 +98,8 @@ function Actions(p: { lang: ConsoleLang; csrf: string; id: string; canned: reado
         <button>{t(lang, 'release')}</button>
       </form>
       {/* Inline forms: the space keeps the buttons apart. */}{' '}
-      <HandBackForm lang={lang} csrf={csrf} id={id} />{' '}
+      {/* Only a conversation someone holds can be handed back. */}
+      {p.claimed ? <HandBackForm lang={lang} csrf={csrf} id={id} /> : null}{' '}
       <CloseForm lang={lang} csrf={csrf} id={id} label={t(lang, 'close')} />
     </>
   );

@@ -13,7 +13,8 @@ import type { MenuOption } from './types.js';
 export type Attempt =
   | { kind: 'value'; value: AnswerValue; echo?: string }
   | { kind: 'invalid'; key: string; params?: Params }
-  | { kind: 'pick'; options: MenuOption[] }
+  /** `more`: the search found more than the menu lists, so the citizen is asked to narrow it. */
+  | { kind: 'pick'; options: MenuOption[]; more: boolean }
   | { kind: 'confirm'; menuId: string; text: string; options: MenuOption[] }
   | { kind: 'again'; key: string }
   | { kind: 'done' };

@@ -185,7 +185,12 @@ export function commit(ctx: Ctx, target: Target, attempt: Attempt): void {
       refuse(ctx, target, attempt.key, attempt.params);
       return;
     case 'pick':
-      sayMenu(ctx, kelurahanMenuId(step.id), t(ctx, 'kelurahan.several'), attempt.options);
+      sayMenu(
+        ctx,
+        kelurahanMenuId(step.id),
+        t(ctx, attempt.more ? 'kelurahan.many' : 'kelurahan.several'),
+        attempt.options,
+      );
       return;
     case 'confirm':
       sayMenu(ctx, attempt.menuId, attempt.text, attempt.options);

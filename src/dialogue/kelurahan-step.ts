@@ -7,7 +7,10 @@ import { matchMenu } from './menu-match.js';
 import { encode } from './menu-values.js';
 import { loose } from './normalize.js';
 
-/** How many kelurahan a "which one?" menu lists; more than this means "type more of the name". */
+/**
+ * How many kelurahan a "which one?" menu lists; when more match (a common name such as
+ * Sukamaju nationally), the menu shows the first ones and asks for the kecamatan too.
+ */
 const PICK_LIMIT = 5;
 
 /** The menu id for choosing among kelurahan at one step. */
@@ -85,7 +88,9 @@ export function kelurahanAnswer(ctx: Ctx, stepId: string, typed: string): Attemp
   if (guessed) return guessed;
   const text = typed.trim();
   if (text.length < 2) return { kind: 'invalid', key: 'invalid.kelurahan.none' };
-  const found = ctx.catalog.kelurahan.match(text, PICK_LIMIT);
+  // One more than the menu lists, to know whether to ask for the kecamatan as well.
+  const hits = ctx.catalog.kelurahan.match(text, PICK_LIMIT + 1);
+  const found = hits.slice(0, PICK_LIMIT);
   const exact = found.filter((m) => loose(m.entry.name) === loose(text));
   const [first] = found;
   if (exact.length === 1 && exact[0]) return chosen(ctx, exact[0].entry);
@@ -95,6 +100,7 @@ export function kelurahanAnswer(ctx: Ctx, stepId: string, typed: string): Attemp
   if (found.length === 0) return { kind: 'invalid', key: 'invalid.kelurahan.none' };
   return {
     kind: 'pick',
+    more: hits.length > PICK_LIMIT,
     options: found.map(({ entry }) => ({
       value: encode({ kind: 'kelurahan', code: entry.code }),
       label: describeKelurahan(ctx, entry),

@@ -33,7 +33,7 @@ const STATIC_KEYS = [
   'handoff.closed_until', 'handoff.closed', 'handoff.relay_note', 'handoff.officer_joined', 'handoff.officer_message',
   'handoff.closed_by_officer', 'handoff.ended', 'handoff.cancelled', 'handoff.still_connected', 'handoff.help',
   'lang.switched', 'kelurahan.entry', 'kelurahan.chosen', 'kelurahan.several', 'kelurahan.confirm',
-  'kelurahan.confirm_yes', 'kelurahan.confirm_no', 'kelurahan.again',
+  'kelurahan.confirm_yes', 'kelurahan.confirm_no', 'kelurahan.again', 'kelurahan.many',
   'document.how_many', 'document.received', 'document.received_single', 'document.more_needed',
   'document.more_or_done', 'document.unexpected',
   'invalid.choice', 'invalid.yes_no', 'invalid.text.empty', 'invalid.text.too_long', 'invalid.number.integer',

@@ -214,3 +214,13 @@ describe('KelurahanIndex.search on the Jakarta list', () => {
     expect(areaTokens('Kel. Tj. Barat, Jaksel')).toEqual(['tanjung', 'barat', 'jakarta', 'selatan']);
   });
 });
+
+describe('KelurahanIndex.match on a province with namesakes', () => {
+  it('should find many villages called Sukamaju in Jawa Barat, each told apart by kecamatan and kota', async () => {
+    const jabar = await loadAreas({ provinces: ['32'] });
+    const hits = jabar.kelurahan.match('sukamaju', 6);
+    expect(hits).toHaveLength(6);
+    expect(hits.every((m) => m.entry.name === 'Sukamaju' && !m.weak)).toBe(true);
+    expect(new Set(hits.map((m) => `${m.entry.district}/${m.entry.city}`)).size).toBe(6);
+  });
+});

@@ -1,9 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { Chat, NIK, startKtp } from './fixture.js';
+import type { KelurahanEntry } from '../../src/catalog/catalog.js';
+import { createKelurahanIndex } from '../../src/catalog/kelurahan-search.js';
+import { Chat, fixtureCatalog, KELURAHAN, NIK, startKtp } from './fixture.js';
 
 /** A ktp chat at its kelurahan question. */
-function atKelurahan(): Chat {
-  const chat = new Chat();
+function atKelurahan(chat = new Chat()): Chat {
   startKtp(chat);
   for (const answer of ['baru', 'Budi Santoso', NIK, '17 agustus 1990', '081234567890']) chat.say(answer);
   expect(chat.at_).toBe('kelurahan');
@@ -102,5 +103,23 @@ describe('kelurahan step', () => {
     expect(chat.text).toBe('Did you mean Kelurahan Setia Budi, Setiabudi district, Jakarta Selatan?');
     chat.say('no');
     expect(chat.text).toContain('type the name of your kelurahan again');
+  });
+
+  it('should list the first namesakes and ask for the kecamatan when more share the name', () => {
+    const namesakes: KelurahanEntry[] = Array.from({ length: 7 }, (_, i) => ({
+      code: `32.01.${String(i + 10)}.2001`,
+      name: 'Sukamaju',
+      district: `Kecamatan ${String(i + 1)}`,
+      districtCode: `32.01.${String(i + 10)}`,
+      city: 'Kabupaten Bogor',
+    }));
+    const catalog = { ...fixtureCatalog(), kelurahan: createKelurahanIndex([...KELURAHAN, ...namesakes]) };
+    const chat = atKelurahan(new Chat({ catalog }));
+    chat.say('sukamaju');
+    expect(chat.options).toHaveLength(5);
+    expect(chat.text).toContain('tulis namanya bersama kecamatannya');
+    const few = atKelurahan();
+    few.say('sukamaju');
+    expect(few.text).toContain('Ada beberapa kelurahan yang cocok');
   });
 });

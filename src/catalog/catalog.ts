@@ -16,10 +16,22 @@ export interface KelurahanEntry {
   city: string;
 }
 
+/**
+ * A search hit and how sure the search is of it: the dialogue takes a strong single match at
+ * once but asks "Maksud Anda ...?" about a weak one, so a guess is never taken silently.
+ */
+export interface KelurahanMatch {
+  entry: KelurahanEntry;
+  /** True when the name matched only with typos, or a typed word names neither it nor its area. */
+  weak: boolean;
+}
+
 /** Finds kelurahan from what citizens type ("tj barat", "kebon jeruk"). */
 export interface KelurahanIndex {
   /** Best matches first; empty when nothing is close. */
   search(text: string, limit?: number): KelurahanEntry[];
+  /** The same matches as `search`, each marked strong or weak. */
+  match(text: string, limit?: number): KelurahanMatch[];
   get(code: string): KelurahanEntry | undefined;
   size: number;
 }

@@ -4,7 +4,7 @@
  * its kecamatan or kota and narrows the choice. Exact and prefix matches win; typo matches are
  * offered only when nothing matches directly, so "gambir" never drowns in look-alikes.
  */
-import type { KelurahanEntry, KelurahanIndex } from './catalog.js';
+import type { KelurahanEntry, KelurahanIndex, KelurahanMatch } from './catalog.js';
 import { editDistance } from './edit-distance.js';
 
 /** Shorthand citizens use, expanded before matching. */
@@ -176,39 +176,48 @@ function fit(runs: readonly Run[], p: Prepared): Fit | null {
   return best;
 }
 
+/**
+ * The rule for a weak match: the name matched only with typos (tier 1), or some typed word is
+ * neither in the name nor its kecamatan or kota ("Budi Santoso" finds Setia Budi through "budi"
+ * and leaves "santoso" stray). Exact, prefix and whole-word matches of the name, narrowed only
+ * by words naming its area, are strong.
+ */
+function isWeak(f: Fit): boolean {
+  return f.tier > 0 || f.stray > 0;
+}
+
 /** Builds the index the catalog carries; entries are searched in memory (Jakarta has 267). */
 export function createKelurahanIndex(entries: readonly KelurahanEntry[]): KelurahanIndex {
   const prepared = entries.map(prepare);
   const byCode = new Map(entries.map((e) => [e.code, e]));
   const cityWords = new Set(entries.flatMap((e) => areaTokens(e.city)));
+  function match(text: string, limit = 10): KelurahanMatch[] {
+    const words = areaTokens(text).slice(0, MAX_WORDS);
+    // "jaksel" or "jakarta barat" alone names a kota, not a kelurahan.
+    if (words.every((w) => cityWords.has(w))) return [];
+    const runs = runsOf(words);
+    const scored = prepared.flatMap((p) => {
+      const f = fit(runs, p);
+      return f ? [{ p, f }] : [];
+    });
+    const best = scored.reduce<Fit | null>((b, s) => (b === null || compareFit(s.f, b) < 0 ? s.f : b), null);
+    if (best === null) return [];
+    const typed = words.join('').length;
+    return scored
+      .filter((s) => s.f.tier === best.tier && s.f.nameWords === best.nameWords && s.f.stray === best.stray)
+      .sort(
+        (a, b) =>
+          a.f.level - b.f.level ||
+          Math.abs(a.p.joined.length - typed) - Math.abs(b.p.joined.length - typed) ||
+          a.p.entry.name.localeCompare(b.p.entry.name, 'id'),
+      )
+      .slice(0, limit)
+      .map((s) => ({ entry: s.p.entry, weak: isWeak(s.f) }));
+  }
   return {
     size: entries.length,
     get: (code) => byCode.get(code.trim()),
-    search(text, limit = 10) {
-      const words = areaTokens(text).slice(0, MAX_WORDS);
-      // "jaksel" or "jakarta barat" alone names a kota, not a kelurahan.
-      if (words.every((w) => cityWords.has(w))) return [];
-      const runs = runsOf(words);
-      const scored = prepared.flatMap((p) => {
-        const f = fit(runs, p);
-        return f ? [{ p, f }] : [];
-      });
-      const best = scored.reduce<Fit | null>(
-        (b, s) => (b === null || compareFit(s.f, b) < 0 ? s.f : b),
-        null,
-      );
-      if (best === null) return [];
-      const typed = words.join('').length;
-      return scored
-        .filter((s) => s.f.tier === best.tier && s.f.nameWords === best.nameWords && s.f.stray === best.stray)
-        .sort(
-          (a, b) =>
-            a.f.level - b.f.level ||
-            Math.abs(a.p.joined.length - typed) - Math.abs(b.p.joined.length - typed) ||
-            a.p.entry.name.localeCompare(b.p.entry.name, 'id'),
-        )
-        .slice(0, limit)
-        .map((s) => s.p.entry);
-    },
+    match,
+    search: (text, limit) => match(text, limit).map((m) => m.entry),
   };
 }

@@ -67,6 +67,7 @@ export function handleAction(ctx: Ctx, value: string): void {
       handleIntent(ctx, action.intent, action.service);
       return;
     case 'kelurahan':
+    case 'kelurahan_again':
       stale(ctx);
       return;
   }

@@ -185,7 +185,19 @@ export function commit(ctx: Ctx, target: Target, attempt: Attempt): void {
       refuse(ctx, target, attempt.key, attempt.params);
       return;
     case 'pick':
-      sayMenu(ctx, kelurahanMenuId(step.id), t(ctx, 'kelurahan.several'), attempt.options);
+      sayMenu(
+        ctx,
+        kelurahanMenuId(step.id),
+        t(ctx, attempt.more ? 'kelurahan.many' : 'kelurahan.several'),
+        attempt.options,
+      );
+      return;
+    case 'confirm':
+      sayMenu(ctx, attempt.menuId, attempt.text, attempt.options);
+      return;
+    case 'again':
+      ctx.state.misunderstood = 0;
+      say(ctx, t(ctx, attempt.key));
       return;
     case 'done':
       finishDocuments(ctx, target);

@@ -15,7 +15,9 @@ export type MenuAction =
   | { kind: 'apply'; service: string }
   | { kind: 'service'; service: string }
   | { kind: 'intent'; intent: string; service: string | null }
-  | { kind: 'kelurahan'; code: string };
+  | { kind: 'kelurahan'; code: string }
+  /** The "Bukan" of "Maksud Anda Kelurahan ...?": type the name again. */
+  | { kind: 'kelurahan_again' };
 
 /** The option value for an action. */
 export function encode(action: MenuAction): string {
@@ -26,6 +28,8 @@ export function encode(action: MenuAction): string {
     case 'help':
     case 'confirm':
       return action.kind;
+    case 'kelurahan_again':
+      return 'kel-again';
     case 'status':
       return action.trackingNumber ? `status:${action.trackingNumber}` : 'status';
     case 'consent':
@@ -54,6 +58,7 @@ export function decode(value: string): MenuAction | undefined {
     return { kind: value };
   }
   if (value === 'status') return { kind: 'status' };
+  if (value === 'kel-again') return { kind: 'kelurahan_again' };
   const colon = value.indexOf(':');
   if (colon < 0) return undefined;
   const head = value.slice(0, colon);

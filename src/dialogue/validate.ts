@@ -5,7 +5,7 @@ import { t } from './context.js';
 import { jakartaDay, parseDate } from './dates.js';
 import { optionLabel } from './flow-steps.js';
 import { isDone, isSkip, parseYesNo } from './keywords.js';
-import { kelurahanAnswer, kelurahanByCode } from './kelurahan-step.js';
+import { KELURAHAN_AGAIN, kelurahanAnswer, kelurahanByCode } from './kelurahan-step.js';
 import { matchMenu } from './menu-match.js';
 import { decode } from './menu-values.js';
 import { checkNik } from './nik-check.js';
@@ -101,6 +101,7 @@ export function choiceAnswer(ctx: Ctx, step: Step, value: string): Attempt | und
   else if (step.kind === 'kelurahan') {
     const action = decode(value);
     if (action?.kind === 'kelurahan') attempt = kelurahanByCode(ctx, action.code);
+    else if (action?.kind === 'kelurahan_again') attempt = KELURAHAN_AGAIN;
   }
   return attempt && withRejections(ctx, step, attempt);
 }

@@ -174,6 +174,17 @@ describe('KelurahanIndex.search on the Jakarta list', () => {
     expect(names('cideng kec gambir')).toEqual(['Cideng']);
   });
 
+  it('should ask about a guess: a stray word, a wrong kota or a typo makes a match weak', () => {
+    const read = (text: string): Array<[string, boolean]> =>
+      areas.kelurahan.match(text).map((m) => [m.entry.name, m.weak]);
+    expect(read('Budi Santoso')).toEqual([['Setia Budi', true]]);
+    expect(read('kebon jeruk jak sel')).toEqual([['Kebon Jeruk', true]]);
+    expect(read('cidneg')).toEqual([['Cideng', true]]);
+    expect(read('setia budi')).toEqual([['Setia Budi', false]]);
+    expect(read('cideng jakpus')).toEqual([['Cideng', false]]);
+    expect(read('tj barat')).toEqual([['Tanjung Barat', false]]);
+  });
+
   it('should honour the limit', () => {
     expect(names('kebon', 3)).toHaveLength(3);
     expect(names('kebon').length).toBeGreaterThan(3);
@@ -201,5 +212,15 @@ describe('KelurahanIndex.search on the Jakarta list', () => {
       expect(areaTokens(name).join(' ')).toBe(name.toLowerCase());
     }
     expect(areaTokens('Kel. Tj. Barat, Jaksel')).toEqual(['tanjung', 'barat', 'jakarta', 'selatan']);
+  });
+});
+
+describe('KelurahanIndex.match on a province with namesakes', () => {
+  it('should find many villages called Sukamaju in Jawa Barat, each told apart by kecamatan and kota', async () => {
+    const jabar = await loadAreas({ provinces: ['32'] });
+    const hits = jabar.kelurahan.match('sukamaju', 6);
+    expect(hits).toHaveLength(6);
+    expect(hits.every((m) => m.entry.name === 'Sukamaju' && !m.weak)).toBe(true);
+    expect(new Set(hits.map((m) => `${m.entry.district}/${m.entry.city}`)).size).toBe(6);
   });
 });

@@ -43,6 +43,19 @@ describe('createKelurahanIndex', () => {
     expect(index.search('sukamulia').map((e) => e.name)).toEqual(['Sukamulya']);
   });
 
+  it('should mark exact, prefix and whole-word matches narrowed by area words as strong', () => {
+    const weak = (text: string): boolean[] => index.match(text).map((m) => m.weak);
+    expect(weak('sukamulya')).toEqual([false]);
+    expect(weak('sukam')).toEqual([false, false, false]);
+    expect(weak('sukamaju cibinong')).toEqual([false]);
+    expect(weak('kel. sukamaju, kec. bogor tengah')).toEqual([false]);
+  });
+
+  it('should mark typo matches and matches leaving a stray word as weak', () => {
+    expect(index.match('sukamulia')).toEqual([{ entry: index.get('32.71.01.1002'), weak: true }]);
+    expect(index.match('sukamulya santoso')).toEqual([{ entry: index.get('32.71.01.1002'), weak: true }]);
+  });
+
   it('should return nothing from an empty index', () => {
     expect(createKelurahanIndex([]).search('gambir')).toEqual([]);
   });

@@ -11,6 +11,7 @@ import type { Catalog, KelurahanEntry, KelurahanIndex, Message } from '../../src
 import type { Flow } from '../../src/catalog/flow-schema.js';
 import { flowSchema } from '../../src/catalog/flow-schema.js';
 import { flattenLocale } from '../../src/catalog/flatten-locale.js';
+import { createKelurahanIndex } from '../../src/catalog/kelurahan-search.js';
 import { createEngine } from '../../src/dialogue/engine.js';
 import type { Engine, StepResult } from '../../src/dialogue/engine.js';
 import type {
@@ -78,21 +79,32 @@ export const KELURAHAN: KelurahanEntry[] = [
     districtCode: '31.71.01',
     city: 'Jakarta Pusat',
   },
+  {
+    code: '31.74.02.1001',
+    name: 'Setia Budi',
+    district: 'Setiabudi',
+    districtCode: '31.74.02',
+    city: 'Jakarta Selatan',
+  },
+  // Namesakes: only the kecamatan and kota tell them apart.
+  {
+    code: '32.01.01.1001',
+    name: 'Sukamaju',
+    district: 'Cibinong',
+    districtCode: '32.01.01',
+    city: 'Kabupaten Bogor',
+  },
+  {
+    code: '32.76.01.1001',
+    name: 'Sukamaju',
+    district: 'Cilodong',
+    districtCode: '32.76.01',
+    city: 'Kota Depok',
+  },
 ];
 
-/** Matches names containing the query, with "tj" for "tanjung" as citizens write it. */
-export const fakeKelurahan: KelurahanIndex = {
-  search(text: string, limit = 5): KelurahanEntry[] {
-    const q = text
-      .toLowerCase()
-      .trim()
-      .replace(/^tj\.?\s/, 'tanjung ');
-    if (!q) return [];
-    return KELURAHAN.filter((e) => e.name.toLowerCase().includes(q)).slice(0, limit);
-  },
-  get: (code: string) => KELURAHAN.find((e) => e.code === code),
-  size: KELURAHAN.length,
-};
+/** The real search over the fixture list, so the engine sees real strong and weak matches. */
+export const fakeKelurahan: KelurahanIndex = createKelurahanIndex(KELURAHAN);
 
 /** The fixture catalog: ktp (every step kind), sktm (`not:` condition, optional document), pbg (levy). */
 export function fixtureCatalog(): Catalog {

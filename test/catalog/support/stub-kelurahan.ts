@@ -11,6 +11,7 @@ const ENTRY: KelurahanEntry = {
 /** One kelurahan: the catalog only carries the index, so tests need no area data. */
 export const stubKelurahan: KelurahanIndex = {
   search: (text) => (/tanjung|tj/i.test(text) ? [ENTRY] : []),
+  match: (text) => (/tanjung|tj/i.test(text) ? [{ entry: ENTRY, weak: false }] : []),
   get: (code) => (code === ENTRY.code ? ENTRY : undefined),
   size: 1,
 };

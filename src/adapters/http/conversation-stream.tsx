@@ -91,9 +91,9 @@ export function streamConversation(
     busy = true;
     try {
       const ticket = await deps.handoffs.get(id);
-      if (!ticket) return;
-      res.write(feed.next(ticket) || ': keep-alive\n\n');
-      if (ticket.status === 'closed') {
+      if (ticket) res.write(feed.next(ticket) || ': keep-alive\n\n');
+      // A ticket gone (retention) is as final as a closed one.
+      if (!ticket || ticket.status === 'closed') {
         clearInterval(timer);
         res.end(sse('closed', {}));
       }

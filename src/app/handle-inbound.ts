@@ -10,6 +10,7 @@ import type {
 import type { Engine } from '../dialogue/engine.js';
 import type { HandleInbound, HandleResult, InboundMessage } from './inbound.js';
 import { toCitizenInput } from './inbound-input.js';
+import { NotDeliveredError } from './officer/push-conversation-event.js';
 import type { ChatAddress } from '../domain/application.js';
 import type { ChannelSender } from '../ports/channel-sender.js';
 import { CONFIRM_VERSION_AFTER_MS, type ConversationStore } from '../ports/conversation-store.js';
@@ -249,7 +250,7 @@ export function makePushConversationEvent(
   let seq = 0;
   return async function push(address, event) {
     const sender = deps.senders.get(address.channel);
-    if (!sender) throw new Error(`no sender for channel ${address.channel}`);
+    if (!sender) throw new NotDeliveredError('retry', `no sender for channel ${address.channel}`);
     const at = (deps.now ?? (() => new Date()))();
     const msg: InboundMessage = {
       ...address,
@@ -263,7 +264,7 @@ export function makePushConversationEvent(
     const sent = await sender.send(address.chatId, replies);
     if (!sent.ok) {
       deps.logger.warn({ channel: address.channel, reason: sent.reason }, 'push not delivered');
-      throw new Error(`not delivered: ${sent.reason}`);
+      throw new NotDeliveredError(sent.reason, sent.error);
     }
   };
 }

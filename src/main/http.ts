@@ -6,6 +6,7 @@ import type { OfficerHttpDeps } from '../adapters/http/officer-http-deps.js';
 import { createHttpApp } from '../adapters/http/server.js';
 import type { TelegramChannel } from '../adapters/telegram/channel.js';
 import type { WhatsAppChannel } from '../adapters/whatsapp/channel.js';
+import { typingVia } from '../app/officer/show-typing.js';
 import { consoleSecrets } from '../config/local-secrets.js';
 import type { Loket } from './loket.js';
 
@@ -59,6 +60,7 @@ async function officerDeps(loket: Loket, whatsapp: WhatsAppChannel | undefined):
       uploadMaxBytes: config.UPLOAD_MAX_BYTES,
     },
     ...(whatsapp ? { whatsapp: whatsapp.session } : {}),
+    typing: typingVia(loket.senders),
   };
 }
 

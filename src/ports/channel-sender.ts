@@ -18,4 +18,9 @@ export interface ChannelSender {
    */
   ready?(): boolean;
   send(chatId: string, replies: Reply[]): Promise<SendResult>;
+  /**
+   * Shows "typing…" in the chat for a few seconds (an officer is writing a reply). Optional: a
+   * channel without it shows nothing. Best effort; callers ignore a rejection.
+   */
+  typing?(chatId: string): Promise<void>;
 }

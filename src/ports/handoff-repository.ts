@@ -1,4 +1,5 @@
 import type { Channel } from '../domain/application.js';
+import type { SendFailure } from './channel-sender.js';
 
 /** Why a citizen is waiting for an officer. */
 export type HandoffReason = 'asked' | 'not_understood' | 'complaint';
@@ -8,6 +9,8 @@ export interface TranscriptLine {
   from: 'citizen' | 'officer' | 'bot';
   text: string;
   at: Date;
+  /** An officer's reply only: how far it got on its way to the citizen. */
+  delivery?: ReplyDelivery;
 }
 
 /** A citizen waiting for (or talking to) an officer. */
@@ -109,4 +112,36 @@ export interface HandoffRepository {
   ): Promise<HandoffTicket | undefined>;
   /** How many conversations the officer holds now (claimed, not closed): the per-officer limit. */
   countClaimedBy(officerId: string): Promise<number>;
+
+  // Delivery state of officer replies (the live conversation page shows it as it changes).
+  /**
+   * Like `appendMessage`, also answering the new line's index: the line's stable id, since a
+   * transcript only ever grows.
+   */
+  appendLine(id: string, line: TranscriptLine): Promise<{ ticket: HandoffTicket; index: number } | undefined>;
+  /**
+   * Records how the officer reply at `index` is doing, open or closed ticket alike. With `from`,
+   * only while its current state is one of those (so of two retries at once exactly one goes);
+   * `undefined` when it was not changed.
+   */
+  setDelivery(
+    id: string,
+    index: number,
+    delivery: ReplyDelivery,
+    from?: readonly DeliveryState[],
+  ): Promise<HandoffTicket | undefined>;
+}
+
+/** Where an officer's reply is: `sent` only once the channel accepted it. */
+export type DeliveryState = 'queued' | 'sent' | 'failed';
+
+/** The delivery of one officer reply, kept on its transcript line. */
+export interface ReplyDelivery {
+  state: DeliveryState;
+  /** When it reached this state. */
+  at: Date;
+  /** Why it failed, as the channel classified it. */
+  reason?: SendFailure['reason'];
+  /** The channel's own words for the failure (never the message text). */
+  error?: string;
 }

@@ -7,6 +7,7 @@ import type { ConsoleContext } from './console/context.js';
 import { registerHandoffRoutes } from './console/handoff-routes.js';
 import { registerHandoffFlowRoutes } from './console/handoff-flow-routes.js';
 import { registerAvailabilityRoutes } from './console/availability-routes.js';
+import { registerLiveRoutes } from './console/live-routes.js';
 import { registerLoginRoutes, registerLogoutRoute } from './console/login-routes.js';
 import { registerQueueRoutes } from './console/queue-routes.js';
 import { consoleRenderer } from './console-render.js';
@@ -40,6 +41,7 @@ export function createConsoleRouter(deps: OfficerHttpDeps): Router {
   registerHandoffRoutes(router, ctx);
   registerHandoffFlowRoutes(router, ctx);
   registerAvailabilityRoutes(router, ctx);
+  registerLiveRoutes(router, ctx);
 
   // Supervisor dashboard, audit log and deliveries; admin pages (behind the login gate above).
   router.use(createDashboardConsoleRouter(deps));
@@ -61,6 +63,7 @@ const rememberLang: RequestHandler = (req, _res, next) => {
 /** Pages send a visitor without a session to the login page; forms and streams get 401. */
 const loginGate: RequestHandler = (req, res, next) => {
   if (currentOfficer(res)) return next();
-  if (req.method === 'GET') return res.redirect('/console/login');
+  // An event stream (EventSource) cannot follow a redirect to a page: it hears 401 and stops.
+  if (req.method === 'GET' && !req.path.endsWith('/stream')) return res.redirect('/console/login');
   res.status(401).type('text').send('Silakan masuk terlebih dahulu (login required).');
 };

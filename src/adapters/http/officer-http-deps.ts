@@ -1,6 +1,7 @@
 import type { Store } from 'express-session';
 import type { PushConversationEvent } from '../../app/officer/push-conversation-event.js';
 import type { IntakeSettings } from '../../app/officer/assisted-intake.js';
+import type { ShowTyping } from '../../app/officer/show-typing.js';
 import type { Logger } from '../../config/logger.js';
 import type { WhatsAppSession } from '../../ports/whatsapp-session.js';
 import type { ApplicationRepository } from '../../ports/application-repository.js';
@@ -51,4 +52,6 @@ export interface OfficerHttpDeps {
   whatsapp?: WhatsAppSession;
   /** Assisted intake (console form, POST /api/applications); absent, those routes are not mounted. */
   intake?: IntakeSettings;
+  /** "Typing…" in a citizen's chat while the officer writes; absent, the page's typing does nothing. */
+  typing?: ShowTyping;
 }

@@ -22,7 +22,6 @@ export interface HandoffRecord {
   claimedAt?: Date;
   closedAt?: Date;
   waitNoticeAt?: Date;
-  transcript: Array<{ from: string; text: string; at: Date }>;
   resolution?: string;
   notes?: Array<{
     officerId: string;
@@ -31,8 +30,27 @@ export interface HandoffRecord {
     at: Date;
     transfer?: { toOfficerId?: string; toOfficeId?: string };
   }>;
+  transcript: Array<{ from: string; text: string; at: Date; delivery?: DeliveryRecord }>;
   version: number;
 }
+
+/** How an officer reply's delivery is stored on its transcript line. */
+export interface DeliveryRecord {
+  state: string;
+  at: Date;
+  reason?: string;
+  error?: string;
+}
+
+const deliverySchema = new Schema<DeliveryRecord>(
+  {
+    state: { type: String, enum: ['queued', 'sent', 'failed'], required: true },
+    at: { type: Date, required: true },
+    reason: String,
+    error: String,
+  },
+  { _id: false },
+);
 
 const schema = new Schema<HandoffRecord>(
   {
@@ -55,6 +73,7 @@ const schema = new Schema<HandoffRecord>(
           from: { type: String, enum: ['citizen', 'officer', 'bot'], required: true },
           text: { type: String, required: true },
           at: { type: Date, required: true },
+          delivery: deliverySchema,
         },
         { _id: false },
       ),

@@ -2,15 +2,17 @@ import { Types, type Model } from 'mongoose';
 import type { Channel } from '../../domain/application.js';
 import type {
   HandoffOutcome,
+  DeliveryState,
   HandoffReason,
   HandoffRepository,
   HandoffTicket,
   InternalNote,
   NewHandoff,
+  ReplyDelivery,
   TranscriptLine,
   TransferTarget,
 } from '../../ports/handoff-repository.js';
-import type { HandoffRecord } from './handoff-model.js';
+import type { DeliveryRecord, HandoffRecord } from './handoff-model.js';
 import { compact, isDuplicateKeyError, toObjectId } from './mongo-utils.js';
 import { mutate } from './write-lock.js';
 import type { WriteLockRecord } from './write-lock-model.js';
@@ -34,9 +36,35 @@ function toDomain(r: HandoffRecord): HandoffTicket {
     claimedAt: r.claimedAt,
     closedAt: r.closedAt,
     waitNoticeAt: r.waitNoticeAt,
-    transcript: r.transcript.map((t) => ({ from: t.from as TranscriptLine['from'], text: t.text, at: t.at })),
     resolution: r.resolution as HandoffOutcome | undefined,
     notes: r.notes?.map((n) => compact<InternalNote>({ ...n, transfer: n.transfer && compact(n.transfer) })),
+    transcript: r.transcript.map((t) =>
+      compact<TranscriptLine>({
+        from: t.from as TranscriptLine['from'],
+        text: t.text,
+        at: t.at,
+        delivery: t.delivery ? deliveryOf(t.delivery) : undefined,
+      }),
+    ),
+  });
+}
+
+function deliveryOf(d: DeliveryRecord): ReplyDelivery {
+  return compact<ReplyDelivery>({
+    state: d.state as DeliveryState,
+    at: d.at,
+    reason: d.reason as ReplyDelivery['reason'],
+    error: d.error,
+  });
+}
+
+/** A line as stored: only the known fields, whatever else the caller's object holds. */
+function lineRecord(line: TranscriptLine): HandoffRecord['transcript'][number] {
+  return compact({
+    from: line.from,
+    text: line.text,
+    at: line.at,
+    delivery: line.delivery ? compact<DeliveryRecord>({ ...line.delivery }) : undefined,
   });
 }
 
@@ -62,7 +90,7 @@ export class MongoHandoffRepository implements HandoffRepository {
         officeId: input.officeId,
         status: 'waiting',
         createdAt: input.createdAt,
-        transcript: (input.transcript ?? []).map((t) => ({ ...t })),
+        transcript: (input.transcript ?? []).map(lineRecord),
         version: 1,
       });
       try {
@@ -109,9 +137,7 @@ export class MongoHandoffRepository implements HandoffRepository {
 
   async appendMessage(id: string, line: TranscriptLine): Promise<HandoffTicket | undefined> {
     return this.transition(id, (r) =>
-      r.status === 'closed'
-        ? undefined
-        : { $push: { transcript: { from: line.from, text: line.text, at: line.at } } },
+      r.status === 'closed' ? undefined : { $push: { transcript: lineRecord(line) } },
     );
   }
 
@@ -186,6 +212,34 @@ export class MongoHandoffRepository implements HandoffRepository {
 
   async countClaimedBy(officerId: string): Promise<number> {
     return this.model.countDocuments({ status: 'claimed', officerId }).exec();
+  }
+
+  async appendLine(
+    id: string,
+    line: TranscriptLine,
+  ): Promise<{ ticket: HandoffTicket; index: number } | undefined> {
+    // `decide` runs once per attempt; the winning attempt's length is the new line's index.
+    let index = -1;
+    const ticket = await this.transition(id, (r) => {
+      if (r.status === 'closed') return undefined;
+      index = r.transcript.length;
+      return { $push: { transcript: lineRecord(line) } };
+    });
+    return ticket ? { ticket, index } : undefined;
+  }
+
+  async setDelivery(
+    id: string,
+    index: number,
+    delivery: ReplyDelivery,
+    from?: readonly DeliveryState[],
+  ): Promise<HandoffTicket | undefined> {
+    return this.transition(id, (r) => {
+      const line = r.transcript[index];
+      if (!Number.isInteger(index) || !line || line.from !== 'officer') return undefined;
+      if (from && !from.includes(line.delivery?.state as DeliveryState)) return undefined;
+      return { $set: { [`transcript.${index}.delivery`]: compact<DeliveryRecord>({ ...delivery }) } };
+    });
   }
 
   private async transition(

@@ -7,7 +7,7 @@ import { sendReplies } from './send-replies.js';
 /**
  * The Telegram side of the channel-sender port: status notifications and officer messages go
  * out with the same rendering as bot replies; a citizen who blocked the bot is `unreachable`
- * so the outbox stops trying.
+ * so the outbox stops trying. "Typing…" while an officer writes is a chat action.
  */
 export function createTelegramSender(api: Api, logger: Logger): ChannelSender {
   return {
@@ -22,6 +22,10 @@ export function createTelegramSender(api: Api, logger: Logger): ChannelSender {
         logger.warn({ err: loggableError(err), reason, chat: chatId }, 'telegram send failed');
         return { ok: false, reason, error };
       }
+    },
+    // Telegram shows it for about 5 seconds or until the next message from the bot.
+    async typing(chatId) {
+      await api.sendChatAction(chatId, 'typing');
     },
   };
 }

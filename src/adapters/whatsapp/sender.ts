@@ -55,10 +55,12 @@ export function createWhatsAppSender(
   send: (chatId: string, replies: Reply[]) => Promise<void>,
   logger: Logger,
   ready: () => boolean,
+  typing?: (chatId: string) => Promise<void>,
 ): ChannelSender {
   return {
     channel: 'whatsapp',
     ready,
+    ...(typing ? { typing } : {}),
     async send(chatId, replies): Promise<SendResult> {
       try {
         await send(chatId, replies);
@@ -69,5 +71,30 @@ export function createWhatsAppSender(
         return { ok: false, reason: 'retry', error };
       }
     },
+  };
+}
+
+/** How long "typing…" stays after the officer's last keystroke reached us. */
+const COMPOSING_MS = 6000;
+
+/**
+ * "Typing…" in a citizen's chat while an officer writes: a `composing` presence, then `paused`
+ * once no new call came for a while, so a citizen never sees an officer typing who has stopped.
+ * Presence is not a message: it skips the send queue. Without a connection it does nothing.
+ */
+export function makeComposing(socket: () => WhatsAppSocket | undefined): (chatId: string) => Promise<void> {
+  const pauses = new Map<string, ReturnType<typeof setTimeout>>();
+  return async (chatId) => {
+    const jid = toJid(chatId);
+    clearTimeout(pauses.get(jid));
+    const pause = setTimeout(() => {
+      pauses.delete(jid);
+      socket()
+        ?.sendPresenceUpdate('paused', jid)
+        .catch(() => undefined);
+    }, COMPOSING_MS);
+    pause.unref();
+    pauses.set(jid, pause);
+    await socket()?.sendPresenceUpdate('composing', jid);
   };
 }

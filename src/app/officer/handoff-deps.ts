@@ -18,7 +18,7 @@ export interface HandoffDeps {
  * tickets, e.g. pungli reports) only for supervisors and admins, as the issue asks.
  */
 export async function ticketFor(
-  deps: HandoffDeps,
+  deps: Pick<HandoffDeps, 'handoffs'>,
   officer: OfficerActor,
   id: string,
 ): Promise<HandoffTicket> {

@@ -7,3 +7,17 @@ import type { SystemEvent } from '../../dialogue/types.js';
  * by the composition root; officer use cases only know this function.
  */
 export type PushConversationEvent = (address: ChatAddress, event: SystemEvent) => Promise<void>;
+
+/**
+ * What a push throws when the channel did not take the replies: the channel's classification
+ * and its own words, so an officer's reply can show why it failed.
+ */
+export class NotDeliveredError extends Error {
+  override readonly name = 'NotDeliveredError';
+  constructor(
+    readonly reason: 'unreachable' | 'retry' | 'failed',
+    readonly detail: string,
+  ) {
+    super(`not delivered: ${reason}`);
+  }
+}

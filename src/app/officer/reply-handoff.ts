@@ -1,6 +1,7 @@
 import { OfficerActionError } from './errors.js';
 import type { HandoffResult } from './claim-handoff.js';
-import { assertHolder, type HandoffDeps, ticketFor, tryPush } from './handoff-deps.js';
+import { deliverReply } from './deliver-reply.js';
+import { assertHolder, type HandoffDeps, ticketFor } from './handoff-deps.js';
 import { actorOf, type OfficerActor } from './officer-actor.js';
 
 /** Longest officer message: Telegram's limit is 4096, WhatsApp's larger; stay below both. */
@@ -8,7 +9,8 @@ export const MAX_REPLY_LENGTH = 4000;
 
 /**
  * Sends an officer's message to the citizen holding the conversation: kept in the transcript
- * first (so nothing said is lost), then relayed through the citizen's conversation.
+ * first (so nothing said is lost), then relayed through the citizen's conversation; the line
+ * shows its delivery (queued, then sent or failed).
  */
 export async function replyHandoff(
   deps: HandoffDeps,
@@ -24,8 +26,14 @@ export async function replyHandoff(
   }
   assertHolder(officer, await ticketFor(deps, officer, id));
   const at = deps.now();
-  const ticket = await deps.handoffs.appendMessage(id, { from: 'officer', text: body, at });
-  if (!ticket) throw new OfficerActionError('conflict', 'Percakapan sudah ditutup (conversation closed).');
+  const added = await deps.handoffs.appendLine(id, {
+    from: 'officer',
+    text: body,
+    at,
+    delivery: { state: 'queued', at },
+  });
+  if (!added) throw new OfficerActionError('conflict', 'Percakapan sudah ditutup (conversation closed).');
+  const { ticket, index } = added;
   await deps.events.append({
     type: 'handoff.replied',
     actor: actorOf(officer),
@@ -34,7 +42,7 @@ export async function replyHandoff(
     // The text stays in the transcript only: the audit log must not copy personal data around.
     data: { handoffId: ticket.id, length: body.length },
   });
-  const notified = await tryPush(deps, ticket, {
+  const notified = await deliverReply(deps, ticket, index, {
     kind: 'officer_message',
     text: body,
     officerName: officer.displayName,

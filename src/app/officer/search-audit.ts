@@ -40,6 +40,7 @@ export const OFFICER_ACTION_TYPES = [
   'document.viewed',
   'handoff.claimed',
   'handoff.replied',
+  'handoff.reply_retried',
   'handoff.released',
   'handoff.closed',
   'handoff.noted',

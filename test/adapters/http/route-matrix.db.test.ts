@@ -11,7 +11,7 @@ import { intakeSettings } from './intake-support.js';
  * Every HTTP route, by table: who may call it, and what each kind of caller gets. The table is
  * checked against the routers' source, so a new route without a row fails here.
  *
- *   anonymous        API 401 (JSON), console page 302 to the login, console form 401
+ *   anonymous        API 401 (JSON), console page 302 to the login, console form and stream 401
  *   wrong role       403
  *   no CSRF token    403, for every state change made with a session cookie
  *   bad input        400 naming the fields (API) or re-rendering the form with the error
@@ -171,6 +171,10 @@ const ROUTES: Route[] = [
     body: 'form',
     bad: { available: 'mungkin' },
   },
+  // The live conversation (console/live-routes.tsx)
+  { method: 'GET', pattern: '/console/handoffs/:id/stream', access: 'officer', body: 'none', stream: true },
+  { method: 'POST', pattern: '/console/handoffs/:id/lines/:index/retry', access: 'officer', body: 'form' },
+  { method: 'POST', pattern: '/console/handoffs/:id/typing', access: 'officer', body: 'form' },
   { method: 'GET', pattern: '/console/dashboard', access: 'supervisor', body: 'none' },
   { method: 'GET', pattern: '/console/audit', access: 'supervisor', body: 'none' },
   { method: 'GET', pattern: '/console/deliveries', access: 'supervisor', body: 'none' },
@@ -374,7 +378,8 @@ function pathOf(r: Route): string {
     .replace(':id', handoff ? ids.handoff! : officer ? ids.officer! : ids.id!)
     .replace(':docId', ids.docId!)
     .replace(':file', assets)
-    .replace(':service', ids.service!);
+    .replace(':service', ids.service!)
+    .replace(':index', '0');
 }
 
 const USER: Record<Access, string> = { public: 'budi', officer: 'budi', supervisor: 'sari', admin: 'admin' };
@@ -458,7 +463,7 @@ describe('anonymous requests', () => {
     } else if (isApi(r)) {
       expect(res.status).toBe(401);
       expect(await res.json()).toMatchObject({ error: { code: 'unauthorized' } });
-    } else if (r.method === 'GET') {
+    } else if (r.method === 'GET' && !r.stream) {
       expect(res.status).toBe(302);
       expect(res.headers.get('location')).toBe('/console/login');
     } else {

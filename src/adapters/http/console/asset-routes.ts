@@ -5,6 +5,7 @@ import type { Router } from 'express';
 const ASSETS: Readonly<Record<string, { type: string; body: string }>> = {
   'console.css': { type: 'text/css; charset=utf-8', body: asset('console.css') },
   'console.js': { type: 'text/javascript; charset=utf-8', body: asset('console.js') },
+  'live.js': { type: 'text/javascript; charset=utf-8', body: asset('live.js') },
 };
 
 function asset(name: string): string {

@@ -3,10 +3,10 @@ import { describeStatus } from '../../../domain/status.js';
 import type { HandoffTicket } from '../../../ports/handoff-repository.js';
 import { t, type ConsoleLang } from '../console-i18n.js';
 import { maskChat } from '../json-views.js';
-import { fmtUtc } from './console-time.js';
 import { CsrfField } from './csrf-field.js';
 import type { TransferChoices } from '../../../app/officer/transfer-choices.js';
 import { CloseForm, HandBackForm, NotesSection, TransferForm } from './conversation-flow.js';
+import { Transcript } from './transcript.js';
 
 /** What the conversation page needs. */
 export interface ConversationProps {
@@ -29,15 +29,7 @@ export function Conversation({ lang, csrf, ticket: tk, apps, canned, choices }: 
   return (
     <>
       <p>{`${tk.citizenName ?? maskChat(tk.chatId)} · ${tk.channel} · ${t(lang, tk.reason)}`}</p>
-      <ol class="transcript" id="transcript">
-        {tk.transcript.map((l) => (
-          <li class={`from-${l.from}`}>
-            <small>{`${fmtUtc(l.at)} · ${l.from}`}</small>
-            <br />
-            {l.text}
-          </li>
-        ))}
-      </ol>
+      <Transcript lang={lang} csrf={csrf} ticket={tk} />
       {tk.status === 'closed' ? (
         <p>{t(lang, 'closed')}</p>
       ) : (

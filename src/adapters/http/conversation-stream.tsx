@@ -1,0 +1,110 @@
+import type { Request, Response } from 'express';
+import type { HandoffTicket, TranscriptLine } from '../../ports/handoff-repository.js';
+import type { ConsoleLang } from './console-i18n.js';
+import type { OfficerHttpDeps } from './officer-http-deps.js';
+import { renderFragment } from './views/html.js';
+import { TranscriptItem } from './views/transcript.js';
+
+/** How a browser should wait before reconnecting a dropped stream. */
+const RECONNECT_MS = 1000;
+
+/** One server-sent event; `id` only on transcript lines, so Last-Event-ID is always a line index. */
+function sse(event: string, data: unknown, id?: number): string {
+  return `${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
+/**
+ * What one connection has sent of a transcript: lines up to `last` (an event each, with its
+ * index as the event id) and, per officer reply, the delivery state the page now shows. A new
+ * connection knows no states, so its first read re-sends those of the lines the page had:
+ * whatever changed while the page was away is corrected, and no line is sent twice.
+ */
+export class TranscriptFeed {
+  private readonly shown = new Map<number, string>();
+  constructor(
+    private last: number,
+    private readonly render: (line: TranscriptLine, index: number) => string,
+  ) {}
+
+  /** The events that bring a page from what it has to `ticket`'s transcript ('' when none). */
+  next(ticket: HandoffTicket): string {
+    const lines = ticket.transcript;
+    let out = '';
+    for (let i = 0; i <= Math.min(this.last, lines.length - 1); i++) {
+      const state = stateOf(lines[i]!);
+      if (state === undefined || this.shown.get(i) === state) continue;
+      this.shown.set(i, state);
+      out += sse('delivery', { index: i, html: this.render(lines[i]!, i) });
+    }
+    for (let i = this.last + 1; i < lines.length; i++) {
+      const state = stateOf(lines[i]!);
+      if (state !== undefined) this.shown.set(i, state);
+      out += sse('line', { index: i, html: this.render(lines[i]!, i) }, i);
+      this.last = i;
+    }
+    return out;
+  }
+}
+
+function stateOf(line: TranscriptLine): string | undefined {
+  return line.delivery ? `${line.delivery.state}:${line.delivery.at.getTime()}` : undefined;
+}
+
+/** Who follows the stream and from where. */
+export interface ConversationStreamOptions {
+  ticket: HandoffTicket;
+  /** The last line index the page has (-1: none). */
+  after: number;
+  lang: ConsoleLang;
+  csrf: string;
+}
+
+/**
+ * A conversation's transcript as server-sent events: new lines as they are added, and the
+ * delivery state of officer replies as it changes. FerretDB has no change streams, so each
+ * connection re-reads the ticket every `queuePollMs`. Once the ticket is closed it says so and
+ * ends (the page reloads into its closed form).
+ */
+export function streamConversation(
+  deps: OfficerHttpDeps,
+  req: Request,
+  res: Response,
+  o: ConversationStreamOptions,
+): void {
+  res.status(200).set({
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    Connection: 'keep-alive',
+    'X-Accel-Buffering': 'no',
+  });
+  res.flushHeaders();
+  res.write(`retry: ${RECONNECT_MS}\n\n`);
+  const id = o.ticket.id;
+  const feed = new TranscriptFeed(o.after, (line, index) =>
+    renderFragment(
+      <TranscriptItem lang={o.lang} csrf={o.csrf} ticketId={id} line={line} index={index} open={true} />,
+    ),
+  );
+  let busy = false;
+  const tick = async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      const ticket = await deps.handoffs.get(id);
+      if (ticket) res.write(feed.next(ticket) || ': keep-alive\n\n');
+      // A ticket gone (retention) is as final as a closed one.
+      if (!ticket || ticket.status === 'closed') {
+        clearInterval(timer);
+        res.end(sse('closed', {}));
+      }
+    } catch (err) {
+      deps.logger.warn({ err }, 'conversation stream read failed');
+    } finally {
+      busy = false;
+    }
+  };
+  // Declared before the first read, which reaches `timer` only after its first await.
+  const timer = setInterval(() => void tick(), deps.queuePollMs);
+  void tick();
+  req.on('close', () => clearInterval(timer));
+}

@@ -1,0 +1,27 @@
+import type { ConsoleLang } from './console-i18n.js';
+
+/**
+ * Words of the live conversation page (delivery of replies, retry), Indonesian first. Kept
+ * beside console-i18n's list, in the same shape, so the live parts grow without every console
+ * change touching one shared file.
+ */
+const WORDS = {
+  queued: { id: 'Menunggu dikirim', en: 'Queued' },
+  sent: { id: 'Terkirim', en: 'Sent' },
+  failed: { id: 'Gagal terkirim', en: 'Not delivered' },
+  unreachable: {
+    id: 'warga tidak dapat dihubungi (bot diblokir atau akun tidak aktif)',
+    en: 'the citizen cannot be reached (bot blocked or account gone)',
+  },
+  retry: { id: 'kanal sedang terganggu; coba kirim ulang', en: 'the channel is having trouble; try again' },
+  refused: { id: 'kanal menolak pesan ini', en: 'the channel refused this message' },
+  sendAgain: { id: 'Kirim ulang', en: 'Send again' },
+} as const;
+
+/** A key of the live page's word list. */
+export type LiveWordKey = keyof typeof WORDS;
+
+/** The live page's text for `key` in `lang`. */
+export function tl(lang: ConsoleLang, key: LiveWordKey): string {
+  return WORDS[key][lang];
+}

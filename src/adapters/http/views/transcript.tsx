@@ -1,0 +1,104 @@
+import type { HandoffTicket, ReplyDelivery, TranscriptLine } from '../../../ports/handoff-repository.js';
+import type { ConsoleLang } from '../console-i18n.js';
+import { tl, type LiveWordKey } from '../live-i18n.js';
+import { fmtUtc } from './console-time.js';
+import { CsrfField } from './csrf-field.js';
+
+/** What one transcript line needs; the page and its event stream render it alike. */
+export interface TranscriptItemProps {
+  lang: ConsoleLang;
+  csrf: string;
+  ticketId: string;
+  line: TranscriptLine;
+  /** The line's place in the transcript: its id on the page and in the stream. */
+  index: number;
+  /** Whether the conversation is still open (a failed reply may be sent again). */
+  open: boolean;
+}
+
+/**
+ * The transcript of a conversation. While it is open, live.js follows its event stream from
+ * the last line shown here (`data-stream`), and tells the citizen when the officer types.
+ */
+export function Transcript({
+  lang,
+  csrf,
+  ticket,
+}: {
+  lang: ConsoleLang;
+  csrf: string;
+  ticket: HandoffTicket;
+}) {
+  const open = ticket.status !== 'closed';
+  const base = `/console/handoffs/${ticket.id}`;
+  const live = open
+    ? {
+        'data-stream': `${base}/stream?after=${ticket.transcript.length - 1}`,
+        'data-typing': `${base}/typing`,
+      }
+    : {};
+  return (
+    <>
+      <ol class="transcript" id="transcript" {...live}>
+        {ticket.transcript.map((line, index) => (
+          <TranscriptItem
+            lang={lang}
+            csrf={csrf}
+            ticketId={ticket.id}
+            line={line}
+            index={index}
+            open={open}
+          />
+        ))}
+      </ol>
+      {open ? <script src="/console/assets/live.js" defer /> : null}
+    </>
+  );
+}
+
+/** One line: when, who, an officer reply's delivery (with "send again" once it failed), the text. */
+export function TranscriptItem(p: TranscriptItemProps) {
+  const { line } = p;
+  return (
+    <li class={`from-${line.from}`} id={`line-${p.index}`}>
+      <small>{`${fmtUtc(line.at)} · ${line.from}`}</small>
+      {line.delivery ? <Delivery {...p} delivery={line.delivery} /> : null}
+      <br />
+      {line.text}
+    </li>
+  );
+}
+
+const REASON: Record<NonNullable<ReplyDelivery['reason']>, LiveWordKey> = {
+  unreachable: 'unreachable',
+  retry: 'retry',
+  failed: 'refused',
+};
+
+function Delivery(p: TranscriptItemProps & { delivery: ReplyDelivery }) {
+  const d = p.delivery;
+  const failed = d.state === 'failed';
+  return (
+    <>
+      {' '}
+      <span class={`delivery delivery-${d.state}`} data-state={d.state}>
+        {tl(p.lang, d.state)}
+        {failed && d.reason ? `: ${tl(p.lang, REASON[d.reason])}` : ''}
+      </span>
+      {failed && d.error ? <small class="delivery-error">{` (${d.error})`}</small> : null}
+      {failed && p.open ? (
+        <>
+          {' '}
+          <form
+            method="post"
+            action={`/console/handoffs/${p.ticketId}/lines/${p.index}/retry`}
+            class="inline retry"
+          >
+            <CsrfField token={p.csrf} />
+            <button>{tl(p.lang, 'sendAgain')}</button>
+          </form>
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import type { HandoffResult } from './claim-handoff.js';
+import { deliverReply } from './deliver-reply.js';
+import { OfficerActionError } from './errors.js';
+import { assertHolder, type HandoffDeps, ticketFor } from './handoff-deps.js';
+import { actorOf, type OfficerActor } from './officer-actor.js';
+
+/**
+ * Sends a failed officer reply (transcript line `index`) again, as the officer who holds the
+ * conversation. The line goes from `failed` to `queued` atomically, so of two presses at once
+ * exactly one sends; the retry is audited, then the outcome recorded on the line as for a reply.
+ */
+export async function retryReply(
+  deps: HandoffDeps,
+  officer: OfficerActor,
+  id: string,
+  index: number,
+): Promise<HandoffResult> {
+  const current = await ticketFor(deps, officer, id);
+  assertHolder(officer, current);
+  const line = current.transcript[index];
+  if (!line || line.from !== 'officer') {
+    throw new OfficerActionError('not_found', 'Pesan tidak ditemukan (message not found).');
+  }
+  const at = deps.now();
+  const ticket = await deps.handoffs.setDelivery(id, index, { state: 'queued', at }, ['failed']);
+  if (!ticket) {
+    throw new OfficerActionError(
+      'conflict',
+      'Pesan ini tidak sedang gagal terkirim (only a failed message can be sent again).',
+    );
+  }
+  await deps.events.append({
+    type: 'handoff.reply_retried',
+    actor: actorOf(officer),
+    at,
+    officeId: ticket.officeId ?? officer.officeId,
+    before: { delivery: 'failed', reason: line.delivery?.reason },
+    after: { delivery: 'queued' },
+    data: { handoffId: ticket.id, line: index },
+  });
+  const notified = await deliverReply(deps, ticket, index, {
+    kind: 'officer_message',
+    text: line.text,
+    officerName: officer.displayName,
+  });
+  return { ticket, notified };
+}

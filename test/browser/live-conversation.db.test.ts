@@ -1,0 +1,152 @@
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createOfficer } from '../../src/app/officer/create-officer.js';
+import { loadConfig } from '../../src/config/config.js';
+import { createLogger } from '../../src/config/logger.js';
+import { start, type Running } from '../../src/main.js';
+import { PASSWORD } from '../adapters/http/http-fixture.js';
+import { TOKEN } from '../adapters/telegram/helpers.js';
+import { serverEnv } from '../support/db.js';
+import { FakeBotApi } from '../support/fake-bot-api.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const present = existsSync(CHROMIUM);
+if (!present && process.env.CI) throw new Error(`${CHROMIUM} is absent: .ci/run must install chromium`);
+const maybe = present ? describe : describe.skip;
+
+const CITIZEN = { id: 777, is_bot: false, first_name: 'Siti', language_code: 'id' };
+const CHAT = { id: 777, type: 'private', first_name: 'Siti' };
+
+/**
+ * The whole server with Telegram on the fake Bot API, two officers of one office in two browser
+ * contexts on the same conversation: what the citizen writes shows on both pages without a
+ * reload, the officer's typing reaches the citizen, and a reply's delivery (failed, then sent
+ * after "send again") changes on both pages as it happens.
+ */
+maybe('live conversation in a browser', () => {
+  const api = new FakeBotApi(TOKEN);
+  let running: Running;
+  let browser: Browser;
+  let message = 1;
+  const say = (text: string) =>
+    api.push({
+      message: {
+        message_id: message++,
+        date: Math.floor(Date.now() / 1000),
+        chat: CHAT,
+        from: CITIZEN,
+        text,
+      },
+    });
+
+  beforeAll(async () => {
+    const apiRoot = await api.listen();
+    const env = serverEnv('live_browser', {
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: apiRoot,
+      QUEUE_POLL_MS: '250',
+    });
+    running = await start(loadConfig(env), createLogger('silent'));
+    for (const username of ['budi', 'rina']) {
+      await createOfficer(
+        { ...running.loket.repos, now: () => new Date() },
+        {
+          username,
+          displayName: username.toUpperCase(),
+          password: PASSWORD,
+          role: 'officer',
+          officeId: '31.71.01.1001',
+        },
+        { kind: 'system', id: 'test' },
+      );
+    }
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await running?.conn.dropDatabase().catch(() => undefined);
+    await running?.stop();
+    await api.close();
+  });
+
+  /** The citizen's handoff ticket, once their request for an officer has opened it. */
+  async function waitForTicket() {
+    for (const until = Date.now() + 15_000; Date.now() < until;) {
+      const ticket = await running.loket.repos.handoffs.findOpenByChat('telegram', String(CHAT.id));
+      if (ticket) return ticket;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('no ticket opened');
+  }
+
+  async function officerPage(username: string, errors: string[]): Promise<Page> {
+    const page = await (await browser.newContext()).newPage();
+    page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
+    await page.goto(`http://127.0.0.1:${running.port}/console/login`);
+    await page.fill('input[name=username]', username);
+    await page.fill('input[name=password]', PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForURL(/\/console\/queue$/);
+    return page;
+  }
+
+  it('should show the citizen live on both pages, send typing, and show a reply failing then sent after a retry', async () => {
+    say('halo');
+    await api.waitFor(() => api.sent.length > 0, 15_000);
+    say('mau ngomong sama petugas');
+    const { repos } = running.loket;
+    const ticket = await waitForTicket();
+    const url = `http://127.0.0.1:${running.port}/console/handoffs/${ticket.id}`;
+    const errors: string[] = [];
+    const budi = await officerPage('budi', errors);
+    await budi.locator(`tr[data-id="${ticket.id}"] button`).click();
+    await budi.waitForURL(url);
+    const rina = await officerPage('rina', errors);
+    await rina.goto(url);
+
+    // The citizen writes: on both pages within 2 seconds, no reload.
+    const sent = Date.now();
+    say('Pak, KTP saya hilang <b>tolong</b>');
+    const line = '#transcript li.from-citizen:has-text("KTP saya hilang <b>tolong</b>")';
+    await Promise.all([
+      budi.waitForSelector(line, { timeout: 2000 }),
+      rina.waitForSelector(line, { timeout: 2000 }),
+    ]);
+    expect(Date.now() - sent).toBeLessThan(2000);
+
+    // Budi types: the citizen sees "typing" once, however fast he types (at most every 4 s).
+    const before = api.calls.length;
+    await budi.locator('#reply-text').pressSequentially('Baik Bu, kami bantu', { delay: 20 });
+    await api.waitFor(() => api.calls.slice(before).some((c) => c.method === 'sendChatAction'));
+    const actions = api.calls.slice(before).filter((c) => c.method === 'sendChatAction');
+    expect(actions.map((c) => [c.params.chat_id, c.params.action])).toEqual([['777', 'typing']]);
+
+    // The citizen blocked the bot meanwhile: the reply fails, on both pages, with the reason.
+    api.failNext('sendMessage', { error_code: 403, description: 'Forbidden: bot was blocked by the user' });
+    await budi.click('#reply-form button[type=submit]');
+    const reply = '#transcript li.from-officer:has-text("Baik Bu, kami bantu")';
+    await budi.waitForSelector(`${reply} [data-state=failed]`);
+    await rina.waitForSelector(`${reply} [data-state=failed]`, { timeout: 5000 });
+    await expect(rina.textContent(`${reply} .delivery`)).resolves.toContain('tidak dapat dihubungi');
+    await budi.screenshot({ path: '/tmp/i19-live-failed.png', fullPage: true });
+
+    // Unblocked; "send again" from Budi's page: sent, on both pages, neither reloaded.
+    await budi.evaluate('window.stayed = true');
+    await rina.evaluate('window.stayed = true');
+    await budi.click(`${reply} form.retry button`);
+    await budi.waitForSelector(`${reply} [data-state=sent]`, { timeout: 5000 });
+    await rina.waitForSelector(`${reply} [data-state=sent]`, { timeout: 5000 });
+    await expect(budi.evaluate('window.stayed')).resolves.toBe(true);
+    await expect(rina.evaluate('window.stayed')).resolves.toBe(true);
+    expect(String(api.sent[api.sent.length - 1]?.text)).toContain('Baik Bu, kami bantu');
+    await expect(budi.locator('#transcript li').count()).resolves.toBe(
+      (await repos.handoffs.get(ticket.id))!.transcript.length,
+    );
+    await rina.screenshot({ path: '/tmp/i19-live-sent.png', fullPage: true });
+    expect(errors).toEqual([]);
+  }, 120_000);
+});

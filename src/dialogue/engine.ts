@@ -7,6 +7,7 @@ import { handleEvent } from './events.js';
 import { handleFile } from './file-input.js';
 import { handleHandoffInput } from './handoff-input.js';
 import { showMainMenu } from './menus.js';
+import { recordCitizen, recordReplies, saneRecent } from './recent.js';
 import { handleText } from './text-input.js';
 import type { ConversationState, Effect, Input, Lang, Reply, Understanding } from './types.js';
 
@@ -50,6 +51,9 @@ function sanitize(state: ConversationState): ConversationState {
   if (copy.mode !== 'bot' && copy.mode !== 'handoff') copy.mode = 'bot';
   if (typeof copy.misunderstood !== 'number' || !Number.isFinite(copy.misunderstood)) copy.misunderstood = 0;
   if (copy.consent !== true && copy.consent !== false) copy.consent = null;
+  const recent = saneRecent(copy.recent);
+  if (recent) copy.recent = recent;
+  else delete copy.recent;
   return copy;
 }
 
@@ -91,6 +95,8 @@ function dispatch(ctx: Ctx, input: Input): void {
         handleHandoffInput(ctx, input);
         return;
       }
+      // Before handling, so a handoff opened by this message hands it over too.
+      recordCitizen(ctx, input);
       if (input.kind === 'text') handleText(ctx, input.text);
       else if (input.kind === 'choice') handleChoice(ctx, input.value);
       else if (input.kind === 'file') handleFile(ctx, input.file);
@@ -136,8 +142,11 @@ export function createEngine(catalog: Catalog, opts: EngineOptions): Engine {
   ): StepResult => {
     try {
       const ctx = newCtx(catalog, opts, sanitize(state), input.at, understand);
+      const withBot = ctx.state.mode === 'bot';
       dispatch(ctx, input);
       flush(ctx);
+      // In a handoff the ticket's transcript is the record; the ring is the bot's side only.
+      if (withBot) recordReplies(ctx, ctx.replies);
       return { state: ctx.state, replies: ctx.replies, effects: ctx.effects };
     } catch {
       return recover(state, typeof input?.at === 'string' ? input.at : '');

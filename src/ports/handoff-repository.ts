@@ -8,6 +8,8 @@ export interface TranscriptLine {
   from: 'citizen' | 'officer' | 'bot';
   text: string;
   at: Date;
+  /** Said to the bot before the handoff (the officer's context), not to an officer. */
+  beforeHandoff?: true;
 }
 
 /** A citizen waiting for (or talking to) an officer. */

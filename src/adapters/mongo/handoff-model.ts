@@ -22,7 +22,7 @@ export interface HandoffRecord {
   claimedAt?: Date;
   closedAt?: Date;
   waitNoticeAt?: Date;
-  transcript: Array<{ from: string; text: string; at: Date }>;
+  transcript: Array<{ from: string; text: string; at: Date; beforeHandoff?: boolean }>;
   version: number;
 }
 
@@ -47,6 +47,7 @@ const schema = new Schema<HandoffRecord>(
           from: { type: String, enum: ['citizen', 'officer', 'bot'], required: true },
           text: { type: String, required: true },
           at: { type: Date, required: true },
+          beforeHandoff: Boolean,
         },
         { _id: false },
       ),

@@ -31,7 +31,12 @@ function toDomain(r: HandoffRecord): HandoffTicket {
     claimedAt: r.claimedAt,
     closedAt: r.closedAt,
     waitNoticeAt: r.waitNoticeAt,
-    transcript: r.transcript.map((t) => ({ from: t.from as TranscriptLine['from'], text: t.text, at: t.at })),
+    transcript: r.transcript.map((t) => ({
+      from: t.from as TranscriptLine['from'],
+      text: t.text,
+      at: t.at,
+      ...(t.beforeHandoff ? { beforeHandoff: true as const } : {}),
+    })),
   });
 }
 

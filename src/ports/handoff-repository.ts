@@ -71,4 +71,6 @@ export interface HandoffRepository {
    * is claimed or closed: of several processes running the check, exactly one tells the citizen.
    */
   noteLongWait(id: string, at: Date): Promise<HandoffTicket | undefined>;
+  /** The chat's tickets, newest first, at most `limit`: the officer sees the citizen's earlier handoffs. */
+  listByChat(channel: Channel, chatId: string, limit: number): Promise<HandoffTicket[]>;
 }

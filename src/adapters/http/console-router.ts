@@ -2,8 +2,10 @@ import express, { type RequestHandler, type Router } from 'express';
 import { createAdminConsoleRouter } from './admin-router.js';
 import { registerApplicationRoutes } from './console/application-routes.js';
 import { registerAssetRoutes } from './console/asset-routes.js';
+import { registerCannedReplyRoutes } from './console/canned-reply-routes.js';
 import { consoleErrorHandler } from './console/console-errors.js';
 import type { ConsoleContext } from './console/context.js';
+import { registerContextRoutes } from './console/context-routes.js';
 import { registerHandoffRoutes } from './console/handoff-routes.js';
 import { registerLoginRoutes, registerLogoutRoute } from './console/login-routes.js';
 import { registerQueueRoutes } from './console/queue-routes.js';
@@ -36,6 +38,9 @@ export function createConsoleRouter(deps: OfficerHttpDeps): Router {
   registerQueueRoutes(router, ctx);
   registerApplicationRoutes(router, ctx);
   registerHandoffRoutes(router, ctx);
+  // The conversation page's draft documents; supervisors' canned replies (issue 19).
+  registerContextRoutes(router, ctx);
+  registerCannedReplyRoutes(router, ctx);
 
   // Supervisor dashboard, audit log and deliveries; admin pages (behind the login gate above).
   router.use(createDashboardConsoleRouter(deps));

@@ -154,6 +154,16 @@ export class MongoHandoffRepository implements HandoffRepository {
     );
   }
 
+  async listByChat(channel: Channel, chatId: string, limit: number): Promise<HandoffTicket[]> {
+    const rows = await this.model
+      .find({ channel: String(channel), chatId: String(chatId) })
+      .sort({ createdAt: -1, _id: -1 })
+      .limit(Math.max(1, Math.min(limit, 100)))
+      .lean<HandoffRecord[]>()
+      .exec();
+    return rows.map(toDomain);
+  }
+
   private async transition(
     id: string,
     decide: Parameters<typeof mutate<HandoffRecord>>[3],

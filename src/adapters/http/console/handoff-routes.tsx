@@ -10,6 +10,7 @@ import { idParam } from '../params.js';
 import { officerOf } from '../security.js';
 import { Conversation } from '../views/conversation.js';
 import type { ConsoleContext } from './context.js';
+import { conversationPageData } from './conversation-page.js';
 
 /**
  * A conversation with a citizen: the page, and its forms (claim from the queue, reply, release
@@ -20,7 +21,7 @@ export function registerHandoffRoutes(router: Router, ctx: ConsoleContext): void
   router.get('/handoffs/:id', async (req, res) => {
     const lang = langOf(req);
     const ticket = await ticketFor(deps, officerOf(res), idParam(req));
-    const apps = await deps.applications.listByContact({ channel: ticket.channel, chatId: ticket.chatId });
+    const page = await conversationPageData(deps, officerOf(res), ticket, lang);
     const flash =
       req.query.flash === 'undelivered'
         ? { kind: 'error' as const, text: t(lang, 'notDelivered') }
@@ -29,9 +30,7 @@ export function registerHandoffRoutes(router: Router, ctx: ConsoleContext): void
       req,
       res,
       t(lang, 'conversation'),
-      (csrf) => (
-        <Conversation lang={lang} csrf={csrf} ticket={ticket} apps={apps} canned={deps.cannedReplies} />
-      ),
+      (csrf) => <Conversation lang={lang} csrf={csrf} ticket={ticket} {...page} />,
       flash ? { flash } : {},
     );
   });

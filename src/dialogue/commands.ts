@@ -26,7 +26,7 @@ export function cancelAll(ctx: Ctx): void {
 }
 
 /** The global commands, the same from every step. */
-export function runCommand(ctx: Ctx, command: KeywordCommand, lastText?: string): void {
+export function runCommand(ctx: Ctx, command: KeywordCommand): void {
   ctx.state.misunderstood = command === 'officer' ? ctx.state.misunderstood : 0;
   switch (command) {
     case 'start':
@@ -48,7 +48,7 @@ export function runCommand(ctx: Ctx, command: KeywordCommand, lastText?: string)
       presentCurrent(ctx);
       return;
     case 'officer':
-      openHandoff(ctx, 'asked', lastText);
+      openHandoff(ctx, 'asked');
       return;
     case 'status':
       requestStatus(ctx);

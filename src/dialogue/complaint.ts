@@ -8,7 +8,7 @@ import { openHandoff } from './handoff.js';
  * priority handoff. The citizen hears that the service is free where it is, with the legal
  * basis, and where to report pungli.
  */
-export function complain(ctx: Ctx, serviceId: string | null, text?: string): void {
+export function complain(ctx: Ctx, serviceId: string | null): void {
   const flow = flowOf(ctx, serviceId ?? ctx.state.flow?.draft.serviceId);
   note(ctx, t(ctx, 'complaint.sorry'));
   if (!flow) note(ctx, t(ctx, 'complaint.free_general'));
@@ -22,5 +22,5 @@ export function complain(ctx: Ctx, serviceId: string | null, text?: string): voi
     );
   } else note(ctx, t(ctx, 'complaint.official_fee', { service: serviceName(ctx, flow.id) }));
   note(ctx, t(ctx, 'complaint.report'));
-  openHandoff(ctx, 'complaint', text);
+  openHandoff(ctx, 'complaint');
 }

@@ -8,6 +8,7 @@ import { handleFile } from './file-input.js';
 import { handleHandoffInput } from './handoff-input.js';
 import { showMainMenu } from './menus.js';
 import { handleSurveyInput } from './survey.js';
+import { recordCitizen, recordReplies, saneRecent } from './recent.js';
 import { handleText } from './text-input.js';
 import type { ConversationState, Effect, Input, Lang, Reply, Understanding } from './types.js';
 
@@ -53,6 +54,9 @@ function sanitize(state: ConversationState): ConversationState {
   if (copy.consent !== true && copy.consent !== false) copy.consent = null;
   if (copy.survey !== undefined && (typeof copy.survey?.ticketId !== 'string' || copy.mode !== 'bot'))
     copy.survey = undefined;
+  const recent = saneRecent(copy.recent);
+  if (recent) copy.recent = recent;
+  else delete copy.recent;
   return copy;
 }
 
@@ -94,6 +98,8 @@ function dispatch(ctx: Ctx, input: Input): void {
         handleHandoffInput(ctx, input);
         return;
       }
+      // Before handling, so a handoff opened by this message hands it over too.
+      recordCitizen(ctx, input);
       if (ctx.state.survey && handleSurveyInput(ctx, input)) return;
       if (input.kind === 'text') handleText(ctx, input.text);
       else if (input.kind === 'choice') handleChoice(ctx, input.value);
@@ -140,8 +146,11 @@ export function createEngine(catalog: Catalog, opts: EngineOptions): Engine {
   ): StepResult => {
     try {
       const ctx = newCtx(catalog, opts, sanitize(state), input.at, understand);
+      const withBot = ctx.state.mode === 'bot';
       dispatch(ctx, input);
       flush(ctx);
+      // In a handoff the ticket's transcript is the record; the ring is the bot's side only.
+      if (withBot) recordReplies(ctx, ctx.replies);
       return { state: ctx.state, replies: ctx.replies, effects: ctx.effects };
     } catch {
       return recover(state, typeof input?.at === 'string' ? input.at : '');

@@ -84,7 +84,6 @@ export function handleIntent(
   intent: string,
   service: string | null,
   entities: Understanding['entities'] = {},
-  text?: string,
 ): void {
   const known = service && flowOf(ctx, service) ? service : null;
   if (intent !== 'out_of_scope')
@@ -111,13 +110,13 @@ export function handleIntent(
       requestStatus(ctx, entities.trackingNumber);
       return;
     case 'talk_to_officer':
-      openHandoff(ctx, 'asked', text);
+      openHandoff(ctx, 'asked');
       return;
     case 'cancel':
       cancelAll(ctx);
       return;
     case 'complaint':
-      complain(ctx, known, text);
+      complain(ctx, known);
       return;
     case 'thanks':
       answerThenResume(ctx, t(ctx, 'thanks'));
@@ -132,7 +131,7 @@ export function handleIntent(
  * intent is acted on, a guess becomes a clarifying menu. Within a flow only intents that keep
  * the citizen's place are taken.
  */
-export function handleUnderstanding(ctx: Ctx, u: Understanding, text: string): void {
+export function handleUnderstanding(ctx: Ctx, u: Understanding): void {
   if (u.entities.trackingNumber && !BEFORE_STATUS.has(u.intent)) {
     requestStatus(ctx, u.entities.trackingNumber);
     return;
@@ -146,5 +145,5 @@ export function handleUnderstanding(ctx: Ctx, u: Understanding, text: string): v
     notUnderstood(ctx);
     return;
   }
-  handleIntent(ctx, u.intent, u.service, u.entities, text);
+  handleIntent(ctx, u.intent, u.service, u.entities);
 }

@@ -58,7 +58,7 @@ export function handleHandoffInput(ctx: Ctx, input: CitizenInput): void {
       }
       const u = ctx.understand(input.text);
       if (u.intent === 'complaint' && u.confidence >= INTERRUPT_CONFIDENCE) {
-        complain(ctx, u.service, input.text);
+        complain(ctx, u.service);
         return;
       }
       emit(ctx, { kind: 'relay_to_officer', text: input.text });

@@ -7,30 +7,17 @@ import { presentCurrent } from './present.js';
 
 type HandoffReason = Extract<Effect, { kind: 'open_handoff' }>['reason'];
 
-/** Long digit runs (a NIK, a phone) hidden, so the officer queue and its logs never hold them whole. */
+/** Long digit runs (a NIK, a phone) hidden, so the officer's context and logs never hold them whole. */
 export function maskDigits(text: string): string {
   return text.replace(/\d{8,}/g, (d) => `${'*'.repeat(d.length - 4)}${d.slice(-4)}`);
-}
-
-/** A line for the officer queue: why, which service and step, and the citizen's last words. */
-function summaryFor(ctx: Ctx, reason: HandoffReason, lastText?: string): string {
-  const f = ctx.state.flow;
-  const where = f ? ('step' in f.at ? f.at.step : f.at.phase) : '-';
-  const parts = [
-    `alasan: ${reason}`,
-    `layanan: ${f?.draft.serviceId ?? '-'}`,
-    `posisi: ${where}`,
-    `bahasa: ${ctx.state.lang}`,
-  ];
-  if (lastText) parts.push(`pesan terakhir: "${maskDigits(lastText).slice(0, 200)}"`);
-  return parts.join('; ');
 }
 
 /**
  * Queues the citizen for an officer. After repeated misunderstandings the reason says so,
  * whether the citizen pressed the offer or typed "petugas". While waiting, the bot is quiet.
+ * The officer gets the conversation so far (the state's `recent`, this message included).
  */
-export function openHandoff(ctx: Ctx, reason: HandoffReason, lastText?: string): void {
+export function openHandoff(ctx: Ctx, reason: HandoffReason): void {
   const why: HandoffReason =
     reason === 'asked' && ctx.state.misunderstood >= OFFER_OFFICER_AFTER ? 'not_understood' : reason;
   const priority = why === 'complaint';
@@ -38,7 +25,7 @@ export function openHandoff(ctx: Ctx, reason: HandoffReason, lastText?: string):
     say(ctx, t(ctx, 'handoff.already'));
     return;
   }
-  emit(ctx, { kind: 'open_handoff', reason: why, priority, summary: summaryFor(ctx, why, lastText) });
+  emit(ctx, { kind: 'open_handoff', reason: why, priority, history: ctx.state.recent ?? [] });
   ctx.state.mode = 'handoff';
   ctx.state.misunderstood = 0;
   say(ctx, t(ctx, priority ? 'handoff.connecting_priority' : 'handoff.connecting'));

@@ -46,7 +46,7 @@ function answerStep(ctx: Ctx, target: Target, text: string): void {
   if (target.step.kind === 'text') {
     const u = ctx.understand(text);
     if (u.intent === 'complaint' && u.confidence >= INTERRUPT_CONFIDENCE) {
-      complain(ctx, u.service, text);
+      complain(ctx, u.service);
       return;
     }
   }
@@ -65,7 +65,7 @@ function answerStep(ctx: Ctx, target: Target, text: string): void {
   }
   const u = ctx.understand(text);
   if (u.confidence >= INTERRUPT_CONFIDENCE && INTERRUPTING.has(u.intent)) {
-    handleIntent(ctx, u.intent, u.service, u.entities, text);
+    handleIntent(ctx, u.intent, u.service, u.entities);
     return;
   }
   commit(ctx, target, attempt);
@@ -96,7 +96,7 @@ export function handleText(ctx: Ctx, typed: string): void {
   const text = typed.trim();
   const command = keywordCommand(text);
   if (command) {
-    runCommand(ctx, command, text);
+    runCommand(ctx, command);
     return;
   }
   if (!text) {
@@ -116,7 +116,7 @@ export function handleText(ctx: Ctx, typed: string): void {
   const menu = ctx.prevMenu;
   if (!menu) {
     if (/^\d{1,3}$/.test(text)) stale(ctx);
-    else handleUnderstanding(ctx, ctx.understand(text), text);
+    else handleUnderstanding(ctx, ctx.understand(text));
     return;
   }
   const exact = pickTyped(menu, text, false);
@@ -136,5 +136,5 @@ export function handleText(ctx: Ctx, typed: string): void {
       return;
     }
   }
-  handleUnderstanding(ctx, u, text);
+  handleUnderstanding(ctx, u);
 }

@@ -106,7 +106,8 @@ export type Effect =
       kind: 'open_handoff';
       reason: 'asked' | 'not_understood' | 'complaint';
       priority: boolean;
-      summary: string;
+      /** The bot conversation before the handoff, for the officer (the state's `recent`). */
+      history: RecentLine[];
     }
   | { kind: 'relay_to_officer'; text?: string; file?: UploadedFile }
   | { kind: 'cancel_handoff' }
@@ -147,4 +148,14 @@ export interface ConversationState {
    * then for an optional comment. Any other message drops it (it never blocks the citizen).
    */
   survey?: { ticketId: string; stage: 'score' } | { ticketId: string; stage: 'comment'; score: SkmScore };
+  /** The last lines of the bot conversation (RECENT_KEPT), handed to the officer on a handoff. */
+  recent?: RecentLine[];
+}
+
+/** One line of the bot conversation as the state keeps it: masked, clipped, in words. */
+export interface RecentLine {
+  from: 'citizen' | 'bot';
+  text: string;
+  /** ISO time of the turn. */
+  at: string;
 }

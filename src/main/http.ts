@@ -51,6 +51,8 @@ async function officerDeps(loket: Loket, whatsapp: WhatsAppChannel | undefined):
     loginRateLimit: config.LOGIN_RATE_LIMIT,
     queuePollMs: config.QUEUE_POLL_MS,
     cannedReplies: config.CANNED_REPLIES,
+    cannedReplyStore: repos.cannedReplyStore,
+    catalog: loket.catalog,
     now: runtime.now,
     handoffMaxPerOfficer: config.HANDOFF_MAX_PER_OFFICER,
     intake: {

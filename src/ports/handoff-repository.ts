@@ -11,6 +11,8 @@ export interface TranscriptLine {
   at: Date;
   /** An officer's reply only: how far it got on its way to the citizen. */
   delivery?: ReplyDelivery;
+  /** Said to the bot before the handoff (the officer's context), not to an officer. */
+  beforeHandoff?: true;
 }
 
 /** A citizen waiting for (or talking to) an officer. */
@@ -112,6 +114,8 @@ export interface HandoffRepository {
   ): Promise<HandoffTicket | undefined>;
   /** How many conversations the officer holds now (claimed, not closed): the per-officer limit. */
   countClaimedBy(officerId: string): Promise<number>;
+  /** The chat's tickets, newest first, at most `limit`: the officer sees the citizen's earlier handoffs. */
+  listByChat(channel: Channel, chatId: string, limit: number): Promise<HandoffTicket[]>;
 
   // Delivery state of officer replies (the live conversation page shows it as it changes).
   /**

@@ -105,7 +105,10 @@ describe('global intents', () => {
     expect(chat.text).toContain('Ketik *petugas*');
     chat.say('petugas');
     expect(chat.effectsOf('open_handoff')).toMatchObject([{ reason: 'not_understood', priority: false }]);
-    expect(chat.effectsOf('open_handoff')[0]?.summary).toContain('posisi: nik');
+    expect(chat.effectsOf('open_handoff')[0]?.history.at(-1)).toMatchObject({
+      from: 'citizen',
+      text: 'petugas',
+    });
   });
 
   it('should reset the misunderstanding count after an understood message', () => {

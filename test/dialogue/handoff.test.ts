@@ -107,7 +107,7 @@ describe('handoff', () => {
     expect(chat.text).toContain('sudah dalam antrean');
   });
 
-  it('should keep the NIK out of the officer summary', () => {
+  it('should keep the NIK out of the conversation handed to the officer', () => {
     const text = `nik saya ${NIK} kok ditolak, tolong sambungkan ke petugas`;
     const chat = new Chat({ nlu: { [text]: { intent: 'talk_to_officer', confidence: 0.9 } } });
     startKtp(chat);
@@ -115,8 +115,9 @@ describe('handoff', () => {
     chat.say('Budi');
     chat.say(text);
     const [open] = chat.effectsOf('open_handoff');
-    expect(open?.summary).toContain('************0001 kok ditolak');
-    expect(open?.summary).not.toContain(NIK);
+    const said = JSON.stringify(open?.history);
+    expect(said).toContain('************0001 kok ditolak');
+    expect(said).not.toContain(NIK);
   });
 });
 

@@ -2,8 +2,10 @@ import express, { type RequestHandler, type Router } from 'express';
 import { createAdminConsoleRouter } from './admin-router.js';
 import { registerApplicationRoutes } from './console/application-routes.js';
 import { registerAssetRoutes } from './console/asset-routes.js';
+import { registerCannedReplyRoutes } from './console/canned-reply-routes.js';
 import { consoleErrorHandler } from './console/console-errors.js';
 import type { ConsoleContext } from './console/context.js';
+import { registerContextRoutes } from './console/context-routes.js';
 import { registerHandoffRoutes } from './console/handoff-routes.js';
 import { registerHandoffFlowRoutes } from './console/handoff-flow-routes.js';
 import { registerAvailabilityRoutes } from './console/availability-routes.js';
@@ -42,6 +44,9 @@ export function createConsoleRouter(deps: OfficerHttpDeps): Router {
   registerHandoffFlowRoutes(router, ctx);
   registerAvailabilityRoutes(router, ctx);
   registerLiveRoutes(router, ctx);
+  // The conversation page's draft documents; supervisors' canned replies (issue 19).
+  registerContextRoutes(router, ctx);
+  registerCannedReplyRoutes(router, ctx);
 
   // Supervisor dashboard, audit log and deliveries; admin pages (behind the login gate above).
   router.use(createDashboardConsoleRouter(deps));

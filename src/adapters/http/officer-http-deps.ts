@@ -2,7 +2,9 @@ import type { Store } from 'express-session';
 import type { PushConversationEvent } from '../../app/officer/push-conversation-event.js';
 import type { IntakeSettings } from '../../app/officer/assisted-intake.js';
 import type { ShowTyping } from '../../app/officer/show-typing.js';
+import type { Catalog } from '../../catalog/catalog.js';
 import type { Logger } from '../../config/logger.js';
+import type { CannedReplyRepository } from '../../ports/canned-reply-repository.js';
 import type { WhatsAppSession } from '../../ports/whatsapp-session.js';
 import type { ApplicationRepository } from '../../ports/application-repository.js';
 import type { DocumentStore } from '../../ports/document-store.js';
@@ -54,4 +56,11 @@ export interface OfficerHttpDeps {
   intake?: IntakeSettings;
   /** "Typing…" in a citizen's chat while the officer writes; absent, the page's typing does nothing. */
   typing?: ShowTyping;
+  /** Each office's canned replies (CANNED_REPLIES above is the list an office starts from). */
+  cannedReplyStore: CannedReplyRepository;
+  /**
+   * The service catalog: the officer's context in words (service names, step labels) and the
+   * requirement texts to insert in a reply. Absent (some tests), ids are shown and nothing inserted.
+   */
+  catalog?: Catalog;
 }

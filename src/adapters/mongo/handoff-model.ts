@@ -30,7 +30,13 @@ export interface HandoffRecord {
     at: Date;
     transfer?: { toOfficerId?: string; toOfficeId?: string };
   }>;
-  transcript: Array<{ from: string; text: string; at: Date; delivery?: DeliveryRecord }>;
+  transcript: Array<{
+    from: string;
+    text: string;
+    at: Date;
+    delivery?: DeliveryRecord;
+    beforeHandoff?: boolean;
+  }>;
   version: number;
 }
 
@@ -74,6 +80,7 @@ const schema = new Schema<HandoffRecord>(
           text: { type: String, required: true },
           at: { type: Date, required: true },
           delivery: deliverySchema,
+          beforeHandoff: Boolean,
         },
         { _id: false },
       ),

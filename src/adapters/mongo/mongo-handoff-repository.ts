@@ -44,6 +44,7 @@ function toDomain(r: HandoffRecord): HandoffTicket {
         text: t.text,
         at: t.at,
         delivery: t.delivery ? deliveryOf(t.delivery) : undefined,
+        beforeHandoff: t.beforeHandoff ? (true as const) : undefined,
       }),
     ),
   });
@@ -65,6 +66,7 @@ function lineRecord(line: TranscriptLine): HandoffRecord['transcript'][number] {
     text: line.text,
     at: line.at,
     delivery: line.delivery ? compact<DeliveryRecord>({ ...line.delivery }) : undefined,
+    beforeHandoff: line.beforeHandoff,
   });
 }
 
@@ -240,6 +242,16 @@ export class MongoHandoffRepository implements HandoffRepository {
       if (from && !from.includes(line.delivery?.state as DeliveryState)) return undefined;
       return { $set: { [`transcript.${index}.delivery`]: compact<DeliveryRecord>({ ...delivery }) } };
     });
+  }
+
+  async listByChat(channel: Channel, chatId: string, limit: number): Promise<HandoffTicket[]> {
+    const rows = await this.model
+      .find({ channel: String(channel), chatId: String(chatId) })
+      .sort({ createdAt: -1, _id: -1 })
+      .limit(Math.max(1, Math.min(limit, 100)))
+      .lean<HandoffRecord[]>()
+      .exec();
+    return rows.map(toDomain);
   }
 
   private async transition(

@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { ApplicationRepository } from '../../ports/application-repository.js';
+import type { CannedReplyRepository } from '../../ports/canned-reply-repository.js';
 import type { ConversationStore } from '../../ports/conversation-store.js';
 import type { DocumentStore } from '../../ports/document-store.js';
 import type { EventLog } from '../../ports/event-log.js';
@@ -10,12 +11,14 @@ import type { OfficerRepository } from '../../ports/officer-repository.js';
 import type { Outbox } from '../../ports/outbox.js';
 import type { SatisfactionRepository } from '../../ports/satisfaction-repository.js';
 import { applicationModel } from './application-model.js';
+import { cannedReplyModel } from './canned-reply-model.js';
 import { conversationModel } from './conversation-model.js';
 import { eventModel } from './event-model.js';
 import { GridFsDocumentStore } from './gridfs-document-store.js';
 import { handoffModel } from './handoff-model.js';
 import { inboundMessageModel } from './inbound-message-model.js';
 import { MongoApplicationRepository } from './mongo-application-repository.js';
+import { MongoCannedReplyRepository } from './mongo-canned-reply-repository.js';
 import { MongoConversationStore } from './mongo-conversation-store.js';
 import { MongoEventLog } from './mongo-event-log.js';
 import { MongoHandoffRepository } from './mongo-handoff-repository.js';
@@ -49,6 +52,8 @@ export interface MongoRepositories {
   documents: DocumentStore;
   /** Citizens' satisfaction answers after an officer closed their conversation. */
   satisfaction: SatisfactionRepository;
+  /** Each office's canned replies for the officers' reply box. */
+  cannedReplyStore: CannedReplyRepository;
   /**
    * Builds every index and waits for it. Call once at start-up before taking traffic: the unique
    * indexes are what makes tracking numbers, claims and idempotency keys safe.
@@ -77,6 +82,7 @@ export function createMongoRepositories(conn: Connection): MongoRepositories {
     handoffs: handoffModel(conn),
     outbox: outboxModel(conn),
     satisfaction: satisfactionModel(conn),
+    cannedReplies: cannedReplyModel(conn),
   };
   const documents = new GridFsDocumentStore(conn);
   const applications = new MongoApplicationRepository(models.applications, locks);
@@ -96,6 +102,7 @@ export function createMongoRepositories(conn: Connection): MongoRepositories {
     outbox: new MongoOutbox(models.outbox, locks),
     documents,
     satisfaction: new MongoSatisfactionRepository(models.satisfaction),
+    cannedReplyStore: new MongoCannedReplyRepository(models.cannedReplies),
     sweepLocks: () => sweepLocks(locks),
     sweepConversations: (now) => conversations.sweep((channel, ids) => inbound.markDone(channel, ids), now),
     async ensureIndexes() {

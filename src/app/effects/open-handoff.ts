@@ -5,8 +5,9 @@ import { citizenOf, type EffectContext, type EffectDeps, type EffectOf } from '.
 /**
  * The citizen asked for an officer (or the bot gave up understanding them, or it is a complaint):
  * open a ticket in the officers' queue, or join the chat's open one, so a chat never waits twice.
- * The engine tells the citizen their place in the queue, whether the counter is open now, and
- * whether any officer is available to answer.
+ * The ticket starts with the bot conversation so far, marked as before the handoff, so the
+ * officer sees what the citizen already asked. The engine tells the citizen their place in the
+ * queue, whether the counter is open now, and whether any officer is available to answer.
  */
 export async function openHandoff(
   deps: Pick<EffectDeps, 'handoffs' | 'events' | 'holidays' | 'officers'>,
@@ -24,7 +25,12 @@ export async function openHandoff(
         reason: effect.reason,
         priority: effect.priority,
         createdAt: msg.at,
-        transcript: [{ from: 'bot', text: effect.summary, at: msg.at }],
+        transcript: effect.history.map((l) => ({
+          from: l.from,
+          text: l.text,
+          at: Number.isNaN(Date.parse(l.at)) ? msg.at : new Date(l.at),
+          beforeHandoff: true as const,
+        })),
       })
     ).ticket;
   await deps.events.append({

@@ -58,6 +58,9 @@ export const OFFICER_ACTION_TYPES = [
   'whatsapp.restarted',
   'whatsapp.unpaired',
   'whatsapp.pairing_code_requested',
+  'canned_reply.created',
+  'canned_reply.updated',
+  'canned_reply.deleted',
 ] as const;
 
 const EMPTY: PageResult<AuditEntry> = { items: [], total: 0 };

@@ -175,6 +175,20 @@ const ROUTES: Route[] = [
   { method: 'GET', pattern: '/console/handoffs/:id/stream', access: 'officer', body: 'none', stream: true },
   { method: 'POST', pattern: '/console/handoffs/:id/lines/:index/retry', access: 'officer', body: 'form' },
   { method: 'POST', pattern: '/console/handoffs/:id/typing', access: 'officer', body: 'form' },
+  { method: 'POST', pattern: '/console/handoffs/:id/close', access: 'officer', body: 'form' },
+  // The conversation page's draft documents and the supervisors' canned replies (issue 19).
+  { method: 'GET', pattern: '/console/handoffs/:id/documents/:docId', access: 'officer', body: 'none' },
+  { method: 'GET', pattern: '/console/canned-replies', access: 'supervisor', body: 'none' },
+  // Any text is a reply, so garbage may add one: its 400 is in canned-replies.db.test.ts.
+  { method: 'POST', pattern: '/console/canned-replies', access: 'supervisor', body: 'form' },
+  {
+    method: 'POST',
+    pattern: '/console/canned-replies/:id',
+    access: 'supervisor',
+    body: 'form',
+    bad: { text: '' },
+  },
+  { method: 'POST', pattern: '/console/canned-replies/:id/delete', access: 'supervisor', body: 'form' },
   { method: 'GET', pattern: '/console/dashboard', access: 'supervisor', body: 'none' },
   { method: 'GET', pattern: '/console/audit', access: 'supervisor', body: 'none' },
   { method: 'GET', pattern: '/console/deliveries', access: 'supervisor', body: 'none' },

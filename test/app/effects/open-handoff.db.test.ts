@@ -15,11 +15,14 @@ const asked = {
   kind: 'open_handoff' as const,
   reason: 'asked' as const,
   priority: false,
-  summary: 'Minta petugas',
+  history: [
+    { from: 'citizen' as const, text: 'syarat pbg apa saja', at: '2026-11-30T02:00:00.000Z' },
+    { from: 'bot' as const, text: 'Syarat PBG: KTP-el pemilik', at: '2026-11-30T02:00:00.000Z' },
+  ],
 };
 
 describe('openHandoff', () => {
-  it('should open a ticket with the bot summary, log it, and tell the place in the queue and the counter hours', async () => {
+  it('should open a ticket with the bot conversation so far (marked before the handoff), log it, and tell the place in the queue and the counter hours', async () => {
     const ctx = turn('hand-1', MONDAY_MORNING, { sender: { name: 'Budi' } });
     expect(await openHandoff(deps, asked, ctx)).toEqual([
       { kind: 'handoff_opened', position: 1, officeOpenNow: true, availableOfficers: 0 },
@@ -30,7 +33,10 @@ describe('openHandoff', () => {
       reason: 'asked',
       priority: false,
       status: 'waiting',
-      transcript: [{ from: 'bot', text: 'Minta petugas', at: MONDAY_MORNING }],
+      transcript: [
+        { from: 'citizen', text: 'syarat pbg apa saja', beforeHandoff: true },
+        { from: 'bot', text: 'Syarat PBG: KTP-el pemilik', beforeHandoff: true },
+      ],
     });
     const logged = await deps.events.search({ type: 'handoff.opened' }, { limit: 10 });
     expect(logged.items).toMatchObject([
@@ -42,7 +48,7 @@ describe('openHandoff', () => {
     await openHandoff(deps, asked, turn('hand-1'));
     expect((await deps.handoffs.listWaiting()).map((t) => t.chatId)).toEqual(['hand-1']);
 
-    const complaint = { ...asked, reason: 'complaint' as const, priority: true, summary: 'Pungli' };
+    const complaint = { ...asked, reason: 'complaint' as const, priority: true, history: [] };
     const [opened] = await openHandoff(deps, complaint, turn('hand-2'));
     expect(opened).toMatchObject({ position: 1 });
     expect((await deps.handoffs.listWaiting()).map((t) => t.chatId)).toEqual(['hand-2', 'hand-1']);

@@ -58,3 +58,19 @@
     document.title = `(${data.ids.length}) ${document.title.replace(/^\(\d+\) /, '')}`;
   });
 })();
+
+// The conversation page's requirement picker: the chosen service's requirement text (the bot's
+// own words, in the option's data-text) fills the reply box.
+(() => {
+  'use strict';
+  const button = document.getElementById('insert-requirements');
+  const select = document.getElementById('requirement-service');
+  const box = document.getElementById('reply-text');
+  if (!button || !select || !box) return;
+  button.addEventListener('click', () => {
+    const option = select.options[select.selectedIndex];
+    if (!option) return;
+    box.value = option.dataset.text || '';
+    box.focus();
+  });
+})();

@@ -11,6 +11,7 @@ import { idParam } from '../params.js';
 import { officerOf } from '../security.js';
 import { Conversation } from '../views/conversation.js';
 import type { ConsoleContext } from './context.js';
+import { conversationPageData } from './conversation-page.js';
 
 /**
  * A conversation with a citizen: the page, and its forms (claim from the queue, reply, release
@@ -21,7 +22,7 @@ export function registerHandoffRoutes(router: Router, ctx: ConsoleContext): void
   router.get('/handoffs/:id', async (req, res) => {
     const lang = langOf(req);
     const ticket = await ticketFor(deps, officerOf(res), idParam(req));
-    const apps = await deps.applications.listByContact({ channel: ticket.channel, chatId: ticket.chatId });
+    const page = await conversationPageData(deps, officerOf(res), ticket, lang);
     const choices = await transferChoices(deps, officerOf(res), ticket);
     const flash =
       req.query.flash === 'undelivered'
@@ -31,16 +32,7 @@ export function registerHandoffRoutes(router: Router, ctx: ConsoleContext): void
       req,
       res,
       t(lang, 'conversation'),
-      (csrf) => (
-        <Conversation
-          lang={lang}
-          csrf={csrf}
-          ticket={ticket}
-          apps={apps}
-          canned={deps.cannedReplies}
-          choices={choices}
-        />
-      ),
+      (csrf) => <Conversation lang={lang} csrf={csrf} ticket={ticket} {...page} choices={choices} />,
       flash ? { flash } : {},
     );
   });

@@ -1,5 +1,4 @@
-import type { Application } from '../../../domain/application.js';
-import { describeStatus } from '../../../domain/status.js';
+import type { HandoffContext } from '../../../app/officer/handoff-context.js';
 import type { HandoffTicket } from '../../../ports/handoff-repository.js';
 import { t, type ConsoleLang } from '../console-i18n.js';
 import { maskChat } from '../json-views.js';
@@ -7,25 +6,30 @@ import { CsrfField } from './csrf-field.js';
 import type { TransferChoices } from '../../../app/officer/transfer-choices.js';
 import { CloseForm, HandBackForm, NotesSection, TransferForm } from './conversation-flow.js';
 import { Transcript } from './transcript.js';
+import { HandoffContextView } from './handoff-context.js';
+import { RequirementPicker, type ServiceRequirement } from './requirement-picker.js';
 
 /** What the conversation page needs. */
 export interface ConversationProps {
   lang: ConsoleLang;
   csrf: string;
   ticket: HandoffTicket;
-  /** The citizen's applications, found by their chat address. */
-  apps: readonly Application[];
-  /** Ready answers for the reply box (CANNED_REPLIES). */
+  /** What the officer should know: the bot conversation before, the draft, applications, handoffs. */
+  context: HandoffContext;
+  /** Ready answers for the reply box: the office's list, or CANNED_REPLIES. */
   canned: readonly string[];
   /** Transfer targets and officer names for the workspace (notes, transfer, hand back). */
   choices: TransferChoices;
+  /** The catalog's requirement text per service, to insert in a reply. */
+  requirements: readonly ServiceRequirement[];
 }
 
 /**
  * A claimed conversation: the transcript, the reply box with canned replies, release and close,
- * then the citizen's applications. A closed one shows its transcript and no actions.
+ * then the citizen's context (handoff-context.tsx). A closed one shows its transcript and no actions.
  */
-export function Conversation({ lang, csrf, ticket: tk, apps, canned, choices }: ConversationProps) {
+export function Conversation(p: ConversationProps) {
+  const { lang, csrf, ticket: tk, context, canned, requirements, choices } = p;
   return (
     <>
       <p>{`${tk.citizenName ?? maskChat(tk.chatId)} · ${tk.channel} · ${t(lang, tk.reason)}`}</p>
@@ -33,25 +37,20 @@ export function Conversation({ lang, csrf, ticket: tk, apps, canned, choices }: 
       {tk.status === 'closed' ? (
         <p>{t(lang, 'closed')}</p>
       ) : (
-        <Actions lang={lang} csrf={csrf} id={tk.id} canned={canned} claimed={tk.status === 'claimed'} />
+        <Actions
+          lang={lang}
+          csrf={csrf}
+          id={tk.id}
+          canned={canned}
+          requirements={requirements}
+          claimed={tk.status === 'claimed'}
+        />
       )}
       {tk.status === 'claimed' ? (
         <TransferForm lang={lang} csrf={csrf} ticket={tk} choices={choices} />
       ) : null}
       <NotesSection lang={lang} csrf={csrf} ticket={tk} choices={choices} />
-      <h2>{t(lang, 'citizenApps')}</h2>
-      <ul>
-        {apps.length === 0 ? (
-          <li>{t(lang, 'none')}</li>
-        ) : (
-          apps.map((a) => (
-            <li>
-              <a href={`/console/applications/${a.id}`}>{a.trackingNumber}</a>
-              {` ${describeStatus(a.status, lang)}`}
-            </li>
-          ))
-        )}
-      </ul>
+      <HandoffContextView lang={lang} ticketId={tk.id} context={context} />
     </>
   );
 }
@@ -63,6 +62,7 @@ function Actions(p: {
   id: string;
   canned: readonly string[];
   claimed: boolean;
+  requirements: readonly ServiceRequirement[];
 }) {
   const { lang, csrf, id } = p;
   return (
@@ -76,12 +76,13 @@ function Actions(p: {
               <>
                 {i > 0 ? ' ' : null}
                 <button type="button" class="canned-reply" data-text={c}>
-                  {c.slice(0, 40)}
+                  {c}
                 </button>
               </>
             ))}
           </span>
         </label>
+        <RequirementPicker lang={lang} services={p.requirements} />
         <textarea name="text" id="reply-text" rows={3} required maxlength={4000} />
         <button type="submit">{t(lang, 'reply')}</button>
       </form>

@@ -1,5 +1,6 @@
 import type { OfficerActor } from '../../../app/officer/officer-actor.js';
 import { t, type ConsoleLang } from '../console-i18n.js';
+import { tc } from '../context-i18n.js';
 import { ts } from '../supervisor-i18n.js';
 import { CsrfField } from './csrf-field.js';
 import type { Html } from './html.js';
@@ -78,6 +79,7 @@ function RoleLinks({ lang, officer }: { lang: ConsoleLang; officer: OfficerActor
       <a href="/console/dashboard">{ts(lang, 'dashboard')}</a>{' '}
       <a href="/console/audit">{ts(lang, 'audit')}</a>{' '}
       <a href="/console/deliveries">{ts(lang, 'deliveries')}</a>{' '}
+      <a href="/console/canned-replies">{tc(lang, 'cannedTitle')}</a>{' '}
       {officer.role === 'admin' ? (
         <>
           <a href="/console/admin/officers">{ts(lang, 'admin')}</a>{' '}

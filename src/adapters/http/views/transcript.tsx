@@ -40,16 +40,19 @@ export function Transcript({
   return (
     <>
       <ol class="transcript" id="transcript" {...live}>
-        {ticket.transcript.map((line, index) => (
-          <TranscriptItem
-            lang={lang}
-            csrf={csrf}
-            ticketId={ticket.id}
-            line={line}
-            index={index}
-            open={open}
-          />
-        ))}
+        {/* Lines from before the handoff are the context panel's; the rest keep their index as id. */}
+        {ticket.transcript.map((line, index) =>
+          line.beforeHandoff ? null : (
+            <TranscriptItem
+              lang={lang}
+              csrf={csrf}
+              ticketId={ticket.id}
+              line={line}
+              index={index}
+              open={open}
+            />
+          ),
+        )}
       </ol>
       {open ? <script src="/console/assets/live.js" defer /> : null}
     </>

@@ -6,6 +6,7 @@ import type { OfficerHttpDeps } from '../adapters/http/officer-http-deps.js';
 import { createHttpApp } from '../adapters/http/server.js';
 import type { TelegramChannel } from '../adapters/telegram/channel.js';
 import type { WhatsAppChannel } from '../adapters/whatsapp/channel.js';
+import { makeSendFileToChat } from '../app/officer/send-file-to-chat.js';
 import { consoleSecrets } from '../config/local-secrets.js';
 import type { Loket } from './loket.js';
 
@@ -55,6 +56,11 @@ async function officerDeps(loket: Loket, whatsapp: WhatsAppChannel | undefined):
       trackingPrefix: config.TRACKING_PREFIX,
       holidays: runtime.holidays,
       uploadMaxBytes: config.UPLOAD_MAX_BYTES,
+    },
+    handoffFiles: {
+      uploadMaxBytes: config.UPLOAD_MAX_BYTES,
+      allowedTypes: config.UPLOAD_ALLOWED_TYPES,
+      sendFile: makeSendFileToChat(loket.senders, logger),
     },
     ...(whatsapp ? { whatsapp: whatsapp.session } : {}),
   };

@@ -4,6 +4,7 @@ import { registerApplicationRoutes } from './console/application-routes.js';
 import { registerAssetRoutes } from './console/asset-routes.js';
 import { consoleErrorHandler } from './console/console-errors.js';
 import type { ConsoleContext } from './console/context.js';
+import { registerHandoffFileRoutes } from './console/handoff-file-routes.js';
 import { registerHandoffRoutes } from './console/handoff-routes.js';
 import { registerLoginRoutes, registerLogoutRoute } from './console/login-routes.js';
 import { registerQueueRoutes } from './console/queue-routes.js';
@@ -29,6 +30,8 @@ export function createConsoleRouter(deps: OfficerHttpDeps): Router {
   registerLoginRoutes(router, ctx);
 
   router.use(loginGate);
+  // Before the CSRF check below: a file upload's token is inside its multipart body.
+  registerHandoffFileRoutes(router, ctx);
   // After the login gate: an anonymous form post hears "log in" (401), a logged-in one without
   // the form's token hears "reload" (403).
   router.use(sec.csrf);

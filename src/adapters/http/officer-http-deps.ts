@@ -1,6 +1,7 @@
 import type { Store } from 'express-session';
 import type { PushConversationEvent } from '../../app/officer/push-conversation-event.js';
 import type { IntakeSettings } from '../../app/officer/assisted-intake.js';
+import type { HandoffFileSettings } from '../../app/officer/handoff-files.js';
 import type { Logger } from '../../config/logger.js';
 import type { WhatsAppSession } from '../../ports/whatsapp-session.js';
 import type { ApplicationRepository } from '../../ports/application-repository.js';
@@ -46,4 +47,6 @@ export interface OfficerHttpDeps {
   whatsapp?: WhatsAppSession;
   /** Assisted intake (console form, POST /api/applications); absent, those routes are not mounted. */
   intake?: IntakeSettings;
+  /** Files an officer sends in a conversation: limits and delivery; absent, sending files is refused. */
+  handoffFiles?: HandoffFileSettings;
 }

@@ -22,7 +22,12 @@ export interface HandoffRecord {
   claimedAt?: Date;
   closedAt?: Date;
   waitNoticeAt?: Date;
-  transcript: Array<{ from: string; text: string; at: Date }>;
+  transcript: Array<{
+    from: string;
+    text: string;
+    at: Date;
+    attachment?: { documentId: string; filename: string; contentType: string; size: number };
+  }>;
   version: number;
 }
 
@@ -47,6 +52,15 @@ const schema = new Schema<HandoffRecord>(
           from: { type: String, enum: ['citizen', 'officer', 'bot'], required: true },
           text: { type: String, required: true },
           at: { type: Date, required: true },
+          attachment: new Schema(
+            {
+              documentId: { type: String, required: true },
+              filename: { type: String, required: true },
+              contentType: { type: String, required: true },
+              size: { type: Number, required: true },
+            },
+            { _id: false },
+          ),
         },
         { _id: false },
       ),

@@ -16,6 +16,24 @@ function openKeyOf(channel: string, chatId: string): string {
   return `${channel}:${chatId}`;
 }
 
+/** A transcript line as stored: only the known fields, whatever the caller's object carries. */
+function recordOf(line: TranscriptLine): HandoffRecord['transcript'][number] {
+  const { from, text, at, attachment: a } = line;
+  return a
+    ? {
+        from,
+        text,
+        at,
+        attachment: {
+          documentId: a.documentId,
+          filename: a.filename,
+          contentType: a.contentType,
+          size: a.size,
+        },
+      }
+    : { from, text, at };
+}
+
 function toDomain(r: HandoffRecord): HandoffTicket {
   return compact<HandoffTicket>({
     id: r._id.toHexString(),
@@ -31,8 +49,18 @@ function toDomain(r: HandoffRecord): HandoffTicket {
     claimedAt: r.claimedAt,
     closedAt: r.closedAt,
     waitNoticeAt: r.waitNoticeAt,
-    transcript: r.transcript.map((t) => ({ from: t.from as TranscriptLine['from'], text: t.text, at: t.at })),
+    transcript: r.transcript.map(lineOf),
   });
+}
+
+/** A stored transcript line; a file's line keeps its attachment. */
+function lineOf(t: HandoffRecord['transcript'][number]): TranscriptLine {
+  const line: TranscriptLine = { from: t.from as TranscriptLine['from'], text: t.text, at: t.at };
+  if (t.attachment) {
+    const { documentId, filename, contentType, size } = t.attachment;
+    line.attachment = { documentId, filename, contentType, size };
+  }
+  return line;
 }
 
 /** The officer queue on MongoDB (or FerretDB); transitions go through versioned writes (write-lock.ts). */
@@ -57,7 +85,7 @@ export class MongoHandoffRepository implements HandoffRepository {
         officeId: input.officeId,
         status: 'waiting',
         createdAt: input.createdAt,
-        transcript: (input.transcript ?? []).map((t) => ({ ...t })),
+        transcript: (input.transcript ?? []).map(recordOf),
         version: 1,
       });
       try {
@@ -102,9 +130,7 @@ export class MongoHandoffRepository implements HandoffRepository {
 
   async appendMessage(id: string, line: TranscriptLine): Promise<HandoffTicket | undefined> {
     return this.transition(id, (r) =>
-      r.status === 'closed'
-        ? undefined
-        : { $push: { transcript: { from: line.from, text: line.text, at: line.at } } },
+      r.status === 'closed' ? undefined : { $push: { transcript: recordOf(line) } },
     );
   }
 

@@ -15,7 +15,7 @@ import { downloadMedia } from './download.js';
 import { makeInboundHandler } from './inbound.js';
 import { RecentMessages } from './recent-messages.js';
 import { createSendQueue, type SendClock, type SendQueue } from './send-queue.js';
-import { createWhatsAppSender, makeSendReplies } from './sender.js';
+import { createWhatsAppSender, makeSendFile, makeSendReplies } from './sender.js';
 import { baileysSocketFactory, type SocketFactory } from './socket.js';
 
 /** Everything the WhatsApp channel needs; the composition root fills it from the config. */
@@ -142,7 +142,12 @@ export function createWhatsAppChannel(opts: WhatsAppChannelOptions): WhatsAppCha
   socketRef.open = () => connection.openSocket();
 
   return {
-    sender: createWhatsAppSender(send, logger, () => connection.openSocket() !== undefined),
+    sender: createWhatsAppSender(
+      send,
+      logger,
+      () => connection.openSocket() !== undefined,
+      makeSendFile({ socket: () => socketRef.open(), queue, recent }),
+    ),
     session: connection,
     start: () => connection.start(),
     async stop() {

@@ -1,3 +1,4 @@
+import type { AttachTarget } from '../../../app/officer/attach-handoff-file.js';
 import type { Application } from '../../../domain/application.js';
 import { describeStatus } from '../../../domain/status.js';
 import type { HandoffTicket } from '../../../ports/handoff-repository.js';
@@ -5,6 +6,7 @@ import { t, type ConsoleLang } from '../console-i18n.js';
 import { maskChat } from '../json-views.js';
 import { fmtUtc } from './console-time.js';
 import { CsrfField } from './csrf-field.js';
+import { SendFileForm, TranscriptFile } from './handoff-file.js';
 
 /** What the conversation page needs. */
 export interface ConversationProps {
@@ -15,13 +17,15 @@ export interface ConversationProps {
   apps: readonly Application[];
   /** Ready answers for the reply box (CANNED_REPLIES). */
   canned: readonly string[];
+  /** Where a file of the transcript may be added: the citizen's open applications' document steps. */
+  fileTargets?: readonly AttachTarget[];
 }
 
 /**
  * A claimed conversation: the transcript, the reply box with canned replies, release and close,
  * then the citizen's applications. A closed one shows its transcript and no actions.
  */
-export function Conversation({ lang, csrf, ticket: tk, apps, canned }: ConversationProps) {
+export function Conversation({ lang, csrf, ticket: tk, apps, canned, fileTargets = [] }: ConversationProps) {
   return (
     <>
       <p>{`${tk.citizenName ?? maskChat(tk.chatId)} · ${tk.channel} · ${t(lang, tk.reason)}`}</p>
@@ -31,13 +35,25 @@ export function Conversation({ lang, csrf, ticket: tk, apps, canned }: Conversat
             <small>{`${fmtUtc(l.at)} · ${l.from}`}</small>
             <br />
             {l.text}
+            {l.attachment ? (
+              <TranscriptFile
+                lang={lang}
+                csrf={csrf}
+                ticketId={tk.id}
+                file={l.attachment}
+                targets={fileTargets}
+              />
+            ) : null}
           </li>
         ))}
       </ol>
       {tk.status === 'closed' ? (
         <p>{t(lang, 'closed')}</p>
       ) : (
-        <Actions lang={lang} csrf={csrf} id={tk.id} canned={canned} />
+        <>
+          <Actions lang={lang} csrf={csrf} id={tk.id} canned={canned} />
+          <SendFileForm lang={lang} csrf={csrf} ticketId={tk.id} />
+        </>
       )}
       <h2>{t(lang, 'citizenApps')}</h2>
       <ul>

@@ -3,6 +3,7 @@ import { complain } from './complaint.js';
 import type { Ctx } from './context.js';
 import { emit, say, t } from './context.js';
 import { INTERRUPT_CONFIDENCE } from './global-intents.js';
+import { formatBytes } from './file-input.js';
 import { cancelHandoff } from './handoff.js';
 import type { KeywordCommand } from './keywords.js';
 import { keywordCommand } from './keywords.js';
@@ -41,7 +42,17 @@ function command(ctx: Ctx, cmd: KeywordCommand): void {
 export function handleHandoffInput(ctx: Ctx, input: CitizenInput): void {
   switch (input.kind) {
     case 'file':
-      emit(ctx, { kind: 'relay_to_officer', file: input.file });
+      // The officer hears of a refused file too; the citizen is told it did not go through.
+      emit(ctx, {
+        kind: 'relay_to_officer',
+        file: input.file,
+        ...(input.caption ? { text: input.caption } : {}),
+      });
+      if (!input.file.documentId)
+        say(
+          ctx,
+          t(ctx, 'handoff.file_refused', { max: formatBytes(ctx.opts.uploadMaxBytes, ctx.state.lang) }),
+        );
       return;
     case 'command':
       command(ctx, fromChannelCommand(input.command));

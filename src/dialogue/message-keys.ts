@@ -32,6 +32,7 @@ const STATIC_KEYS = [
   'handoff.still_waiting', 'handoff.busy_open', 'handoff.still_waiting_keep',
   'handoff.closed_until', 'handoff.closed', 'handoff.relay_note', 'handoff.officer_joined', 'handoff.officer_message',
   'handoff.closed_by_officer', 'handoff.ended', 'handoff.handed_back', 'handoff.cancelled', 'handoff.still_connected', 'handoff.help',
+  'handoff.file_refused',
   'lang.switched', 'kelurahan.entry', 'kelurahan.chosen', 'kelurahan.several', 'kelurahan.confirm',
   'kelurahan.confirm_yes', 'kelurahan.confirm_no', 'kelurahan.again', 'kelurahan.many',
   'document.how_many', 'document.received', 'document.received_single', 'document.more_needed',

@@ -7,6 +7,7 @@ import { createHttpApp } from '../adapters/http/server.js';
 import type { TelegramChannel } from '../adapters/telegram/channel.js';
 import type { WhatsAppChannel } from '../adapters/whatsapp/channel.js';
 import { typingVia } from '../app/officer/show-typing.js';
+import { makeSendFileToChat } from '../app/officer/send-file-to-chat.js';
 import { consoleSecrets } from '../config/local-secrets.js';
 import type { Loket } from './loket.js';
 
@@ -60,6 +61,11 @@ async function officerDeps(loket: Loket, whatsapp: WhatsAppChannel | undefined):
       trackingPrefix: config.TRACKING_PREFIX,
       holidays: runtime.holidays,
       uploadMaxBytes: config.UPLOAD_MAX_BYTES,
+    },
+    handoffFiles: {
+      uploadMaxBytes: config.UPLOAD_MAX_BYTES,
+      allowedTypes: config.UPLOAD_ALLOWED_TYPES,
+      sendFile: makeSendFileToChat(loket.senders, logger),
     },
     ...(whatsapp ? { whatsapp: whatsapp.session } : {}),
     typing: typingVia(loket.senders),

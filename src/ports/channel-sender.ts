@@ -23,4 +23,18 @@ export interface ChannelSender {
    * channel without it shows nothing. Best effort; callers ignore a rejection.
    */
   typing?(chatId: string): Promise<void>;
+  /**
+   * Sends one file (an officer's blank form, a photo) to the chat: an image as a photo, anything
+   * else as a document with its name. Channels that cannot carry files (the terminal) leave it out.
+   */
+  sendFile?(chatId: string, file: OutgoingFile): Promise<SendResult>;
+}
+
+/** A file for a citizen's chat, its type already checked from its bytes by the document store. */
+export interface OutgoingFile {
+  bytes: Buffer;
+  filename: string;
+  contentType: string;
+  /** Shown under the file (Telegram, WhatsApp); plain text. */
+  caption?: string;
 }

@@ -7,12 +7,24 @@ export type HandoffReason = 'asked' | 'not_understood' | 'complaint';
 /** One line of the chat between citizen, bot and officer, kept with the ticket. */
 export interface TranscriptLine {
   from: 'citizen' | 'officer' | 'bot';
+  /** For a file, `[berkas: name]`: what a reader without the file (an export, the API) sees. */
   text: string;
   at: Date;
   /** An officer's reply only: how far it got on its way to the citizen. */
   delivery?: ReplyDelivery;
   /** Said to the bot before the handoff (the officer's context), not to an officer. */
   beforeHandoff?: true;
+  /** A file the line carries, kept in the document store; the console shows it inline. */
+  attachment?: TranscriptAttachment;
+}
+
+/** A stored file in the transcript: enough to show it without reading the document store. */
+export interface TranscriptAttachment {
+  documentId: string;
+  filename: string;
+  /** From the bytes (file-type), as the document store found it. */
+  contentType: string;
+  size: number;
 }
 
 /** A citizen waiting for (or talking to) an officer. */

@@ -71,6 +71,14 @@ describe('handoff', () => {
     expect(chat.last.effects).toEqual([{ kind: 'relay_to_officer', file }]);
   });
 
+  it('should tell the citizen when a file was refused (not stored), and the officer still hears of it', () => {
+    const chat = inHandoff();
+    const refused = upload({ documentId: '', contentType: 'application/x-msdownload', filename: 'a.exe' });
+    chat.send(refused);
+    expect(chat.last.effects).toEqual([{ kind: 'relay_to_officer', file: refused }]);
+    expect(chat.text).toMatch(/tidak bisa diteruskan ke petugas/);
+  });
+
   it('should pass officer messages on with the officer name', () => {
     const chat = inHandoff();
     chat.event({ kind: 'officer_joined', officerName: 'Rina' });

@@ -20,7 +20,8 @@ type PendingUpdate = { update_id: number } & Record<string, unknown>;
  * A small fake Telegram Bot API server over real HTTP (127.0.0.1, random port): getMe,
  * long-poll getUpdates with offset/limit/timeout (an offset confirms every update below it,
  * as Telegram does), sendMessage, sendChatAction, answerCallbackQuery, editMessageText,
- * setMyCommands, deleteWebhook, getFile and file downloads, and errors in Bot API form. Point
+ * setMyCommands, deleteWebhook, getFile and file downloads, sendDocument and sendPhoto (multipart
+ * uploads), and errors in Bot API form. Point
  * the channel's `apiRoot` at `apiRoot`.
  */
 export class FakeBotApi {
@@ -129,6 +130,18 @@ export class FakeBotApi {
     this.failures.set(method, [...(this.failures.get(method) ?? []), error]);
   }
 
+  /** Files sent to citizens (sendDocument, sendPhoto), oldest first. */
+  filesSent(): Array<{ method: string; chatId: string; file: FakeUpload; caption?: string }> {
+    return this.calls
+      .filter((c) => c.method === 'sendDocument' || c.method === 'sendPhoto')
+      .map((c) => ({
+        method: c.method,
+        chatId: String(c.params.chat_id),
+        file: (c.params.document ?? c.params.photo) as FakeUpload,
+        ...(typeof c.params.caption === 'string' ? { caption: c.params.caption } : {}),
+      }));
+  }
+
   /** sendMessage calls, oldest first. */
   get sent(): Record<string, unknown>[] {
     return this.calls.filter((c) => c.method === 'sendMessage').map((c) => c.params);
@@ -158,7 +171,7 @@ export class FakeBotApi {
     if (call[1] !== this.token)
       return reply(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
     const method = call[2]!;
-    const params = await readJson(req);
+    const params = await readParams(req);
     this.calls.push({ method, params });
     const failure = this.failures.get(method)?.shift();
     if (failure) return reply(res, failure.error_code, { ok: false, ...failure });
@@ -179,6 +192,16 @@ export class FakeBotApi {
         };
       case 'getUpdates':
         return this.getUpdates(p, req);
+      case 'sendDocument':
+      case 'sendPhoto':
+        return {
+          message_id: this.nextMessageId++,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: Number(p.chat_id), type: 'private' },
+          ...(method === 'sendPhoto'
+            ? { photo: [{ file_id: 'p', file_unique_id: 'p', width: 1, height: 1 }] }
+            : { document: { file_id: 'd', file_unique_id: 'd' } }),
+        };
       case 'sendMessage':
       case 'editMessageText':
         return {
@@ -276,10 +299,49 @@ export class FakeBotApi {
   }
 }
 
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+/** A file uploaded with a call (sendDocument, sendPhoto), as the fake records it in `params`. */
+export interface FakeUpload {
+  filename: string;
+  bytes: Buffer;
+}
+
+/**
+ * A call's parameters: JSON, or multipart when grammY uploads a file. A multipart field naming
+ * an upload (`attach://<part>`) is replaced by that part's name and bytes.
+ */
+async function readParams(req: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
+  const body = Buffer.concat(chunks);
+  const type = req.headers['content-type'] ?? '';
+  if (type.startsWith('multipart/form-data')) return readMultipart(body, type);
+  return readJson(body.toString('utf8'));
+}
+
+/**
+ * grammY's multipart (`content-disposition:form-data;name="x";filename=a b.pdf`, no spaces, the
+ * file name unquoted) is looser than Node's FormData parser takes, so the parts are split here.
+ */
+function readMultipart(body: Buffer, type: string): Record<string, unknown> {
+  const boundary = /boundary=(.+)$/.exec(type)?.[1] ?? '';
+  const fields: Record<string, string> = {};
+  const uploads: Record<string, FakeUpload> = {};
+  const text = body.toString('latin1');
+  for (const part of text.split(`--${boundary}`).slice(1, -1)) {
+    const split = part.indexOf('\r\n\r\n');
+    const head = part.slice(0, split);
+    const content = Buffer.from(part.slice(split + 4, part.length - 2), 'latin1');
+    const name = /name="([^"]*)"/.exec(head)?.[1] ?? '';
+    const filename = /filename=(?:"([^"]*)"|([^;\r\n]*))/.exec(head);
+    if (filename) uploads[name] = { filename: filename[1] ?? filename[2] ?? '', bytes: content };
+    else fields[name] = content.toString('utf8');
+  }
+  return Object.fromEntries(
+    Object.entries(fields).map(([k, v]) => [k, v.startsWith('attach://') ? uploads[v.slice(9)] : v]),
+  );
+}
+
+function readJson(text: string): Record<string, unknown> {
   if (text === '') return {};
   try {
     return JSON.parse(text) as Record<string, unknown>;

@@ -66,6 +66,15 @@ const WORDS = {
   },
   nik: { id: 'NIK', en: 'NIK' },
   auditTrail: { id: 'Log audit', en: 'Audit log' },
+  // Files in a conversation (issue 19): the officer's upload and adding a file to an application.
+  sendFile: { id: 'Kirim berkas', en: 'Send file' },
+  fileToSend: { id: 'Berkas (foto atau PDF)', en: 'File (photo or PDF)' },
+  fileCaption: { id: 'Keterangan (boleh kosong)', en: 'Caption (optional)' },
+  openFile: { id: 'Buka berkas', en: 'Open file' },
+  attachFile: { id: 'Tambahkan ke permohonan', en: 'Add to application' },
+  attachTo: { id: 'Permohonan dan dokumen', en: 'Application and document' },
+  fileAttached: { id: 'Berkas ditambahkan ke permohonan.', en: 'File added to the application.' },
+  fileSent: { id: 'Berkas terkirim.', en: 'File sent.' },
 } as const;
 
 /** A console language. */

@@ -6,6 +6,7 @@ import { registerCannedReplyRoutes } from './console/canned-reply-routes.js';
 import { consoleErrorHandler } from './console/console-errors.js';
 import type { ConsoleContext } from './console/context.js';
 import { registerContextRoutes } from './console/context-routes.js';
+import { registerHandoffFileRoutes } from './console/handoff-file-routes.js';
 import { registerHandoffRoutes } from './console/handoff-routes.js';
 import { registerHandoffFlowRoutes } from './console/handoff-flow-routes.js';
 import { registerAvailabilityRoutes } from './console/availability-routes.js';
@@ -34,6 +35,8 @@ export function createConsoleRouter(deps: OfficerHttpDeps): Router {
   registerLoginRoutes(router, ctx);
 
   router.use(loginGate);
+  // Before the CSRF check below: a file upload's token is inside its multipart body.
+  registerHandoffFileRoutes(router, ctx);
   // After the login gate: an anonymous form post hears "log in" (401), a logged-in one without
   // the form's token hears "reload" (403).
   router.use(sec.csrf);

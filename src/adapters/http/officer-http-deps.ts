@@ -3,6 +3,7 @@ import type { PushConversationEvent } from '../../app/officer/push-conversation-
 import type { IntakeSettings } from '../../app/officer/assisted-intake.js';
 import type { ShowTyping } from '../../app/officer/show-typing.js';
 import type { Catalog } from '../../catalog/catalog.js';
+import type { HandoffFileSettings } from '../../app/officer/handoff-files.js';
 import type { Logger } from '../../config/logger.js';
 import type { CannedReplyRepository } from '../../ports/canned-reply-repository.js';
 import type { WhatsAppSession } from '../../ports/whatsapp-session.js';
@@ -63,4 +64,6 @@ export interface OfficerHttpDeps {
    * requirement texts to insert in a reply. Absent (some tests), ids are shown and nothing inserted.
    */
   catalog?: Catalog;
+  /** Files an officer sends in a conversation: limits and delivery; absent, sending files is refused. */
+  handoffFiles?: HandoffFileSettings;
 }

@@ -36,6 +36,7 @@ export interface HandoffRecord {
     at: Date;
     delivery?: DeliveryRecord;
     beforeHandoff?: boolean;
+    attachment?: { documentId: string; filename: string; contentType: string; size: number };
   }>;
   version: number;
 }
@@ -81,6 +82,15 @@ const schema = new Schema<HandoffRecord>(
           at: { type: Date, required: true },
           delivery: deliverySchema,
           beforeHandoff: Boolean,
+          attachment: new Schema(
+            {
+              documentId: { type: String, required: true },
+              filename: { type: String, required: true },
+              contentType: { type: String, required: true },
+              size: { type: Number, required: true },
+            },
+            { _id: false },
+          ),
         },
         { _id: false },
       ),

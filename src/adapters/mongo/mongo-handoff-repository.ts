@@ -9,6 +9,7 @@ import type {
   InternalNote,
   NewHandoff,
   ReplyDelivery,
+  TranscriptAttachment,
   TranscriptLine,
   TransferTarget,
 } from '../../ports/handoff-repository.js';
@@ -45,6 +46,7 @@ function toDomain(r: HandoffRecord): HandoffTicket {
         at: t.at,
         delivery: t.delivery ? deliveryOf(t.delivery) : undefined,
         beforeHandoff: t.beforeHandoff ? (true as const) : undefined,
+        attachment: t.attachment ? attachmentOf(t.attachment) : undefined,
       }),
     ),
   });
@@ -67,7 +69,13 @@ function lineRecord(line: TranscriptLine): HandoffRecord['transcript'][number] {
     at: line.at,
     delivery: line.delivery ? compact<DeliveryRecord>({ ...line.delivery }) : undefined,
     beforeHandoff: line.beforeHandoff,
+    attachment: line.attachment ? attachmentOf(line.attachment) : undefined,
   });
+}
+
+/** A stored file's reference, only its known fields. */
+function attachmentOf(a: TranscriptAttachment): TranscriptAttachment {
+  return { documentId: a.documentId, filename: a.filename, contentType: a.contentType, size: a.size };
 }
 
 /** The officer queue on MongoDB (or FerretDB); transitions go through versioned writes (write-lock.ts). */

@@ -15,7 +15,7 @@ import { downloadMedia } from './download.js';
 import { makeInboundHandler } from './inbound.js';
 import { RecentMessages } from './recent-messages.js';
 import { createSendQueue, type SendClock, type SendQueue } from './send-queue.js';
-import { createWhatsAppSender, makeComposing, makeSendReplies } from './sender.js';
+import { createWhatsAppSender, makeComposing, makeSendFile, makeSendReplies } from './sender.js';
 import { baileysSocketFactory, type SocketFactory } from './socket.js';
 
 /** Everything the WhatsApp channel needs; the composition root fills it from the config. */
@@ -147,6 +147,7 @@ export function createWhatsAppChannel(opts: WhatsAppChannelOptions): WhatsAppCha
       logger,
       () => connection.openSocket() !== undefined,
       makeComposing(() => socketRef.open()),
+      makeSendFile({ socket: () => socketRef.open(), queue, recent }),
     ),
     session: connection,
     start: () => connection.start(),

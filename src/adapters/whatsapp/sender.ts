@@ -1,11 +1,11 @@
 import type { Logger } from '../../config/logger.js';
 import type { Reply } from '../../dialogue/types.js';
-import type { ChannelSender, SendResult } from '../../ports/channel-sender.js';
+import type { ChannelSender, OutgoingFile, SendResult } from '../../ports/channel-sender.js';
 import { mask } from './inbound.js';
 import type { RecentMessages } from './recent-messages.js';
 import { renderReplies } from './render.js';
 import type { SendQueue } from './send-queue.js';
-import type { WhatsAppSocket } from './socket.js';
+import type { WhatsAppContent, WhatsAppSocket } from './socket.js';
 
 /** Thrown when there is no open connection to send with. */
 export class NotConnectedError extends Error {
@@ -45,6 +45,25 @@ export function makeSendReplies(deps: SendDeps): (chatId: string, replies: Reply
 }
 
 /**
+ * Sends one file through the number's send queue: a JPEG or PNG as an image (shown inline on the
+ * phone), anything else as a document that keeps its name.
+ */
+export function makeSendFile(deps: SendDeps): (chatId: string, file: OutgoingFile) => Promise<void> {
+  return async (chatId, file) => {
+    const jid = toJid(chatId);
+    const caption = file.caption ? { caption: file.caption } : {};
+    const content: WhatsAppContent = file.contentType.startsWith('image/')
+      ? { image: file.bytes, mimetype: file.contentType, ...caption }
+      : { document: file.bytes, mimetype: file.contentType, fileName: file.filename, ...caption };
+    await deps.queue.run(async () => {
+      const sock = deps.socket();
+      if (!sock) throw new NotConnectedError();
+      deps.recent.remember(await sock.sendMessage(jid, content));
+    });
+  };
+}
+
+/**
  * The WhatsApp side of the channel-sender port: status notifications and officer messages in a
  * handoff reach the citizen's chat with the bot's rendering. `ready` is whether this process has
  * the number's connection open: the outbox worker claims WhatsApp rows only then, so a process
@@ -56,21 +75,24 @@ export function createWhatsAppSender(
   logger: Logger,
   ready: () => boolean,
   typing?: (chatId: string) => Promise<void>,
+  sendFile?: (chatId: string, file: OutgoingFile) => Promise<void>,
 ): ChannelSender {
+  const attempt = async (chatId: string, run: () => Promise<void>): Promise<SendResult> => {
+    try {
+      await run();
+      return { ok: true };
+    } catch (err) {
+      const error = err instanceof Error ? err.message : String(err);
+      logger.warn({ err, chat: mask(chatId) }, 'whatsapp send failed');
+      return { ok: false, reason: 'retry', error };
+    }
+  };
   return {
     channel: 'whatsapp',
     ready,
     ...(typing ? { typing } : {}),
-    async send(chatId, replies): Promise<SendResult> {
-      try {
-        await send(chatId, replies);
-        return { ok: true };
-      } catch (err) {
-        const error = err instanceof Error ? err.message : String(err);
-        logger.warn({ err, chat: mask(chatId) }, 'whatsapp send failed');
-        return { ok: false, reason: 'retry', error };
-      }
-    },
+    send: (chatId, replies) => attempt(chatId, () => send(chatId, replies)),
+    ...(sendFile ? { sendFile: (chatId, file) => attempt(chatId, () => sendFile(chatId, file)) } : {}),
   };
 }
 

@@ -18,7 +18,7 @@ import type { Logger } from '../../config/logger.js';
  */
 export interface WhatsAppSocket {
   ev: BaileysEventEmitter;
-  sendMessage(jid: string, content: { text: string }): Promise<WAMessage | undefined>;
+  sendMessage(jid: string, content: WhatsAppContent): Promise<WAMessage | undefined>;
   sendPresenceUpdate(type: WAPresence, jid?: string): Promise<void>;
   readMessages(keys: WAMessageKey[]): Promise<void>;
   requestPairingCode(phone: string): Promise<string>;
@@ -29,6 +29,15 @@ export interface WhatsAppSocket {
   /** Closes the connection (a `connection.update` with `close` follows). */
   end(error: Error | undefined): void | Promise<void>;
 }
+
+/**
+ * What the channel sends: a text, or a file (an officer's form or photo) as Baileys takes it, an
+ * image shown inline and anything else as a named document.
+ */
+export type WhatsAppContent =
+  | { text: string }
+  | { image: Buffer; mimetype: string; caption?: string }
+  | { document: Buffer; mimetype: string; fileName: string; caption?: string };
 
 /** What the channel gives the factory for each connection attempt. */
 export interface SocketOptions {

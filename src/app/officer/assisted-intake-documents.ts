@@ -48,8 +48,8 @@ export async function storeDocuments(
   return { documents, discard };
 }
 
-/** Why the counter form refused a file, next to its field, in the officer's language. */
-function refusalText(
+/** Why a file an officer uploaded was refused (counter form, handoff file), in the officer's language. */
+export function refusalText(
   put: PutRefusal,
   filename: string,
   accept: readonly string[],

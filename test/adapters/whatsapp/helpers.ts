@@ -8,7 +8,12 @@ import {
   type WAPresence,
 } from '@whiskeysockets/baileys';
 import { createLogger } from '../../../src/config/logger.js';
-import type { SocketFactory, SocketOptions, WhatsAppSocket } from '../../../src/adapters/whatsapp/socket.js';
+import type {
+  SocketFactory,
+  SocketOptions,
+  WhatsAppContent,
+  WhatsAppSocket,
+} from '../../../src/adapters/whatsapp/socket.js';
 import type { Lease, LeaseClaim, LeaseRepository } from '../../../src/ports/lease.js';
 import type { WhatsAppAuthStore } from '../../../src/ports/whatsapp-auth-store.js';
 
@@ -22,6 +27,8 @@ export const CITIZEN_JID = '6281234567890@s.whatsapp.net';
 export class FakeSocket implements WhatsAppSocket {
   readonly ev: BaileysEventEmitter = makeEventBuffer(silentLogger);
   readonly sent: Array<{ jid: string; text: string }> = [];
+  /** Files sent (an image or a document), as Baileys was given them. */
+  readonly files: Array<{ jid: string; content: Exclude<WhatsAppContent, { text: string }> }> = [];
   readonly presence: Array<{ type: WAPresence; jid: string | undefined }> = [];
   readonly reads: WAMessageKey[] = [];
   readonly pairingRequests: string[] = [];
@@ -31,10 +38,14 @@ export class FakeSocket implements WhatsAppSocket {
   private n = 0;
   constructor(readonly opts: SocketOptions) {}
 
-  sendMessage(jid: string, content: { text: string }): Promise<WAMessage | undefined> {
+  sendMessage(jid: string, content: WhatsAppContent): Promise<WAMessage | undefined> {
     if (this.failSends > 0) {
       this.failSends--;
       return Promise.reject(new Error('Connection Closed'));
+    }
+    if (!('text' in content)) {
+      this.files.push({ jid, content });
+      return Promise.resolve({ key: { id: `OUT${++this.n}`, remoteJid: jid, fromMe: true }, message: {} });
     }
     this.sent.push({ jid, text: content.text });
     return Promise.resolve({

@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 
 describe('relayToOfficer', () => {
-  it("should add the citizen's text, and a file by its name, to the open ticket's transcript", async () => {
+  it("should add the citizen's text, and a stored file referenced by its document, to the open ticket's transcript", async () => {
     const { ticket } = await deps.handoffs.open({
       channel: 'telegram',
       chatId: 'relay-1',
@@ -24,10 +24,23 @@ describe('relayToOfficer', () => {
       await relayToOfficer(deps, { kind: 'relay_to_officer', text: 'Halo pak' }, turn('relay-1')),
     ).toEqual([]);
     const file = await upload(deps, 'relay-1');
-    await relayToOfficer(deps, { kind: 'relay_to_officer', file }, turn('relay-1'));
+    await relayToOfficer(deps, { kind: 'relay_to_officer', file, text: 'KK saya' }, turn('relay-1'));
+    const refused = { ...file, documentId: '', contentType: 'application/x-msdownload', filename: 'a.jpg' };
+    await relayToOfficer(deps, { kind: 'relay_to_officer', file: refused }, turn('relay-1'));
     expect((await deps.handoffs.get(ticket.id))?.transcript).toEqual([
       { from: 'citizen', text: 'Halo pak', at: MONDAY_MORNING },
-      { from: 'citizen', text: '[berkas: foto-kk.png]', at: MONDAY_MORNING },
+      {
+        from: 'citizen',
+        text: '[berkas: foto-kk.png] KK saya',
+        at: MONDAY_MORNING,
+        attachment: {
+          documentId: file.documentId,
+          filename: 'foto-kk.png',
+          contentType: 'image/png',
+          size: 72,
+        },
+      },
+      { from: 'citizen', text: '[berkas ditolak: a.jpg (application/x-msdownload)]', at: MONDAY_MORNING },
     ]);
   });
 

@@ -1,4 +1,5 @@
 import type { Router } from 'express';
+import { attachTargets } from '../../../app/officer/attach-handoff-file.js';
 import { claimHandoff } from '../../../app/officer/claim-handoff.js';
 import { closeHandoff } from '../../../app/officer/close-handoff.js';
 import { ticketFor } from '../../../app/officer/handoff-deps.js';
@@ -27,12 +28,27 @@ export function registerHandoffRoutes(router: Router, ctx: ConsoleContext): void
     const flash =
       req.query.flash === 'undelivered'
         ? { kind: 'error' as const, text: t(lang, 'notDelivered') }
-        : undefined;
+        : req.query.flash === 'attached'
+          ? { kind: 'ok' as const, text: t(lang, 'fileAttached') }
+          : undefined;
+    const apps = await deps.applications.listByContact({ channel: ticket.channel, chatId: ticket.chatId });
+    const fileTargets = deps.intake
+      ? attachTargets(deps.intake.catalog, deps.intake.uploadMaxBytes, apps, lang, deps.now())
+      : [];
     render(
       req,
       res,
       t(lang, 'conversation'),
-      (csrf) => <Conversation lang={lang} csrf={csrf} ticket={ticket} {...page} choices={choices} />,
+      (csrf) => (
+        <Conversation
+          lang={lang}
+          csrf={csrf}
+          ticket={ticket}
+          {...page}
+          choices={choices}
+          fileTargets={fileTargets}
+        />
+      ),
       flash ? { flash } : {},
     );
   });

@@ -1,4 +1,5 @@
 import type { HandoffContext } from '../../../app/officer/handoff-context.js';
+import type { AttachTarget } from '../../../app/officer/attach-handoff-file.js';
 import type { HandoffTicket } from '../../../ports/handoff-repository.js';
 import { t, type ConsoleLang } from '../console-i18n.js';
 import { maskChat } from '../json-views.js';
@@ -8,6 +9,7 @@ import { CloseForm, HandBackForm, NotesSection, TransferForm } from './conversat
 import { Transcript } from './transcript.js';
 import { HandoffContextView } from './handoff-context.js';
 import { RequirementPicker, type ServiceRequirement } from './requirement-picker.js';
+import { SendFileForm } from './handoff-file.js';
 
 /** What the conversation page needs. */
 export interface ConversationProps {
@@ -22,6 +24,8 @@ export interface ConversationProps {
   choices: TransferChoices;
   /** The catalog's requirement text per service, to insert in a reply. */
   requirements: readonly ServiceRequirement[];
+  /** Where a file of the transcript may be added: the citizen's open applications' document steps. */
+  fileTargets?: readonly AttachTarget[];
 }
 
 /**
@@ -29,11 +33,11 @@ export interface ConversationProps {
  * then the citizen's context (handoff-context.tsx). A closed one shows its transcript and no actions.
  */
 export function Conversation(p: ConversationProps) {
-  const { lang, csrf, ticket: tk, context, canned, requirements, choices } = p;
+  const { lang, csrf, ticket: tk, context, canned, requirements, choices, fileTargets = [] } = p;
   return (
     <>
       <p>{`${tk.citizenName ?? maskChat(tk.chatId)} · ${tk.channel} · ${t(lang, tk.reason)}`}</p>
-      <Transcript lang={lang} csrf={csrf} ticket={tk} />
+      <Transcript lang={lang} csrf={csrf} ticket={tk} fileTargets={fileTargets} />
       {tk.status === 'closed' ? (
         <p>{t(lang, 'closed')}</p>
       ) : (
@@ -46,6 +50,7 @@ export function Conversation(p: ConversationProps) {
           claimed={tk.status === 'claimed'}
         />
       )}
+      {tk.status === 'closed' ? null : <SendFileForm lang={lang} csrf={csrf} ticketId={tk.id} />}
       {tk.status === 'claimed' ? (
         <TransferForm lang={lang} csrf={csrf} ticket={tk} choices={choices} />
       ) : null}

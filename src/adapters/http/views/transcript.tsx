@@ -1,8 +1,10 @@
+import type { AttachTarget } from '../../../app/officer/attach-handoff-file.js';
 import type { HandoffTicket, ReplyDelivery, TranscriptLine } from '../../../ports/handoff-repository.js';
 import type { ConsoleLang } from '../console-i18n.js';
 import { tl, type LiveWordKey } from '../live-i18n.js';
 import { fmtUtc } from './console-time.js';
 import { CsrfField } from './csrf-field.js';
+import { TranscriptFile } from './handoff-file.js';
 
 /** What one transcript line needs; the page and its event stream render it alike. */
 export interface TranscriptItemProps {
@@ -14,6 +16,8 @@ export interface TranscriptItemProps {
   index: number;
   /** Whether the conversation is still open (a failed reply may be sent again). */
   open: boolean;
+  /** Where a file on the line may be added (the citizen's open applications); none on the stream. */
+  fileTargets?: readonly AttachTarget[];
 }
 
 /**
@@ -24,10 +28,12 @@ export function Transcript({
   lang,
   csrf,
   ticket,
+  fileTargets,
 }: {
   lang: ConsoleLang;
   csrf: string;
   ticket: HandoffTicket;
+  fileTargets?: readonly AttachTarget[];
 }) {
   const open = ticket.status !== 'closed';
   const base = `/console/handoffs/${ticket.id}`;
@@ -50,6 +56,7 @@ export function Transcript({
               line={line}
               index={index}
               open={open}
+              {...(fileTargets ? { fileTargets } : {})}
             />
           ),
         )}
@@ -68,6 +75,15 @@ export function TranscriptItem(p: TranscriptItemProps) {
       {line.delivery ? <Delivery {...p} delivery={line.delivery} /> : null}
       <br />
       {line.text}
+      {line.attachment ? (
+        <TranscriptFile
+          lang={p.lang}
+          csrf={p.csrf}
+          ticketId={p.ticketId}
+          file={line.attachment}
+          targets={p.fileTargets ?? []}
+        />
+      ) : null}
     </li>
   );
 }

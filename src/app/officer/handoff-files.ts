@@ -1,0 +1,136 @@
+import type { ChatAddress } from '../../domain/application.js';
+import type { DocumentStore, StoredDocumentMeta } from '../../ports/document-store.js';
+import type { TranscriptAttachment } from '../../ports/handoff-repository.js';
+import { refusalText } from './assisted-intake-documents.js';
+import type { HandoffResult } from './claim-handoff.js';
+import { OfficerActionError } from './errors.js';
+import { assertHolder, type HandoffDeps, ticketFor, tryPush } from './handoff-deps.js';
+import { actorOf, type OfficerActor } from './officer-actor.js';
+import type { SendFileToChat } from './send-file-to-chat.js';
+
+/** The limits of a file in a handoff, as for a citizen's upload (UPLOAD_MAX_BYTES, UPLOAD_ALLOWED_TYPES). */
+export interface HandoffFileSettings {
+  uploadMaxBytes: number;
+  allowedTypes: string[];
+  sendFile: SendFileToChat;
+}
+
+/** What the handoff file use cases need: the handoff's own deps and the document store. */
+export type HandoffFileDeps = HandoffDeps & { documents: DocumentStore };
+
+/** Longest text sent with a file: Telegram's caption limit is 1024 characters. */
+export const MAX_CAPTION_LENGTH = 1000;
+
+/** The attachment of a ticket's transcript with this document id; files outside it are not reachable. */
+export function attachmentOf(
+  ticket: { transcript: ReadonlyArray<{ attachment?: TranscriptAttachment }> },
+  documentId: string,
+): TranscriptAttachment | undefined {
+  return ticket.transcript.find((l) => l.attachment?.documentId === documentId)?.attachment;
+}
+
+/**
+ * Hands an officer a file of a conversation they may see (its office, complaints for supervisors),
+ * and audits the viewing: citizens send KTP photos. Only files its transcript references are
+ * reachable; one the orphan sweep removed since is not found.
+ */
+export async function readHandoffFile(
+  deps: HandoffFileDeps,
+  officer: OfficerActor,
+  handoffId: string,
+  documentId: string,
+): Promise<{ meta: StoredDocumentMeta; bytes: Buffer }> {
+  const ticket = await ticketFor(deps, officer, handoffId);
+  const doc = attachmentOf(ticket, documentId) ? await deps.documents.get(documentId) : undefined;
+  if (!doc) throw new OfficerActionError('not_found', 'Berkas tidak ditemukan (file not found).');
+  await deps.events.append({
+    type: 'document.viewed',
+    officeId: ticket.officeId ?? officer.officeId,
+    actor: actorOf(officer),
+    at: deps.now(),
+    data: { handoffId: ticket.id, documentId },
+  });
+  return doc;
+}
+
+/** An officer's file for the citizen: its name and bytes as uploaded, and an optional text with it. */
+export interface OfficerFile {
+  filename: string;
+  bytes: Buffer;
+  caption?: string;
+}
+
+/**
+ * Sends a file (a blank form, a photo of a notice) to the citizen of a conversation the officer
+ * holds. It is checked and stored like a citizen's upload (type from the bytes, the size limit,
+ * no damaged or active PDFs), kept in the transcript, audited, then the officer's line (the text,
+ * or the file's name) and the file go to the citizen. `notified` is false when either did not.
+ */
+export async function sendHandoffFile(
+  deps: HandoffFileDeps & { files: HandoffFileSettings },
+  officer: OfficerActor,
+  id: string,
+  file: OfficerFile,
+  lang: 'id' | 'en' = 'id',
+): Promise<HandoffResult & { attachment: TranscriptAttachment }> {
+  const caption = file.caption?.trim() ?? '';
+  if (caption.length > MAX_CAPTION_LENGTH) {
+    throw new OfficerActionError('invalid', 'Keterangan terlalu panjang (caption too long).', {
+      caption: `Maksimal ${MAX_CAPTION_LENGTH} karakter.`,
+    });
+  }
+  const ticket = await ticketFor(deps, officer, id);
+  assertHolder(officer, ticket);
+  const put = await deps.documents.put({
+    bytes: file.bytes,
+    filename: file.filename,
+    owner: { channel: 'console', chatId: `officer:${officer.id}` },
+    maxBytes: deps.files.uploadMaxBytes,
+    allowedTypes: deps.files.allowedTypes,
+  });
+  if (!put.ok) {
+    const message = refusalText(put, file.filename, deps.files.allowedTypes, lang);
+    throw new OfficerActionError('invalid', message, { file: message });
+  }
+  const { documentId, filename, contentType, size } = put.file;
+  const attachment: TranscriptAttachment = { documentId, filename, contentType, size };
+  const at = deps.now();
+  const text = `[berkas: ${filename}]${caption ? ` ${caption}` : ''}`;
+  const updated = await deps.handoffs.appendMessage(id, { from: 'officer', text, at, attachment });
+  if (!updated) {
+    await deps.documents.delete(documentId);
+    throw new OfficerActionError('conflict', 'Percakapan sudah ditutup (conversation closed).');
+  }
+  await deps.events.append({
+    type: 'handoff.file_sent',
+    actor: actorOf(officer),
+    at,
+    officeId: updated.officeId ?? officer.officeId,
+    // The name may say whose document it is: the transcript keeps it, the audit log does not.
+    data: { handoffId: updated.id, documentId, contentType, size },
+  });
+  const said = await tryPush(deps, updated, {
+    kind: 'officer_message',
+    text: caption || `📎 ${filename}`,
+    officerName: officer.displayName,
+  });
+  const sent = said && (await trySendFile(deps.files.sendFile, updated, { ...put.file, bytes: file.bytes }));
+  return { ticket: updated, notified: sent, attachment };
+}
+
+/** Sends the stored file to the chat; a failed send is reported, never thrown after the state changed. */
+async function trySendFile(
+  send: SendFileToChat,
+  ticket: ChatAddress,
+  file: { bytes: Buffer; filename: string; contentType: string },
+): Promise<boolean> {
+  try {
+    await send(
+      { channel: ticket.channel, chatId: ticket.chatId },
+      { bytes: file.bytes, filename: file.filename, contentType: file.contentType },
+    );
+    return true;
+  } catch {
+    return false;
+  }
+}

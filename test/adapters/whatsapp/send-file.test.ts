@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { createWhatsAppChannel, type WhatsAppChannel } from '../../../src/adapters/whatsapp/channel.js';
+import { makeSendFileToChat } from '../../../src/app/officer/send-file-to-chat.js';
+import { CITIZEN_JID, MemoryAuthStore, MemoryLeases, fakeSockets, silentLogger } from './helpers.js';
+
+const fixture = (name: string) => readFileSync(new URL(`../../fixtures/files/${name}`, import.meta.url));
+
+describe("an officer's file on WhatsApp (fake socket with a real Baileys event emitter)", () => {
+  let channel: WhatsAppChannel | undefined;
+  afterEach(async () => {
+    await channel?.stop();
+    channel = undefined;
+  });
+
+  it('should reach the citizen as a named document, a photo as an image, and wait for a connection', async () => {
+    const sockets = fakeSockets();
+    channel = createWhatsAppChannel({
+      handleInbound: () => Promise.resolve({ status: 'processed', replies: [] }),
+      logger: silentLogger,
+      store: new MemoryAuthStore(),
+      leases: new MemoryLeases(),
+      socketFactory: sockets.factory,
+      sendIntervalMs: 0,
+      sendJitterMs: 0,
+      printQr: () => undefined,
+    });
+    await channel.start();
+    const pdf = fixture('surat.pdf');
+    const file = { bytes: pdf, filename: 'formulir.pdf', contentType: 'application/pdf', caption: 'Isi ya' };
+    expect(await channel.sender.sendFile?.('6281234567890', file)).toMatchObject({
+      ok: false,
+      reason: 'retry',
+    });
+    sockets.last().open();
+    const send = makeSendFileToChat(new Map([['whatsapp', channel.sender]]), silentLogger);
+    await send({ channel: 'whatsapp', chatId: '6281234567890' }, file);
+    const png = fixture('foto-kk.png');
+    await send(
+      { channel: 'whatsapp', chatId: CITIZEN_JID },
+      { bytes: png, filename: 'contoh.png', contentType: 'image/png' },
+    );
+    expect(sockets.last().files).toEqual([
+      {
+        jid: CITIZEN_JID,
+        content: { document: pdf, mimetype: 'application/pdf', fileName: 'formulir.pdf', caption: 'Isi ya' },
+      },
+      { jid: CITIZEN_JID, content: { image: png, mimetype: 'image/png' } },
+    ]);
+  });
+});

@@ -8,6 +8,7 @@ import type { InboundLog } from '../../ports/inbound-log.js';
 import type { OfficeRepository } from '../../ports/office-repository.js';
 import type { OfficerRepository } from '../../ports/officer-repository.js';
 import type { Outbox } from '../../ports/outbox.js';
+import type { SetupTokenStore } from '../../ports/setup-token-store.js';
 import { applicationModel } from './application-model.js';
 import { conversationModel } from './conversation-model.js';
 import { eventModel } from './event-model.js';
@@ -22,6 +23,7 @@ import { MongoInboundLog } from './mongo-inbound-log.js';
 import { MongoOfficeRepository } from './mongo-office-repository.js';
 import { MongoOfficerRepository } from './mongo-officer-repository.js';
 import { MongoOutbox } from './mongo-outbox.js';
+import { MongoSetupTokenStore, setupTokenModel } from './mongo-setup-token-store.js';
 import { officeModel } from './office-model.js';
 import { officerModel } from './officer-model.js';
 import { outboxModel } from './outbox-model.js';
@@ -44,6 +46,8 @@ export interface MongoRepositories {
   handoffs: HandoffRepository;
   outbox: Outbox;
   documents: DocumentStore;
+  /** The first-run setup link (first admin), hashed. */
+  setupTokens: SetupTokenStore;
   /**
    * Builds every index and waits for it. Call once at start-up before taking traffic: the unique
    * indexes are what makes tracking numbers, claims and idempotency keys safe.
@@ -71,6 +75,7 @@ export function createMongoRepositories(conn: Connection): MongoRepositories {
     officers: officerModel(conn),
     handoffs: handoffModel(conn),
     outbox: outboxModel(conn),
+    setupTokens: setupTokenModel(conn),
   };
   const documents = new GridFsDocumentStore(conn);
   const applications = new MongoApplicationRepository(models.applications, locks);
@@ -89,6 +94,7 @@ export function createMongoRepositories(conn: Connection): MongoRepositories {
     handoffs: new MongoHandoffRepository(models.handoffs, locks),
     outbox: new MongoOutbox(models.outbox, locks),
     documents,
+    setupTokens: new MongoSetupTokenStore(models.setupTokens),
     sweepLocks: () => sweepLocks(locks),
     sweepConversations: (now) => conversations.sweep((channel, ids) => inbound.markDone(channel, ids), now),
     async ensureIndexes() {

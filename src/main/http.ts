@@ -38,6 +38,7 @@ async function officerDeps(loket: Loket, whatsapp: WhatsAppChannel | undefined):
     officers: repos.officers,
     offices: repos.offices,
     outbox: repos.outbox,
+    setupTokens: repos.setupTokens,
     documents: repos.documents,
     push: loket.push,
     conversations: repos.conversations,

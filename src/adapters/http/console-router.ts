@@ -7,6 +7,7 @@ import type { ConsoleContext } from './console/context.js';
 import { registerHandoffRoutes } from './console/handoff-routes.js';
 import { registerLoginRoutes, registerLogoutRoute } from './console/login-routes.js';
 import { registerQueueRoutes } from './console/queue-routes.js';
+import { registerSetupRoutes } from './console/setup-routes.js';
 import { consoleRenderer } from './console-render.js';
 import { createDashboardConsoleRouter } from './dashboard-router.js';
 import type { OfficerHttpDeps } from './officer-http-deps.js';
@@ -27,6 +28,7 @@ export function createConsoleRouter(deps: OfficerHttpDeps): Router {
   router.use(express.urlencoded({ extended: false, limit: '100kb' }));
   router.use(...sec.session, sec.identify, rememberLang);
   registerLoginRoutes(router, ctx);
+  registerSetupRoutes(router, ctx);
 
   router.use(loginGate);
   // After the login gate: an anonymous form post hears "log in" (401), a logged-in one without

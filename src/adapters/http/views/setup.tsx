@@ -36,7 +36,6 @@ export function SetupForm({
     ) : null;
   return (
     <form method="post" action="/console/setup" class="card" id="setup">
-      <h1>{t(lang, 'setupTitle')}</h1>
       <p>{t(lang, 'setupIntro')}</p>
       <CsrfField token={csrf} />
       <input type="hidden" name="token" value={token} />
@@ -78,7 +77,6 @@ export function SetupForm({
 export function SetupGone({ lang }: { lang: ConsoleLang }) {
   return (
     <div class="card">
-      <h1>{t(lang, 'setupTitle')}</h1>
       <p>{t(lang, 'setupGone')}</p>
       <p>
         <a href="/console/login">{t(lang, 'login')}</a>

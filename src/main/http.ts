@@ -41,6 +41,7 @@ async function officerDeps(loket: Loket, whatsapp: WhatsAppChannel | undefined):
     satisfaction: repos.satisfaction,
     offices: repos.offices,
     outbox: repos.outbox,
+    setupTokens: repos.setupTokens,
     documents: repos.documents,
     push: loket.push,
     conversations: repos.conversations,

@@ -9,6 +9,7 @@ import type { Channel } from '../domain/application.js';
 import type { ChannelSender } from '../ports/channel-sender.js';
 import { startBackground } from './background.js';
 import { serverTelegramReceive, wireTelegram, wireWhatsApp } from './channels.js';
+import { announceFirstRun } from './first-run.js';
 import { startHttp } from './http.js';
 import { startLeasedJobs } from './jobs.js';
 import { createLoket, type Loket } from './loket.js';
@@ -54,6 +55,7 @@ export async function start(
   const leasedJobs = startLeasedJobs(loket);
   if (whatsapp) await whatsapp.start();
   logger.info({ port: http.port, startup: loket.startup }, `Loket siap di http://localhost:${http.port}`);
+  await announceFirstRun(loket, http.port);
 
   let stopping: Promise<void> | undefined;
   const stop = () =>

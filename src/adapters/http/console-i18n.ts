@@ -75,6 +75,28 @@ const WORDS = {
   attachTo: { id: 'Permohonan dan dokumen', en: 'Application and document' },
   fileAttached: { id: 'Berkas ditambahkan ke permohonan.', en: 'File added to the application.' },
   fileSent: { id: 'Berkas terkirim.', en: 'File sent.' },
+  firstRun: {
+    id: 'Belum ada akun petugas. Buka tautan penyiapan (/console/setup?token=...) yang tercetak di log server saat Loket dinyalakan, lalu buat akun admin pertama. Tautan baru muncul setiap kali Loket dinyalakan ulang. Untuk skrip: npm run officer:create.',
+    en: 'No officer account yet. Open the setup link (/console/setup?token=...) printed in the server log at start-up and create the first admin. A restart prints a new link. For scripts: npm run officer:create.',
+  },
+  setupTitle: { id: 'Penyiapan Loket: admin pertama', en: 'Loket setup: first admin' },
+  setupIntro: {
+    id: 'Buat akun admin pertama. Setelah itu tautan ini tidak berlaku lagi; admin menambah petugas lain di menu Admin.',
+    en: 'Create the first admin account. The link stops working afterwards; the admin adds other officers under Admin.',
+  },
+  displayName: { id: 'Nama tampilan', en: 'Display name' },
+  passwordRule: {
+    id: 'Minimal 12 karakter; gabungan beberapa kata yang tidak umum, bukan kata sandi yang mudah ditebak.',
+    en: 'At least 12 characters; a few uncommon words, not an easy-to-guess password.',
+  },
+  passwordAgain: { id: 'Ulangi kata sandi', en: 'Repeat password' },
+  passwordMismatch: { id: 'Kedua kata sandi tidak sama.', en: 'The passwords differ.' },
+  choose: { id: '(pilih)', en: '(choose)' },
+  createAdmin: { id: 'Buat admin dan masuk', en: 'Create admin and log in' },
+  setupGone: {
+    id: 'Tautan penyiapan ini tidak berlaku: penyiapan sudah selesai, tautannya kedaluwarsa, atau salah. Masuk lewat halaman login; bila belum ada akun, nyalakan ulang Loket untuk tautan baru.',
+    en: 'This setup link is not valid: the setup is done, the link expired, or it is wrong. Log in; if there is no account yet, restart Loket for a new link.',
+  },
 } as const;
 
 /** A console language. */

@@ -13,6 +13,7 @@ import { registerAvailabilityRoutes } from './console/availability-routes.js';
 import { registerLiveRoutes } from './console/live-routes.js';
 import { registerLoginRoutes, registerLogoutRoute } from './console/login-routes.js';
 import { registerQueueRoutes } from './console/queue-routes.js';
+import { registerSetupRoutes } from './console/setup-routes.js';
 import { consoleRenderer } from './console-render.js';
 import { createDashboardConsoleRouter } from './dashboard-router.js';
 import type { OfficerHttpDeps } from './officer-http-deps.js';
@@ -33,6 +34,7 @@ export function createConsoleRouter(deps: OfficerHttpDeps): Router {
   router.use(express.urlencoded({ extended: false, limit: '100kb' }));
   router.use(...sec.session, sec.identify, rememberLang);
   registerLoginRoutes(router, ctx);
+  registerSetupRoutes(router, ctx);
 
   router.use(loginGate);
   // Before the CSRF check below: a file upload's token is inside its multipart body.

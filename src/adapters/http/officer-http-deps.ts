@@ -15,6 +15,7 @@ import type { OfficeRepository } from '../../ports/office-repository.js';
 import type { OfficerRepository } from '../../ports/officer-repository.js';
 import type { Outbox } from '../../ports/outbox.js';
 import type { SatisfactionRepository } from '../../ports/satisfaction-repository.js';
+import type { SetupTokenStore } from '../../ports/setup-token-store.js';
 import type { ConversationStore } from '../../ports/conversation-store.js';
 
 /** Everything the officer console and API need; the composition root builds it once. */
@@ -26,6 +27,8 @@ export interface OfficerHttpDeps {
   officers: OfficerRepository;
   offices: OfficeRepository;
   outbox: Outbox;
+  /** The first-run setup link (GET/POST /console/setup). */
+  setupTokens: SetupTokenStore;
   documents: DocumentStore;
   push: PushConversationEvent;
   /** Read only, for the citizen's language in the notices sent to them. */

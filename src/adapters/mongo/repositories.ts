@@ -10,6 +10,7 @@ import type { OfficeRepository } from '../../ports/office-repository.js';
 import type { OfficerRepository } from '../../ports/officer-repository.js';
 import type { Outbox } from '../../ports/outbox.js';
 import type { SatisfactionRepository } from '../../ports/satisfaction-repository.js';
+import type { SetupTokenStore } from '../../ports/setup-token-store.js';
 import { applicationModel } from './application-model.js';
 import { cannedReplyModel } from './canned-reply-model.js';
 import { conversationModel } from './conversation-model.js';
@@ -27,6 +28,7 @@ import { MongoOfficeRepository } from './mongo-office-repository.js';
 import { MongoOfficerRepository } from './mongo-officer-repository.js';
 import { MongoOutbox } from './mongo-outbox.js';
 import { MongoSatisfactionRepository } from './mongo-satisfaction-repository.js';
+import { MongoSetupTokenStore, setupTokenModel } from './mongo-setup-token-store.js';
 import { officeModel } from './office-model.js';
 import { officerModel } from './officer-model.js';
 import { outboxModel } from './outbox-model.js';
@@ -54,6 +56,8 @@ export interface MongoRepositories {
   satisfaction: SatisfactionRepository;
   /** Each office's canned replies for the officers' reply box. */
   cannedReplyStore: CannedReplyRepository;
+  /** The first-run setup link (first admin), hashed. */
+  setupTokens: SetupTokenStore;
   /**
    * Builds every index and waits for it. Call once at start-up before taking traffic: the unique
    * indexes are what makes tracking numbers, claims and idempotency keys safe.
@@ -83,6 +87,7 @@ export function createMongoRepositories(conn: Connection): MongoRepositories {
     outbox: outboxModel(conn),
     satisfaction: satisfactionModel(conn),
     cannedReplies: cannedReplyModel(conn),
+    setupTokens: setupTokenModel(conn),
   };
   const documents = new GridFsDocumentStore(conn);
   const applications = new MongoApplicationRepository(models.applications, locks);
@@ -103,6 +108,7 @@ export function createMongoRepositories(conn: Connection): MongoRepositories {
     documents,
     satisfaction: new MongoSatisfactionRepository(models.satisfaction),
     cannedReplyStore: new MongoCannedReplyRepository(models.cannedReplies),
+    setupTokens: new MongoSetupTokenStore(models.setupTokens),
     sweepLocks: () => sweepLocks(locks),
     sweepConversations: (now) => conversations.sweep((channel, ids) => inbound.markDone(channel, ids), now),
     async ensureIndexes() {

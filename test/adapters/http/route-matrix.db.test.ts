@@ -119,6 +119,9 @@ const ROUTES: Route[] = [
   { method: 'GET', pattern: '/console/assets/:file', access: 'public', body: 'none' },
   { method: 'GET', pattern: '/console/login', access: 'public', body: 'none' },
   { method: 'POST', pattern: '/console/login', access: 'public', body: 'form' },
+  // First-run setup (console/setup-routes.tsx): a one-time token, not a login, opens it.
+  { method: 'GET', pattern: '/console/setup', access: 'public', body: 'none' },
+  { method: 'POST', pattern: '/console/setup', access: 'public', body: 'form' },
   { method: 'POST', pattern: '/console/logout', access: 'officer', body: 'form' },
   { method: 'GET', pattern: '/console/', access: 'officer', body: 'none' },
   { method: 'GET', pattern: '/console/applications', access: 'officer', body: 'none' },

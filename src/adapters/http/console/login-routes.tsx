@@ -1,4 +1,5 @@
 import type { Request, Response, Router } from 'express';
+import { needsFirstAdmin } from '../../../app/officer/first-admin.js';
 import { verifyLogin } from '../../../app/officer/verify-login.js';
 import { t } from '../console-i18n.js';
 import { langOf } from '../console-render.js';
@@ -9,12 +10,13 @@ import type { ConsoleContext } from './context.js';
 /** The login page and form; mounted before the login gate, rate-limited and CSRF-checked. */
 export function registerLoginRoutes(router: Router, ctx: ConsoleContext): void {
   const { render, sec } = ctx;
-  router.get('/login', (req, res) => {
+  router.get('/login', async (req, res) => {
     if (currentOfficer(res)) return res.redirect('/console/queue');
     // Keep a pre-login session so the form's CSRF token still matches on submit.
     req.session.visited = true;
     const lang = langOf(req);
-    render(req, res, t(lang, 'login'), (csrf) => <LoginForm lang={lang} csrf={csrf} />);
+    const firstRun = await needsFirstAdmin(ctx.deps);
+    render(req, res, t(lang, 'login'), (csrf) => <LoginForm lang={lang} csrf={csrf} firstRun={firstRun} />);
   });
   router.post('/login', sec.loginLimiter, sec.csrf, async (req, res) => {
     const body = req.body as { username?: unknown; password?: unknown };
@@ -55,8 +57,8 @@ export function registerLogoutRoute(router: Router, ctx: ConsoleContext): void {
   });
 }
 
-/** A new session for the officer who just logged in, keeping the language they chose. */
-async function startSession(req: Request, officerId: string): Promise<void> {
+/** A new session for the officer who just logged in (or was just created at setup), keeping the language they chose. */
+export async function startSession(req: Request, officerId: string): Promise<void> {
   const lang = langOf(req);
   // A new session id at login: a session fixed before login is worthless after it.
   await new Promise<void>((resolve, reject) =>

@@ -7,7 +7,7 @@ import { handleEvent } from './events.js';
 import { handleFile } from './file-input.js';
 import { handleHandoffInput } from './handoff-input.js';
 import { showMainMenu } from './menus.js';
-import { handleSurveyInput } from './survey.js';
+import { handleSurveyInput, isSurveyState } from './survey.js';
 import { recordCitizen, recordReplies, saneRecent } from './recent.js';
 import { handleText } from './text-input.js';
 import type { ConversationState, Effect, Input, Lang, Reply, Understanding } from './types.js';
@@ -52,7 +52,7 @@ function sanitize(state: ConversationState): ConversationState {
   if (copy.mode !== 'bot' && copy.mode !== 'handoff') copy.mode = 'bot';
   if (typeof copy.misunderstood !== 'number' || !Number.isFinite(copy.misunderstood)) copy.misunderstood = 0;
   if (copy.consent !== true && copy.consent !== false) copy.consent = null;
-  if (copy.survey !== undefined && (typeof copy.survey?.ticketId !== 'string' || copy.mode !== 'bot'))
+  if (copy.survey !== undefined && (!isSurveyState(copy.survey) || copy.mode !== 'bot'))
     copy.survey = undefined;
   const recent = saneRecent(copy.recent);
   if (recent) copy.recent = recent;

@@ -80,6 +80,14 @@ function scoreOptions(ctx: Ctx): MenuOption[] {
   return SKM_SCORES.map((s) => ({ value: `survey:${s}`, label: t(ctx, `survey.score_${s}`) }));
 }
 
+/** Whether a stored survey state is one this engine wrote (a stored state is not trusted blindly). */
+export function isSurveyState(s: unknown): boolean {
+  if (typeof s !== 'object' || s === null) return false;
+  const v = s as { ticketId?: unknown; stage?: unknown; score?: unknown };
+  if (typeof v.ticketId !== 'string') return false;
+  return v.stage === 'score' || (v.stage === 'comment' && isSkmScore(v.score));
+}
+
 /**
  * After an officer closed the conversation: one question on the SKM scale as a numbered menu.
  * Answering is optional; whatever else the citizen sends is handled as usual.

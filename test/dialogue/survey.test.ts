@@ -160,4 +160,12 @@ describe('satisfaction survey after an officer closes the conversation', () => {
       { kind: 'record_satisfaction', ticketId: TICKET, score: 4 },
     ]);
   });
+
+  it('should forget a damaged stored survey rather than record nonsense', () => {
+    const chat = closed();
+    chat.state = { ...chat.state, survey: { ticketId: TICKET, stage: 'comment', score: 9 } as never };
+    chat.say('Bagus sekali');
+    expect(chat.effectsOf('record_satisfaction')).toEqual([]);
+    expect(chat.state.survey).toBeUndefined();
+  });
 });

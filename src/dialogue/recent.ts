@@ -19,7 +19,9 @@ function push(ctx: Ctx, line: RecentLine): void {
 
 /**
  * What the citizen sent, in words: a pressed button is its label (never the option's value, an
- * internal code), a file its name. Long digit runs are masked, so no NIK is kept whole.
+ * internal code), a file only as a file: a refused file leaves no trace of its name, and an
+ * accepted one is listed with the draft's documents. Long digit runs are masked, so no NIK is kept
+ * whole.
  */
 function citizenWords(ctx: Ctx, input: CitizenInput): string {
   switch (input.kind) {
@@ -28,7 +30,7 @@ function citizenWords(ctx: Ctx, input: CitizenInput): string {
     case 'choice':
       return ctx.prevMenu?.options.find((o) => o.value === input.value)?.label ?? '';
     case 'file':
-      return `📎 ${input.file.filename}${input.caption ? ` ${input.caption}` : ''}`;
+      return `📎${input.caption ? ` ${input.caption}` : ''}`;
     case 'command':
       return `/${input.command}`;
   }

@@ -152,7 +152,9 @@ describe('live conversation stream', () => {
 
   it('should end with `closed` once the conversation is closed', async () => {
     const { ticket, c } = await claimedBy('budi');
-    expect((await c.form(`/console/handoffs/${ticket.id}/close`, {})).status).toBe(303);
+    expect((await c.form(`/console/handoffs/${ticket.id}/close`, { resolution: 'answered' })).status).toBe(
+      303,
+    );
     const events = await follow(c, `/console/handoffs/${ticket.id}/stream?after=1`, (e) =>
       e.some((x) => x.event === 'closed'),
     );

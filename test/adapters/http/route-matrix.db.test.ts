@@ -178,7 +178,6 @@ const ROUTES: Route[] = [
   { method: 'GET', pattern: '/console/handoffs/:id/stream', access: 'officer', body: 'none', stream: true },
   { method: 'POST', pattern: '/console/handoffs/:id/lines/:index/retry', access: 'officer', body: 'form' },
   { method: 'POST', pattern: '/console/handoffs/:id/typing', access: 'officer', body: 'form' },
-  { method: 'POST', pattern: '/console/handoffs/:id/close', access: 'officer', body: 'form' },
   // The conversation page's draft documents and the supervisors' canned replies (issue 19).
   { method: 'GET', pattern: '/console/handoffs/:id/documents/:docId', access: 'officer', body: 'none' },
   { method: 'GET', pattern: '/console/canned-replies', access: 'supervisor', body: 'none' },

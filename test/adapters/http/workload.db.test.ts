@@ -94,12 +94,18 @@ describe('conversations per officer (HANDOFF_MAX_PER_OFFICER)', () => {
     expect((await app().repos.handoffs.get(second.id))?.status).toBe('waiting');
 
     // Closing the first frees the place.
-    expect((await c.form(`/console/handoffs/${first.id}/close`, {})).status).toBe(303);
+    expect((await c.form(`/console/handoffs/${first.id}/close`, { resolution: 'answered' })).status).toBe(
+      303,
+    );
     expect(
       (await api(app().base, app().tokens.budi, 'POST', `/api/handoffs/${second.id}/claim`)).status,
     ).toBe(200);
     expect(
-      (await api(app().base, app().tokens.budi, 'POST', `/api/handoffs/${second.id}/close`)).status,
+      (
+        await api(app().base, app().tokens.budi, 'POST', `/api/handoffs/${second.id}/close`, {
+          resolution: 'answered',
+        })
+      ).status,
     ).toBe(200);
   });
 });
@@ -110,7 +116,9 @@ describe('satisfaction on the supervisor dashboard', () => {
     const ticket = await waiting();
     const budi = await loggedIn('budi');
     expect((await budi.form(`/console/handoffs/${ticket.id}/claim`, {})).status).toBe(303);
-    expect((await budi.form(`/console/handoffs/${ticket.id}/close`, {})).status).toBe(303);
+    expect((await budi.form(`/console/handoffs/${ticket.id}/close`, { resolution: 'answered' })).status).toBe(
+      303,
+    );
     const closed = f.pushed.find(
       (p) => p.event.kind === 'handoff_closed' && p.address.chatId === ticket.chatId,
     );

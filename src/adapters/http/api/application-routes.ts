@@ -8,6 +8,7 @@ import { parseInput } from '../http-errors.js';
 import { applicationSummary } from '../json-views.js';
 import type { OfficerHttpDeps } from '../officer-http-deps.js';
 import { idParam } from '../params.js';
+import { sendInline } from '../send-inline.js';
 import { officerOf } from '../security.js';
 
 /** `/api/applications`: search, one application, a status change, and its documents. */
@@ -36,15 +37,6 @@ export function applicationRoutes(router: Router, deps: OfficerHttpDeps): void {
   });
   router.get('/applications/:id/documents/:docId', async (req, res) => {
     const doc = await readDocument(deps, officerOf(res), idParam(req, 'id'), idParam(req, 'docId'));
-    res.set({
-      'Content-Type': doc.meta.contentType,
-      'Content-Length': String(doc.bytes.length),
-      'Content-Disposition': `inline; filename*=UTF-8''${encodeURIComponent(doc.meta.filename)}`,
-      'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
-      // A PDF or image opened from here must not run scripts against the console's origin.
-      'Content-Security-Policy': "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
-    });
-    res.end(doc.bytes);
+    sendInline(res, doc.meta, doc.bytes);
   });
 }

@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import { readDraftDocument } from '../../../app/officer/read-draft-document.js';
 import { idParam } from '../params.js';
+import { sendInline } from '../send-inline.js';
 import { officerOf } from '../security.js';
 import type { ConsoleContext } from './context.js';
 
@@ -13,14 +14,6 @@ export function registerContextRoutes(router: Router, ctx: ConsoleContext): void
   const { deps } = ctx;
   router.get('/handoffs/:id/documents/:docId', async (req, res) => {
     const doc = await readDraftDocument(deps, officerOf(res), idParam(req, 'id'), idParam(req, 'docId'));
-    res.set({
-      'Content-Type': doc.meta.contentType,
-      'Content-Length': String(doc.bytes.length),
-      'Content-Disposition': `inline; filename*=UTF-8''${encodeURIComponent(doc.meta.filename)}`,
-      'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
-    });
-    res.end(doc.bytes);
+    sendInline(res, doc.meta, doc.bytes);
   });
 }

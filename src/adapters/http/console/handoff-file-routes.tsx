@@ -3,13 +3,13 @@ import { z } from 'zod';
 import { attachHandoffFile } from '../../../app/officer/attach-handoff-file.js';
 import { OfficerActionError } from '../../../app/officer/errors.js';
 import { readHandoffFile, sendHandoffFile, MAX_CAPTION_LENGTH } from '../../../app/officer/handoff-files.js';
-import type { StoredDocumentMeta } from '../../../ports/document-store.js';
 import { t } from '../console-i18n.js';
 import { langOf } from '../console-render.js';
 import { parseInput } from '../http-errors.js';
 import { MultipartError, parseMultipart } from '../multipart.js';
 import { idParam } from '../params.js';
 import { officerOf } from '../security.js';
+import { sendInline } from '../send-inline.js';
 import type { ConsoleContext } from './context.js';
 
 /** Room for the multipart framing and the text fields next to the file. */
@@ -88,22 +88,6 @@ export function registerHandoffFileRoutes(router: Router, ctx: ConsoleContext): 
 interface UploadedPart {
   filename: string;
   bytes: Buffer;
-}
-
-/**
- * A stored file for the browser to show in place: its type from its bytes, never sniffed again,
- * and sandboxed, so an image or PDF opened from here cannot run scripts on the console's origin.
- */
-function sendInline(res: Response, meta: StoredDocumentMeta, bytes: Buffer): void {
-  res.set({
-    'Content-Type': meta.contentType,
-    'Content-Length': String(bytes.length),
-    'Content-Disposition': `inline; filename*=UTF-8''${encodeURIComponent(meta.filename)}`,
-    'Cache-Control': 'private, no-store',
-    'X-Content-Type-Options': 'nosniff',
-    'Content-Security-Policy': "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
-  });
-  res.end(bytes);
 }
 
 /** Reads the multipart body before the CSRF check, which needs the token inside it. */

@@ -1,9 +1,8 @@
 import type { Catalog } from '../../catalog/catalog.js';
 import type { ConversationState, UploadedFile } from '../../dialogue/types.js';
-import type { ApplicationStatus } from '../../domain/application.js';
+import type { Application, ApplicationStatus } from '../../domain/application.js';
 import type { Lang } from '../../domain/lang.js';
 import { maskNik } from '../../domain/nik.js';
-import type { ApplicationRepository } from '../../ports/application-repository.js';
 import type { ConversationStore } from '../../ports/conversation-store.js';
 import type { HandoffReason, HandoffRepository, HandoffTicket } from '../../ports/handoff-repository.js';
 import { answerWords, serviceNameOf, stepLabelOf } from './service-texts.js';
@@ -14,7 +13,6 @@ const EARLIER_HANDOFFS = 5;
 /** What building the context reads. */
 export interface HandoffContextDeps {
   handoffs: Pick<HandoffRepository, 'listByChat'>;
-  applications: Pick<ApplicationRepository, 'listByContact'>;
   conversations: Pick<ConversationStore, 'read'>;
   /** The service catalog, for names and labels in words; without it ids are shown. */
   catalog?: Catalog | undefined;
@@ -70,18 +68,18 @@ export interface HandoffContext {
 /**
  * Everything the officer should know before answering: what the citizen said to the bot before
  * asking for a person (kept on the ticket as before-handoff lines), the application being filled
- * in (from the conversation state), their applications and earlier handoffs. Read only: the
- * caller has already checked that the officer may see the ticket.
+ * in (from the conversation state), their applications (`apps`, which the page reads once for
+ * this and for the file picker) and earlier handoffs. Read only: the caller has already checked
+ * that the officer may see the ticket.
  */
 export async function handoffContext(
   deps: HandoffContextDeps,
   ticket: HandoffTicket,
   lang: Lang,
+  apps: readonly Application[],
 ): Promise<HandoffContext> {
-  const address = { channel: ticket.channel, chatId: ticket.chatId };
-  const [stored, apps, tickets] = await Promise.all([
+  const [stored, tickets] = await Promise.all([
     deps.conversations.read(ticket.channel, ticket.chatId),
-    deps.applications.listByContact(address),
     deps.handoffs.listByChat(ticket.channel, ticket.chatId, EARLIER_HANDOFFS + 1),
   ]);
   const before = ticket.transcript

@@ -54,7 +54,7 @@ describe('handoffContext', () => {
       },
       null,
     );
-    const c = await handoffContext({ ...repos, catalog }, ticket, 'id');
+    const c = await handoffContext({ ...repos, catalog }, ticket, 'id', []);
     expect(c.before.map((l) => l.from)).toEqual(['citizen', 'bot']);
     expect(c.draft?.serviceName).toMatch(/^KTP-el/);
     expect(c.draft?.stepLabel).not.toBe('telepon');
@@ -66,7 +66,7 @@ describe('handoffContext', () => {
     ]);
     // With a draft, the service is the draft's; without one, the one the bot last named.
     await repos.conversations.delete('telegram', 'ctx-uc');
-    expect((await handoffContext({ ...repos, catalog }, ticket, 'en')).askedService).toMatch(
+    expect((await handoffContext({ ...repos, catalog }, ticket, 'en', [])).askedService).toMatch(
       /^Building approval \(PBG/,
     );
   });

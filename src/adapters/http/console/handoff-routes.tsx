@@ -1,11 +1,9 @@
 import type { Router } from 'express';
-import { attachTargets } from '../../../app/officer/attach-handoff-file.js';
 import { claimHandoff } from '../../../app/officer/claim-handoff.js';
 import { closeHandoff } from '../../../app/officer/close-handoff.js';
 import { ticketFor } from '../../../app/officer/handoff-deps.js';
 import { releaseHandoff } from '../../../app/officer/release-handoff.js';
 import { replyHandoff } from '../../../app/officer/reply-handoff.js';
-import { transferChoices } from '../../../app/officer/transfer-choices.js';
 import { t } from '../console-i18n.js';
 import { langOf } from '../console-render.js';
 import { idParam } from '../params.js';
@@ -24,31 +22,17 @@ export function registerHandoffRoutes(router: Router, ctx: ConsoleContext): void
     const lang = langOf(req);
     const ticket = await ticketFor(deps, officerOf(res), idParam(req));
     const page = await conversationPageData(deps, officerOf(res), ticket, lang);
-    const choices = await transferChoices(deps, officerOf(res), ticket);
     const flash =
       req.query.flash === 'undelivered'
         ? { kind: 'error' as const, text: t(lang, 'notDelivered') }
         : req.query.flash === 'attached'
           ? { kind: 'ok' as const, text: t(lang, 'fileAttached') }
           : undefined;
-    const apps = await deps.applications.listByContact({ channel: ticket.channel, chatId: ticket.chatId });
-    const fileTargets = deps.intake
-      ? attachTargets(deps.intake.catalog, deps.intake.uploadMaxBytes, apps, lang, deps.now())
-      : [];
     render(
       req,
       res,
       t(lang, 'conversation'),
-      (csrf) => (
-        <Conversation
-          lang={lang}
-          csrf={csrf}
-          ticket={ticket}
-          {...page}
-          choices={choices}
-          fileTargets={fileTargets}
-        />
-      ),
+      (csrf) => <Conversation lang={lang} csrf={csrf} ticket={ticket} {...page} />,
       flash ? { flash } : {},
     );
   });

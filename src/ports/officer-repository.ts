@@ -43,6 +43,8 @@ export interface OfficerRepository {
    * of the same record do not undo each other. `undefined` if the officer does not exist.
    */
   setAvailable(id: string, available: boolean): Promise<Officer | undefined>;
+  /** How many console accounts exist at all: none means the first-run setup is open. */
+  count(): Promise<number>;
   /** Active officers marked available, in these offices (all when omitted). */
   countAvailable(officeIds?: string[]): Promise<number>;
 }

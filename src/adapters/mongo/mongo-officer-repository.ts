@@ -108,6 +108,10 @@ export class MongoOfficerRepository implements OfficerRepository {
     return res.matchedCount === 0 ? undefined : this.findById(id);
   }
 
+  async count(): Promise<number> {
+    return this.model.estimatedDocumentCount().exec();
+  }
+
   async countAvailable(officeIds?: string[]): Promise<number> {
     return this.model
       .countDocuments({

@@ -47,7 +47,7 @@ const sha256 = (token: string) => createHash('sha256').update(token).digest('hex
 
 /** Whether any console account exists (the setup is for an empty database only). */
 async function hasOfficers(deps: Pick<FirstAdminDeps, 'officers'>): Promise<boolean> {
-  return (await deps.officers.list()).length > 0;
+  return (await deps.officers.count()) > 0;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import type { HandoffTicket, TranscriptLine } from '../../ports/handoff-repository.js';
 import type { ConsoleLang } from './console-i18n.js';
 import type { OfficerHttpDeps } from './officer-http-deps.js';
+import { pollEventStream } from './event-stream.js';
 import { renderFragment } from './views/html.js';
 import { TranscriptItem } from './views/transcript.js';
 
@@ -62,7 +63,7 @@ export interface ConversationStreamOptions {
 /**
  * A conversation's transcript as server-sent events: new lines as they are added, and the
  * delivery state of officer replies as it changes. FerretDB has no change streams, so each
- * connection re-reads the ticket every `queuePollMs`. Once the ticket is closed it says so and
+ * connection re-reads the ticket every `queuePollMs` (event-stream.ts). Once the ticket is closed it says so and
  * ends (the page reloads into its closed form).
  */
 export function streamConversation(
@@ -71,40 +72,21 @@ export function streamConversation(
   res: Response,
   o: ConversationStreamOptions,
 ): void {
-  res.status(200).set({
-    'Content-Type': 'text/event-stream; charset=utf-8',
-    'Cache-Control': 'no-store',
-    Connection: 'keep-alive',
-    'X-Accel-Buffering': 'no',
-  });
-  res.flushHeaders();
-  res.write(`retry: ${RECONNECT_MS}\n\n`);
   const id = o.ticket.id;
   const feed = new TranscriptFeed(o.after, (line, index) =>
     renderFragment(
       <TranscriptItem lang={o.lang} csrf={o.csrf} ticketId={id} line={line} index={index} open={true} />,
     ),
   );
-  let busy = false;
-  const tick = async () => {
-    if (busy) return;
-    busy = true;
-    try {
+  pollEventStream(req, res, {
+    everyMs: deps.queuePollMs,
+    retryMs: RECONNECT_MS,
+    onError: (err) => deps.logger.warn({ err }, 'conversation stream read failed'),
+    poll: async (stream) => {
       const ticket = await deps.handoffs.get(id);
-      if (ticket) res.write(feed.next(ticket) || ': keep-alive\n\n');
+      if (ticket) stream.write(feed.next(ticket) || ': keep-alive\n\n');
       // A ticket gone (retention) is as final as a closed one.
-      if (!ticket || ticket.status === 'closed') {
-        clearInterval(timer);
-        res.end(sse('closed', {}));
-      }
-    } catch (err) {
-      deps.logger.warn({ err }, 'conversation stream read failed');
-    } finally {
-      busy = false;
-    }
-  };
-  // Declared before the first read, which reaches `timer` only after its first await.
-  const timer = setInterval(() => void tick(), deps.queuePollMs);
-  void tick();
-  req.on('close', () => clearInterval(timer));
+      if (!ticket || ticket.status === 'closed') stream.end(sse('closed', {}));
+    },
+  });
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
 import {
   fileAssistedApplication,
   largestIntakeUpload,
@@ -10,7 +10,7 @@ import { intakeFields, intakeServiceName, type IntakeFile } from '../../app/offi
 import { langOf } from './console-render.js';
 import { intakeContext, intakeDeps, type IntakePageDeps } from './intake-context.js';
 import { intakeNotice, ti } from './intake-i18n.js';
-import { parseMultipart } from './multipart.js';
+import { readMultipartForm } from './multipart.js';
 import { officerOf, officerSecurity } from './security.js';
 import { IntakeForm } from './views/intake/intake-form.js';
 
@@ -73,18 +73,6 @@ async function showForm(page: IntakePageDeps, req: Request, res: Response, state
   );
 }
 
-/** Reads the multipart body before the CSRF check, which needs the token inside it. */
-async function readMultipart(req: Request, res: Response, next: NextFunction) {
-  try {
-    const body = await parseMultipart(req);
-    res.locals.files = body.files;
-    req.body = body.fields;
-    next();
-  } catch (err) {
-    next(err);
-  }
-}
-
 /** Files the application; on refused answers, the form again with them and its errors (400). */
 async function submit(page: IntakePageDeps, req: Request, res: Response) {
   const fields = req.body as Record<string, string>;
@@ -131,7 +119,7 @@ export function intakeFormRoute(router: Router, page: IntakePageDeps): void {
   router.post(
     '/:service',
     express.raw({ type: 'multipart/form-data', limit: bodyLimit }),
-    readMultipart,
+    readMultipartForm,
     sec.csrf,
     (req, res) => submit(page, req, res),
   );

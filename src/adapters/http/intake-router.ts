@@ -8,7 +8,6 @@ import { intakeFormRoute } from './intake-form-route.js';
 import { intakeNotice, ti } from './intake-i18n.js';
 import { intakeServicesRoute } from './intake-services-route.js';
 import { intakeSlipRoute } from './intake-slip-route.js';
-import { MultipartError } from './multipart.js';
 import { currentOfficer, officerSecurity } from './security.js';
 
 // The intake API router takes the deps type and the use case's deps from here, beside the pages.
@@ -67,7 +66,7 @@ function intakeErrors(deps: IntakeHttpDeps, render: Render): ErrorRequestHandler
     if (sec.isCsrfError(err)) return res.status(403).type('text').send(intakeNotice('badCsrf'));
     const body = bodyError(err);
     if (body?.code === 'too_large') return res.status(413).type('text').send(intakeNotice('tooLarge'));
-    if (body || err instanceof MultipartError) {
+    if (body) {
       return res.status(400).type('text').send(intakeNotice('badForm'));
     }
     if (err instanceof OfficerActionError) {

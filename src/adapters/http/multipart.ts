@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import type { IntakeFile } from '../../app/officer/intake-form.js';
 
 /** A parsed `multipart/form-data` body: text fields (the last value of a name wins) and files by field name. */
@@ -7,9 +7,14 @@ export interface MultipartBody {
   files: Record<string, IntakeFile[]>;
 }
 
-/** The body was not valid multipart. */
+/**
+ * The body was not valid multipart. It has body-parser's error shape (a 4xx `status`, a
+ * `type`), so every error handler's `bodyError` answers it as an unreadable form.
+ */
 export class MultipartError extends Error {
   override readonly name = 'MultipartError';
+  readonly status = 400;
+  readonly type = 'multipart.parse.failed';
 }
 
 /**
@@ -43,4 +48,20 @@ export async function parseMultipart(req: Request): Promise<MultipartBody> {
     (body.files[name] ??= []).push({ filename: value.name || 'dokumen', bytes });
   }
   return body;
+}
+
+/**
+ * Middleware: reads a multipart form into `req.body` (its fields) and `res.locals.files`, before
+ * the CSRF check, which needs the token inside the body. An unreadable form goes to the error
+ * handler as a `MultipartError`.
+ */
+export async function readMultipartForm(req: Request, res: Response, next: NextFunction): Promise<void> {
+  try {
+    const body = await parseMultipart(req);
+    res.locals.files = body.files;
+    req.body = body.fields;
+    next();
+  } catch (err) {
+    next(err);
+  }
 }

@@ -1,4 +1,4 @@
-import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import { attachHandoffFile } from '../../../app/officer/attach-handoff-file.js';
 import { OfficerActionError } from '../../../app/officer/errors.js';
@@ -6,7 +6,7 @@ import { readHandoffFile, sendHandoffFile, MAX_CAPTION_LENGTH } from '../../../a
 import { t } from '../console-i18n.js';
 import { langOf } from '../console-render.js';
 import { parseInput } from '../http-errors.js';
-import { MultipartError, parseMultipart } from '../multipart.js';
+import { readMultipartForm } from '../multipart.js';
 import { idParam } from '../params.js';
 import { officerOf } from '../security.js';
 import { sendInline } from '../send-inline.js';
@@ -40,7 +40,7 @@ export function registerHandoffFileRoutes(router: Router, ctx: ConsoleContext): 
   router.post(
     '/handoffs/:id/files',
     express.raw({ type: 'multipart/form-data', limit }),
-    readMultipart,
+    readMultipartForm,
     sec.csrf,
     async (req, res) => {
       const id = idParam(req);
@@ -88,22 +88,6 @@ export function registerHandoffFileRoutes(router: Router, ctx: ConsoleContext): 
 interface UploadedPart {
   filename: string;
   bytes: Buffer;
-}
-
-/** Reads the multipart body before the CSRF check, which needs the token inside it. */
-async function readMultipart(req: Request, res: Response, next: NextFunction): Promise<void> {
-  try {
-    const body = await parseMultipart(req);
-    res.locals.files = body.files;
-    req.body = body.fields;
-    next();
-  } catch (err) {
-    next(
-      err instanceof MultipartError
-        ? new OfficerActionError('invalid', 'Formulir tidak terbaca; muat ulang halaman (unreadable form).')
-        : err,
-    );
-  }
 }
 
 /**

@@ -32,13 +32,7 @@ export class MongoSetupTokenStore implements SetupTokenStore {
     // Not an upsert: on FerretDB an upsert is a find then a write, so two racing processes could
     // both "win". Deleting the stale row and inserting leaves the decision to the unique `_id`.
     await this.model.deleteOne({ _id: ID, issuedAt: { $lt: freshSince } });
-    try {
-      await this.model.create({ _id: ID, ...token });
-      return true;
-    } catch (err) {
-      if (isDuplicateKeyError(err)) return false;
-      throw err;
-    }
+    return this.insert(token);
   }
 
   async isValid(hash: string, now: Date): Promise<boolean> {
@@ -57,7 +51,12 @@ export class MongoSetupTokenStore implements SetupTokenStore {
       : undefined;
   }
 
-  async restore(token: SetupTokenRecord): Promise<boolean> {
+  restore(token: SetupTokenRecord): Promise<boolean> {
+    return this.insert(token);
+  }
+
+  /** Inserts the one token row; `false` when one is there already (the unique `_id` decides). */
+  private async insert(token: SetupTokenRecord): Promise<boolean> {
     try {
       await this.model.create({ _id: ID, ...token });
       return true;

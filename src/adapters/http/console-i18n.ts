@@ -1,3 +1,6 @@
+import type { Lang } from '../../domain/lang.js';
+import { wordsOf } from './words.js';
+
 /** The console's words, Indonesian first; English when the officer switches. */
 const WORDS = {
   title: { id: 'Loket: konsol petugas', en: 'Loket: officer console' },
@@ -99,12 +102,10 @@ const WORDS = {
   },
 } as const;
 
-/** A console language. */
-export type ConsoleLang = 'id' | 'en';
+/** A console language: the same two languages a citizen is answered in. */
+export type ConsoleLang = Lang;
 /** A key of the console's word list. */
 export type WordKey = keyof typeof WORDS;
 
 /** The console text for `key` in `lang`. */
-export function t(lang: ConsoleLang, key: WordKey): string {
-  return WORDS[key][lang];
-}
+export const t = wordsOf(WORDS);

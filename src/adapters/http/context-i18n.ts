@@ -1,4 +1,4 @@
-import type { ConsoleLang } from './console-i18n.js';
+import { wordsOf } from './words.js';
 
 /** The officer's context panel and the canned-reply page, in words, Indonesian first. */
 const WORDS = {
@@ -49,6 +49,4 @@ const WORDS = {
 export type ContextWord = keyof typeof WORDS;
 
 /** The words for `key` in `lang`. */
-export function tc(lang: ConsoleLang, key: ContextWord): string {
-  return WORDS[key][lang];
-}
+export const tc = wordsOf(WORDS);

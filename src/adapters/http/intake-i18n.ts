@@ -1,4 +1,5 @@
 import type { ConsoleLang } from './console-i18n.js';
+import { wordsOf } from './words.js';
 
 /** The counter-intake pages' words, Indonesian first. Labels of steps come from locales/, not here. */
 const WORDS = {
@@ -54,11 +55,7 @@ const WORDS = {
 export type IntakeWord = keyof typeof WORDS;
 
 /** The intake page text for `key` in `lang`, with `{name}` placeholders filled from `params`. */
-export function ti(lang: ConsoleLang, key: IntakeWord, params: Record<string, string | number> = {}): string {
-  return WORDS[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
-}
+export const ti = wordsOf(WORDS);
 
 /**
  * Replies that do not depend on the officer's language: plain-text refusals (sent before a page

@@ -1,4 +1,4 @@
-import type { ConsoleLang } from './console-i18n.js';
+import { wordsOf } from './words.js';
 
 /**
  * Words of the live conversation page (delivery of replies, retry), Indonesian first. Kept
@@ -22,6 +22,4 @@ const WORDS = {
 export type LiveWordKey = keyof typeof WORDS;
 
 /** The live page's text for `key` in `lang`. */
-export function tl(lang: ConsoleLang, key: LiveWordKey): string {
-  return WORDS[key][lang];
-}
+export const tl = wordsOf(WORDS);

@@ -1,4 +1,5 @@
 import type { ConsoleLang } from './console-i18n.js';
+import { wordsOf } from './words.js';
 
 /**
  * Words of the supervisor and admin pages (dashboard, audit log, deliveries, accounts),
@@ -132,12 +133,10 @@ const WORDS = {
 /** A key of the supervisor pages' word list. */
 export type SupervisorWord = keyof typeof WORDS;
 
+/** The supervisor/admin page text for `key` in `lang`. */
+export const ts = wordsOf(WORDS);
+
 /** A weekday's name, 0 = Sunday (as `Date.getDay` and the load heat map count). */
 export function weekdayName(lang: ConsoleLang, day: 0 | 1 | 2 | 3 | 4 | 5 | 6): string {
   return ts(lang, `day${day}` as const);
-}
-
-/** The supervisor/admin page text for `key` in `lang`. */
-export function ts(lang: ConsoleLang, key: SupervisorWord): string {
-  return WORDS[key][lang];
 }

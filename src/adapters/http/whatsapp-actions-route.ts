@@ -7,7 +7,7 @@ import {
 import { langOf } from './console-render.js';
 import { officerOf } from './security.js';
 import type { WhatsAppPageDeps } from './whatsapp-context.js';
-import { tw } from './whatsapp-i18n.js';
+import { tWhatsApp } from './whatsapp-i18n.js';
 import { showSession } from './whatsapp-session-route.js';
 
 /** The session refused the request in words an admin can act on (a bad number, nothing to unlink). */
@@ -34,7 +34,7 @@ export function whatsAppActionsRoute(router: Router, page: WhatsAppPageDeps): vo
       await showSession(page, req, res);
     } catch (err) {
       if (!isSessionRefusal(err)) deps.logger.error({ err }, 'whatsapp pairing code failed');
-      const text = isSessionRefusal(err) ? err.message : tw(langOf(req), 'codeFailed');
+      const text = isSessionRefusal(err) ? err.message : tWhatsApp(langOf(req), 'codeFailed');
       await showSession(page, req, res, { kind: 'error', text }, 400);
     }
   });
@@ -47,7 +47,7 @@ export function whatsAppActionsRoute(router: Router, page: WhatsAppPageDeps): vo
 
   router.post('/whatsapp/unpair', async (req, res) => {
     if ((req.body as { confirm?: unknown }).confirm !== 'yes')
-      return showSession(page, req, res, { kind: 'error', text: tw(langOf(req), 'mustConfirm') }, 400);
+      return showSession(page, req, res, { kind: 'error', text: tWhatsApp(langOf(req), 'mustConfirm') }, 400);
     try {
       await unpairWhatsApp(actions, officerOf(res));
     } catch (err) {

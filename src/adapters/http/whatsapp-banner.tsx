@@ -2,7 +2,7 @@ import type { OfficerActor } from '../../app/officer/officer-actor.js';
 import type { WhatsAppState, WhatsAppStatus } from '../../ports/whatsapp-session.js';
 import type { ConsoleLang } from './console-i18n.js';
 import type { Html } from './views/html.js';
-import { tw, WHATSAPP_STATE } from './whatsapp-i18n.js';
+import { tWhatsApp, WHATSAPP_STATE } from './whatsapp-i18n.js';
 
 /** States that stay so until a person acts: the ones every console page warns about. */
 const NEEDS_A_PERSON: ReadonlySet<WhatsAppState> = new Set(['logged_out', 'conflict', 'failed']);
@@ -26,15 +26,19 @@ export function whatsAppBanner(
   if (officer.role === 'officer')
     return (
       <p class="flash notice whatsapp-banner" role="status">
-        {tw(lang, 'officerNote')}
+        {tWhatsApp(lang, 'officerNote')}
       </p>
     );
   const action =
-    officer.role === 'admin' ? <a href="/console/whatsapp">{tw(lang, 'openPage')}</a> : tw(lang, 'askAdmin');
+    officer.role === 'admin' ? (
+      <a href="/console/whatsapp">{tWhatsApp(lang, 'openPage')}</a>
+    ) : (
+      tWhatsApp(lang, 'askAdmin')
+    );
   return (
     <p class="flash error whatsapp-banner" role="alert">
-      <strong>{`${tw(lang, 'alert')}:`}</strong> {`${WHATSAPP_STATE[state][lang]}. ${tw(lang, 'unserved')}`}{' '}
-      {action}
+      <strong>{`${tWhatsApp(lang, 'alert')}:`}</strong>{' '}
+      {`${WHATSAPP_STATE[state][lang]}. ${tWhatsApp(lang, 'unserved')}`} {action}
     </p>
   );
 }

@@ -1,5 +1,6 @@
 import type { WhatsAppState } from '../../ports/whatsapp-session.js';
 import type { ConsoleLang } from './console-i18n.js';
+import { wordsOf } from './words.js';
 
 /** The session states in words, for the WhatsApp page and the banner. */
 export const WHATSAPP_STATE: Readonly<Record<WhatsAppState, Record<ConsoleLang, string>>> = {
@@ -71,9 +72,7 @@ const WORDS = {
 export type WhatsAppWord = keyof typeof WORDS;
 
 /** The WhatsApp page or banner text for `key` in `lang`. */
-export function tw(lang: ConsoleLang, key: WhatsAppWord): string {
-  return WORDS[key][lang];
-}
+export const tWhatsApp = wordsOf(WORDS);
 
 /** Refusing the page to a non-admin: fixed, Indonesian then English, like every refused action. */
 export const WHATSAPP_ADMINS_ONLY = 'Anda tidak berwenang membuka halaman ini (not allowed for your role).';

@@ -3,7 +3,7 @@ import QRCode from 'qrcode';
 import { langOf } from './console-render.js';
 import { SessionPage } from './views/whatsapp/session-page.js';
 import type { WhatsAppPageDeps } from './whatsapp-context.js';
-import { tw } from './whatsapp-i18n.js';
+import { tWhatsApp } from './whatsapp-i18n.js';
 
 /**
  * The QR as an image: an SVG drawn by the qrcode library, in a `data:` URL the CSP allows for
@@ -25,7 +25,7 @@ export async function showSession(
   const lang = langOf(req);
   const s = session.status();
   const view = { status: s, qrImage: s.qr ? await qrImage(s.qr) : undefined };
-  render(req, res, tw(lang, 'title'), (csrf) => <SessionPage lang={lang} csrf={csrf} view={view} />, {
+  render(req, res, tWhatsApp(lang, 'title'), (csrf) => <SessionPage lang={lang} csrf={csrf} view={view} />, {
     status,
     ...(flash ? { flash } : {}),
   });
@@ -41,9 +41,9 @@ export function whatsAppSessionRoute(router: Router, page: WhatsAppPageDeps): vo
     const done = req.query.done;
     const flash =
       done === 'restart'
-        ? { kind: 'ok' as const, text: tw(lang, 'restarted') }
+        ? { kind: 'ok' as const, text: tWhatsApp(lang, 'restarted') }
         : done === 'unpair'
-          ? { kind: 'ok' as const, text: tw(lang, 'unpaired') }
+          ? { kind: 'ok' as const, text: tWhatsApp(lang, 'unpaired') }
           : undefined;
     await showSession(page, req, res, flash);
   });

@@ -1,4 +1,4 @@
-import type { ConsoleLang } from './console-i18n.js';
+import { wordsOf } from './words.js';
 
 /**
  * The console's words for officer availability and citizen satisfaction (IKM), Indonesian first;
@@ -26,6 +26,4 @@ const WORDS = {
 export type WorkloadWordKey = keyof typeof WORDS;
 
 /** The availability/satisfaction text for `key` in `lang`. */
-export function tw(lang: ConsoleLang, key: WorkloadWordKey): string {
-  return WORDS[key][lang];
-}
+export const tWorkload = wordsOf(WORDS);

@@ -1,5 +1,6 @@
 import type { CloseResolution, HandoffOutcome } from '../../ports/handoff-repository.js';
 import type { ConsoleLang } from './console-i18n.js';
+import { wordsOf } from './words.js';
 
 /**
  * Words of the conversation workspace (notes, transfer, hand back, close with a resolution),
@@ -40,11 +41,9 @@ const WORDS = {
 export type WorkspaceWord = keyof typeof WORDS;
 
 /** The workspace text for `key` in `lang`. */
-export function tw(lang: ConsoleLang, key: WorkspaceWord): string {
-  return WORDS[key][lang];
-}
+export const tWorkspace = wordsOf(WORDS);
 
 /** A resolution's label: how the close form offers it and the dashboard counts it. */
 export function outcomeLabel(lang: ConsoleLang, outcome: HandoffOutcome | CloseResolution): string {
-  return tw(lang, outcome);
+  return tWorkspace(lang, outcome);
 }

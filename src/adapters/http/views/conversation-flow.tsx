@@ -5,7 +5,7 @@ import {
   type InternalNote,
 } from '../../../ports/handoff-repository.js';
 import type { ConsoleLang } from '../console-i18n.js';
-import { outcomeLabel, tw } from '../workspace-i18n.js';
+import { outcomeLabel, tWorkspace } from '../workspace-i18n.js';
 import { fmtUtc } from './console-time.js';
 import { CsrfField } from './csrf-field.js';
 
@@ -22,7 +22,7 @@ function transferLine(lang: ConsoleLang, n: InternalNote, choices: TransferChoic
   const to = n.transfer.toOfficerId
     ? (choices.names[n.transfer.toOfficerId] ?? n.transfer.toOfficerId)
     : (choices.offices.find((o) => o.id === n.transfer?.toOfficeId)?.name ?? n.transfer.toOfficeId);
-  return `${tw(lang, 'transferred')} ${to ?? '-'}: `;
+  return `${tWorkspace(lang, 'transferred')} ${to ?? '-'}: `;
 }
 
 /** Officers-only notes, oldest first (transfers included, saying to whom), and a form to add one. */
@@ -30,9 +30,9 @@ export function NotesSection({ lang, csrf, ticket: tk, choices }: WorkspaceProps
   const notes = tk.notes ?? [];
   return (
     <section id="notes" class="card notes">
-      <h2>{tw(lang, 'notes')}</h2>
+      <h2>{tWorkspace(lang, 'notes')}</h2>
       <ol class="notes-list">
-        {notes.length === 0 ? <li>{tw(lang, 'noNotes')}</li> : null}
+        {notes.length === 0 ? <li>{tWorkspace(lang, 'noNotes')}</li> : null}
         {notes.map((n) => (
           <li class={n.transfer ? 'note transfer-note' : 'note'}>
             <small>{`${fmtUtc(n.at)} · ${n.officerName}`}</small>
@@ -50,9 +50,9 @@ export function NotesSection({ lang, csrf, ticket: tk, choices }: WorkspaceProps
             rows={2}
             required
             maxlength={1000}
-            placeholder={tw(lang, 'notePlaceholder')}
+            placeholder={tWorkspace(lang, 'notePlaceholder')}
           />
-          <button type="submit">{tw(lang, 'addNote')}</button>
+          <button type="submit">{tWorkspace(lang, 'addNote')}</button>
         </form>
       )}
     </section>
@@ -64,17 +64,17 @@ export function TransferForm({ lang, csrf, ticket: tk, choices }: WorkspaceProps
   return (
     <form method="post" action={`/console/handoffs/${tk.id}/transfer`} class="card" id="transfer-form">
       <CsrfField token={csrf} />
-      <h2>{tw(lang, 'transfer')}</h2>
+      <h2>{tWorkspace(lang, 'transfer')}</h2>
       <label>
-        {tw(lang, 'transferTo')}
+        {tWorkspace(lang, 'transferTo')}
         <select name="target" required>
-          <option value="">{tw(lang, 'choose')}</option>
-          <optgroup label={tw(lang, 'transferOfficers')}>
+          <option value="">{tWorkspace(lang, 'choose')}</option>
+          <optgroup label={tWorkspace(lang, 'transferOfficers')}>
             {choices.officers.map((o) => (
               <option value={`officer:${o.id}`}>{`${o.displayName} (${o.officeId})`}</option>
             ))}
           </optgroup>
-          <optgroup label={tw(lang, 'transferOffices')}>
+          <optgroup label={tWorkspace(lang, 'transferOffices')}>
             {choices.offices.map((o) => (
               <option value={`office:${o.id}`}>{`${o.name} (${o.id})`}</option>
             ))}
@@ -82,10 +82,10 @@ export function TransferForm({ lang, csrf, ticket: tk, choices }: WorkspaceProps
         </select>
       </label>
       <label>
-        {tw(lang, 'transferNote')}
+        {tWorkspace(lang, 'transferNote')}
         <textarea name="note" rows={2} required maxlength={1000} />
       </label>
-      <button type="submit">{tw(lang, 'transfer')}</button>
+      <button type="submit">{tWorkspace(lang, 'transfer')}</button>
     </form>
   );
 }
@@ -95,7 +95,7 @@ export function HandBackForm({ lang, csrf, id }: { lang: ConsoleLang; csrf: stri
   return (
     <form method="post" action={`/console/handoffs/${id}/hand-back`} class="inline" id="hand-back-form">
       <CsrfField token={csrf} />
-      <button>{tw(lang, 'handBack')}</button>
+      <button>{tWorkspace(lang, 'handBack')}</button>
     </form>
   );
 }
@@ -107,9 +107,9 @@ export function CloseForm(p: { lang: ConsoleLang; csrf: string; id: string; labe
     <form method="post" action={`/console/handoffs/${id}/close`} class="inline" id="close-form">
       <CsrfField token={csrf} />
       <label>
-        {tw(lang, 'resolution')}{' '}
+        {tWorkspace(lang, 'resolution')}{' '}
         <select name="resolution" required>
-          <option value="">{tw(lang, 'choose')}</option>
+          <option value="">{tWorkspace(lang, 'choose')}</option>
           {CLOSE_RESOLUTIONS.map((r) => (
             <option value={r}>{outcomeLabel(lang, r)}</option>
           ))}

@@ -1,7 +1,7 @@
 import { HANDOFF_OUTCOMES } from '../../../../app/officer/handoff-outcomes.js';
 import type { DashboardMetrics } from '../../../../app/officer/metrics.js';
 import type { ConsoleLang } from '../../console-i18n.js';
-import { outcomeLabel, tw } from '../../workspace-i18n.js';
+import { outcomeLabel, tWorkspace } from '../../workspace-i18n.js';
 
 /** How conversations ended in the window: one row per resolution, and the total. */
 export function ResolutionsSection({
@@ -14,15 +14,15 @@ export function ResolutionsSection({
   const total = HANDOFF_OUTCOMES.reduce((sum, o) => sum + resolutions[o], 0);
   return (
     <section id="resolutions">
-      <h2>{tw(lang, 'resolutionsTitle')}</h2>
+      <h2>{tWorkspace(lang, 'resolutionsTitle')}</h2>
       <p>
-        <small>{tw(lang, 'resolutionsHelp')}</small>
+        <small>{tWorkspace(lang, 'resolutionsHelp')}</small>
       </p>
       <table>
         <thead>
           <tr>
-            <th>{tw(lang, 'resolution')}</th>
-            <th>{tw(lang, 'total')}</th>
+            <th>{tWorkspace(lang, 'resolution')}</th>
+            <th>{tWorkspace(lang, 'total')}</th>
           </tr>
         </thead>
         <tbody>
@@ -35,7 +35,7 @@ export function ResolutionsSection({
         </tbody>
         <tfoot>
           <tr>
-            <th>{tw(lang, 'total')}</th>
+            <th>{tWorkspace(lang, 'total')}</th>
             <th>{total}</th>
           </tr>
         </tfoot>

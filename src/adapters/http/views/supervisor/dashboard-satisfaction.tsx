@@ -1,7 +1,7 @@
 import type { IkmRow, SatisfactionMetrics } from '../../../../app/officer/satisfaction-metrics.js';
 import { t, type ConsoleLang } from '../../console-i18n.js';
 import { ts } from '../../supervisor-i18n.js';
-import { tw } from '../../workload-i18n.js';
+import { tWorkload } from '../../workload-i18n.js';
 import { StatsList } from './stats-list.js';
 
 /** Two decimals with the locale's separator: "87,50" in Indonesian. */
@@ -27,9 +27,9 @@ function IkmTable({
         <thead>
           <tr>
             <th>{head}</th>
-            <th>{tw(lang, 'ikm')}</th>
-            <th>{tw(lang, 'grade')}</th>
-            <th>{tw(lang, 'answers')}</th>
+            <th>{tWorkload(lang, 'ikm')}</th>
+            <th>{tWorkload(lang, 'grade')}</th>
+            <th>{tWorkload(lang, 'answers')}</th>
           </tr>
         </thead>
         <tbody>
@@ -68,24 +68,24 @@ export function SatisfactionSection({
 }) {
   return (
     <section id="satisfaction">
-      <h2>{tw(lang, 'satisfactionTitle')}</h2>
+      <h2>{tWorkload(lang, 'satisfactionTitle')}</h2>
       <p>
-        <small>{tw(lang, 'satisfactionHelp')}</small>
+        <small>{tWorkload(lang, 'satisfactionHelp')}</small>
       </p>
       {m.truncated ? <p class="flash error">{ts(lang, 'truncated')}</p> : null}
       <StatsList
         rows={[
-          [tw(lang, 'ikm'), m.overall ? `${fmtIkm(lang, m.overall.ikm)} (${m.overall.grade})` : '-'],
-          [tw(lang, 'answers'), m.overall?.count ?? 0],
+          [tWorkload(lang, 'ikm'), m.overall ? `${fmtIkm(lang, m.overall.ikm)} (${m.overall.grade})` : '-'],
+          [tWorkload(lang, 'answers'), m.overall?.count ?? 0],
         ]}
       />
-      <h3>{tw(lang, 'perOfficer')}</h3>
+      <h3>{tWorkload(lang, 'perOfficer')}</h3>
       <IkmTable
         lang={lang}
         head={ts(lang, 'officer')}
         rows={m.officers.map((o) => ({ ...o, label: o.displayName, sub: o.username }))}
       />
-      <h3>{tw(lang, 'perOffice')}</h3>
+      <h3>{tWorkload(lang, 'perOffice')}</h3>
       <IkmTable
         lang={lang}
         head={t(lang, 'office')}

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { WhatsAppStatus } from '../../../../ports/whatsapp-session.js';
 import type { ConsoleLang } from '../../console-i18n.js';
-import { tw, WHATSAPP_STATE } from '../../whatsapp-i18n.js';
+import { tWhatsApp, WHATSAPP_STATE } from '../../whatsapp-i18n.js';
 
 /** An instant as the admin compares it with server logs: UTC, to the second. */
 function fmt(d: Date | undefined): string {
@@ -10,7 +10,7 @@ function fmt(d: Date | undefined): string {
 
 /** Who holds the number: this process, or another one with its session's state as of its last renewal. */
 function Holder({ lang, s }: { lang: ConsoleLang; s: WhatsAppStatus }) {
-  if (s.leaseOurs) return <>{tw(lang, 'thisProcess')}</>;
+  if (s.leaseOurs) return <>{tWhatsApp(lang, 'thisProcess')}</>;
   if (!s.holderState) return null;
   return (
     <>
@@ -23,21 +23,21 @@ function Holder({ lang, s }: { lang: ConsoleLang; s: WhatsAppStatus }) {
 export function HealthTable({ lang, s }: { lang: ConsoleLang; s: WhatsAppStatus }) {
   const drop = s.lastDisconnect
     ? `${s.lastDisconnect.code ?? '–'}: ${s.lastDisconnect.reason} (${fmt(s.lastDisconnect.at)})`
-    : tw(lang, 'none');
+    : tWhatsApp(lang, 'none');
   return (
     <table class="whatsapp-health">
-      <Row label={tw(lang, 'state')}>
+      <Row label={tWhatsApp(lang, 'state')}>
         <strong data-state={s.state}>{WHATSAPP_STATE[s.state][lang]}</strong>
       </Row>
-      <Row label={tw(lang, 'since')}>{fmt(s.since)}</Row>
-      <Row label={tw(lang, 'account')}>{s.account ?? '–'}</Row>
-      <Row label={tw(lang, 'lease')}>
+      <Row label={tWhatsApp(lang, 'since')}>{fmt(s.since)}</Row>
+      <Row label={tWhatsApp(lang, 'account')}>{s.account ?? '–'}</Row>
+      <Row label={tWhatsApp(lang, 'lease')}>
         {`${s.leaseHolder ?? '–'} `}
         <Holder lang={lang} s={s} />
       </Row>
-      <Row label={tw(lang, 'lastDrop')}>{drop}</Row>
-      <Row label={tw(lang, 'reconnects')}>{s.reconnects}</Row>
-      <Row label={tw(lang, 'badMac')}>{s.badMacCount}</Row>
+      <Row label={tWhatsApp(lang, 'lastDrop')}>{drop}</Row>
+      <Row label={tWhatsApp(lang, 'reconnects')}>{s.reconnects}</Row>
+      <Row label={tWhatsApp(lang, 'badMac')}>{s.badMacCount}</Row>
     </table>
   );
 }

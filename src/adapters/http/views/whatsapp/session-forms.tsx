@@ -1,5 +1,5 @@
 import type { ConsoleLang } from '../../console-i18n.js';
-import { tw } from '../../whatsapp-i18n.js';
+import { tWhatsApp } from '../../whatsapp-i18n.js';
 import { CsrfField } from '../csrf-field.js';
 
 /** Pairing by code instead of the QR: the service phone's number, then the code to type on it. */
@@ -7,12 +7,12 @@ export function PairingCodeForm({ lang, csrf }: { lang: ConsoleLang; csrf: strin
   return (
     <form method="post" action="/console/whatsapp/pairing-code" class="card">
       <CsrfField token={csrf} />
-      <p>{tw(lang, 'codeHelp')}</p>
+      <p>{tWhatsApp(lang, 'codeHelp')}</p>
       <label>
-        {tw(lang, 'phone')}{' '}
+        {tWhatsApp(lang, 'phone')}{' '}
         <input name="phone" inputmode="tel" autocomplete="off" placeholder="6281234567890" required />
       </label>{' '}
-      <button>{tw(lang, 'askCode')}</button>
+      <button>{tWhatsApp(lang, 'askCode')}</button>
     </form>
   );
 }
@@ -22,7 +22,7 @@ export function RestartForm({ lang, csrf }: { lang: ConsoleLang; csrf: string })
   return (
     <form method="post" action="/console/whatsapp/restart" class="inline">
       <CsrfField token={csrf} />
-      <button>{tw(lang, 'restart')}</button>
+      <button>{tWhatsApp(lang, 'restart')}</button>
     </form>
   );
 }
@@ -32,11 +32,11 @@ export function UnpairForm({ lang, csrf }: { lang: ConsoleLang; csrf: string }) 
   return (
     <form method="post" action="/console/whatsapp/unpair" class="card">
       <CsrfField token={csrf} />
-      <p>{tw(lang, 'unpairHelp')}</p>
+      <p>{tWhatsApp(lang, 'unpairHelp')}</p>
       <label>
-        <input type="checkbox" name="confirm" value="yes" /> {tw(lang, 'confirm')}
+        <input type="checkbox" name="confirm" value="yes" /> {tWhatsApp(lang, 'confirm')}
       </label>{' '}
-      <button>{tw(lang, 'unpair')}</button>
+      <button>{tWhatsApp(lang, 'unpair')}</button>
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import type { WhatsAppStatus } from '../../../../ports/whatsapp-session.js';
 import type { ConsoleLang } from '../../console-i18n.js';
-import { tw } from '../../whatsapp-i18n.js';
+import { tWhatsApp } from '../../whatsapp-i18n.js';
 import { HealthTable } from './health-table.js';
 import { PairingCodeForm, RestartForm, UnpairForm } from './session-forms.js';
 
@@ -38,21 +38,21 @@ export function SessionPage({
       ) : null}
       {s.pairingCode ? (
         <p class="flash ok" role="status">
-          {`${tw(lang, 'code')}: `}
+          {`${tWhatsApp(lang, 'code')}: `}
           <strong class="pairing-code">{s.pairingCode}</strong>
         </p>
       ) : null}
       <HealthTable lang={lang} s={s} />
       <p>
-        <a href="/console/whatsapp">{tw(lang, 'reload')}</a>{' '}
+        <a href="/console/whatsapp">{tWhatsApp(lang, 'reload')}</a>{' '}
         {canRestart ? <RestartForm lang={lang} csrf={csrf} /> : null}
       </p>
       {view.qrImage ? (
         <section class="card">
           <div class="qr">
-            <img src={view.qrImage} alt={tw(lang, 'qrAlt')} width={264} height={264} />
+            <img src={view.qrImage} alt={tWhatsApp(lang, 'qrAlt')} width={264} height={264} />
           </div>
-          <p>{tw(lang, 'scan')}</p>
+          <p>{tWhatsApp(lang, 'scan')}</p>
         </section>
       ) : null}
       {canPair ? <PairingCodeForm lang={lang} csrf={csrf} /> : null}

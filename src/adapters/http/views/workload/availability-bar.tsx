@@ -1,6 +1,6 @@
 import type { AvailabilityView } from '../../../../app/officer/availability.js';
 import type { ConsoleLang } from '../../console-i18n.js';
-import { tw } from '../../workload-i18n.js';
+import { tWorkload } from '../../workload-i18n.js';
 import { CsrfField } from '../csrf-field.js';
 
 /**
@@ -21,13 +21,13 @@ export function AvailabilityBar({
       <CsrfField token={csrf} />
       <input type="hidden" name="available" value={view.available ? 'false' : 'true'} />
       <span>
-        {`${tw(lang, 'availableCount')}: `}
+        {`${tWorkload(lang, 'availableCount')}: `}
         <strong id="available-count">{view.availableInScope}</strong>
       </span>{' '}
       <span class={view.available ? 'state available' : 'state away'}>
-        {tw(lang, view.available ? 'youAreAvailable' : 'youAreAway')}
+        {tWorkload(lang, view.available ? 'youAreAvailable' : 'youAreAway')}
       </span>{' '}
-      <button>{tw(lang, view.available ? 'setAway' : 'setAvailable')}</button>
+      <button>{tWorkload(lang, view.available ? 'setAway' : 'setAvailable')}</button>
     </form>
   );
 }

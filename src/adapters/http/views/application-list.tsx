@@ -4,6 +4,7 @@ import { describeStatus } from '../../../domain/status.js';
 import { t, type ConsoleLang } from '../console-i18n.js';
 import { isOverdue } from '../json-views.js';
 import { fmtUtc } from './console-time.js';
+import { DataTable } from './data-table.js';
 import { OptionList } from './option-list.js';
 
 /** What the application list shows. */
@@ -22,29 +23,21 @@ export function ApplicationList({ lang, query, apps, total, now }: ApplicationLi
     <>
       <Filters lang={lang} query={query} />
       <p>{`${apps.length} / ${total}`}</p>
-      <div class="scroll">
-        <table>
-          <thead>
-            <tr>
-              <th>{t(lang, 'tracking')}</th>
-              <th>{t(lang, 'service')}</th>
-              <th>{t(lang, 'applicant')}</th>
-              <th>{t(lang, 'status')}</th>
-              <th>{t(lang, 'office')}</th>
-              <th>{t(lang, 'due')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {apps.length === 0 ? (
-              <tr>
-                <td colspan={6}>{t(lang, 'none')}</td>
-              </tr>
-            ) : (
-              apps.map((a) => <Row lang={lang} app={a} late={isOverdue(a, now)} />)
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        headers={[
+          t(lang, 'tracking'),
+          t(lang, 'service'),
+          t(lang, 'applicant'),
+          t(lang, 'status'),
+          t(lang, 'office'),
+          t(lang, 'due'),
+        ]}
+        empty={t(lang, 'none')}
+      >
+        {apps.map((a) => (
+          <Row lang={lang} app={a} late={isOverdue(a, now)} />
+        ))}
+      </DataTable>
     </>
   );
 }

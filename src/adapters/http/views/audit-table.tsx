@@ -3,6 +3,7 @@ import { jakartaDate, jakartaMinutes } from '../../../domain/jakarta-time.js';
 import { t, type ConsoleLang } from '../console-i18n.js';
 import { maskChat } from '../json-views.js';
 import { ts } from '../supervisor-i18n.js';
+import { DataTable } from './data-table.js';
 
 /** An instant on the Jakarta wall clock, "YYYY-MM-DD HH:MM". */
 export function fmtWib(at: Date): string {
@@ -26,51 +27,42 @@ function actorText(e: AuditEntry): string {
 /** Audit rows: who, when, what, before/after. Read-only; used by the search page and application detail. */
 export function AuditTable({ lang, entries }: { lang: ConsoleLang; entries: readonly AuditEntry[] }) {
   return (
-    <div class="scroll">
-      <table class="audit">
-        <thead>
-          <tr>
-            <th>{ts(lang, 'when')}</th>
-            <th>{ts(lang, 'who')}</th>
-            <th>{ts(lang, 'what')}</th>
-            <th>{ts(lang, 'before')}</th>
-            <th>{ts(lang, 'after')}</th>
-            <th>{ts(lang, 'detail')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.length === 0 ? (
-            <tr>
-              <td colspan={6}>{t(lang, 'none')}</td>
-            </tr>
-          ) : (
-            entries.map((e) => (
-              <tr>
-                <td>{fmtWib(e.at)}</td>
-                <td>{actorText(e)}</td>
-                <td>
-                  {e.type}
-                  {e.trackingNumber ? (
-                    <>
-                      <br />
-                      <small>
-                        {e.applicationId ? (
-                          <a href={`/console/applications/${e.applicationId}`}>{e.trackingNumber}</a>
-                        ) : (
-                          e.trackingNumber
-                        )}
-                      </small>
-                    </>
-                  ) : null}
-                </td>
-                <JsonCell value={e.before} />
-                <JsonCell value={e.after} />
-                <JsonCell value={e.data} />
-              </tr>
-            ))
-          )}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      class="audit"
+      headers={[
+        ts(lang, 'when'),
+        ts(lang, 'who'),
+        ts(lang, 'what'),
+        ts(lang, 'before'),
+        ts(lang, 'after'),
+        ts(lang, 'detail'),
+      ]}
+      empty={t(lang, 'none')}
+    >
+      {entries.map((e) => (
+        <tr>
+          <td>{fmtWib(e.at)}</td>
+          <td>{actorText(e)}</td>
+          <td>
+            {e.type}
+            {e.trackingNumber ? (
+              <>
+                <br />
+                <small>
+                  {e.applicationId ? (
+                    <a href={`/console/applications/${e.applicationId}`}>{e.trackingNumber}</a>
+                  ) : (
+                    e.trackingNumber
+                  )}
+                </small>
+              </>
+            ) : null}
+          </td>
+          <JsonCell value={e.before} />
+          <JsonCell value={e.after} />
+          <JsonCell value={e.data} />
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -1,6 +1,7 @@
 import type { HandoffTicket } from '../../../ports/handoff-repository.js';
 import { t, type ConsoleLang } from '../console-i18n.js';
 import type { AvailabilityView } from '../../../app/officer/availability.js';
+import { DataTable } from './data-table.js';
 import { QueueRow } from './queue-row.js';
 import { AvailabilityBar } from './workload/availability-bar.js';
 
@@ -25,28 +26,17 @@ export function Queue({ lang, csrf, tickets, now, availability }: QueueProps) {
       <button type="button" id="enable-alerts">
         {t(lang, 'enableAlerts')}
       </button>
-      <div class="scroll">
-        <table id="queue" data-stream="/console/queue/stream" data-alert={t(lang, 'newWaiting')}>
-          <thead>
-            <tr>
-              <th>{t(lang, 'citizen')}</th>
-              <th>{t(lang, 'channel')}</th>
-              <th>{t(lang, 'reasonCol')}</th>
-              <th>{t(lang, 'waiting')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {tickets.length === 0 ? (
-              <tr class="empty">
-                <td colspan={5}>{t(lang, 'none')}</td>
-              </tr>
-            ) : (
-              tickets.map((tk) => <QueueRow lang={lang} csrf={csrf} ticket={tk} now={now} />)
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        id="queue"
+        attrs={{ 'data-stream': '/console/queue/stream', 'data-alert': t(lang, 'newWaiting') }}
+        headers={[t(lang, 'citizen'), t(lang, 'channel'), t(lang, 'reasonCol'), t(lang, 'waiting'), '']}
+        empty={t(lang, 'none')}
+        emptyClass="empty"
+      >
+        {tickets.map((tk) => (
+          <QueueRow lang={lang} csrf={csrf} ticket={tk} now={now} />
+        ))}
+      </DataTable>
     </>
   );
 }

@@ -5,6 +5,7 @@ import { describeStatus } from '../../../../domain/status.js';
 import { t, type ConsoleLang } from '../../console-i18n.js';
 import { ts } from '../../supervisor-i18n.js';
 import { fmtWib } from '../audit-table.js';
+import { DataTable } from '../data-table.js';
 import type { DashboardWindow } from './dashboard-window.js';
 import { orDash, StatsList } from './stats-list.js';
 import { BarChart, HorizontalBarChart } from './svg-chart.js';
@@ -39,34 +40,17 @@ export function PerDaySection({
       />
       <details>
         <summary>{ts(lang, 'perOfficeDay')}</summary>
-        <div class="scroll">
-          <table>
-            <thead>
-              <tr>
-                <th>{ts(lang, 'date')}</th>
-                <th>{t(lang, 'office')}</th>
-                <th>{ts(lang, 'count')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {perDay.length === 0 ? (
-                <tr>
-                  <td colspan={3}>{t(lang, 'none')}</td>
-                </tr>
-              ) : (
-                perDay.map((r) => (
-                  <tr>
-                    <td>{r.date}</td>
-                    <td>
-                      {r.officeName} <small>{r.officeId}</small>
-                    </td>
-                    <td>{r.count}</td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-        </div>
+        <DataTable headers={[ts(lang, 'date'), t(lang, 'office'), ts(lang, 'count')]} empty={t(lang, 'none')}>
+          {perDay.map((r) => (
+            <tr>
+              <td>{r.date}</td>
+              <td>
+                {r.officeName} <small>{r.officeId}</small>
+              </td>
+              <td>{r.count}</td>
+            </tr>
+          ))}
+        </DataTable>
       </details>
     </section>
   );
@@ -117,40 +101,30 @@ export function OverdueSection({
   return (
     <section id="overdue">
       <h2>{`${ts(lang, 'overdueTitle')}: ${overdue.total}`}</h2>
-      <div class="scroll">
-        <table>
-          <thead>
-            <tr>
-              <th>{t(lang, 'tracking')}</th>
-              <th>{t(lang, 'service')}</th>
-              <th>{t(lang, 'office')}</th>
-              <th>{t(lang, 'status')}</th>
-              <th>{t(lang, 'due')}</th>
-              <th>{ts(lang, 'daysLate')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {overdue.items.length === 0 ? (
-              <tr>
-                <td colspan={6}>{t(lang, 'none')}</td>
-              </tr>
-            ) : (
-              overdue.items.map((a) => (
-                <tr class="late">
-                  <td>
-                    <a href={`/console/applications/${a.id}`}>{a.trackingNumber}</a>
-                  </td>
-                  <td>{a.serviceId}</td>
-                  <td>{a.officeId}</td>
-                  <td>{describeStatus(a.status as ApplicationStatus, lang)}</td>
-                  <td>{fmtWib(new Date(a.slaDueAt))}</td>
-                  <td>{a.daysLate}</td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        headers={[
+          t(lang, 'tracking'),
+          t(lang, 'service'),
+          t(lang, 'office'),
+          t(lang, 'status'),
+          t(lang, 'due'),
+          ts(lang, 'daysLate'),
+        ]}
+        empty={t(lang, 'none')}
+      >
+        {overdue.items.map((a) => (
+          <tr class="late">
+            <td>
+              <a href={`/console/applications/${a.id}`}>{a.trackingNumber}</a>
+            </td>
+            <td>{a.serviceId}</td>
+            <td>{a.officeId}</td>
+            <td>{describeStatus(a.status as ApplicationStatus, lang)}</td>
+            <td>{fmtWib(new Date(a.slaDueAt))}</td>
+            <td>{a.daysLate}</td>
+          </tr>
+        ))}
+      </DataTable>
       {overdue.total > overdue.items.length ? (
         <p>
           <a href="/console/applications?overdue=true">{`${t(lang, 'applications')} »`}</a>

@@ -1,6 +1,7 @@
 import type { DashboardMetrics } from '../../../../app/officer/metrics.js';
 import { t, type ConsoleLang } from '../../console-i18n.js';
 import { ts } from '../../supervisor-i18n.js';
+import { DataTable } from '../data-table.js';
 import { HorizontalBarChart } from './svg-chart.js';
 
 /** Points per officer: a bar each, then the counts they are made of. */
@@ -23,36 +24,21 @@ export function PointsSection({
           title={ts(lang, 'pointsTitle')}
         />
       ) : null}
-      <div class="scroll">
-        <table>
-          <thead>
-            <tr>
-              <th>{ts(lang, 'officer')}</th>
-              <th>{ts(lang, 'completed')}</th>
-              <th>{ts(lang, 'conversations')}</th>
-              <th>{ts(lang, 'points')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {officers.length === 0 ? (
-              <tr>
-                <td colspan={4}>{t(lang, 'none')}</td>
-              </tr>
-            ) : (
-              officers.map((o) => (
-                <tr>
-                  <td>
-                    {o.displayName} <small>{`(${o.username})`}</small>
-                  </td>
-                  <td>{o.completed}</td>
-                  <td>{o.conversations}</td>
-                  <td>{o.points}</td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        headers={[ts(lang, 'officer'), ts(lang, 'completed'), ts(lang, 'conversations'), ts(lang, 'points')]}
+        empty={t(lang, 'none')}
+      >
+        {officers.map((o) => (
+          <tr>
+            <td>
+              {o.displayName} <small>{`(${o.username})`}</small>
+            </td>
+            <td>{o.completed}</td>
+            <td>{o.conversations}</td>
+            <td>{o.points}</td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

@@ -2,6 +2,7 @@ import type { IkmRow, SatisfactionMetrics } from '../../../../app/officer/satisf
 import { t, type ConsoleLang } from '../../console-i18n.js';
 import { ts } from '../../supervisor-i18n.js';
 import { tWorkload } from '../../workload-i18n.js';
+import { DataTable } from '../data-table.js';
 import { StatsList } from './stats-list.js';
 
 /** Two decimals with the locale's separator: "87,50" in Indonesian. */
@@ -22,36 +23,21 @@ function IkmTable({
   rows: ReadonlyArray<IkmRow & { label: string; sub?: string }>;
 }) {
   return (
-    <div class="scroll">
-      <table>
-        <thead>
-          <tr>
-            <th>{head}</th>
-            <th>{tWorkload(lang, 'ikm')}</th>
-            <th>{tWorkload(lang, 'grade')}</th>
-            <th>{tWorkload(lang, 'answers')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 ? (
-            <tr>
-              <td colspan={4}>{t(lang, 'none')}</td>
-            </tr>
-          ) : (
-            rows.map((r) => (
-              <tr>
-                <td>
-                  {r.label} {r.sub ? <small>{`(${r.sub})`}</small> : null}
-                </td>
-                <td class="ikm">{fmtIkm(lang, r.ikm)}</td>
-                <td>{r.grade}</td>
-                <td>{r.count}</td>
-              </tr>
-            ))
-          )}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      headers={[head, tWorkload(lang, 'ikm'), tWorkload(lang, 'grade'), tWorkload(lang, 'answers')]}
+      empty={t(lang, 'none')}
+    >
+      {rows.map((r) => (
+        <tr>
+          <td>
+            {r.label} {r.sub ? <small>{`(${r.sub})`}</small> : null}
+          </td>
+          <td class="ikm">{fmtIkm(lang, r.ikm)}</td>
+          <td>{r.grade}</td>
+          <td>{r.count}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -3,6 +3,7 @@ import { t, type ConsoleLang } from '../../console-i18n.js';
 import { maskChat } from '../../json-views.js';
 import { ts } from '../../supervisor-i18n.js';
 import { fmtWib } from '../audit-table.js';
+import { DataTable } from '../data-table.js';
 import { OptionList } from '../option-list.js';
 import { Pager, type Paging } from './pager.js';
 
@@ -75,31 +76,24 @@ export function DeliveriesView({
         </label>
         <button>{t(lang, 'filter')}</button>
       </form>
-      <div class="scroll">
-        <table id="deliveries">
-          <thead>
-            <tr>
-              <th>{ts(lang, 'when')}</th>
-              <th>{t(lang, 'tracking')}</th>
-              <th>{t(lang, 'applicant')}</th>
-              <th>{t(lang, 'channel')}</th>
-              <th>{ts(lang, 'deliveryStatus')}</th>
-              <th>{ts(lang, 'attempts')}</th>
-              <th>{ts(lang, 'error')}</th>
-              <th>{ts(lang, 'message')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.items.length === 0 ? (
-              <tr>
-                <td colspan={8}>{t(lang, 'none')}</td>
-              </tr>
-            ) : (
-              result.items.map((n) => <DeliveryRow lang={lang} notice={n} />)
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        id="deliveries"
+        headers={[
+          ts(lang, 'when'),
+          t(lang, 'tracking'),
+          t(lang, 'applicant'),
+          t(lang, 'channel'),
+          ts(lang, 'deliveryStatus'),
+          ts(lang, 'attempts'),
+          ts(lang, 'error'),
+          ts(lang, 'message'),
+        ]}
+        empty={t(lang, 'none')}
+      >
+        {result.items.map((n) => (
+          <DeliveryRow lang={lang} notice={n} />
+        ))}
+      </DataTable>
       <Pager lang={lang} path="/console/deliveries" query={q} paging={paging} total={result.total} />
     </>
   );

@@ -1,6 +1,7 @@
 import type { OfficerListing } from '../../../../app/officer/manage-officers.js';
 import { t, type ConsoleLang } from '../../console-i18n.js';
 import { ts } from '../../supervisor-i18n.js';
+import { DataTable } from '../data-table.js';
 import { NewOfficerForm, type NewOfficerFields } from './new-officer-form.js';
 import { OfficerRow } from './officer-row.js';
 
@@ -21,30 +22,23 @@ export function OfficersView({ lang, csrf, officers, selfId, form = {}, errors =
     <>
       <NewOfficerForm lang={lang} csrf={csrf} form={form} errors={errors} />
       <h2>{ts(lang, 'admin')}</h2>
-      <div class="scroll">
-        <table id="officers">
-          <thead>
-            <tr>
-              <th>{t(lang, 'username')}</th>
-              <th>{ts(lang, 'displayName')}</th>
-              <th>{ts(lang, 'role')}</th>
-              <th>{t(lang, 'office')}</th>
-              <th>{t(lang, 'status')}</th>
-              <th>{ts(lang, 'tokens')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {officers.length === 0 ? (
-              <tr>
-                <td colspan={7}>{t(lang, 'none')}</td>
-              </tr>
-            ) : (
-              officers.map((o) => <OfficerRow lang={lang} csrf={csrf} officer={o} isSelf={o.id === selfId} />)
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        id="officers"
+        headers={[
+          t(lang, 'username'),
+          ts(lang, 'displayName'),
+          ts(lang, 'role'),
+          t(lang, 'office'),
+          t(lang, 'status'),
+          ts(lang, 'tokens'),
+          '',
+        ]}
+        empty={t(lang, 'none')}
+      >
+        {officers.map((o) => (
+          <OfficerRow lang={lang} csrf={csrf} officer={o} isSelf={o.id === selfId} />
+        ))}
+      </DataTable>
       <p>
         <a href="/console/admin/offices">{`${ts(lang, 'offices')} »`}</a>
       </p>

@@ -1,6 +1,7 @@
 import type { Office } from '../../../../ports/office-repository.js';
 import { t, type ConsoleLang } from '../../console-i18n.js';
 import { ts } from '../../supervisor-i18n.js';
+import { DataTable } from '../data-table.js';
 import { Pager, type Paging } from './pager.js';
 
 /** Opening hours on one line: "mon 08:00-12:00,13:00-16:00; tue ...". */
@@ -29,36 +30,22 @@ export function OfficesView({
         <input name="q" placeholder={ts(lang, 'searchOffice')} value={q.q} />
         <button>{t(lang, 'filter')}</button>
       </form>
-      <div class="scroll">
-        <table id="offices">
-          <thead>
-            <tr>
-              <th>{ts(lang, 'code')}</th>
-              <th>{ts(lang, 'name')}</th>
-              <th>{ts(lang, 'level')}</th>
-              <th>{ts(lang, 'hours')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.items.length === 0 ? (
-              <tr>
-                <td colspan={4}>{t(lang, 'none')}</td>
-              </tr>
-            ) : (
-              result.items.map((o) => (
-                <tr>
-                  <td>{o.id}</td>
-                  <td>{o.name}</td>
-                  <td>{o.level}</td>
-                  <td>
-                    <small>{hoursText(o)}</small>
-                  </td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        id="offices"
+        headers={[ts(lang, 'code'), ts(lang, 'name'), ts(lang, 'level'), ts(lang, 'hours')]}
+        empty={t(lang, 'none')}
+      >
+        {result.items.map((o) => (
+          <tr>
+            <td>{o.id}</td>
+            <td>{o.name}</td>
+            <td>{o.level}</td>
+            <td>
+              <small>{hoursText(o)}</small>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <Pager lang={lang} path="/console/admin/offices" query={q} paging={paging} total={result.total} />
     </>
   );

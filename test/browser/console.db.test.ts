@@ -1,18 +1,10 @@
-import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chromium, type Browser } from 'playwright-core';
+import { expect, it } from '@jest/globals';
 import { deliverNotifications } from '../../src/app/officer/deliver-notifications.js';
 import type { ChannelSender } from '../../src/ports/channel-sender.js';
 import type { Reply } from '../../src/dialogue/types.js';
 import { newApplication, sequentialNumbers } from '../adapters/mongo/fixtures.js';
 import { PASSWORD, useHttpApp } from '../adapters/http/http-fixture.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const present = existsSync(CHROMIUM);
-// CI installs chromium and sets CI=true: there a missing browser is a failure, never a silent skip.
-if (!present && process.env.CI) throw new Error(`${CHROMIUM} is absent: .ci/run must install chromium`);
-if (!present) console.warn(`browser tests skipped: ${CHROMIUM} is absent (apt-get install chromium)`);
-const maybe = present ? describe : describe.skip;
+import { describeBrowser, login, submitLogin, useChromium, watchErrors } from '../support/browser.js';
 
 /** Runs in the page before its own scripts: notes each notification and each beep in `window.alerts`. */
 const RECORD_ALERTS = `
@@ -34,20 +26,9 @@ const RECORD_ALERTS = `
 `;
 
 const app = useHttpApp('browser_console');
-let browser: Browser | undefined;
+const browser = useChromium();
 
-beforeAll(async () => {
-  if (!present) return;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-});
-
-maybe('officer console in a browser', () => {
+describeBrowser('officer console in a browser', () => {
   it('should log in, claim a queued conversation, reply, and change a status that reaches the citizen', async () => {
     const { base, repos, pushed } = app();
     const { ticket } = await repos.handoffs.open({
@@ -63,17 +44,12 @@ maybe('officer console in a browser', () => {
       newApplication({ status: 'IN_REVIEW' }),
       sequentialNumbers(900),
     );
-    const page = await browser!.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => (m.type() === 'error' ? errors.push(m.text()) : undefined));
+    const page = await browser().newPage();
+    const errors = watchErrors(page, { console: true });
 
     await page.goto(`${base}/console/queue`);
     expect(page.url()).toBe(`${base}/console/login`);
-    await page.fill('input[name=username]', 'budi');
-    await page.fill('input[name=password]', PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForURL(`${base}/console/queue`);
+    await submitLogin(page, base, 'budi', PASSWORD);
 
     const row = page.locator(`tr[data-id="${ticket.id}"]`);
     await expect(row.textContent()).resolves.toContain('Ibu Sri');
@@ -118,12 +94,8 @@ maybe('officer console in a browser', () => {
 
   it('should show a newly waiting citizen in the live queue without a reload', async () => {
     const { base, repos } = app();
-    const page = await browser!.newPage();
-    await page.goto(`${base}/console/login`);
-    await page.fill('input[name=username]', 'sari');
-    await page.fill('input[name=password]', PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForURL(`${base}/console/queue`);
+    const page = await browser().newPage();
+    await login(page, base, 'sari', PASSWORD);
     const { ticket } = await repos.handoffs.open({
       channel: 'whatsapp',
       chatId: '628111',
@@ -139,16 +111,12 @@ maybe('officer console in a browser', () => {
   }, 60_000);
   it('should ring and raise a browser notification when a citizen starts waiting', async () => {
     const { base, repos } = app();
-    const context = await browser!.newContext();
+    const context = await browser().newContext();
     await context.grantPermissions(['notifications'], { origin: base });
     // Records what the page does; the real Notification and AudioContext still run underneath.
     await context.addInitScript({ content: RECORD_ALERTS });
     const page = await context.newPage();
-    await page.goto(`${base}/console/login`);
-    await page.fill('input[name=username]', 'budi');
-    await page.fill('input[name=password]', PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForURL(`${base}/console/queue`);
+    await login(page, base, 'budi', PASSWORD);
     await page.click('#enable-alerts');
     await expect(page.evaluate<string[]>('window.alerts')).resolves.toEqual([]);
     const { ticket } = await repos.handoffs.open({
@@ -171,17 +139,13 @@ maybe('officer console in a browser', () => {
   it('should switch to English and stay usable on a phone-sized screen', async () => {
     const { base, repos } = app();
     const application = await repos.applications.create(newApplication(), sequentialNumbers(950));
-    const context = await browser!.newContext({
+    const context = await browser().newContext({
       viewport: { width: 360, height: 740 },
       isMobile: true,
       hasTouch: true,
     });
     const page = await context.newPage();
-    await page.goto(`${base}/console/login`);
-    await page.fill('input[name=username]', 'budi');
-    await page.fill('input[name=password]', PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForURL(`${base}/console/queue`);
+    await login(page, base, 'budi', PASSWORD);
     await expect(page.getAttribute('html', 'lang')).resolves.toBe('id');
     await page.click('a.lang');
     await page.waitForURL(/lang=en/);

@@ -1,18 +1,12 @@
-import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { createOfficer } from '../../src/app/officer/create-officer.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';
 import { start, type Running } from '../../src/main.js';
 import { TOKEN } from '../adapters/telegram/helpers.js';
 import { serverEnv } from '../support/db.js';
+import { describeBrowser, login, useChromium, watchErrors } from '../support/browser.js';
 import { FakeBotApi } from '../support/fake-bot-api.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const present = existsSync(CHROMIUM);
-if (!present && process.env.CI) throw new Error(`${CHROMIUM} is absent: .ci/run must install chromium`);
-const maybe = present ? describe : describe.skip;
 
 const CITIZEN = { id: 4321, is_bot: false, first_name: 'Rina', language_code: 'id' };
 const CHAT = { id: 4321, type: 'private', first_name: 'Rina' };
@@ -22,7 +16,7 @@ const CANNED =
 
 const api = new FakeBotApi(TOKEN);
 let running: Running;
-let browser: Browser | undefined;
+const browser = useChromium();
 
 beforeAll(async () => {
   const apiRoot = await api.listen();
@@ -39,14 +33,8 @@ beforeAll(async () => {
     { username: 'budi', displayName: 'Budi', password: PASSWORD, role: 'officer', officeId: '31.71.01.1001' },
     { kind: 'system', id: 'test' },
   );
-  if (present)
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
 }, 60_000);
 afterAll(async () => {
-  await browser?.close();
   await running.conn.dropDatabase().catch(() => undefined);
   await running.stop();
   await api.close();
@@ -57,7 +45,7 @@ const say = (text: string) =>
     message: { message_id: 1, date: Math.floor(Date.now() / 1000), chat: CHAT, from: CITIZEN, text },
   });
 
-maybe("the officer's workspace in a browser", () => {
+describeBrowser("the officer's workspace in a browser", () => {
   it('should show what the citizen asked the bot (PBG) in words, and a canned reply in full', async () => {
     say('apa saja syarat PBG?');
     await api.waitFor(() => api.sent.find((m) => String(m.text).includes('KTP-el pemilik')), 15000);
@@ -65,14 +53,9 @@ maybe("the officer's workspace in a browser", () => {
     await api.waitFor(() => api.sent.find((m) => /antrean/i.test(String(m.text))), 15000);
 
     const base = `http://127.0.0.1:${running.port}`;
-    const page = await browser!.newPage({ viewport: { width: 900, height: 1400 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${base}/console/login`);
-    await page.fill('input[name=username]', 'budi');
-    await page.fill('input[name=password]', PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForURL(`${base}/console/queue`);
+    const page = await browser().newPage({ viewport: { width: 900, height: 1400 } });
+    const errors = watchErrors(page);
+    await login(page, base, 'budi', PASSWORD);
     await page.locator('tr[data-id] button').first().click();
     await page.waitForURL(/\/console\/handoffs\/[0-9a-f]{24}$/);
 

@@ -1,17 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chromium, type Browser } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { createOfficer } from '../../src/app/officer/create-officer.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';
 import { start, type Running } from '../../src/main.js';
 import { FakeBotApi } from '../support/fake-bot-api.js';
 import { serverEnv } from '../support/db.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const present = existsSync(CHROMIUM);
-if (!present && process.env.CI) throw new Error(`${CHROMIUM} is absent: .ci/run must install chromium`);
-const maybe = present ? describe : describe.skip;
+import { describeBrowser, login, useChromium, watchErrors } from '../support/browser.js';
 
 const TOKEN = '123456:ABCdefGhIJKlmnoPQRstuVWXyz0123456789';
 const CITIZEN = { id: 778, is_bot: false, first_name: 'Siti', language_code: 'id' };
@@ -21,7 +16,7 @@ const fixture = (name: string) => readFileSync(new URL(`../fixtures/files/${name
 
 const api = new FakeBotApi(TOKEN);
 let running: Running;
-let browser: Browser | undefined;
+const browser = useChromium();
 let messageId = 0;
 
 /** Asks `check` every 100 ms until it answers something (30 s at most). */
@@ -50,21 +45,15 @@ beforeAll(async () => {
     loadConfig(serverEnv('browser_files', { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: apiRoot })),
     createLogger('silent'),
   );
-  if (present)
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
   await running.conn.dropDatabase().catch(() => undefined);
   await running.stop();
   await api.close();
 });
 
-maybe('files in a conversation, in a browser', () => {
+describeBrowser('files in a conversation, in a browser', () => {
   it("should show the citizen's Telegram photo as an image, and send the officer's PDF back to Telegram", async () => {
     const { repos } = running.loket;
     api.push({ message: message({ text: 'petugas' }) });
@@ -93,14 +82,9 @@ maybe('files in a conversation, in a browser', () => {
     await repos.handoffs.claim(ticket.id, officer.id, new Date());
 
     const base = `http://127.0.0.1:${running.port}`;
-    const page = await browser!.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${base}/console/login`);
-    await page.fill('input[name=username]', 'rina');
-    await page.fill('input[name=password]', PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForURL(`${base}/console/queue`);
+    const page = await browser().newPage();
+    const errors = watchErrors(page);
+    await login(page, base, 'rina', PASSWORD);
     await page.goto(`${base}/console/handoffs/${ticket.id}`);
     const img = page.locator('.transcript li.from-citizen .transcript-file img');
     await img.waitFor();

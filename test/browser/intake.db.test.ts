@@ -1,44 +1,19 @@
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chromium, type Browser } from 'playwright-core';
+import { expect, it } from '@jest/globals';
 import { PASSWORD, useHttpApp } from '../adapters/http/http-fixture.js';
 import { intakeSettings, NIK } from '../adapters/http/intake-support.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const present = existsSync(CHROMIUM);
-// CI installs chromium and sets CI=true: there a missing browser is a failure, never a silent skip.
-if (!present && process.env.CI) throw new Error(`${CHROMIUM} is absent: .ci/run must install chromium`);
-if (!present) console.warn(`browser tests skipped: ${CHROMIUM} is absent (apt-get install chromium)`);
-const maybe = present ? describe : describe.skip;
+import { describeBrowser, login, useChromium, watchErrors } from '../support/browser.js';
 
 const app = useHttpApp('browser_intake', { intake: await intakeSettings() });
-let browser: Browser | undefined;
+const browser = useChromium();
 
-beforeAll(async () => {
-  if (!present) return;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-});
-
-maybe('assisted intake in a browser', () => {
+describeBrowser('assisted intake in a browser', () => {
   it('should file a KTP application for a walk-in citizen with an upload and show the receipt', async () => {
     const { base, repos } = app();
-    const page = await browser!.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => (m.type() === 'error' ? errors.push(m.text()) : undefined));
+    const page = await browser().newPage();
+    const errors = watchErrors(page, { console: true });
 
-    await page.goto(`${base}/console/login`);
-    await page.fill('input[name=username]', 'budi');
-    await page.fill('input[name=password]', PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForURL(`${base}/console/queue`);
+    await login(page, base, 'budi', PASSWORD);
 
     await page.click('nav a[href="/console/intake"]');
     await page.click('a[href="/console/intake/ktp"]');

@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
 import { createOfficer } from '../../src/app/officer/create-officer.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';
@@ -8,12 +7,8 @@ import { start, type Running } from '../../src/main.js';
 import { PASSWORD } from '../adapters/http/http-fixture.js';
 import { TOKEN } from '../adapters/telegram/helpers.js';
 import { serverEnv } from '../support/db.js';
+import { describeBrowser, login, useChromium, watchErrors } from '../support/browser.js';
 import { FakeBotApi } from '../support/fake-bot-api.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const present = existsSync(CHROMIUM);
-if (!present && process.env.CI) throw new Error(`${CHROMIUM} is absent: .ci/run must install chromium`);
-const maybe = present ? describe : describe.skip;
 
 const CITIZEN = { id: 777, is_bot: false, first_name: 'Siti', language_code: 'id' };
 const CHAT = { id: 777, type: 'private', first_name: 'Siti' };
@@ -24,10 +19,10 @@ const CHAT = { id: 777, type: 'private', first_name: 'Siti' };
  * reload, the officer's typing reaches the citizen, and a reply's delivery (failed, then sent
  * after "send again") changes on both pages as it happens.
  */
-maybe('live conversation in a browser', () => {
+describeBrowser('live conversation in a browser', () => {
   const api = new FakeBotApi(TOKEN);
   let running: Running;
-  let browser: Browser;
+  const browser = useChromium();
   let message = 1;
   const say = (text: string) =>
     api.push({
@@ -61,13 +56,8 @@ maybe('live conversation in a browser', () => {
         { kind: 'system', id: 'test' },
       );
     }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
     await running?.conn.dropDatabase().catch(() => undefined);
     await running?.stop();
     await api.close();
@@ -84,13 +74,9 @@ maybe('live conversation in a browser', () => {
   }
 
   async function officerPage(username: string, errors: string[]): Promise<Page> {
-    const page = await (await browser.newContext()).newPage();
-    page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
-    await page.goto(`http://127.0.0.1:${running.port}/console/login`);
-    await page.fill('input[name=username]', username);
-    await page.fill('input[name=password]', PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForURL(/\/console\/queue$/);
+    const page = await (await browser().newContext()).newPage();
+    watchErrors(page, { label: username, into: errors });
+    await login(page, `http://127.0.0.1:${running.port}`, username, PASSWORD);
     return page;
   }
 

@@ -1,39 +1,23 @@
-import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chromium, type Browser } from 'playwright-core';
+import { beforeAll, expect, it } from '@jest/globals';
 import { issueSetupToken } from '../../src/app/officer/first-admin.js';
 import { useHttpApp } from '../adapters/http/http-fixture.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const present = existsSync(CHROMIUM);
-// CI installs chromium and sets CI=true: there a missing browser is a failure, never a silent skip.
-if (!present && process.env.CI) throw new Error(`${CHROMIUM} is absent: .ci/run must install chromium`);
-const maybe = present ? describe : describe.skip;
+import { describeBrowser, submitLogin, useChromium, watchErrors } from '../support/browser.js';
 
 const app = useHttpApp('browser_setup');
-let browser: Browser | undefined;
+const browser = useChromium();
 
 beforeAll(async () => {
   // An empty console: no officer yet, as right after `npm ci && npm start`.
   await app().conn.collection('officers').deleteMany({});
-  if (!present) return;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
 });
 
-maybe('first-run setup in a browser', () => {
+describeBrowser('first-run setup in a browser', () => {
   it('should go from the setup link to the first login', async () => {
     const { base, repos } = app();
     const issued = await issueSetupToken({ ...repos, now: () => new Date() });
     if (issued.kind !== 'issued') throw new Error(issued.kind);
-    const page = await browser!.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const page = await browser().newPage();
+    const errors = watchErrors(page);
 
     await page.goto(`${base}/console/login`);
     await expect(page.locator('#first-run').textContent()).resolves.toContain('Belum ada akun petugas');
@@ -64,10 +48,7 @@ maybe('first-run setup in a browser', () => {
     await page.click('form[action="/console/logout"] button');
     await page.waitForURL(`${base}/console/login`);
     await expect(page.locator('#first-run').count()).resolves.toBe(0);
-    await page.fill('input[name=username]', 'admin');
-    await page.fill('input[name=password]', 'pohon-mangga-di-balai-desa');
-    await page.click('button[type=submit]');
-    await page.waitForURL(`${base}/console/queue`);
+    await submitLogin(page, base, 'admin', 'pohon-mangga-di-balai-desa');
     await page.screenshot({ path: '/tmp/i20-setup-first-login.png', fullPage: true });
 
     const dead = await page.goto(`${base}/console/setup?token=${issued.token}`);

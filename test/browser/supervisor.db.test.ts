@@ -1,48 +1,19 @@
-import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
 import { newApplication, sequentialNumbers } from '../adapters/mongo/fixtures.js';
 import { PASSWORD, useHttpApp } from '../adapters/http/http-fixture.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const present = existsSync(CHROMIUM);
-// CI installs chromium and sets CI=true: there a missing browser is a failure, never a silent skip.
-if (!present && process.env.CI) throw new Error(`${CHROMIUM} is absent: .ci/run must install chromium`);
-if (!present) console.warn(`browser tests skipped: ${CHROMIUM} is absent (apt-get install chromium)`);
-const maybe = present ? describe : describe.skip;
+import { describeBrowser, login, useChromium, watchErrors } from '../support/browser.js';
 
 const app = useHttpApp('browser_supervisor');
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  if (!present) return;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 /** A page that records script errors and CSP violations (Chromium reports those as console errors). */
 async function watchedPage(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser!.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => (m.type() === 'error' ? errors.push(m.text()) : undefined));
-  return { page, errors };
+  const page = await browser().newPage();
+  return { page, errors: watchErrors(page, { console: true }) };
 }
 
-async function login(page: Page, base: string, username: string, password = PASSWORD): Promise<void> {
-  await page.goto(`${base}/console/login`);
-  await page.fill('input[name=username]', username);
-  await page.fill('input[name=password]', password);
-  await page.click('button[type=submit]');
-  await page.waitForURL(`${base}/console/queue`);
-}
-
-maybe('supervisor and admin pages in a browser', () => {
+describeBrowser('supervisor and admin pages in a browser', () => {
   it('should show a supervisor the dashboard charts', async () => {
     const { base, repos } = app();
     const now = new Date();
@@ -63,7 +34,7 @@ maybe('supervisor and admin pages in a browser', () => {
       at: late.createdAt,
     });
     const { page, errors } = await watchedPage();
-    await login(page, base, 'sari');
+    await login(page, base, 'sari', PASSWORD);
     await page.click('nav a[href="/console/dashboard"]');
     await page.waitForURL(`${base}/console/dashboard`);
     await expect(page.locator('svg.chart').count()).resolves.toBeGreaterThanOrEqual(2);
@@ -90,7 +61,7 @@ maybe('supervisor and admin pages in a browser', () => {
   it('should let an admin create an officer who can then log in', async () => {
     const { base } = app();
     const admin = await watchedPage();
-    await login(admin.page, base, 'admin');
+    await login(admin.page, base, 'admin', PASSWORD);
     await admin.page.click('nav a[href="/console/admin/officers"]');
     await admin.page.waitForURL(`${base}/console/admin/officers`);
     const form = admin.page.locator('#new-officer');

@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
 import type { OfficerHttpDeps } from '../../src/adapters/http/officer-http-deps.js';
 import { createOfficer } from '../../src/app/officer/create-officer.js';
 import { loadConfig } from '../../src/config/config.js';
@@ -13,11 +12,7 @@ import {
   telegramHarness,
   type TelegramHarness,
 } from '../adapters/telegram/telegram-citizen.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const present = existsSync(CHROMIUM);
-if (!present && process.env.CI) throw new Error(`${CHROMIUM} is absent: .ci/run must install chromium`);
-const maybe = present ? describe : describe.skip;
+import { describeBrowser, login, useChromium } from '../support/browser.js';
 
 /**
  * The officer's workspace end to end: a citizen on the Telegram fake transport, talking to the
@@ -28,7 +23,7 @@ const maybe = present ? describe : describe.skip;
  */
 let loket: Loket;
 let h: TelegramHarness;
-let browser: Browser | undefined;
+const browser = useChromium();
 // Filled before the HTTP fixture starts (hooks run in order): the console works on this Loket's
 // conversations, queue and audit log, and pushes into its engine.
 const shared: Partial<OfficerHttpDeps> = {};
@@ -50,12 +45,6 @@ beforeAll(async () => {
     outbox: loket.repos.outbox,
     push: loket.push,
   });
-  if (present) {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
-  }
 }, 120_000);
 const app = useHttpApp('browser_workspace', shared);
 beforeAll(async () => {
@@ -73,19 +62,14 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => {
-  await browser?.close();
   await loket.conn.dropDatabase().catch(() => undefined);
   await loket.stop();
 });
 
 async function logIn(username: string): Promise<Page> {
-  const context = await browser!.newContext();
+  const context = await browser().newContext();
   const page = await context.newPage();
-  await page.goto(`${app().base}/console/login`);
-  await page.fill('input[name=username]', username);
-  await page.fill('input[name=password]', PASSWORD);
-  await page.click('button[type=submit]');
-  await page.waitForURL(`${app().base}/console/queue`);
+  await login(page, app().base, username, PASSWORD);
   return page;
 }
 
@@ -99,7 +83,7 @@ async function claimFromQueue(page: Page, citizen: TelegramCitizen): Promise<str
   return ticket!.id;
 }
 
-maybe('the officer workspace in a browser', () => {
+describeBrowser('the officer workspace in a browser', () => {
   it('should transfer, hand back with the draft intact, close with a resolution and count it', async () => {
     const base = app().base;
     const citizen = new TelegramCitizen(h, 4242);

@@ -1,21 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Message } from 'grammy/types';
-import { createTelegramChannel } from '../../../src/adapters/telegram/channel.js';
 import { UpdateNotProcessedError } from '../../../src/adapters/telegram/errors.js';
 import type { HandleInbound } from '../../../src/app/inbound.js';
-import { BOT_INFO, TOKEN, captureApi, fakeFetch, scriptedInbound, silentLogger, updates } from './helpers.js';
+import { TOKEN, captureApi, fakeFetch, testChannel, scriptedInbound, updates } from './helpers.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer\n%%EOF\n');
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1]);
 
 function setup(handle: HandleInbound, files: Record<string, Buffer | Error> = {}) {
   const downloads = fakeFetch(files);
-  const channel = createTelegramChannel({
-    token: TOKEN,
+  const channel = testChannel({
     apiRoot: 'http://bot-api.test',
-    botInfo: BOT_INFO,
     handleInbound: handle,
-    logger: silentLogger,
     uploadMaxBytes: 1_000_000,
     downloadTimeoutMs: 2000,
     fetch: downloads.fn,
@@ -205,15 +201,7 @@ describe('createTelegramChannel', () => {
     it('should still handle the choice when answering the query fails (a retried, old query)', async () => {
       const script = scriptedInbound(() => []);
       const downloads = fakeFetch({});
-      const channel = createTelegramChannel({
-        token: TOKEN,
-        botInfo: BOT_INFO,
-        handleInbound: script.handle,
-        logger: silentLogger,
-        uploadMaxBytes: 1000,
-        downloadTimeoutMs: 1000,
-        fetch: downloads.fn,
-      });
+      const channel = testChannel({ handleInbound: script.handle, fetch: downloads.fn });
       captureApi(channel.bot, {
         answerCallbackQuery: () => ({
           ok: false,
@@ -300,12 +288,9 @@ describe('createTelegramChannel', () => {
         new Promise<Response>((_, reject) => {
           init.signal.addEventListener('abort', () => reject(new Error('aborted')));
         });
-      const channel = createTelegramChannel({
-        token: TOKEN,
+      const channel = testChannel({
         apiRoot: 'http://bot-api.test',
-        botInfo: BOT_INFO,
         handleInbound: handle,
-        logger: silentLogger,
         uploadMaxBytes: 1_000_000,
         downloadTimeoutMs: 200,
         fetch: stalled,

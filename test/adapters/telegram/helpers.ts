@@ -1,4 +1,9 @@
 import type { Bot } from 'grammy';
+import {
+  createTelegramChannel,
+  type TelegramChannel,
+  type TelegramChannelOptions,
+} from '../../../src/adapters/telegram/channel.js';
 import type { Message, Update, UserFromGetMe } from 'grammy/types';
 import type { HandleInbound, HandleResult, InboundMessage } from '../../../src/app/inbound.js';
 import type { Reply } from '../../../src/dialogue/types.js';
@@ -168,6 +173,24 @@ export function scriptedInbound(
     return Array.isArray(out) ? { status: 'processed', replies: out } : out;
   };
   return { handle, received, bytes };
+}
+
+/**
+ * A channel on the test bot with small limits and a use case that answers nothing, for tests of
+ * one part of it (the sender, the webhook, a download); `overrides` sets what that part needs.
+ * Its Bot API is what the test gives it: captured (`captureApi(channel.bot)`) or a local
+ * FakeBotApi (`apiRoot`).
+ */
+export function testChannel(overrides: Partial<TelegramChannelOptions> = {}): TelegramChannel {
+  return createTelegramChannel({
+    token: TOKEN,
+    botInfo: BOT_INFO,
+    handleInbound: scriptedInbound(() => []).handle,
+    logger: silentLogger,
+    uploadMaxBytes: 1000,
+    downloadTimeoutMs: 1000,
+    ...overrides,
+  });
 }
 
 /** A fetch that serves bytes per URL path ending and records what was asked. */

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTelegramChannel, type TelegramChannel } from '../../../src/adapters/telegram/channel.js';
+import type { TelegramChannel } from '../../../src/adapters/telegram/channel.js';
 import { makeSendFileToChat } from '../../../src/app/officer/send-file-to-chat.js';
 import { FakeBotApi } from '../../support/fake-bot-api.js';
-import { BOT_INFO, TOKEN, scriptedInbound, silentLogger } from './helpers.js';
+import { TOKEN, silentLogger, testChannel } from './helpers.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/files/${name}`, import.meta.url));
 
@@ -13,16 +13,7 @@ let channel: TelegramChannel;
 beforeAll(async () => {
   fake = new FakeBotApi(TOKEN);
   const apiRoot = await fake.listen();
-  channel = createTelegramChannel({
-    token: TOKEN,
-    apiRoot,
-    botInfo: BOT_INFO,
-    handleInbound: scriptedInbound(() => []).handle,
-    logger: silentLogger,
-    uploadMaxBytes: 100_000,
-    downloadTimeoutMs: 1000,
-    perChatMinTimeMs: 0,
-  });
+  channel = testChannel({ apiRoot, uploadMaxBytes: 100_000, perChatMinTimeMs: 0 });
 });
 
 afterAll(async () => {

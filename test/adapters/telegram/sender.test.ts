@@ -1,30 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
-import { createTelegramChannel } from '../../../src/adapters/telegram/channel.js';
-import { BOT_INFO, TOKEN, captureApi, scriptedInbound, silentLogger } from './helpers.js';
+import { captureApi, testChannel } from './helpers.js';
 
 function channelFailingWith(error_code: number, description: string) {
-  const channel = createTelegramChannel({
-    token: TOKEN,
-    botInfo: BOT_INFO,
-    handleInbound: scriptedInbound(() => []).handle,
-    logger: silentLogger,
-    uploadMaxBytes: 1000,
-    downloadTimeoutMs: 1000,
-  });
+  const channel = testChannel();
   const api = captureApi(channel.bot, { sendMessage: () => ({ ok: false, error_code, description }) });
   return { sender: channel.sender, api };
 }
 
 describe('Telegram sender', () => {
   it('should send replies to a chat with the bot rendering', async () => {
-    const channel = createTelegramChannel({
-      token: TOKEN,
-      botInfo: BOT_INFO,
-      handleInbound: scriptedInbound(() => []).handle,
-      logger: silentLogger,
-      uploadMaxBytes: 1000,
-      downloadTimeoutMs: 1000,
-    });
+    const channel = testChannel();
     const api = captureApi(channel.bot);
     const result = await channel.sender.send('777', [
       { kind: 'text', text: 'Status permohonan <KTP> Anda: SELESAI' },

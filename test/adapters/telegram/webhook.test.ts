@@ -1,9 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { createTelegramChannel } from '../../../src/adapters/telegram/channel.js';
 import type { HandleResult } from '../../../src/app/inbound.js';
-import { BOT_INFO, TOKEN, captureApi, scriptedInbound, silentLogger, updates } from './helpers.js';
+import { captureApi, testChannel, scriptedInbound, updates } from './helpers.js';
 
 let server: Server | undefined;
 afterEach(async () => {
@@ -13,13 +12,8 @@ afterEach(async () => {
 
 async function serve(answer: () => HandleResult) {
   const script = scriptedInbound(answer);
-  const channel = createTelegramChannel({
-    token: TOKEN,
-    botInfo: BOT_INFO,
+  const channel = testChannel({
     handleInbound: script.handle,
-    logger: silentLogger,
-    uploadMaxBytes: 1000,
-    downloadTimeoutMs: 1000,
     webhook: { secretToken: 'rahasia-webhook' },
   });
   const api = captureApi(channel.bot);

@@ -1,18 +1,10 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { proto } from '@whiskeysockets/baileys';
-import { createWhatsAppChannel, type WhatsAppChannel } from '../../../src/adapters/whatsapp/channel.js';
+import type { WhatsAppChannel, WhatsAppChannelOptions } from '../../../src/adapters/whatsapp/channel.js';
 import { MediaDownloadError } from '../../../src/adapters/whatsapp/download.js';
 import type { HandleInbound, HandleResult, InboundMessage } from '../../../src/app/inbound.js';
 import type { Reply } from '../../../src/dialogue/types.js';
-import {
-  CITIZEN_JID,
-  MemoryAuthStore,
-  MemoryLeases,
-  fakeSockets,
-  incoming,
-  silentLogger,
-  waitFor,
-} from './helpers.js';
+import { CITIZEN_JID, fakeSocketChannel, incoming, waitFor } from './helpers.js';
 
 const MENU: Reply = {
   kind: 'menu',
@@ -44,23 +36,10 @@ describe('WhatsApp channel (fake socket with a real Baileys event emitter)', () 
     channel = undefined;
   });
 
-  async function open(
-    handle: HandleInbound,
-    extra: Partial<Parameters<typeof createWhatsAppChannel>[0]> = {},
-  ) {
-    const sockets = fakeSockets();
-    channel = createWhatsAppChannel({
-      handleInbound: handle,
-      logger: silentLogger,
-      store: new MemoryAuthStore(),
-      leases: new MemoryLeases(),
-      socketFactory: sockets.factory,
-      sendIntervalMs: 0,
-      sendJitterMs: 0,
-      retryDelaysMs: [],
-      printQr: () => undefined,
-      ...extra,
-    });
+  async function open(handle: HandleInbound, extra: Partial<WhatsAppChannelOptions> = {}) {
+    const made = fakeSocketChannel({ handleInbound: handle, retryDelaysMs: [], ...extra });
+    channel = made.channel;
+    const { sockets } = made;
     await channel.start();
     const sock = sockets.last();
     sock.open();
@@ -279,17 +258,9 @@ describe('WhatsApp channel (fake socket with a real Baileys event emitter)', () 
 
   describe('sender (the channel-sender port)', () => {
     it('should be ready only while open, answer retry while disconnected and deliver in order, long texts split, once open', async () => {
-      const sockets = fakeSockets();
-      channel = createWhatsAppChannel({
-        handleInbound: recorder().handle,
-        logger: silentLogger,
-        store: new MemoryAuthStore(),
-        leases: new MemoryLeases(),
-        socketFactory: sockets.factory,
-        sendIntervalMs: 0,
-        sendJitterMs: 0,
-        printQr: () => undefined,
-      });
+      const made = fakeSocketChannel({ handleInbound: recorder().handle });
+      channel = made.channel;
+      const { sockets } = made;
       await channel.start();
       expect(channel.sender.ready?.()).toBe(false);
       const before = await channel.sender.send(CITIZEN_JID, [{ kind: 'text', text: 'Status: SELESAI' }]);

@@ -8,6 +8,11 @@ import {
   type WAPresence,
 } from '@whiskeysockets/baileys';
 import { createLogger } from '../../../src/config/logger.js';
+import {
+  createWhatsAppChannel,
+  type WhatsAppChannel,
+  type WhatsAppChannelOptions,
+} from '../../../src/adapters/whatsapp/channel.js';
 import type {
   SocketFactory,
   SocketOptions,
@@ -118,6 +123,30 @@ export function fakeSockets() {
       return s;
     },
   };
+}
+
+/**
+ * A channel on fake sockets with in-memory auth and leases, no pause between sends and no QR on
+ * the terminal, for tests of what it does once connected; `overrides` sets what a test is about.
+ * Not started: the test assigns it where its afterEach stops it, then calls `start()`.
+ */
+export function fakeSocketChannel(overrides: Partial<WhatsAppChannelOptions> = {}): {
+  channel: WhatsAppChannel;
+  sockets: ReturnType<typeof fakeSockets>;
+} {
+  const sockets = fakeSockets();
+  const channel = createWhatsAppChannel({
+    handleInbound: () => Promise.resolve({ status: 'processed', replies: [] }),
+    logger: silentLogger,
+    store: new MemoryAuthStore(),
+    leases: new MemoryLeases(),
+    socketFactory: sockets.factory,
+    sendIntervalMs: 0,
+    sendJitterMs: 0,
+    printQr: () => undefined,
+    ...overrides,
+  });
+  return { channel, sockets };
 }
 
 /** In-memory auth store for tests that are not about persistence. */

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { createWhatsAppChannel, type WhatsAppChannel } from '../../../src/adapters/whatsapp/channel.js';
+import type { WhatsAppChannel } from '../../../src/adapters/whatsapp/channel.js';
 import { makeSendFileToChat } from '../../../src/app/officer/send-file-to-chat.js';
-import { CITIZEN_JID, MemoryAuthStore, MemoryLeases, fakeSockets, silentLogger } from './helpers.js';
+import { CITIZEN_JID, fakeSocketChannel, silentLogger } from './helpers.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/files/${name}`, import.meta.url));
 
@@ -14,17 +14,9 @@ describe("an officer's file on WhatsApp (fake socket with a real Baileys event e
   });
 
   it('should reach the citizen as a named document, a photo as an image, and wait for a connection', async () => {
-    const sockets = fakeSockets();
-    channel = createWhatsAppChannel({
-      handleInbound: () => Promise.resolve({ status: 'processed', replies: [] }),
-      logger: silentLogger,
-      store: new MemoryAuthStore(),
-      leases: new MemoryLeases(),
-      socketFactory: sockets.factory,
-      sendIntervalMs: 0,
-      sendJitterMs: 0,
-      printQr: () => undefined,
-    });
+    const made = fakeSocketChannel();
+    channel = made.channel;
+    const { sockets } = made;
     await channel.start();
     const pdf = fixture('surat.pdf');
     const file = { bytes: pdf, filename: 'formulir.pdf', contentType: 'application/pdf', caption: 'Isi ya' };

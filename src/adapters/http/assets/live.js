@@ -33,9 +33,15 @@
       const old = document.getElementById(`line-${data.index}`);
       if (old) old.replaceWith(element(data.html));
     });
+    // Closed elsewhere: reload into the closed page. Not when this page is already leaving (its
+    // own close or hand-back form was sent): a reload would cancel that navigation.
+    let leaving = false;
+    window.addEventListener('beforeunload', () => {
+      leaving = true;
+    });
     source.addEventListener('closed', () => {
       source.close();
-      window.location.reload();
+      if (!leaving) window.location.reload();
     });
   }
 

@@ -124,6 +124,11 @@ export interface HandoffRepository {
     note: InternalNote,
     fromOfficerId?: string,
   ): Promise<HandoffTicket | undefined>;
+  /**
+   * The conversations an officer holds now, oldest claim first: their own list beside the queue,
+   * where one transferred to them shows up.
+   */
+  listClaimedBy(officerId: string): Promise<HandoffTicket[]>;
   /** How many conversations the officer holds now (claimed, not closed): the per-officer limit. */
   countClaimedBy(officerId: string): Promise<number>;
   /** The chat's tickets, newest first, at most `limit`: the officer sees the citizen's earlier handoffs. */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { createOfficer } from '../../src/app/officer/create-officer.js';
@@ -12,6 +13,7 @@ import { FakeBotApi } from '../support/fake-bot-api.js';
 
 const CITIZEN = { id: 777, is_bot: false, first_name: 'Siti', language_code: 'id' };
 const CHAT = { id: 777, type: 'private', first_name: 'Siti' };
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/files/${name}`, import.meta.url));
 
 /**
  * The whole server with Telegram on the fake Bot API, two officers of one office in two browser
@@ -24,16 +26,18 @@ describeBrowser('live conversation in a browser', () => {
   let running: Running;
   const browser = useChromium();
   let message = 1;
-  const say = (text: string) =>
+  /** A message from citizen `id` (a chat of its own): text, or whatever `extra` holds. */
+  const sayAs = (id: number, extra: Record<string, unknown>) =>
     api.push({
       message: {
         message_id: message++,
         date: Math.floor(Date.now() / 1000),
-        chat: CHAT,
-        from: CITIZEN,
-        text,
+        chat: { ...CHAT, id },
+        from: { ...CITIZEN, id },
+        ...extra,
       },
     });
+  const say = (text: string) => sayAs(CHAT.id, { text });
 
   beforeAll(async () => {
     const apiRoot = await api.listen();
@@ -64,9 +68,9 @@ describeBrowser('live conversation in a browser', () => {
   });
 
   /** The citizen's handoff ticket, once their request for an officer has opened it. */
-  async function waitForTicket() {
+  async function waitForTicket(chatId = CHAT.id) {
     for (const until = Date.now() + 15_000; Date.now() < until;) {
-      const ticket = await running.loket.repos.handoffs.findOpenByChat('telegram', String(CHAT.id));
+      const ticket = await running.loket.repos.handoffs.findOpenByChat('telegram', String(chatId));
       if (ticket) return ticket;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -134,6 +138,72 @@ describeBrowser('live conversation in a browser', () => {
       (await repos.handoffs.get(ticket.id))!.transcript.filter((l) => !l.beforeHandoff).length,
     );
     await rina.screenshot({ path: '/tmp/i19-live-sent.png', fullPage: true });
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('should hold a whole conversation, a photo in, a reply, a note, a file out, from claim to close, without one reload', async () => {
+    const id = 779;
+    sayAs(id, { text: 'halo' });
+    await api.waitFor(() => api.sent.some((m) => String(m.chat_id) === String(id)), 15_000);
+    sayAs(id, { text: 'saya mau bicara dengan petugas' });
+    const ticket = await waitForTicket(id);
+    const base = `http://127.0.0.1:${running.port}`;
+    const errors: string[] = [];
+    const budi = await officerPage('budi', errors);
+    await budi.locator(`tr[data-id="${ticket.id}"] button`).click();
+    await budi.waitForURL(`${base}/console/handoffs/${ticket.id}`);
+    const rina = await officerPage('rina', errors);
+    await rina.goto(`${base}/console/handoffs/${ticket.id}`);
+    // From here on, any load of either page is a reload.
+    let loads = 0;
+    budi.on('load', () => loads++);
+    rina.on('load', () => loads++);
+
+    const photo = fixture('foto-kk.png');
+    api.addFile('live-kk', photo);
+    sayAs(id, {
+      photo: [
+        { file_id: 'live-kk', file_unique_id: 'live-kk-u', width: 1, height: 1, file_size: photo.length },
+      ],
+    });
+    const image = '#transcript li.from-citizen .transcript-file img';
+    await Promise.all([budi.waitForSelector(image), rina.waitForSelector(image)]);
+
+    await budi.fill('#reply-text', 'Foto KK sudah kami terima');
+    await budi.click('#reply-form button[type=submit]');
+    const reply = '#transcript li.from-officer:has-text("Foto KK sudah kami terima")';
+    await budi.waitForSelector(`${reply} [data-state=sent]`);
+    await rina.waitForSelector(`${reply} [data-state=sent]`);
+    await expect(budi.inputValue('#reply-text')).resolves.toBe('');
+
+    await budi.fill('#note-form textarea', 'KK asli, alamat sesuai');
+    await budi.click('#note-form button[type=submit]');
+    await rina.waitForSelector('#notes-list li.note:has-text("KK asli, alamat sesuai")');
+    await expect(budi.locator('#notes-list li.note').count()).resolves.toBe(1);
+
+    await budi.setInputFiles('#send-file-form input[name=file]', {
+      name: 'formulir.pdf',
+      mimeType: 'application/pdf',
+      buffer: fixture('surat.pdf'),
+    });
+    await budi.click('#send-file-form button[type=submit]');
+    await rina.waitForSelector('#transcript li.from-officer .transcript-file a');
+    const file = await api.waitFor(() => api.filesSent().find((f) => f.chatId === String(id)), 15_000);
+    expect(file.file.filename).toBe('formulir.pdf');
+
+    // Closing without a resolution is refused beside the form; with one, the page goes to the queue.
+    await budi.evaluate(() => document.querySelector('#close-form select')?.removeAttribute('required'));
+    await budi.click('#close-form button');
+    await budi.waitForSelector('#close-form .form-status[data-kind=error]');
+    expect(loads).toBe(0);
+    await budi.screenshot({ path: '/tmp/i19-whole-conversation.png', fullPage: true });
+    await budi.selectOption('#close-form select', 'answered');
+    await budi.click('#close-form button');
+    await budi.waitForURL(`${base}/console/queue`);
+    await expect(running.loket.repos.handoffs.get(ticket.id)).resolves.toMatchObject({
+      status: 'closed',
+      resolution: 'answered',
+    });
     expect(errors).toEqual([]);
   }, 120_000);
 });

@@ -16,6 +16,13 @@ const WORDS = {
   retry: { id: 'kanal sedang terganggu; coba kirim ulang', en: 'the channel is having trouble; try again' },
   refused: { id: 'kanal menolak pesan ini', en: 'the channel refused this message' },
   sendAgain: { id: 'Kirim ulang', en: 'Send again' },
+  offline: {
+    id: 'Tidak tersambung ke server; periksa jaringan, lalu coba lagi.',
+    en: 'Not connected to the server; check the network, then try again.',
+  },
+  fromCitizen: { id: 'Warga', en: 'Citizen' },
+  fromOfficer: { id: 'Petugas', en: 'Officer' },
+  fromBot: { id: 'Bot', en: 'Bot' },
 } as const;
 
 /** A key of the live page's word list. */

@@ -220,6 +220,15 @@ export class MongoHandoffRepository implements HandoffRepository {
     });
   }
 
+  async listClaimedBy(officerId: string): Promise<HandoffTicket[]> {
+    const rows = await this.model
+      .find({ status: 'claimed', officerId })
+      .sort({ claimedAt: 1, _id: 1 })
+      .lean<HandoffRecord[]>()
+      .exec();
+    return rows.map(toDomain);
+  }
+
   async countClaimedBy(officerId: string): Promise<number> {
     return this.model.countDocuments({ status: 'claimed', officerId }).exec();
   }

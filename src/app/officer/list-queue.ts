@@ -19,3 +19,8 @@ export async function listQueue(deps: ListQueueDeps, officer: OfficerActor): Pro
       (!t.priority || officer.role !== 'officer'),
   );
 }
+
+/** The conversations the officer holds: claimed by them, or transferred to them. */
+export function listHeld(deps: ListQueueDeps, officer: OfficerActor): Promise<HandoffTicket[]> {
+  return deps.handoffs.listClaimedBy(officer.id);
+}

@@ -233,7 +233,7 @@ describe('retry and typing routes', () => {
     channel.failing = false;
     await c.form(`/console/handoffs/${ticket.id}/reply`, { text: 'Dua' });
     const { html } = await c.page(`/console/handoffs/${ticket.id}?lang=en`);
-    expect(html).toContain(`data-stream="/console/handoffs/${ticket.id}/stream?after=3"`);
+    expect(html).toContain(`data-stream="/console/handoffs/${ticket.id}/stream?after=3&amp;notes=0"`);
     expect(html).toContain('<script src="/console/assets/live.js" defer>');
     expect(html).toMatch(/id="line-2">.*data-state="failed">Not delivered: the citizen cannot be reached/s);
     expect(html).toMatch(/id="line-3">.*data-state="sent">Sent/s);

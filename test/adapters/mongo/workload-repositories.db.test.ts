@@ -44,7 +44,7 @@ describe('availability on the officer record', () => {
 });
 
 describe('conversations held per officer', () => {
-  it('should count claimed tickets only, not waiting or closed ones', async () => {
+  it('should count and list claimed tickets only, not waiting or closed ones', async () => {
     const open = (chatId: string) =>
       repos.handoffs.open({
         channel: 'telegram',
@@ -58,8 +58,13 @@ describe('conversations held per officer', () => {
     await repos.handoffs.claim(t1.ticket.id, officerId, new Date());
     await repos.handoffs.claim(t2.ticket.id, officerId, new Date());
     expect(await repos.handoffs.countClaimedBy(officerId)).toBe(2);
+    expect((await repos.handoffs.listClaimedBy(officerId)).map((t) => t.id)).toEqual([
+      t1.ticket.id,
+      t2.ticket.id,
+    ]);
     await repos.handoffs.close(t2.ticket.id, new Date());
     expect(await repos.handoffs.countClaimedBy(officerId)).toBe(1);
+    expect((await repos.handoffs.listClaimedBy(officerId)).map((t) => t.id)).toEqual([t1.ticket.id]);
     expect(t3.ticket.status).toBe('waiting');
     expect(await repos.handoffs.countClaimedBy('65f0000000000000000000b2')).toBe(0);
   });

@@ -57,6 +57,17 @@
     }
     document.title = `(${data.ids.length}) ${document.title.replace(/^\(\d+\) /, '')}`;
   });
+  // The officer's own conversations: one transferred to them appears, with a beep.
+  const mine = document.getElementById('mine');
+  let held = new Set([...(mine?.querySelectorAll('tbody tr[data-id]') || [])].map((row) => row.dataset.id));
+  source.addEventListener('mine', (event) => {
+    const data = JSON.parse(event.data);
+    if (!mine) return;
+    const fresh = data.ids.filter((id) => !held.has(id));
+    held = new Set(data.ids);
+    mine.querySelector('tbody').innerHTML = data.html || '<tr class="empty"><td colspan="5">-</td></tr>';
+    if (fresh.length > 0) beep();
+  });
 })();
 
 // The conversation page's requirement picker: the chosen service's requirement text (the bot's

@@ -11,6 +11,7 @@ import { idParam } from '../params.js';
 import { officerOf } from '../security.js';
 import { sendInline } from '../send-inline.js';
 import type { ConsoleContext } from './context.js';
+import { answerForm, isLiveForm, undeliveredOutcome } from './live-form.js';
 
 /** Room for the multipart framing and the text fields next to the file. */
 const FORM_OVERHEAD_BYTES = 64 * 1024;
@@ -63,7 +64,7 @@ export function registerHandoffFileRoutes(router: Router, ctx: ConsoleContext): 
           { ...file, ...(form.caption ? { caption: form.caption } : {}) },
           lang,
         );
-        res.redirect(303, `/console/handoffs/${r.ticket.id}${r.notified ? '' : '?flash=undelivered'}`);
+        answerForm(req, res, undeliveredOutcome(req, r));
       });
     },
   );
@@ -79,7 +80,11 @@ export function registerHandoffFileRoutes(router: Router, ctx: ConsoleContext): 
         officerOf(res),
         { handoffId: id, documentId: idParam(req, 'docId'), applicationId, stepId, lang: langOf(req) },
       );
-      res.redirect(303, `/console/handoffs/${id}?flash=attached`);
+      answerForm(req, res, {
+        location: `/console/handoffs/${id}?flash=attached`,
+        stay: true,
+        message: t(langOf(req), 'fileAttached'),
+      });
     });
   });
 }
@@ -104,7 +109,8 @@ async function refusalsAsPage(
   try {
     await action();
   } catch (err) {
-    if (!(err instanceof OfficerActionError) || err.code !== 'invalid') throw err;
+    // live.js shows the fields beside the form itself (the console's error handler answers JSON).
+    if (!(err instanceof OfficerActionError) || err.code !== 'invalid' || isLiveForm(req)) throw err;
     const lang = langOf(req);
     const fields = Object.entries(err.fields ?? {}).map(([k, v]) => `${k}: ${v}`);
     ctx.render(

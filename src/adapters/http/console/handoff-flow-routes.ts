@@ -7,6 +7,7 @@ import { langOf } from '../console-render.js';
 import { idParam } from '../params.js';
 import { officerOf } from '../security.js';
 import type { ConsoleContext } from './context.js';
+import { answerForm } from './live-form.js';
 
 const TARGET = /^(officer|office):([0-9A-Za-z.]{1,32})$/;
 
@@ -25,7 +26,7 @@ function transferRequest(body: Record<string, unknown>, lang: 'id' | 'en'): Tran
 
 /**
  * The conversation workspace's forms: an internal note, a transfer, a hand back to the bot.
- * Each redirects, so a reload never posts twice.
+ * A plain form redirects, so a reload never posts twice; live.js gets JSON (live-form.ts).
  */
 export function registerHandoffFlowRoutes(router: Router, ctx: ConsoleContext): void {
   const { deps } = ctx;
@@ -37,15 +38,15 @@ export function registerHandoffFlowRoutes(router: Router, ctx: ConsoleContext): 
       idParam(req),
       typeof text === 'string' ? text : '',
     );
-    res.redirect(303, `/console/handoffs/${ticket.id}#notes`);
+    answerForm(req, res, { location: `/console/handoffs/${ticket.id}#notes`, stay: true });
   });
   router.post('/handoffs/:id/transfer', async (req, res) => {
     const request = transferRequest(req.body as Record<string, unknown>, langOf(req));
     await transferHandoff(deps, officerOf(res), idParam(req), request);
-    res.redirect(303, '/console/queue');
+    answerForm(req, res, { location: '/console/queue', stay: false });
   });
   router.post('/handoffs/:id/hand-back', async (req, res) => {
     await handBackHandoff(deps, officerOf(res), idParam(req));
-    res.redirect(303, '/console/queue');
+    answerForm(req, res, { location: '/console/queue', stay: false });
   });
 }

@@ -11,10 +11,12 @@ import { officerOf } from '../security.js';
 import { Conversation } from '../views/conversation.js';
 import type { ConsoleContext } from './context.js';
 import { conversationPageData } from './conversation-page.js';
+import { answerForm, undeliveredOutcome } from './live-form.js';
 
 /**
  * A conversation with a citizen: the page, and its forms (claim from the queue, reply, release
- * back to the queue, close). Each form redirects, so a reload never posts twice.
+ * back to the queue, close). A plain form redirects, so a reload never posts twice; live.js
+ * posts them in the background (live-form.ts), so the page is never reloaded.
  */
 export function registerHandoffRoutes(router: Router, ctx: ConsoleContext): void {
   const { deps, render } = ctx;
@@ -43,14 +45,14 @@ export function registerHandoffRoutes(router: Router, ctx: ConsoleContext): void
   router.post('/handoffs/:id/reply', async (req, res) => {
     const text = (req.body as { text?: unknown }).text;
     const r = await replyHandoff(deps, officerOf(res), idParam(req), typeof text === 'string' ? text : '');
-    res.redirect(303, `/console/handoffs/${r.ticket.id}${r.notified ? '' : '?flash=undelivered'}`);
+    answerForm(req, res, undeliveredOutcome(req, r));
   });
   router.post('/handoffs/:id/release', async (req, res) => {
     await releaseHandoff(deps, officerOf(res), idParam(req));
-    res.redirect(303, '/console/queue');
+    answerForm(req, res, { location: '/console/queue', stay: false });
   });
   router.post('/handoffs/:id/close', async (req, res) => {
     await closeHandoff(deps, officerOf(res), idParam(req), (req.body as { resolution?: unknown }).resolution);
-    res.redirect(303, '/console/queue');
+    answerForm(req, res, { location: '/console/queue', stay: false });
   });
 }

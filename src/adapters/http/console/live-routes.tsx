@@ -9,6 +9,7 @@ import { parseInput } from '../http-errors.js';
 import { idParam } from '../params.js';
 import { officerOf } from '../security.js';
 import type { ConsoleContext } from './context.js';
+import { answerForm, undeliveredOutcome } from './live-form.js';
 
 /** A transcript line index, as the URL or the browser's Last-Event-ID carries it. */
 const lineIndex = z.coerce.number().int().min(0).max(1_000_000);
@@ -16,12 +17,13 @@ const lineIndex = z.coerce.number().int().min(0).max(1_000_000);
 /** Where the page's transcript ends: Last-Event-ID after a reconnect, else `?after=`, else nothing. */
 const streamStart = z.object({
   after: z.coerce.number().int().min(-1).max(1_000_000).default(-1),
+  notes: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 
-function startOf(req: Request): number {
+function startOf(req: Request): { after: number; notes: number } {
   const resumed = req.get('Last-Event-ID');
   const after = resumed !== undefined && resumed !== '' ? resumed : req.query.after;
-  return parseInput(streamStart, { after }).after;
+  return parseInput(streamStart, { after, notes: req.query.notes });
 }
 
 /**
@@ -33,13 +35,18 @@ export function registerLiveRoutes(router: Router, ctx: ConsoleContext): void {
   const { deps, sec } = ctx;
   router.get('/handoffs/:id/stream', async (req, res) => {
     const ticket = await ticketFor(deps, officerOf(res), idParam(req));
-    const after = startOf(req);
-    streamConversation(deps, req, res, { ticket, after, lang: langOf(req), csrf: sec.csrfToken(req, res) });
+    const start = startOf(req);
+    streamConversation(deps, req, res, {
+      ticket,
+      ...start,
+      lang: langOf(req),
+      csrf: sec.csrfToken(req, res),
+    });
   });
   router.post('/handoffs/:id/lines/:index/retry', async (req, res) => {
     const { index } = parseInput(z.object({ index: lineIndex }), { index: req.params.index });
     const r = await retryReply(deps, officerOf(res), idParam(req), index);
-    res.redirect(303, `/console/handoffs/${r.ticket.id}${r.notified ? '' : '?flash=undelivered'}`);
+    answerForm(req, res, undeliveredOutcome(req, r));
   });
   router.post('/handoffs/:id/typing', async (req, res) => {
     const typing = deps.typing ?? (() => Promise.resolve());

@@ -1,6 +1,6 @@
 import type { Router } from 'express';
 import { readAvailability } from '../../../app/officer/availability.js';
-import { listQueue } from '../../../app/officer/list-queue.js';
+import { listHeld, listQueue } from '../../../app/officer/list-queue.js';
 import { t } from '../console-i18n.js';
 import { langOf } from '../console-render.js';
 import { streamQueue } from '../queue-stream.js';
@@ -14,10 +14,20 @@ export function registerQueueRoutes(router: Router, ctx: ConsoleContext): void {
   router.get('/', (_req, res) => res.redirect('/console/queue'));
   router.get('/queue', async (req, res) => {
     const lang = langOf(req);
-    const tickets = await listQueue(deps, officerOf(res));
-    const availability = await readAvailability(deps, officerOf(res));
+    const [tickets, held, availability] = await Promise.all([
+      listQueue(deps, officerOf(res)),
+      listHeld(deps, officerOf(res)),
+      readAvailability(deps, officerOf(res)),
+    ]);
     render(req, res, t(lang, 'queue'), (csrf) => (
-      <Queue lang={lang} csrf={csrf} tickets={tickets} now={deps.now()} availability={availability} />
+      <Queue
+        lang={lang}
+        csrf={csrf}
+        tickets={tickets}
+        held={held}
+        now={deps.now()}
+        availability={availability}
+      />
     ));
   });
   router.get('/queue/stream', (req, res) =>

@@ -17,12 +17,28 @@ export interface WorkspaceProps {
   choices: TransferChoices;
 }
 
-function transferLine(lang: ConsoleLang, n: InternalNote, choices: TransferChoices): string | null {
+/** Names for a transfer note's target: officers by id, and the offices. */
+export type NoteNames = Pick<TransferChoices, 'names' | 'offices'>;
+
+function transferLine(lang: ConsoleLang, n: InternalNote, choices: NoteNames): string | null {
   if (!n.transfer) return null;
   const to = n.transfer.toOfficerId
     ? (choices.names[n.transfer.toOfficerId] ?? n.transfer.toOfficerId)
     : (choices.offices.find((o) => o.id === n.transfer?.toOfficeId)?.name ?? n.transfer.toOfficeId);
   return `${tWorkspace(lang, 'transferred')} ${to ?? '-'}: `;
+}
+
+/** One note (a transfer says to whom); the page and its event stream render it alike. */
+export function NoteItem(p: { lang: ConsoleLang; note: InternalNote; index: number; names: NoteNames }) {
+  const n = p.note;
+  return (
+    <li class={n.transfer ? 'note transfer-note' : 'note'} id={`note-${p.index}`}>
+      <small>{`${fmtUtc(n.at)} · ${n.officerName}`}</small>
+      <br />
+      {transferLine(p.lang, n, p.names)}
+      {n.text}
+    </li>
+  );
 }
 
 /** Officers-only notes, oldest first (transfers included, saying to whom), and a form to add one. */
@@ -31,19 +47,14 @@ export function NotesSection({ lang, csrf, ticket: tk, choices }: WorkspaceProps
   return (
     <section id="notes" class="card notes">
       <h2>{tWorkspace(lang, 'notes')}</h2>
-      <ol class="notes-list">
-        {notes.length === 0 ? <li>{tWorkspace(lang, 'noNotes')}</li> : null}
-        {notes.map((n) => (
-          <li class={n.transfer ? 'note transfer-note' : 'note'}>
-            <small>{`${fmtUtc(n.at)} · ${n.officerName}`}</small>
-            <br />
-            {transferLine(lang, n, choices)}
-            {n.text}
-          </li>
+      <ol class="notes-list" id="notes-list">
+        {notes.length === 0 ? <li class="no-notes">{tWorkspace(lang, 'noNotes')}</li> : null}
+        {notes.map((n, index) => (
+          <NoteItem lang={lang} note={n} index={index} names={choices} />
         ))}
       </ol>
       {tk.status === 'closed' ? null : (
-        <form method="post" action={`/console/handoffs/${tk.id}/notes`} id="note-form">
+        <form method="post" action={`/console/handoffs/${tk.id}/notes`} id="note-form" data-live>
           <CsrfField token={csrf} />
           <textarea
             name="text"
@@ -62,7 +73,13 @@ export function NotesSection({ lang, csrf, ticket: tk, choices }: WorkspaceProps
 /** Transfer to an officer or an office queue (one select, `officer:<id>` or `office:<id>`), with a note. */
 export function TransferForm({ lang, csrf, ticket: tk, choices }: WorkspaceProps) {
   return (
-    <form method="post" action={`/console/handoffs/${tk.id}/transfer`} class="card" id="transfer-form">
+    <form
+      method="post"
+      action={`/console/handoffs/${tk.id}/transfer`}
+      class="card"
+      id="transfer-form"
+      data-live
+    >
       <CsrfField token={csrf} />
       <h2>{tWorkspace(lang, 'transfer')}</h2>
       <label>
@@ -93,7 +110,13 @@ export function TransferForm({ lang, csrf, ticket: tk, choices }: WorkspaceProps
 /** Hand back to the bot: the citizen continues their application where they were. */
 export function HandBackForm({ lang, csrf, id }: { lang: ConsoleLang; csrf: string; id: string }) {
   return (
-    <form method="post" action={`/console/handoffs/${id}/hand-back`} class="inline" id="hand-back-form">
+    <form
+      method="post"
+      action={`/console/handoffs/${id}/hand-back`}
+      class="inline"
+      id="hand-back-form"
+      data-live
+    >
       <CsrfField token={csrf} />
       <button>{tWorkspace(lang, 'handBack')}</button>
     </form>
@@ -104,7 +127,7 @@ export function HandBackForm({ lang, csrf, id }: { lang: ConsoleLang; csrf: stri
 export function CloseForm(p: { lang: ConsoleLang; csrf: string; id: string; label: string }) {
   const { lang, csrf, id } = p;
   return (
-    <form method="post" action={`/console/handoffs/${id}/close`} class="inline" id="close-form">
+    <form method="post" action={`/console/handoffs/${id}/close`} class="inline" id="close-form" data-live>
       <CsrfField token={csrf} />
       <label>
         {tWorkspace(lang, 'resolution')}{' '}

@@ -72,7 +72,7 @@ function Actions(p: {
   const { lang, csrf, id } = p;
   return (
     <>
-      <form method="post" action={`/console/handoffs/${id}/reply`} class="card" id="reply-form">
+      <form method="post" action={`/console/handoffs/${id}/reply`} class="card" id="reply-form" data-live>
         <CsrfField token={csrf} />
         <label>
           {t(lang, 'canned')}
@@ -91,7 +91,7 @@ function Actions(p: {
         <textarea name="text" id="reply-text" rows={3} required maxlength={4000} />
         <button type="submit">{t(lang, 'reply')}</button>
       </form>
-      <form method="post" action={`/console/handoffs/${id}/release`} class="inline">
+      <form method="post" action={`/console/handoffs/${id}/release`} class="inline" data-live>
         <CsrfField token={csrf} />
         <button>{t(lang, 'release')}</button>
       </form>

@@ -46,7 +46,7 @@ export function TranscriptFile({ lang, csrf, ticketId, file, targets }: Transcri
       {targets.length > 0 ? (
         <details>
           <summary>{t(lang, 'attachFile')}</summary>
-          <form method="post" action={`${url}/attach`} class="inline">
+          <form method="post" action={`${url}/attach`} class="inline" data-live>
             <CsrfField token={csrf} />
             <label>
               {t(lang, 'attachTo')}{' '}
@@ -80,6 +80,7 @@ export function SendFileForm({
     <form
       method="post"
       action={`/console/handoffs/${ticketId}/files`}
+      data-live
       enctype="multipart/form-data"
       class="card"
       id="send-file-form"

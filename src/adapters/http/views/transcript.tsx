@@ -39,8 +39,9 @@ export function Transcript({
   const base = `/console/handoffs/${ticket.id}`;
   const live = open
     ? {
-        'data-stream': `${base}/stream?after=${ticket.transcript.length - 1}`,
+        'data-stream': `${base}/stream?after=${ticket.transcript.length - 1}&notes=${ticket.notes?.length ?? 0}`,
         'data-typing': `${base}/typing`,
+        'data-offline': tl(lang, 'offline'),
       }
     : {};
   return (
@@ -71,7 +72,7 @@ export function TranscriptItem(p: TranscriptItemProps) {
   const { line } = p;
   return (
     <li class={`from-${line.from}`} id={`line-${p.index}`}>
-      <small>{`${fmtUtc(line.at)} · ${line.from}`}</small>
+      <small>{`${fmtUtc(line.at)} · ${tl(p.lang, FROM[line.from])}`}</small>
       {line.delivery ? <Delivery {...p} delivery={line.delivery} /> : null}
       <br />
       {line.text}
@@ -87,6 +88,13 @@ export function TranscriptItem(p: TranscriptItemProps) {
     </li>
   );
 }
+
+/** Who wrote a line, in words (the stored value is a code). */
+const FROM: Record<TranscriptLine['from'], LiveWordKey> = {
+  citizen: 'fromCitizen',
+  officer: 'fromOfficer',
+  bot: 'fromBot',
+};
 
 const REASON: Record<NonNullable<ReplyDelivery['reason']>, LiveWordKey> = {
   unreachable: 'unreachable',
@@ -112,6 +120,7 @@ function Delivery(p: TranscriptItemProps & { delivery: ReplyDelivery }) {
             method="post"
             action={`/console/handoffs/${p.ticketId}/lines/${p.index}/retry`}
             class="inline retry"
+            data-live
           >
             <CsrfField token={p.csrf} />
             <button>{tl(p.lang, 'sendAgain')}</button>

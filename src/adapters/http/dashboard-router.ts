@@ -2,6 +2,7 @@ import express, { type RequestHandler, type Router } from 'express';
 import { OfficerActionError } from '../../app/officer/errors.js';
 import { listUndelivered } from '../../app/officer/list-undelivered.js';
 import { computeMetrics, type DashboardMetrics } from '../../app/officer/metrics.js';
+import { computeSatisfaction, type SatisfactionMetrics } from '../../app/officer/satisfaction-metrics.js';
 import { searchAudit, type AuditEntry } from '../../app/officer/search-audit.js';
 import type { OfficerRole } from '../../ports/officer-repository.js';
 import { consoleRenderer } from './console-render.js';
@@ -73,12 +74,12 @@ export function createDashboardApiRouter(deps: OfficerHttpDeps): Router {
   router.get('/metrics', supervisors, async (req, res) => {
     const officer = officerOf(res);
     const w = metricsWindow(parseInput(metricsQuerySchema, req.query), officer, deps.now());
-    const metrics: DashboardMetrics = await computeMetrics(deps, officer, {
-      from: w.from,
-      to: w.to,
-      officeId: w.officeId,
-    });
-    res.json(metrics);
+    const window = { from: w.from, to: w.to, officeId: w.officeId };
+    const [metrics, satisfaction]: [DashboardMetrics, SatisfactionMetrics] = await Promise.all([
+      computeMetrics(deps, officer, window),
+      computeSatisfaction(deps, officer, window),
+    ]);
+    res.json({ ...metrics, satisfaction });
   });
 
   router.get('/audit', supervisors, async (req, res) => {

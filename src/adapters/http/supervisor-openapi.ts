@@ -10,6 +10,9 @@ import {
 
 const nullableNumber = z.number().nullable();
 
+/** One IKM row: how many answered, the index (mean × 25) and its grade. */
+const ikmRow = z.object({ count: z.number(), ikm: z.number(), grade: z.enum(['A', 'B', 'C', 'D']) });
+
 /** `GET /api/metrics` as answered (see DashboardMetrics in src/app/officer/metrics.ts). */
 export const metricsResponseSchema = z.object({
   window: z.object({
@@ -66,6 +69,16 @@ export const metricsResponseSchema = z.object({
     byWeekdayHour: z.array(z.array(z.number())).describe('[weekday 0=Sunday..6][hour 0..23 WIB]'),
   }),
   resolutions: z.record(z.string(), z.number()).describe('conversations ended, per resolution'),
+  satisfaction: z
+    .object({
+      overall: ikmRow.nullable(),
+      officers: z.array(
+        ikmRow.extend({ officerId: z.string(), username: z.string(), displayName: z.string() }),
+      ),
+      offices: z.array(ikmRow.extend({ officeId: z.string(), officeName: z.string() })),
+      truncated: z.boolean(),
+    })
+    .describe('answers to the SKM question after a conversation, as IKM (mean × 25, 25-100)'),
 });
 
 const record = z.record(z.string(), z.unknown());

@@ -111,7 +111,7 @@ describe('conversations per officer (HANDOFF_MAX_PER_OFFICER)', () => {
 });
 
 describe('satisfaction on the supervisor dashboard', () => {
-  it('should show the IKM per officer and office, with the count, after a citizen answers the survey', async () => {
+  it('should show the IKM per officer and office, with the count, after a citizen answers the survey, on the dashboard and in /api/metrics', async () => {
     const f = app();
     const ticket = await waiting();
     const budi = await loggedIn('budi');
@@ -151,6 +151,15 @@ describe('satisfaction on the supervisor dashboard', () => {
     expect(section).toMatch(/Gambir <small>\(31\.71\.01\.1001\)<\/small><\/td><td class="ikm">100,00<\/td>/);
     // A comment is kept for the office, never shown with the index.
     expect(section).not.toContain('Ramah');
+
+    // The same index in the API's metrics.
+    const m = (await (await api(f.base, f.tokens.sari, 'GET', '/api/metrics')).json()) as {
+      satisfaction: { officers: Array<Record<string, unknown>>; overall: Record<string, unknown> };
+    };
+    expect(m.satisfaction.officers).toEqual([
+      expect.objectContaining({ username: 'budi', count: 1, ikm: 100, grade: 'A' }),
+    ]);
+    expect(JSON.stringify(m.satisfaction)).not.toContain('Ramah');
 
     // Officers do not see the dashboard.
     const page = await budi.fetch('/console/dashboard');

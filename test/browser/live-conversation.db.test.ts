@@ -191,6 +191,13 @@ describeBrowser('live conversation in a browser', () => {
     const file = await api.waitFor(() => api.filesSent().find((f) => f.chatId === String(id)), 15_000);
     expect(file.file.filename).toBe('formulir.pdf');
 
+    // Budi's queue, in another tab, lists the conversation he holds.
+    const queue = await budi.context().newPage();
+    await queue.goto(`${base}/console/queue`);
+    await queue.waitForSelector(`#mine a[href="/console/handoffs/${ticket.id}"]`);
+    await queue.screenshot({ path: '/tmp/i19-queue-mine.png', fullPage: true });
+    await queue.close();
+
     // Closing without a resolution is refused beside the form; with one, the page goes to the queue.
     await budi.evaluate(() => document.querySelector('#close-form select')?.removeAttribute('required'));
     await budi.click('#close-form button');

@@ -47,15 +47,19 @@ describeBrowser('live conversation in a browser', () => {
       QUEUE_POLL_MS: '250',
     });
     running = await start(loadConfig(env), createLogger('silent'));
-    for (const username of ['budi', 'rina']) {
+    for (const [username, role] of [
+      ['budi', 'officer'],
+      ['rina', 'officer'],
+      ['sari', 'supervisor'],
+    ] as const) {
       await createOfficer(
         { ...running.loket.repos, now: () => new Date() },
         {
           username,
           displayName: username.toUpperCase(),
           password: PASSWORD,
-          role: 'officer',
-          officeId: '31.71.01.1001',
+          role,
+          officeId: role === 'officer' ? '31.71.01.1001' : '31.71.01',
         },
         { kind: 'system', id: 'test' },
       );
@@ -141,7 +145,7 @@ describeBrowser('live conversation in a browser', () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
-  it('should hold a whole conversation, a photo in, a reply, a note, a file out, from claim to close, without one reload', async () => {
+  it('should hold a whole conversation, a photo in, a reply, a note, a file out, from claim to close, without one reload, and the citizen rating it on the dashboard', async () => {
     const id = 779;
     sayAs(id, { text: 'halo' });
     await api.waitFor(() => api.sent.some((m) => String(m.chat_id) === String(id)), 15_000);
@@ -178,7 +182,8 @@ describeBrowser('live conversation in a browser', () => {
 
     await budi.fill('#note-form textarea', 'KK asli, alamat sesuai');
     await budi.click('#note-form button[type=submit]');
-    await rina.waitForSelector('#notes-list li.note:has-text("KK asli, alamat sesuai")');
+    const note = '#notes-list li.note:has-text("KK asli, alamat sesuai")';
+    await Promise.all([budi.waitForSelector(note), rina.waitForSelector(note)]);
     await expect(budi.locator('#notes-list li.note').count()).resolves.toBe(1);
 
     await budi.setInputFiles('#send-file-form input[name=file]', {
@@ -211,6 +216,20 @@ describeBrowser('live conversation in a browser', () => {
       status: 'closed',
       resolution: 'answered',
     });
+
+    // The citizen rates the conversation (SKM 4 of 4); the supervisor's dashboard shows BUDI's IKM.
+    await api.waitFor(() =>
+      api.sent.some((m) => String(m.chat_id) === String(id) && String(m.text).includes('angka 1–4')),
+    );
+    const before = api.sent.length;
+    sayAs(id, { text: '4' });
+    await api.waitFor(() =>
+      api.sent.slice(before).some((m) => String(m.text).includes('saran atau komentar')),
+    );
+    const sari = await officerPage('sari', errors);
+    await sari.goto(`${base}/console/dashboard`);
+    await expect(sari.textContent('#satisfaction')).resolves.toMatch(/BUDI.*100,00.*A.*1/s);
+    await sari.locator('#satisfaction').screenshot({ path: '/tmp/i19-ikm.png' });
     expect(errors).toEqual([]);
   }, 120_000);
 });

@@ -84,7 +84,7 @@ async function claimFromQueue(page: Page, citizen: TelegramCitizen): Promise<str
 }
 
 describeBrowser('the officer workspace in a browser', () => {
-  it('should transfer, hand back with the draft intact, close with a resolution and count it', async () => {
+  it('should transfer, hand back with the draft intact, close with a resolution, count it, and ask the citizen the survey question', async () => {
     const base = app().base;
     const citizen = new TelegramCitizen(h, 4242);
     await citizen.command('start');
@@ -121,6 +121,7 @@ describeBrowser('the officer workspace in a browser', () => {
     expect((await citizen.type('3171035203950006')).said).toContain('Nomor HP');
 
     const second = await claimFromQueue(aniPage, citizen);
+    const beforeClose = h.api.sent().length;
     await aniPage.selectOption('#close-form select[name=resolution]', 'answered');
     await aniPage.click('#close-form button');
     await aniPage.waitForURL(`${base}/console/queue`);
@@ -128,6 +129,13 @@ describeBrowser('the officer workspace in a browser', () => {
       status: 'closed',
       resolution: 'answered',
     });
+    // The citizen is asked the SKM question once the conversation is closed, and answers it
+    // (the index it feeds is shown in live-conversation's test, whose server has one database).
+    for (let i = 0; i < 50 && !h.api.texts().slice(beforeClose).join('\n').includes('angka 1–4'); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(h.api.texts().slice(beforeClose).join('\n')).toContain('Balas dengan angka 1–4');
+    expect((await citizen.type('3')).said).toContain('saran atau komentar');
 
     const sari = await logIn('sari');
     await sari.goto(`${base}/console/dashboard`);

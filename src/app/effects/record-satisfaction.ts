@@ -23,7 +23,10 @@ export async function recordSatisfaction(
   }
   // An unrouted conversation counts for the office of the officer who served it, as its audit does.
   const officeId = ticket.officeId ?? (await deps.officers.findById(ticket.officerId))?.officeId;
-  if (!officeId) return [];
+  if (!officeId) {
+    deps.logger.warn({ ticketId: ticket.id }, 'satisfaction answer for an officer no longer known');
+    return [];
+  }
   await deps.satisfaction.record({
     ticketId: ticket.id,
     officerId: ticket.officerId,

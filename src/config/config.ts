@@ -17,6 +17,11 @@ export const configSchema = z.object({
     .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
     .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
+  /**
+   * This deployment's own catalog (requirement texts, fees, extra services), layered over the
+   * shipped flows/, locales/ and intents/services/ (docs/decisions/0007-catalog-overlay.md).
+   */
+  CATALOG_DIR: z.string().min(1).optional(),
   /** Keep the trained NLU model under DATA_DIR/nlu-cache, so a restart skips training. */
   NLU_CACHE: z.enum(['on', 'off']).default('on'),
   EMBEDDED_DB_PORT: z.coerce.number().int().min(1024).max(65535).default(27117),

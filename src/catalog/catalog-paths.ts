@@ -11,6 +11,20 @@ export interface CatalogPaths {
   localesDir?: string;
   /** Defaults to `<root>/intents`. */
   intentsDir?: string;
+  /**
+   * CATALOG_DIR: a deployment's own catalog, layered over the shipped one (its `flows/`,
+   * `locales/` and `intents/services/`), so local texts and fees survive an upgrade of Loket.
+   * Relative to the working directory, as DATA_DIR is.
+   */
+  overlayDir?: string;
+}
+
+/** The overlay's folders; each may be missing (an overlay may change only texts). */
+export interface OverlayPaths {
+  dir: string;
+  flowsDir: string;
+  localesDir: string;
+  intentsDir: string;
 }
 
 /** Absolute folders, plus how to name a file in a problem (relative to the root when inside it). */
@@ -19,7 +33,19 @@ export interface ResolvedPaths {
   flowsDir: string;
   localesDir: string;
   intentsDir: string;
+  overlay?: OverlayPaths;
   display(absPath: string): string;
+}
+
+/** The overlay's folders under one CATALOG_DIR, named as the shipped ones are. */
+export function overlayPaths(dir: string): OverlayPaths {
+  const abs = path.resolve(dir);
+  return {
+    dir: abs,
+    flowsDir: path.join(abs, 'flows'),
+    localesDir: path.join(abs, 'locales'),
+    intentsDir: path.join(abs, 'intents'),
+  };
 }
 
 /** Fills the defaults so every reader agrees on the folders. */
@@ -34,6 +60,7 @@ export function resolveCatalogPaths(paths: CatalogPaths = {}): ResolvedPaths {
     flowsDir: path.resolve(root, paths.flowsDir ?? 'flows'),
     localesDir: path.resolve(root, paths.localesDir ?? 'locales'),
     intentsDir: path.resolve(root, paths.intentsDir ?? 'intents'),
+    ...(paths.overlayDir ? { overlay: overlayPaths(paths.overlayDir) } : {}),
     display,
   };
 }

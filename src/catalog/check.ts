@@ -4,6 +4,7 @@ import { resolveCatalogPaths } from './catalog-paths.js';
 import type { CatalogPaths } from './catalog-paths.js';
 import { checkMessages } from './check-messages.js';
 import type { Flow } from './flow-schema.js';
+import { checkAddedKeys, checkOverlayFolder, dropReplacedMessages } from './overlay.js';
 import type { CatalogProblem } from './problem.js';
 import { readFlows } from './read-flows.js';
 import { checkServiceIntents } from './read-intents.js';
@@ -25,22 +26,33 @@ export interface CatalogCheck {
   flows: Map<string, Flow>;
   messages: Record<Lang, Record<string, Message>>;
   /** Display names of the folders read, for the summary line. */
-  dirs: { flows: string; locales: string; intents: string };
+  dirs: { flows: string; locales: string; intents: string; overlay?: string };
 }
 
 /**
  * Reads flows, locales and intents together and explains every problem with file, path and
  * fix. `npm run catalog:check` and start-up (`loadCatalog`) both run it, so what the office
- * checks is what the bot loads.
+ * checks is what the bot loads. With an overlay (CATALOG_DIR) the result is the layered
+ * catalog, and its problems name the overlay's files.
  */
 export async function checkCatalog(options: CheckOptions = {}): Promise<CatalogCheck> {
   const paths = resolveCatalogPaths(options);
   const [flowRead, localeRead] = await Promise.all([readFlows(paths), readLocales(paths)]);
   const intentProblems = await checkServiceIntents(paths, flowRead.fileIds);
+  const flows = flowRead.flows.map((f) => f.flow);
+  const overlayProblems: CatalogProblem[] = [];
+  if (paths.overlay) {
+    overlayProblems.push(...(await checkOverlayFolder(paths.overlay, (abs) => paths.display(abs))));
+    const fromOverlay = flows.filter((f) => flowRead.fromOverlay.has(f.id));
+    dropReplacedMessages(localeRead.locales, fromOverlay, localeRead.overlayKeys);
+    const fileOf = { id: localeRead.locales.id.fileOf, en: localeRead.locales.en.fileOf };
+    overlayProblems.push(...checkAddedKeys(localeRead.addedKeys, flows, fileOf));
+  }
   const messageProblems = checkMessages({
     flows: flowRead.flows,
     locales: localeRead.locales,
-    localesPath: paths.display(paths.localesDir),
+    // A missing message is added in the overlay when there is one: the shipped files stay as shipped.
+    localesPath: paths.display(paths.overlay?.localesDir ?? paths.localesDir),
     ...(options.requiredKeys ? { requiredKeys: options.requiredKeys } : {}),
   });
   const empty: CatalogProblem[] =
@@ -55,13 +67,21 @@ export async function checkCatalog(options: CheckOptions = {}): Promise<CatalogC
         ]
       : [];
   return {
-    problems: [...empty, ...flowRead.problems, ...localeRead.problems, ...messageProblems, ...intentProblems],
+    problems: [
+      ...overlayProblems,
+      ...empty,
+      ...flowRead.problems,
+      ...localeRead.problems,
+      ...messageProblems,
+      ...intentProblems,
+    ],
     flows: new Map(flowRead.flows.map(({ flow }) => [flow.id, flow])),
     messages: { id: localeRead.locales.id.messages, en: localeRead.locales.en.messages },
     dirs: {
       flows: paths.display(paths.flowsDir),
       locales: paths.display(paths.localesDir),
       intents: paths.display(paths.intentsDir),
+      ...(paths.overlay ? { overlay: paths.display(paths.overlay.dir) } : {}),
     },
   };
 }

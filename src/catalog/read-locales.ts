@@ -9,24 +9,28 @@ import { readYaml } from './yaml-file.js';
 
 const LOCALE_FILE = /^(id|en)\.[a-z0-9_-]+\.yaml$/;
 
+const emptyLocales = (): Record<Lang, LocaleSet> => ({
+  id: { messages: {}, fileOf: {} },
+  en: { messages: {}, fileOf: {} },
+});
+
 /**
- * Reads every `locales/<lang>.<area>.yaml` into one flat key map per language, remembering
- * which file each key came from. The same key in two files of one language is a problem:
- * which one wins would depend on file names.
+ * Reads one folder's `<lang>.<area>.yaml` files into one flat key map per language,
+ * remembering which file each key came from. The same key in two files of one language is a
+ * problem: which one wins would depend on file names.
  */
-export async function readLocales(
+async function readLocaleDir(
+  dir: string,
   paths: ResolvedPaths,
+  optional: boolean,
 ): Promise<{ locales: Record<Lang, LocaleSet>; problems: CatalogProblem[] }> {
-  const locales: Record<Lang, LocaleSet> = {
-    id: { messages: {}, fileOf: {} },
-    en: { messages: {}, fileOf: {} },
-  };
+  const locales = emptyLocales();
   const problems: CatalogProblem[] = [];
-  const names = await listDir(paths.localesDir, paths.display(paths.localesDir));
-  if (!Array.isArray(names)) return { locales, problems: [names] };
+  const names = await listDir(dir, paths.display(dir));
+  if (!Array.isArray(names)) return { locales, problems: optional ? [] : [names] };
 
   for (const name of names) {
-    const abs = path.join(paths.localesDir, name);
+    const abs = path.join(dir, name);
     const file = paths.display(abs);
     const match = LOCALE_FILE.exec(name);
     if (!match) {
@@ -65,4 +69,37 @@ export async function readLocales(
     }
   }
   return { locales, problems };
+}
+
+/**
+ * Reads every `locales/<lang>.<area>.yaml` into one flat key map per language. With an
+ * overlay (CATALOG_DIR), each key its `locales/<lang>.<area>.yaml` files hold replaces the
+ * shipped message of that key (a list, such as requirements, is replaced whole) or adds one;
+ * every other shipped key stays. `overlayKeys` and `addedKeys` say, per language, which keys
+ * the overlay set and which of those replace nothing, for the overlay's own checks.
+ */
+export async function readLocales(paths: ResolvedPaths): Promise<{
+  locales: Record<Lang, LocaleSet>;
+  /** Per language, the keys the overlay set. */
+  overlayKeys: Record<Lang, Set<string>>;
+  /** Per language, the overlay's keys that replace nothing. */
+  addedKeys: Record<Lang, string[]>;
+  problems: CatalogProblem[];
+}> {
+  const shipped = await readLocaleDir(paths.localesDir, paths, false);
+  if (!paths.overlay)
+    return { ...shipped, overlayKeys: { id: new Set(), en: new Set() }, addedKeys: { id: [], en: [] } };
+  const overlay = await readLocaleDir(paths.overlay.localesDir, paths, true);
+  const locales = shipped.locales;
+  const addedKeys: Record<Lang, string[]> = { id: [], en: [] };
+  const overlayKeys: Record<Lang, Set<string>> = { id: new Set(), en: new Set() };
+  for (const lang of ['id', 'en'] as const) {
+    addedKeys[lang] = Object.keys(overlay.locales[lang].messages).filter(
+      (k) => !(k in locales[lang].messages),
+    );
+    overlayKeys[lang] = new Set(Object.keys(overlay.locales[lang].messages));
+    Object.assign(locales[lang].messages, overlay.locales[lang].messages);
+    Object.assign(locales[lang].fileOf, overlay.locales[lang].fileOf);
+  }
+  return { locales, overlayKeys, addedKeys, problems: [...shipped.problems, ...overlay.problems] };
 }

@@ -17,6 +17,11 @@ export const configSchema = z.object({
     .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
     .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
+  /**
+   * This deployment's own catalog (requirement texts, fees, extra services), layered over the
+   * shipped flows/, locales/ and intents/services/ (docs/decisions/0007-catalog-overlay.md).
+   */
+  CATALOG_DIR: z.string().min(1).optional(),
   /** Keep the trained NLU model under DATA_DIR/nlu-cache, so a restart skips training. */
   NLU_CACHE: z.enum(['on', 'off']).default('on'),
   EMBEDDED_DB_PORT: z.coerce.number().int().min(1024).max(65535).default(27117),
@@ -136,6 +141,10 @@ export const configSchema = z.object({
    */
   INBOUND_LEASE_MS: z.coerce.number().int().min(5000).max(600_000).default(60_000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  /**
+   * Behind one reverse proxy (Caddy, nginx): the client address and https come from its
+   * X-Forwarded-For / X-Forwarded-Proto. Only the nearest hop is trusted.
+   */
   TRUST_PROXY: bool.default(false),
 });
 
@@ -167,6 +176,17 @@ const crossChecks = configSchema.superRefine((c, ctx) => {
         message: `must be at least ${name} (${c[name]}): a message whose file is still downloading would be taken over and handled twice`,
       });
     }
+  }
+  // Loket serves plain HTTP, so HTTPS means a proxy in front; express-session sets a Secure
+  // cookie only on a request it trusts came over HTTPS (X-Forwarded-Proto, read only when the
+  // proxy is trusted). Without TRUST_PROXY no login would ever stick.
+  if (c.COOKIE_SECURE && !c.TRUST_PROXY) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['TRUST_PROXY'],
+      message:
+        'must be true when COOKIE_SECURE is true: Loket itself serves plain HTTP, so HTTPS comes from a reverse proxy, and the session cookie is only sent on requests the trusted proxy marks https (README "HTTPS")',
+    });
   }
   if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_BOT_TOKEN) {
     ctx.addIssue({

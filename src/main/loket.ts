@@ -9,6 +9,7 @@ import { makeEffectRunner } from '../app/run-effects.js';
 import { seedOffices } from '../app/seed-offices.js';
 import { loadAreas } from '../catalog/areas.js';
 import type { Catalog } from '../catalog/catalog.js';
+import { overlayPaths } from '../catalog/catalog-paths.js';
 import { loadCatalog } from '../catalog/load.js';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../config/logger.js';
@@ -68,9 +69,13 @@ async function openDatabase(uri: string) {
   return { conn, repos, ms: Date.now() - t };
 }
 
-/** The NLU read from DATA_DIR/nlu-cache when NLU_CACHE is on (trained and kept there otherwise). */
+/**
+ * The NLU read from DATA_DIR/nlu-cache when NLU_CACHE is on (trained and kept there otherwise),
+ * with the overlay's service phrases (CATALOG_DIR/intents/services) over the shipped ones.
+ */
 async function openNlu(config: Config, logger: Logger) {
-  const intents = await loadIntentData(path.join(PROJECT_ROOT, 'intents'));
+  const overlay = config.CATALOG_DIR ? overlayPaths(config.CATALOG_DIR).intentsDir : undefined;
+  const intents = await loadIntentData(path.join(PROJECT_ROOT, 'intents'), overlay);
   const t = Date.now();
   const { nlu, source } = await loadNlu(intents, {
     logger,
@@ -139,13 +144,14 @@ export async function createLoket(
   const tc = Date.now();
   const catalog = await loadCatalog({
     root: PROJECT_ROOT,
+    ...(config.CATALOG_DIR ? { overlayDir: config.CATALOG_DIR } : {}),
     kelurahan: areas.kelurahan,
     requiredKeys: ENGINE_MESSAGE_KEYS,
   });
   const catalogMs = Date.now() - tc;
   const { conn, repos } = db;
   logger.info(
-    { db: conn.name, host: conn.host, services: catalog.flows.size },
+    { db: conn.name, host: conn.host, services: catalog.flows.size, catalogDir: config.CATALOG_DIR },
     'database connected, catalog loaded',
   );
 

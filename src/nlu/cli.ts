@@ -5,7 +5,8 @@
  * Nothing else goes to stdout; problems go to stderr with a non-zero exit.
  *
  * `npm run nlu -- store [--intents <dir>]`: trains the model and stores it where `npm start`
- * reads it (DATA_DIR/nlu-cache), as the Docker image does at build time.
+ * reads it (DATA_DIR/nlu-cache), as the Docker image does at build time; with CATALOG_DIR set,
+ * the overlay's service phrases are layered in, as `npm start` layers them.
  */
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -41,8 +42,12 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'store') {
     // Only DATA_DIR: the whole configuration would ask for production secrets at image build time.
     const cache = path.resolve(configSchema.shape.DATA_DIR.parse(process.env.DATA_DIR), 'nlu-cache');
+    const overlay = process.env.CATALOG_DIR ? path.resolve(process.env.CATALOG_DIR, 'intents') : undefined;
     const t = Date.now();
-    const { source } = await loadNlu(await loadIntentData(dir), { dir: cache, logger: createLogger('warn') });
+    const { source } = await loadNlu(await loadIntentData(dir, overlay), {
+      dir: cache,
+      logger: createLogger('warn'),
+    });
     process.stderr.write(
       `nlu: model ${source === 'stored' ? 'already stored' : 'trained and stored'} in ${cache} (${Date.now() - t} ms)\n`,
     );

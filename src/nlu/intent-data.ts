@@ -56,8 +56,11 @@ async function readYamlFile<T>(file: string, schema: z.ZodType<T>): Promise<T> {
   return parsed.data;
 }
 
-async function yamlNames(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+async function yamlNames(dir: string, optional = false): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch((err: unknown) => {
+    if (optional && (err as { code?: unknown }).code === 'ENOENT') return [];
+    throw err;
+  });
   return entries
     .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name) && !e.name.startsWith('_'))
     .map((e) => e.name)
@@ -66,9 +69,10 @@ async function yamlNames(dir: string): Promise<string[]> {
 
 /**
  * Reads and validates `intents/`. Every fixed intent must have its file and no other intent
- * file may exist (a typo in a file name would otherwise silently drop an intent).
+ * file may exist (a typo in a file name would otherwise silently drop an intent). `overlay` is
+ * a deployment's `CATALOG_DIR/intents`: its `services/<id>.yaml` replace or add services' phrases.
  */
-export async function loadIntentData(dir = 'intents'): Promise<IntentData> {
+export async function loadIntentData(dir = 'intents', overlay?: string): Promise<IntentData> {
   const intents: Partial<Record<Intent, string[]>> = {};
   for (const name of await yamlNames(dir)) {
     const label = name.replace(/\.ya?ml$/, '');
@@ -87,7 +91,24 @@ export async function loadIntentData(dir = 'intents'): Promise<IntentData> {
   }
   const services: IntentData['services'] = {};
   const servicesDir = path.join(dir, 'services');
-  for (const name of await yamlNames(servicesDir)) {
+  await readServices(servicesDir, services, false);
+  if (overlay) await readServices(path.join(overlay, 'services'), services, true);
+  if (Object.keys(services).length === 0) {
+    throw new IntentDataError(
+      servicesDir,
+      'no service files; write services/<service>.yaml with keywords: and examples:',
+    );
+  }
+  return { intents: intents as Record<Intent, string[]>, services };
+}
+
+/** Reads `<dir>/<service>.yaml` into `services`, a later folder's file replacing an earlier one's. */
+async function readServices(
+  servicesDir: string,
+  services: IntentData['services'],
+  optional: boolean,
+): Promise<void> {
+  for (const name of await yamlNames(servicesDir, optional)) {
     const id = name.replace(/\.ya?ml$/, '');
     const file = path.join(servicesDir, name);
     if (!/^[a-z][a-z0-9_]*$/.test(id)) {
@@ -98,11 +119,4 @@ export async function loadIntentData(dir = 'intents'): Promise<IntentData> {
     }
     services[id] = await readYamlFile(file, serviceFileSchema);
   }
-  if (Object.keys(services).length === 0) {
-    throw new IntentDataError(
-      servicesDir,
-      'no service files; write services/<service>.yaml with keywords: and examples:',
-    );
-  }
-  return { intents: intents as Record<Intent, string[]>, services };
 }

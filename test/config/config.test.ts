@@ -51,4 +51,17 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ INBOUND_LEASE_MS: '40000' })).toThrow(/at least WHATSAPP_DOWNLOAD_TIMEOUT_MS/);
     expect(() => loadConfig({ INBOUND_LEASE_MS: '1000' })).toThrow(/INBOUND_LEASE_MS/);
   });
+
+  it('should refuse COOKIE_SECURE without TRUST_PROXY, where no login would ever stick', () => {
+    expect(() => loadConfig({ COOKIE_SECURE: 'true' })).toThrow(
+      /TRUST_PROXY: must be true when COOKIE_SECURE is true/,
+    );
+    const behindProxy = loadConfig({ COOKIE_SECURE: 'true', TRUST_PROXY: 'true' });
+    expect(behindProxy.COOKIE_SECURE && behindProxy.TRUST_PROXY).toBe(true);
+  });
+
+  it('should take CATALOG_DIR as the overlay folder, and none by default', () => {
+    expect(loadConfig({}).CATALOG_DIR).toBeUndefined();
+    expect(loadConfig({ CATALOG_DIR: '/srv/loket-katalog' }).CATALOG_DIR).toBe('/srv/loket-katalog');
+  });
 });

@@ -3,6 +3,9 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
+import { loadIntentData } from '../../src/nlu/intent-data.js';
+import { modelKey } from '../../src/nlu/nlu-cache.js';
+import { tempOverlay } from '../catalog/support/overlay.js';
 import { expectUsageError } from '../support/run-tool.js';
 
 /** Runs the CLI as the benchmarks do and collects its output. */
@@ -67,6 +70,20 @@ describe('nlu cli', () => {
       expect((await run(['store'], '', env)).stderr).toMatch(/model already stored/);
     } finally {
       await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('should store the model npm start will look for when CATALOG_DIR adds service phrases', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'loket-nlu-store-'));
+    const overlay = await tempOverlay({ tenth: true });
+    try {
+      const stored = await run(['store'], '', { DATA_DIR: dataDir, CATALOG_DIR: overlay.root });
+      expect(stored.code).toBe(0);
+      const key = await modelKey(await loadIntentData('intents', path.join(overlay.root, 'intents')));
+      expect(await readdir(path.join(dataDir, 'nlu-cache'))).toEqual([`nlu-${key.slice(0, 32)}.bin`]);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+      await overlay.cleanup();
     }
   });
 

@@ -37,8 +37,12 @@ const OFFICERS: Array<[string, OfficerRole, string]> = [
   ['joko', 'officer', '32.73.01.1001'],
 ];
 
-/** Starts the app for one test file; stops it afterwards. */
-export function useHttpApp(label: string, overrides: Partial<OfficerHttpDeps> = {}): () => HttpFixture {
+/** Starts the app for one test file; stops it afterwards. `app.trustProxy`: as TRUST_PROXY=true. */
+export function useHttpApp(
+  label: string,
+  overrides: Partial<OfficerHttpDeps> = {},
+  app: { trustProxy?: boolean } = {},
+): () => HttpFixture {
   const db = useTestDatabase(label);
   let server: Server | undefined;
   let fixture: HttpFixture | undefined;
@@ -81,14 +85,14 @@ export function useHttpApp(label: string, overrides: Partial<OfficerHttpDeps> = 
       officerIds[username] = o.id;
       tokens[username] = await issueApiToken({ ...repos, now: () => new Date() }, o);
     }
-    const app = createHttpApp({
+    const express = createHttpApp({
       logger: deps.logger,
       isReady: () => Promise.resolve(true),
-      trustProxy: false,
+      trustProxy: app.trustProxy ?? false,
       version: 'test',
       officer: deps,
     });
-    const s = app.listen(0, '127.0.0.1');
+    const s = express.listen(0, '127.0.0.1');
     server = s;
     await new Promise<void>((resolve) => s.once('listening', () => resolve()));
     const address = s.address();

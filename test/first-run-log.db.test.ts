@@ -52,3 +52,23 @@ describe('first-run log', () => {
     expect(lines.join('\n')).not.toContain('pohon-mangga');
   });
 });
+
+describe('first-run log behind a proxy', () => {
+  const lines: string[] = [];
+  let running: Running;
+  beforeAll(async () => {
+    running = await start(
+      loadConfig(serverEnv('first_run_public', { PUBLIC_URL: 'https://loket.desa-contoh.id/' })),
+      createLogger('info', { write: (line: string) => void lines.push(line) }),
+    );
+  }, 120_000);
+  afterAll(async () => {
+    await running.conn.dropDatabase().catch(() => undefined);
+    await running.stop();
+  });
+
+  it('should name the public address in the setup link', () => {
+    const link = lines.find((l) => l.includes('/console/setup?token='));
+    expect(link).toMatch(/https:\/\/loket\.desa-contoh\.id\/console\/setup\?token=[A-Za-z0-9_-]{43}/);
+  });
+});

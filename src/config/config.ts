@@ -146,6 +146,16 @@ export const configSchema = z.object({
    * X-Forwarded-For / X-Forwarded-Proto. Only the nearest hop is trusted.
    */
   TRUST_PROXY: bool.default(false),
+  /**
+   * The address people open Loket at (behind a proxy, its https domain): links Loket prints, such
+   * as the first-run setup link, start with it. Unset, they name the listening host and port.
+   */
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .refine((u) => /^https?:\/\//.test(u), 'must start with http:// or https://')
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

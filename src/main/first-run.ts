@@ -1,9 +1,13 @@
 import { issueSetupToken } from '../app/officer/first-admin.js';
 import type { Loket } from './loket.js';
 
-/** The address people type: the listening host, or localhost when it listens on every interface. */
+/**
+ * The address people type: PUBLIC_URL when set (behind a proxy), else the listening host, or
+ * localhost when it listens on every interface.
+ */
 function setupBase(loket: Loket, port: number): string {
-  const { HOST, COOKIE_SECURE } = loket.config;
+  const { HOST, COOKIE_SECURE, PUBLIC_URL } = loket.config;
+  if (PUBLIC_URL) return PUBLIC_URL;
   const host = HOST === '0.0.0.0' || HOST === '::' ? 'localhost' : HOST.includes(':') ? `[${HOST}]` : HOST;
   return `${COOKIE_SECURE ? 'https' : 'http'}://${host}:${port}`;
 }

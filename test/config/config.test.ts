@@ -64,4 +64,13 @@ describe('loadConfig', () => {
     expect(loadConfig({}).CATALOG_DIR).toBeUndefined();
     expect(loadConfig({ CATALOG_DIR: '/srv/loket-katalog' }).CATALOG_DIR).toBe('/srv/loket-katalog');
   });
+
+  it('should take PUBLIC_URL without its trailing slash, and refuse one that is not http(s)', () => {
+    expect(loadConfig({}).PUBLIC_URL).toBeUndefined();
+    expect(loadConfig({ PUBLIC_URL: 'https://loket.desa-contoh.id/' }).PUBLIC_URL).toBe(
+      'https://loket.desa-contoh.id',
+    );
+    expect(() => loadConfig({ PUBLIC_URL: 'loket.desa-contoh.id' })).toThrow(/PUBLIC_URL/);
+    expect(() => loadConfig({ PUBLIC_URL: 'ftp://loket.desa-contoh.id' })).toThrow(/PUBLIC_URL/);
+  });
 });

@@ -1,3 +1,4 @@
+import type { Channel } from '../../domain/application.js';
 import type { Lang } from '../../domain/lang.js';
 import { wordsOf } from './words.js';
 
@@ -16,6 +17,10 @@ const WORDS = {
   applications: { id: 'Permohonan', en: 'Applications' },
   counterIntake: { id: 'Permohonan di loket', en: 'Counter intake' },
   queue: { id: 'Antrean', en: 'Queue' },
+  channelTelegram: { id: 'Telegram', en: 'Telegram' },
+  channelWhatsapp: { id: 'WhatsApp', en: 'WhatsApp' },
+  channelTerminal: { id: 'Terminal (uji coba)', en: 'Terminal (trial)' },
+  channelConsole: { id: 'Di loket', en: 'At the counter' },
   mine: { id: 'Percakapan yang Anda pegang', en: 'Conversations you hold' },
   heldFor: { id: 'Dipegang', en: 'Held for' },
   openConversation: { id: 'Buka', en: 'Open' },
@@ -112,3 +117,15 @@ export type WordKey = keyof typeof WORDS;
 
 /** The console text for `key` in `lang`. */
 export const t = wordsOf(WORDS);
+
+const CHANNEL_WORD = {
+  telegram: 'channelTelegram',
+  whatsapp: 'channelWhatsapp',
+  terminal: 'channelTerminal',
+  console: 'channelConsole',
+} as const satisfies Record<Channel, WordKey>;
+
+/** A channel as people name it ("WhatsApp"), never its stored code. */
+export function channelName(lang: ConsoleLang, channel: Channel): string {
+  return t(lang, CHANNEL_WORD[channel]);
+}

@@ -139,6 +139,8 @@ describe('the conversations an officer holds', () => {
     const { ticket, c } = await claimed();
     const { html } = await c.page('/console/queue');
     expect(html).toMatch(new RegExp(`id="mine".*href="/console/handoffs/${ticket.id}"`, 's'));
+    // The channel as people name it, not its code.
+    expect(html).toMatch(/id="mine".*<td>Telegram<\/td>/s);
 
     const wati = await createOfficer(
       { ...app().repos, now: () => new Date() },

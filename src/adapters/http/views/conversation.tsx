@@ -1,7 +1,7 @@
 import type { HandoffContext } from '../../../app/officer/handoff-context.js';
 import type { AttachTarget } from '../../../app/officer/attach-handoff-file.js';
 import type { HandoffTicket } from '../../../ports/handoff-repository.js';
-import { t, type ConsoleLang } from '../console-i18n.js';
+import { channelName, t, type ConsoleLang } from '../console-i18n.js';
 import { maskChat } from '../json-views.js';
 import { CsrfField } from './csrf-field.js';
 import type { TransferChoices } from '../../../app/officer/transfer-choices.js';
@@ -36,7 +36,7 @@ export function Conversation(p: ConversationProps) {
   const { lang, csrf, ticket: tk, context, canned, requirements, choices, fileTargets = [] } = p;
   return (
     <>
-      <p>{`${tk.citizenName ?? maskChat(tk.chatId)} · ${tk.channel} · ${t(lang, tk.reason)}`}</p>
+      <p>{`${tk.citizenName ?? maskChat(tk.chatId)} · ${channelName(lang, tk.channel)} · ${t(lang, tk.reason)}`}</p>
       <Transcript lang={lang} csrf={csrf} ticket={tk} fileTargets={fileTargets} />
       {tk.status === 'closed' ? (
         <p>{t(lang, 'closed')}</p>

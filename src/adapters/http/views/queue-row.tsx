@@ -1,5 +1,5 @@
 import type { HandoffTicket } from '../../../ports/handoff-repository.js';
-import { t, type ConsoleLang } from '../console-i18n.js';
+import { channelName, t, type ConsoleLang } from '../console-i18n.js';
 import { maskChat } from '../json-views.js';
 import { CsrfField } from './csrf-field.js';
 
@@ -20,7 +20,7 @@ function TicketCells({ lang, ticket: tk }: { lang: ConsoleLang; ticket: HandoffT
   return (
     <>
       <td>{tk.citizenName ?? maskChat(tk.chatId)}</td>
-      <td>{tk.channel}</td>
+      <td>{channelName(lang, tk.channel)}</td>
       <td>
         {tk.priority ? (
           <>

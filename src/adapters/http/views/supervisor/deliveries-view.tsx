@@ -1,5 +1,5 @@
 import type { UndeliveredNotice } from '../../../../app/officer/list-undelivered.js';
-import { t, type ConsoleLang } from '../../console-i18n.js';
+import { channelName, t, type ConsoleLang } from '../../console-i18n.js';
 import { maskChat } from '../../json-views.js';
 import { ts } from '../../supervisor-i18n.js';
 import { fmtWib } from '../audit-table.js';
@@ -31,7 +31,7 @@ function DeliveryRow({
           </>
         ) : null}
       </td>
-      <td>{`${item.channel} ${maskChat(item.chatId)}`}</td>
+      <td>{`${channelName(lang, item.channel)} ${maskChat(item.chatId)}`}</td>
       <td>{ts(lang, unreachable ? 'st_unreachable' : 'st_failed')}</td>
       <td>{item.attempts}</td>
       <td>

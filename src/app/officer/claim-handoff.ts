@@ -1,7 +1,7 @@
 import type { HandoffTicket } from '../../ports/handoff-repository.js';
 import { OfficerActionError } from './errors.js';
-import { type HandoffDeps, ticketFor, tryPush } from './handoff-deps.js';
-import { actorOf, type OfficerActor } from './officer-actor.js';
+import { auditHandoff, type HandoffDeps, ticketFor, tryPush } from './handoff-deps.js';
+import type { OfficerActor } from './officer-actor.js';
 
 /** The claimed ticket and whether the citizen was told an officer joined. */
 export interface HandoffResult {
@@ -49,16 +49,11 @@ export async function claimHandoff(
       'Percakapan sudah diambil petugas lain atau ditutup (already taken).',
     );
   }
-  await deps.events.append({
-    type: 'handoff.claimed',
-    actor: actorOf(officer),
+  await auditHandoff(deps, officer, ticket, 'handoff.claimed', {
     at,
-    // An unrouted conversation is audited under the office of the officer who took it.
-    officeId: ticket.officeId ?? officer.officeId,
     before: { status: 'waiting' },
     after: { status: ticket.status, officerId: officer.id },
     data: {
-      handoffId: ticket.id,
       channel: ticket.channel,
       reason: ticket.reason,
       waitedMs: at.getTime() - ticket.createdAt.getTime(),

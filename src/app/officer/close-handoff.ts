@@ -1,8 +1,8 @@
 import { CLOSE_RESOLUTIONS, type CloseResolution } from '../../ports/handoff-repository.js';
 import { OfficerActionError } from './errors.js';
 import type { HandoffResult } from './claim-handoff.js';
-import { type HandoffDeps, ticketFor, tryPush } from './handoff-deps.js';
-import { actorOf, type OfficerActor } from './officer-actor.js';
+import { auditHandoff, type HandoffDeps, ticketFor, tryPush } from './handoff-deps.js';
+import type { OfficerActor } from './officer-actor.js';
 
 /** Whether a form or API value is one of the close choices. */
 export function isCloseResolution(value: unknown): value is CloseResolution {
@@ -36,14 +36,11 @@ export async function closeHandoff(
   const at = deps.now();
   const ticket = await deps.handoffs.close(id, at, resolution);
   if (!ticket) throw new OfficerActionError('conflict', 'Percakapan sudah ditutup (conversation closed).');
-  await deps.events.append({
-    type: 'handoff.closed',
-    actor: actorOf(officer),
+  await auditHandoff(deps, officer, ticket, 'handoff.closed', {
     at,
-    officeId: ticket.officeId ?? officer.officeId,
     before: { status: current.status, officerId: current.officerId ?? null },
     after: { status: ticket.status, officerId: ticket.officerId ?? null },
-    data: { handoffId: ticket.id, wasStatus: current.status, resolution },
+    data: { wasStatus: current.status, resolution },
   });
   // A conversation an officer served ends with the satisfaction question about it.
   const notified = await tryPush(deps, ticket, {

@@ -1,7 +1,7 @@
 import { OfficerActionError } from './errors.js';
 import type { HandoffResult } from './claim-handoff.js';
-import { assertHolder, type HandoffDeps, ticketFor, tryPush } from './handoff-deps.js';
-import { actorOf, type OfficerActor } from './officer-actor.js';
+import { auditHandoff, assertHolder, type HandoffDeps, ticketFor, tryPush } from './handoff-deps.js';
+import type { OfficerActor } from './officer-actor.js';
 
 /**
  * Gives the citizen back to the bot with their application draft intact: the ticket ends (as
@@ -18,14 +18,11 @@ export async function handBackHandoff(
   const at = deps.now();
   const ticket = await deps.handoffs.close(id, at, 'handed_back');
   if (!ticket) throw new OfficerActionError('conflict', 'Percakapan sudah ditutup (conversation closed).');
-  await deps.events.append({
-    type: 'handoff.handed_back',
-    actor: actorOf(officer),
+  await auditHandoff(deps, officer, ticket, 'handoff.handed_back', {
     at,
-    officeId: ticket.officeId ?? officer.officeId,
     before: { status: current.status, officerId: current.officerId ?? null },
     after: { status: ticket.status, officerId: ticket.officerId ?? null },
-    data: { handoffId: ticket.id, resolution: 'handed_back' },
+    data: { resolution: 'handed_back' },
   });
   const notified = await tryPush(deps, ticket, { kind: 'handed_back', officerName: officer.displayName });
   return { ticket, notified };

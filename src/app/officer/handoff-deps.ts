@@ -1,7 +1,7 @@
-import type { EventLog } from '../../ports/event-log.js';
+import type { EventLog, NewEvent } from '../../ports/event-log.js';
 import type { HandoffRepository, HandoffTicket } from '../../ports/handoff-repository.js';
 import { OfficerActionError } from './errors.js';
-import type { OfficerActor } from './officer-actor.js';
+import { actorOf, type OfficerActor } from './officer-actor.js';
 import type { PushConversationEvent } from './push-conversation-event.js';
 import { assertInScope } from './scope.js';
 
@@ -63,4 +63,34 @@ export async function tryPush(
   } catch {
     return false;
   }
+}
+
+/** What an officer's action on a conversation adds to its audit event. */
+export type HandoffAudit = Pick<NewEvent, 'before' | 'after'> & {
+  /** When it happened; now when not given. */
+  at?: Date;
+  /** Beside the ticket's id; never a message's text (the transcript keeps that). */
+  data?: Record<string, unknown>;
+};
+
+/**
+ * Audits an officer's action on a conversation: the officer, the time, and the ticket's office,
+ * or the officer's own for a conversation not routed yet (it is audited where it was served).
+ */
+export async function auditHandoff(
+  deps: Pick<HandoffDeps, 'events' | 'now'>,
+  officer: OfficerActor,
+  ticket: Pick<HandoffTicket, 'id' | 'officeId'>,
+  type: string,
+  audit: HandoffAudit = {},
+): Promise<void> {
+  await deps.events.append({
+    type,
+    actor: actorOf(officer),
+    at: audit.at ?? deps.now(),
+    officeId: ticket.officeId ?? officer.officeId,
+    ...(audit.before ? { before: audit.before } : {}),
+    ...(audit.after ? { after: audit.after } : {}),
+    data: { handoffId: ticket.id, ...audit.data },
+  });
 }

@@ -4,8 +4,8 @@ import type { TranscriptAttachment } from '../../ports/handoff-repository.js';
 import { refusalText } from './assisted-intake-documents.js';
 import type { HandoffResult } from './claim-handoff.js';
 import { OfficerActionError } from './errors.js';
-import { assertHolder, type HandoffDeps, ticketFor, tryPush } from './handoff-deps.js';
-import { actorOf, type OfficerActor } from './officer-actor.js';
+import { auditHandoff, assertHolder, type HandoffDeps, ticketFor, tryPush } from './handoff-deps.js';
+import type { OfficerActor } from './officer-actor.js';
 import type { SendFileToChat } from './send-file-to-chat.js';
 
 /** The limits of a file in a handoff, as for a citizen's upload (UPLOAD_MAX_BYTES, UPLOAD_ALLOWED_TYPES). */
@@ -43,12 +43,8 @@ export async function readHandoffFile(
   const ticket = await ticketFor(deps, officer, handoffId);
   const doc = attachmentOf(ticket, documentId) ? await deps.documents.get(documentId) : undefined;
   if (!doc) throw new OfficerActionError('not_found', 'Berkas tidak ditemukan (file not found).');
-  await deps.events.append({
-    type: 'document.viewed',
-    officeId: ticket.officeId ?? officer.officeId,
-    actor: actorOf(officer),
-    at: deps.now(),
-    data: { handoffId: ticket.id, documentId },
+  await auditHandoff(deps, officer, ticket, 'document.viewed', {
+    data: { documentId },
   });
   return doc;
 }
@@ -101,13 +97,10 @@ export async function sendHandoffFile(
     await deps.documents.delete(documentId);
     throw new OfficerActionError('conflict', 'Percakapan sudah ditutup (conversation closed).');
   }
-  await deps.events.append({
-    type: 'handoff.file_sent',
-    actor: actorOf(officer),
+  await auditHandoff(deps, officer, updated, 'handoff.file_sent', {
     at,
-    officeId: updated.officeId ?? officer.officeId,
     // The name may say whose document it is: the transcript keeps it, the audit log does not.
-    data: { handoffId: updated.id, documentId, contentType, size },
+    data: { documentId, contentType, size },
   });
   const said = await tryPush(deps, updated, {
     kind: 'officer_message',

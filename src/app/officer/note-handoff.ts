@@ -1,8 +1,8 @@
 import { maskNik } from '../../domain/nik.js';
 import type { HandoffTicket, InternalNote } from '../../ports/handoff-repository.js';
 import { OfficerActionError } from './errors.js';
-import { assertHolder, type HandoffDeps, ticketFor } from './handoff-deps.js';
-import { actorOf, type OfficerActor } from './officer-actor.js';
+import { auditHandoff, assertHolder, type HandoffDeps, ticketFor } from './handoff-deps.js';
+import type { OfficerActor } from './officer-actor.js';
 
 /** Longest internal note: a few sentences for a colleague, not a document. */
 export const MAX_NOTE_LENGTH = 1000;
@@ -47,13 +47,10 @@ export async function noteHandoff(
   const at = deps.now();
   const ticket = await deps.handoffs.addNote(id, noteBy(officer, body, at));
   if (!ticket) throw new OfficerActionError('conflict', 'Percakapan sudah ditutup (conversation closed).');
-  await deps.events.append({
-    type: 'handoff.noted',
-    actor: actorOf(officer),
+  await auditHandoff(deps, officer, ticket, 'handoff.noted', {
     at,
-    officeId: ticket.officeId ?? officer.officeId,
     // The text stays on the ticket only: the audit log must not copy personal data around.
-    data: { handoffId: ticket.id, length: body.length },
+    data: { length: body.length },
   });
   return ticket;
 }

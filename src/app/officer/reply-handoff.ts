@@ -1,8 +1,8 @@
 import { OfficerActionError } from './errors.js';
 import type { HandoffResult } from './claim-handoff.js';
 import { deliverReply } from './deliver-reply.js';
-import { assertHolder, type HandoffDeps, ticketFor } from './handoff-deps.js';
-import { actorOf, type OfficerActor } from './officer-actor.js';
+import { auditHandoff, assertHolder, type HandoffDeps, ticketFor } from './handoff-deps.js';
+import type { OfficerActor } from './officer-actor.js';
 
 /** Longest officer message: Telegram's limit is 4096, WhatsApp's larger; stay below both. */
 export const MAX_REPLY_LENGTH = 4000;
@@ -34,13 +34,10 @@ export async function replyHandoff(
   });
   if (!added) throw new OfficerActionError('conflict', 'Percakapan sudah ditutup (conversation closed).');
   const { ticket, index } = added;
-  await deps.events.append({
-    type: 'handoff.replied',
-    actor: actorOf(officer),
+  await auditHandoff(deps, officer, ticket, 'handoff.replied', {
     at,
-    officeId: ticket.officeId ?? officer.officeId,
     // The text stays in the transcript only: the audit log must not copy personal data around.
-    data: { handoffId: ticket.id, length: body.length },
+    data: { length: body.length },
   });
   const notified = await deliverReply(deps, ticket, index, {
     kind: 'officer_message',

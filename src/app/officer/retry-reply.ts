@@ -1,8 +1,8 @@
 import type { HandoffResult } from './claim-handoff.js';
 import { deliverReply } from './deliver-reply.js';
 import { OfficerActionError } from './errors.js';
-import { assertHolder, type HandoffDeps, ticketFor } from './handoff-deps.js';
-import { actorOf, type OfficerActor } from './officer-actor.js';
+import { auditHandoff, assertHolder, type HandoffDeps, ticketFor } from './handoff-deps.js';
+import type { OfficerActor } from './officer-actor.js';
 
 /**
  * Sends a failed officer reply (transcript line `index`) again, as the officer who holds the
@@ -29,14 +29,11 @@ export async function retryReply(
       'Pesan ini tidak sedang gagal terkirim (only a failed message can be sent again).',
     );
   }
-  await deps.events.append({
-    type: 'handoff.reply_retried',
-    actor: actorOf(officer),
+  await auditHandoff(deps, officer, ticket, 'handoff.reply_retried', {
     at,
-    officeId: ticket.officeId ?? officer.officeId,
     before: { delivery: 'failed', reason: line.delivery?.reason },
     after: { delivery: 'queued' },
-    data: { handoffId: ticket.id, line: index },
+    data: { line: index },
   });
   const notified = await deliverReply(deps, ticket, index, {
     kind: 'officer_message',

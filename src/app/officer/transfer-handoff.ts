@@ -3,9 +3,9 @@ import type { Officer, OfficerRepository } from '../../ports/officer-repository.
 import type { HandoffTicket, TransferTarget } from '../../ports/handoff-repository.js';
 import { OfficerActionError } from './errors.js';
 import type { HandoffResult } from './claim-handoff.js';
-import { assertHolder, type HandoffDeps, ticketFor, tryPush } from './handoff-deps.js';
+import { auditHandoff, assertHolder, type HandoffDeps, ticketFor, tryPush } from './handoff-deps.js';
 import { checkNote, noteBy } from './note-handoff.js';
-import { actorOf, type OfficerActor } from './officer-actor.js';
+import type { OfficerActor } from './officer-actor.js';
 import { isWithinOffice } from './scope.js';
 
 /** Transfers also look up the receiving officer or office. */
@@ -97,19 +97,16 @@ export async function transferHandoff(
   );
   if (!ticket)
     throw new OfficerActionError('conflict', 'Percakapan sudah berubah; muat ulang (changed meanwhile).');
-  await deps.events.append({
-    type: 'handoff.transferred',
-    actor: actorOf(officer),
+  await auditHandoff(deps, officer, current, 'handoff.transferred', {
     at,
-    officeId: current.officeId ?? officer.officeId,
+    // The note's text stays on the ticket only, like replies.
     before: {
       status: current.status,
       officerId: current.officerId ?? null,
       officeId: current.officeId ?? null,
     },
     after: { status: ticket.status, officerId: ticket.officerId ?? null, officeId: ticket.officeId ?? null },
-    // The note's text stays on the ticket only, like replies.
-    data: { handoffId: ticket.id, ...target, noteLength: text.length },
+    data: { ...target, noteLength: text.length },
   });
   const notified = to
     ? await tryPush(deps, ticket, { kind: 'officer_joined', officerName: to.displayName })

@@ -175,4 +175,16 @@ describe('POST /console/handoffs/:id/files/:docId/attach', () => {
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('target:');
   });
+
+  it('should answer the live page in JSON: the message once added, the field error for a bad target', async () => {
+    const c = await as('budi');
+    await c.page(`/console/handoffs/${ticket.id}`);
+    const bad = await c.liveForm(path(), { target: 'apa saja' });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({
+      error: { code: 'invalid', fields: { target: expect.any(String) } },
+    });
+    const ok = await c.liveForm(`${path()}?lang=en`, { target: `${applicationId}:foto_kk` });
+    expect(await ok.json()).toEqual({ ok: true, message: 'File added to the application.' });
+  });
 });

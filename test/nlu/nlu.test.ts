@@ -78,16 +78,4 @@ describe('createNlu', () => {
     const again = createNlu({ intents: data });
     for (const [text] of HELD_OUT) expect(again.understand(text)).toEqual(nlu.understand(text));
   });
-
-  it('should answer in well under a millisecond', () => {
-    const times: number[] = [];
-    for (let i = 0; i < 300; i += 1) {
-      const t0 = performance.now();
-      nlu.understand(`${HELD_OUT[i % HELD_OUT.length]?.[0] ?? ''} ${i}`);
-      times.push(performance.now() - t0);
-    }
-    times.sort((a, b) => a - b);
-    // Generous for a loaded CI machine; `npm run bench:nlu` reports the real p99.
-    expect(times[Math.floor(times.length * 0.9)]).toBeLessThan(2);
-  });
 });

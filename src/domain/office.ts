@@ -39,6 +39,8 @@ export interface Office {
   /** `null` for a province. */
   parentId: string | null;
   address?: string;
+  /** The counter's public phone number, as the office writes it. */
+  phone?: string;
   hours: OpeningHours;
 }
 

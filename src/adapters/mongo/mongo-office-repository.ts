@@ -11,6 +11,7 @@ function toDomain(r: OfficeRecord): Office {
     level: r.level as OfficeLevel,
     parentId: r.parentId ?? null,
     address: r.address,
+    phone: r.phone,
     hours: r.hours,
   });
 }
@@ -22,6 +23,7 @@ function toPersistence(o: Office): OfficeRecord {
     level: o.level,
     parentId: o.parentId,
     address: o.address,
+    phone: o.phone,
     hours: o.hours,
   });
 }
@@ -54,6 +56,11 @@ export class MongoOfficeRepository implements OfficeRepository {
   async get(id: string): Promise<Office | undefined> {
     const r = await this.model.findById(id).lean<OfficeRecord>().exec();
     return r ? toDomain(r) : undefined;
+  }
+
+  async save(office: Office): Promise<boolean> {
+    const res = await this.model.replaceOne({ _id: office.id }, toPersistence(office)).exec();
+    return res.matchedCount === 1;
   }
 
   async children(id: string): Promise<Office[]> {

@@ -9,6 +9,7 @@ export interface OfficeRecord {
   level: string;
   parentId: string | null;
   address?: string;
+  phone?: string;
   hours: OpeningHours;
 }
 
@@ -19,6 +20,7 @@ const schema = new Schema<OfficeRecord>(
     level: { type: String, enum: ['kelurahan', 'kecamatan', 'kota', 'provinsi'], required: true },
     parentId: { type: String, default: null },
     address: String,
+    phone: String,
     hours: { type: Schema.Types.Mixed, required: true },
   },
   { versionKey: false, minimize: false },

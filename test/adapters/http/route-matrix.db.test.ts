@@ -236,6 +236,15 @@ const ROUTES: Route[] = [
   { method: 'POST', pattern: '/console/admin/officers/:id/tokens', access: 'admin', body: 'form' },
   { method: 'POST', pattern: '/console/admin/officers/:id/tokens/revoke', access: 'admin', body: 'form' },
   { method: 'GET', pattern: '/console/admin/offices', access: 'admin', body: 'none' },
+  // An office's page (office-edit-page.tsx): supervisors read it, admins edit it.
+  { method: 'GET', pattern: '/console/offices/:id', access: 'supervisor', body: 'none' },
+  {
+    method: 'POST',
+    pattern: '/console/offices/:id',
+    access: 'admin',
+    body: 'form',
+    bad: { name: '', 'hours.mon.periods.0.open': '25:00', 'hours.mon.periods.0.close': '12:00' },
+  },
   { method: 'GET', pattern: '/console/whatsapp', access: 'admin', body: 'none' },
   { method: 'GET', pattern: '/console/whatsapp/status.json', access: 'admin', body: 'none' },
   {
@@ -285,6 +294,7 @@ const MOUNTS: Record<string, string> = {
   officersPage: '/console',
   officerTokensPage: '/console',
   officesPage: '/console',
+  officeEditPage: '/console',
   createIntakeRouter: '/console/intake',
   intakeServicesRoute: '/console/intake',
   intakeSlipRoute: '/console/intake',
@@ -406,6 +416,7 @@ beforeAll(async () => {
 function pathOf(r: Route): string {
   const handoff = r.pattern.includes('/handoffs/');
   const officer = r.pattern.includes('/officers/');
+  if (r.pattern.startsWith('/console/offices/')) return r.pattern.replace(':id', '31.71.01.1001');
   const assets = r.pattern.includes('/intake/assets/') ? 'intake.css' : ids.file!;
   return r.pattern
     .replace(':id', handoff ? ids.handoff! : officer ? ids.officer! : ids.id!)

@@ -11,7 +11,7 @@ function hoursText(o: Office): string {
     .join('; ');
 }
 
-/** The offices of the admin's subtree, read-only (they come from the area data import). */
+/** The offices of the admin's subtree; each name opens the office's edit page. */
 export function OfficesView({
   lang,
   query: q,
@@ -38,7 +38,9 @@ export function OfficesView({
         {result.items.map((o) => (
           <tr>
             <td>{o.id}</td>
-            <td>{o.name}</td>
+            <td>
+              <a href={`/console/offices/${o.id}`}>{o.name}</a>
+            </td>
             <td>{o.level}</td>
             <td>
               <small>{hoursText(o)}</small>

@@ -1,0 +1,39 @@
+import { wordsOf } from './words.js';
+
+/** Words of the office pages (edit, holidays, services), Indonesian first. */
+const WORDS = {
+  office: { id: 'Kantor', en: 'Office' },
+  name: { id: 'Nama kantor', en: 'Office name' },
+  address: { id: 'Alamat', en: 'Address' },
+  phone: { id: 'Telepon', en: 'Phone' },
+  hours: { id: 'Jam layanan', en: 'Opening hours' },
+  hoursHelp: {
+    id: 'Sampai tiga periode per hari; istirahat (misalnya salat Jumat) adalah jeda di antara dua periode. Centang "Tutup" untuk hari libur mingguan.',
+    en: 'Up to three periods a day; a break (such as Friday prayer) is the gap between two periods. Tick "Closed" for a weekly closed day.',
+  },
+  open: { id: 'Buka', en: 'Opens' },
+  close: { id: 'Tutup jam', en: 'Closes' },
+  closed: { id: 'Tutup', en: 'Closed' },
+  save: { id: 'Simpan', en: 'Save' },
+  saved: { id: 'Data kantor tersimpan.', en: 'Office saved.' },
+  readOnly: {
+    id: 'Hanya admin yang dapat mengubah data kantor.',
+    en: 'Only admins can change office data.',
+  },
+  edit: { id: 'Ubah', en: 'Edit' },
+  level: { id: 'Tingkat', en: 'Level' },
+  code: { id: 'Kode wilayah', en: 'Area code' },
+  day_sun: { id: 'Minggu', en: 'Sunday' },
+  day_mon: { id: 'Senin', en: 'Monday' },
+  day_tue: { id: 'Selasa', en: 'Tuesday' },
+  day_wed: { id: 'Rabu', en: 'Wednesday' },
+  day_thu: { id: 'Kamis', en: 'Thursday' },
+  day_fri: { id: 'Jumat', en: 'Friday' },
+  day_sat: { id: 'Sabtu', en: 'Saturday' },
+} as const;
+
+/** A word of the office pages. */
+export type OfficeWord = keyof typeof WORDS;
+
+/** The office pages' text for `key` in `lang`. */
+export const to = wordsOf<OfficeWord>(WORDS);

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import type { OfficeEdit } from '../../app/officer/manage-offices.js';
+import { WEEKDAYS, type Office, type TimeRange, type Weekday } from '../../domain/office.js';
+
+/** Periods a day may have: morning, afternoon after the Friday-prayer break, and an evening shift. */
+export const MAX_PERIODS = 3;
+
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+const clock = z.union([z.literal(''), z.string().regex(CLOCK, 'Tulis jam sebagai JJ:MM, misalnya 08:00.')]);
+
+const period = z
+  .object({ open: clock, close: clock })
+  .refine((p) => (p.open === '') === (p.close === ''), {
+    path: ['close'],
+    message: 'Isi jam buka dan jam tutup, atau kosongkan keduanya.',
+  })
+  .refine((p) => p.open === '' || p.close === '' || p.close > p.open, {
+    path: ['close'],
+    message: 'Jam tutup harus setelah jam buka.',
+  });
+
+const day = z
+  .object({ closed: z.boolean(), periods: z.array(period).max(MAX_PERIODS) })
+  .refine((d) => d.closed || !overlapping(filled(d.periods)), {
+    path: ['periods'],
+    message: 'Jam layanan dalam satu hari tidak boleh tumpang tindih.',
+  });
+
+function filled(periods: readonly TimeRange[]): TimeRange[] {
+  return periods.filter((p) => p.open !== '' && p.close !== '').sort((a, b) => a.open.localeCompare(b.open));
+}
+
+function overlapping(sorted: readonly TimeRange[]): boolean {
+  return sorted.some((p, i) => i > 0 && p.open < sorted[i - 1]!.close);
+}
+
+/** The office edit form, structured: `hours.fri.periods.1.open` is both a field name and an error key. */
+export const officeEditSchema = z
+  .object({
+    name: z
+      .string('Nama kantor wajib diisi.')
+      .trim()
+      .min(2, 'Nama kantor minimal 2 karakter.')
+      .max(120, 'Nama kantor paling panjang 120 karakter.'),
+    address: z.string().trim().max(300, 'Alamat paling panjang 300 karakter.'),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^(\+?\d[\d ()-]{5,22})?$/, 'Nomor telepon hanya angka, spasi, tanda hubung; boleh diawali +.'),
+    hours: z.object(
+      Object.fromEntries(WEEKDAYS.map((d) => [d, day])) as Record<(typeof WEEKDAYS)[number], typeof day>,
+    ),
+  })
+  .transform((f): OfficeEdit => ({
+    name: f.name,
+    address: f.address,
+    phone: f.phone,
+    hours: Object.fromEntries(
+      WEEKDAYS.flatMap((d) => {
+        const periods = f.hours[d].closed ? [] : filled(f.hours[d].periods);
+        return periods.length ? [[d, periods]] : [];
+      }),
+    ),
+  }));
+
+/** A form field as text; a missing or non-text value (an array, a repeated field) becomes undefined. */
+function text(body: Record<string, unknown>, key: string): string | undefined {
+  const v = body[key];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** The office form's values as shown: from the stored office, or as sent back with errors. */
+export interface OfficeFormValues {
+  name: string | undefined;
+  address: string;
+  phone: string;
+  hours: Record<Weekday, { closed: boolean; periods: TimeRange[] }>;
+}
+
+/** The stored office as form values: each day padded to three periods, a day without any closed. */
+export function officeFormValues(office: Office): OfficeFormValues {
+  const hours = Object.fromEntries(
+    WEEKDAYS.map((d) => {
+      const periods = [...(office.hours[d] ?? [])];
+      const padded = Array.from({ length: MAX_PERIODS }, (_, i) => periods[i] ?? { open: '', close: '' });
+      return [d, { closed: periods.length === 0, periods: padded }];
+    }),
+  ) as OfficeFormValues['hours'];
+  return { name: office.name, address: office.address ?? '', phone: office.phone ?? '', hours };
+}
+
+/**
+ * The posted flat form (`hours.mon.periods.0.open=08:00`, `hours.sat.closed=on`) as the object
+ * the schema checks. A missing time is empty; a missing name stays missing so zod names it.
+ */
+export function officeFormInput(body: unknown): OfficeFormValues {
+  const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  const hours = Object.fromEntries(
+    WEEKDAYS.map((d) => [
+      d,
+      {
+        closed: text(b, `hours.${d}.closed`) !== undefined,
+        periods: Array.from({ length: MAX_PERIODS }, (_, i) => ({
+          open: text(b, `hours.${d}.periods.${i}.open`)?.trim() ?? '',
+          close: text(b, `hours.${d}.periods.${i}.close`)?.trim() ?? '',
+        })),
+      },
+    ]),
+  ) as OfficeFormValues['hours'];
+  return {
+    name: text(b, 'name'),
+    address: text(b, 'address') ?? '',
+    phone: text(b, 'phone') ?? '',
+    hours,
+  };
+}

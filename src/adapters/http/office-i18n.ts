@@ -30,6 +30,28 @@ const WORDS = {
   day_thu: { id: 'Kamis', en: 'Thursday' },
   day_fri: { id: 'Jumat', en: 'Friday' },
   day_sat: { id: 'Sabtu', en: 'Saturday' },
+  holidays: { id: 'Hari libur', en: 'Holidays' },
+  officeHolidays: { id: 'Hari libur kantor ini', en: "This office's holidays" },
+  officeHolidaysHelp: {
+    id: 'Libur daerah (misalnya hari jadi kota) juga berlaku untuk kantor di bawahnya.',
+    en: 'Local holidays (such as a town anniversary) also close the offices below this one.',
+  },
+  national: { id: 'Libur nasional dan cuti bersama', en: 'National holidays and collective leave' },
+  nationalHelp: {
+    id: 'Menurut SKB 3 Menteri. Tanggal bertanda "perkiraan" belum dicocokkan dengan SKB tahun itu.',
+    en: 'From the joint ministerial decree (SKB). Dates marked "perkiraan" are estimates not yet checked against that year\'s SKB.',
+  },
+  added: { id: 'Hari libur tambahan untuk semua kantor', en: 'Added holidays for every office' },
+  date: { id: 'Tanggal', en: 'Date' },
+  holidayName: { id: 'Nama hari libur', en: 'Holiday name' },
+  kind: { id: 'Jenis', en: 'Kind' },
+  kind_libur_nasional: { id: 'Libur nasional', en: 'National holiday' },
+  kind_cuti_bersama: { id: 'Cuti bersama', en: 'Collective leave' },
+  add: { id: 'Tambah', en: 'Add' },
+  remove: { id: 'Hapus', en: 'Remove' },
+  none: { id: 'Belum ada.', en: 'None yet.' },
+  holidayAdded: { id: 'Hari libur ditambahkan.', en: 'Holiday added.' },
+  holidayRemoved: { id: 'Hari libur dihapus.', en: 'Holiday removed.' },
 } as const;
 
 /** A word of the office pages. */

@@ -115,3 +115,23 @@ export function officeFormInput(body: unknown): OfficeFormValues {
     hours,
   };
 }
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Whether `d` is a real calendar day written "YYYY-MM-DD" (also the `:date` of the URLs). */
+export function isCalendarDay(d: string): boolean {
+  return DAY.test(d) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
+}
+
+/** The add-a-holiday form, for every office or for one. */
+export const holidaySchema = z.object({
+  date: z
+    .string('Tanggal wajib diisi.')
+    .trim()
+    .refine(isCalendarDay, 'Tulis tanggal sebagai TTTT-BB-HH, misalnya 2027-06-22.'),
+  name: z
+    .string('Nama hari libur wajib diisi.')
+    .trim()
+    .min(3, 'Nama hari libur minimal 3 karakter.')
+    .max(100, 'Nama hari libur paling panjang 100 karakter.'),
+});

@@ -13,6 +13,7 @@ function toDomain(r: OfficeRecord): Office {
     address: r.address,
     phone: r.phone,
     hours: r.hours,
+    holidays: r.holidays?.length ? r.holidays.map((h) => ({ date: h.date, name: h.name })) : undefined,
   });
 }
 
@@ -25,6 +26,7 @@ function toPersistence(o: Office): OfficeRecord {
     address: o.address,
     phone: o.phone,
     hours: o.hours,
+    holidays: o.holidays?.length ? o.holidays.map((h) => ({ date: h.date, name: h.name })) : undefined,
   });
 }
 

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { OpeningHours } from '../../domain/office.js';
+import type { LocalHoliday, OpeningHours } from '../../domain/office.js';
 import { modelOn } from './mongo-utils.js';
 
 /** An office as stored; `_id` is the office id (the Kemendagri area code). */
@@ -11,6 +11,7 @@ export interface OfficeRecord {
   address?: string;
   phone?: string;
   hours: OpeningHours;
+  holidays?: LocalHoliday[];
 }
 
 const schema = new Schema<OfficeRecord>(
@@ -21,6 +22,7 @@ const schema = new Schema<OfficeRecord>(
     parentId: { type: String, default: null },
     address: String,
     phone: String,
+    holidays: { type: [{ _id: false, date: String, name: String }], default: undefined },
     hours: { type: Schema.Types.Mixed, required: true },
   },
   { versionKey: false, minimize: false },

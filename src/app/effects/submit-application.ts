@@ -2,7 +2,7 @@ import type { SystemEvent } from '../../dialogue/types.js';
 import type { NewApplication } from '../../ports/application-repository.js';
 import type { Flow } from '../../catalog/flow-schema.js';
 import { generateTrackingNumber } from '../../domain/tracking-number.js';
-import { addWorkingDays } from '../../domain/working-days.js';
+import { slaDueAt } from '../calendar.js';
 import type { InboundMessage } from '../inbound.js';
 import {
   citizenOf,
@@ -14,7 +14,16 @@ import {
 
 type Deps = Pick<
   EffectDeps,
-  'catalog' | 'applications' | 'documents' | 'events' | 'logger' | 'trackingPrefix' | 'holidays' | 'random'
+  | 'catalog'
+  | 'applications'
+  | 'documents'
+  | 'events'
+  | 'logger'
+  | 'trackingPrefix'
+  | 'holidays'
+  | 'random'
+  | 'offices'
+  | 'holidayStore'
 >;
 
 /**
@@ -31,8 +40,10 @@ export async function submitApplication(
   if (!flow) return [{ kind: 'submit_failed' }];
   const random = deps.random ?? Math.random;
   try {
+    const officeId = String(effect.draft.answers[flow.applicant.office] ?? '');
+    const dueAt = await slaDueAt(deps, flow, officeId, msg.at);
     const app = await deps.applications.create(
-      newApplication(deps, flow, effect.draft, msg),
+      newApplication(flow, effect.draft, msg, dueAt),
       () => generateTrackingNumber({ prefix: deps.trackingPrefix, at: msg.at, random }),
       // A redelivered confirmation (crash before the message was marked done) finds the first one.
       { idempotencyKey: `${msg.channel}:${msg.chatId}:${msg.messageId}` },
@@ -56,12 +67,15 @@ export async function submitApplication(
   }
 }
 
-/** The draft as a new application: the flow names which answers are the applicant's and the office. */
+/**
+ * The draft as a new application: the flow names which answers are the applicant's and the
+ * office. The caller reads the office's calendar for the due date.
+ */
 function newApplication(
-  deps: Pick<EffectDeps, 'holidays'>,
   flow: Flow,
   draft: EffectOf<'submit_application'>['draft'],
   msg: InboundMessage,
+  dueAt: Date,
 ): NewApplication {
   const a = draft.answers;
   const str = (k: string) => (a[k] === undefined || a[k] === null ? '' : String(a[k]));
@@ -83,6 +97,6 @@ function newApplication(
     statusHistory: [{ from: null, to: 'SUBMITTED', at: msg.at, by: citizenOf(msg) }],
     createdAt: msg.at,
     updatedAt: msg.at,
-    slaDueAt: addWorkingDays(msg.at, flow.sla_working_days, { holidays: deps.holidays }),
+    slaDueAt: dueAt,
   };
 }

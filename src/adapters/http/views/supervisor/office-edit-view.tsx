@@ -3,6 +3,7 @@ import type { ConsoleLang } from '../../console-i18n.js';
 import { to } from '../../office-i18n.js';
 import type { OfficeFormValues } from '../../office-schemas.js';
 import { CsrfField } from '../csrf-field.js';
+import { HolidayList } from './holiday-list.js';
 
 function FieldError({ text }: { text: string | undefined }) {
   return text ? <span class="error">{text}</span> : null;
@@ -78,6 +79,7 @@ export function OfficeEditView({
   values,
   errors,
   canEdit,
+  holidayForm,
 }: {
   lang: ConsoleLang;
   csrf: string;
@@ -85,42 +87,58 @@ export function OfficeEditView({
   values: OfficeFormValues;
   errors: Readonly<Record<string, string>>;
   canEdit: boolean;
+  /** The add-a-holiday form as sent back with its errors. */
+  holidayForm?: { values: Readonly<Record<string, string>>; errors: Readonly<Record<string, string>> };
 }) {
   const readOnly = !canEdit;
   return (
-    <form method="post" action={`/console/offices/${office.id}`} class="card" id="office-edit">
-      <CsrfField token={csrf} />
+    <>
+      <form method="post" action={`/console/offices/${office.id}`} class="card" id="office-edit">
+        <CsrfField token={csrf} />
+        <p>
+          {to(lang, 'code')}: <code>{office.id}</code> · {to(lang, 'level')}: {office.level}
+        </p>
+        {readOnly ? <p class="flash">{to(lang, 'readOnly')}</p> : null}
+        <label>
+          {to(lang, 'name')}
+          <input name="name" required value={values.name} disabled={readOnly} />
+        </label>
+        <FieldError text={errors.name} />
+        <label>
+          {to(lang, 'address')}
+          <input name="address" value={values.address} disabled={readOnly} />
+        </label>
+        <FieldError text={errors.address} />
+        <label>
+          {to(lang, 'phone')}
+          <input name="phone" type="tel" value={values.phone} disabled={readOnly} />
+        </label>
+        <FieldError text={errors.phone} />
+        <h2>{to(lang, 'hours')}</h2>
+        <p>
+          <small>{to(lang, 'hoursHelp')}</small>
+        </p>
+        <table id="office-hours">
+          <tbody>
+            {WEEK.map((d) => (
+              <DayRow lang={lang} day={d} values={values.hours[d]} errors={errors} readOnly={readOnly} />
+            ))}
+          </tbody>
+        </table>
+        {canEdit ? <button type="submit">{to(lang, 'save')}</button> : null}
+      </form>
+      <h2>{to(lang, 'officeHolidays')}</h2>
       <p>
-        {to(lang, 'code')}: <code>{office.id}</code> · {to(lang, 'level')}: {office.level}
+        <small>{to(lang, 'officeHolidaysHelp')}</small>
       </p>
-      {readOnly ? <p class="flash">{to(lang, 'readOnly')}</p> : null}
-      <label>
-        {to(lang, 'name')}
-        <input name="name" required value={values.name} disabled={readOnly} />
-      </label>
-      <FieldError text={errors.name} />
-      <label>
-        {to(lang, 'address')}
-        <input name="address" value={values.address} disabled={readOnly} />
-      </label>
-      <FieldError text={errors.address} />
-      <label>
-        {to(lang, 'phone')}
-        <input name="phone" type="tel" value={values.phone} disabled={readOnly} />
-      </label>
-      <FieldError text={errors.phone} />
-      <h2>{to(lang, 'hours')}</h2>
-      <p>
-        <small>{to(lang, 'hoursHelp')}</small>
-      </p>
-      <table id="office-hours">
-        <tbody>
-          {WEEK.map((d) => (
-            <DayRow lang={lang} day={d} values={values.hours[d]} errors={errors} readOnly={readOnly} />
-          ))}
-        </tbody>
-      </table>
-      {canEdit ? <button type="submit">{to(lang, 'save')}</button> : null}
-    </form>
+      <HolidayList
+        lang={lang}
+        csrf={csrf}
+        holidays={office.holidays ?? []}
+        action={`/console/offices/${office.id}/holidays`}
+        canEdit={canEdit}
+        {...(holidayForm ?? {})}
+      />
+    </>
   );
 }

@@ -34,8 +34,9 @@ export async function closedDates(deps: CalendarDeps, officeId?: string): Promis
 }
 
 /**
- * When a new application of `flow` filed at `officeId` on `at` is due: the flow's working days,
- * counted over the office's closed days.
+ * When a new application of `flow` filed at `officeId` on `at` is due: the office's own SLA for
+ * the service where a local regulation set one, else the flow's, in working days counted over
+ * the office's closed days.
  */
 export async function slaDueAt(
   deps: CalendarDeps,
@@ -43,5 +44,7 @@ export async function slaDueAt(
   officeId: string,
   at: Date,
 ): Promise<Date> {
-  return addWorkingDays(at, flow.sla_working_days, { holidays: await closedDates(deps, officeId) });
+  const office = officeId ? await deps.offices?.get(officeId) : undefined;
+  const days = office?.sla?.[flow.id] ?? flow.sla_working_days;
+  return addWorkingDays(at, days, { holidays: await closedDates(deps, officeId) });
 }

@@ -51,6 +51,15 @@ export interface Office {
   hours: OpeningHours;
   /** This office's own closed days; they also close every office below it. */
   holidays?: readonly LocalHoliday[];
+  /** Catalog service ids this counter handles; absent means every service. */
+  services?: readonly string[];
+  /** Working days per service id where a local regulation sets an SLA other than the catalog's. */
+  sla?: Readonly<Record<string, number>>;
+}
+
+/** Whether `office` handles `serviceId` (an office lists none: it handles all). */
+export function offersService(office: Office, serviceId: string): boolean {
+  return !office.services || office.services.includes(serviceId);
 }
 
 /** Closed days the hours do not show; pass the configured holidays (HOLIDAYS). */

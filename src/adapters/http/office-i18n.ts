@@ -31,6 +31,15 @@ const WORDS = {
   day_fri: { id: 'Jumat', en: 'Friday' },
   day_sat: { id: 'Sabtu', en: 'Saturday' },
   holidays: { id: 'Hari libur', en: 'Holidays' },
+  services: { id: 'Layanan di kantor ini', en: 'Services at this office' },
+  servicesHelp: {
+    id: 'Permohonan layanan yang tidak dicentang diteruskan ke kantor terdekat di atasnya (kecamatan, lalu kota) yang melayaninya, dan warga diberi tahu. SLA kosong memakai SLA katalog.',
+    en: "Applications for an unticked service go to the nearest office above (kecamatan, then kota) that offers it, and the citizen is told. A blank SLA keeps the catalog's.",
+  },
+  service: { id: 'Layanan', en: 'Service' },
+  offered: { id: 'Dilayani', en: 'Offered' },
+  catalogSla: { id: 'SLA katalog (hari kerja)', en: 'Catalog SLA (working days)' },
+  localSla: { id: 'SLA kantor ini (hari kerja)', en: "This office's SLA (working days)" },
   officeHolidays: { id: 'Hari libur kantor ini', en: "This office's holidays" },
   officeHolidaysHelp: {
     id: 'Libur daerah (misalnya hari jadi kota) juga berlaku untuk kantor di bawahnya.',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { OfficeEdit } from '../../app/officer/manage-offices.js';
+import { fieldErrors } from './http-errors.js';
 import { WEEKDAYS, type Office, type TimeRange, type Weekday } from '../../domain/office.js';
 
 /** Periods a day may have: morning, afternoon after the Friday-prayer break, and an evening shift. */
@@ -76,6 +77,8 @@ export interface OfficeFormValues {
   address: string;
   phone: string;
   hours: Record<Weekday, { closed: boolean; periods: TimeRange[] }>;
+  /** The services part, when the catalog is known (servicesFormInput / servicesFormValues). */
+  offered?: { services: string[]; sla: Record<string, string> };
 }
 
 /** The stored office as form values: each day padded to three periods, a day without any closed. */
@@ -135,3 +138,92 @@ export const holidaySchema = z.object({
     .min(3, 'Nama hari libur minimal 3 karakter.')
     .max(100, 'Nama hari libur paling panjang 100 karakter.'),
 });
+
+/** A service the office page lists: its id, its name, and the catalog's SLA in working days. */
+export interface ServiceRow {
+  id: string;
+  name: string;
+  slaDays: number;
+}
+
+/** Blank keeps the catalog's SLA (undefined); else whole working days. */
+const slaDays = z
+  .string()
+  .refine((v) => v === '' || /^\d{1,3}$/.test(v), 'Tulis SLA sebagai jumlah hari kerja, misalnya 5.')
+  .transform((v) => (v === '' ? undefined : Number(v)))
+  .refine((n) => n === undefined || (n >= 1 && n <= 365), 'SLA antara 1 dan 365 hari kerja.');
+
+/**
+ * The services part of the office form: the ticked services (all ticked means all, also those
+ * the catalog adds later) and, per service, an SLA in working days where a local regulation
+ * differs (blank keeps the catalog's). Error keys are the field names (`sla.pbg`).
+ */
+export function officeServicesSchema(ids: readonly string[]) {
+  return z
+    .object({
+      services: z.array(z.string().refine((id) => ids.includes(id), 'Layanan tidak dikenal.')),
+      sla: z.object(Object.fromEntries(ids.map((id) => [id, slaDays]))),
+    })
+    .transform((f) => ({
+      services: ids.every((id) => f.services.includes(id)) ? ('all' as const) : [...new Set(f.services)],
+      sla: Object.fromEntries(
+        Object.entries(f.sla as Record<string, number | undefined>).filter(
+          (e): e is [string, number] => e[1] !== undefined,
+        ),
+      ),
+    }));
+}
+
+/** The services part of the posted form, as the schema above checks it. */
+export function servicesFormInput(
+  body: unknown,
+  ids: readonly string[],
+): { services: string[]; sla: Record<string, string> } {
+  const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  const raw = b.services;
+  const services = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string');
+  return { services, sla: Object.fromEntries(ids.map((id) => [id, text(b, `sla.${id}`)?.trim() ?? ''])) };
+}
+
+/** The stored office's services part as form values. */
+export function servicesFormValues(
+  office: Office,
+  ids: readonly string[],
+): { services: string[]; sla: Record<string, string> } {
+  return {
+    services: ids.filter((id) => !office.services || office.services.includes(id)),
+    sla: Object.fromEntries(
+      ids.map((id) => [id, office.sla?.[id] === undefined ? '' : String(office.sla[id])]),
+    ),
+  };
+}
+
+/**
+ * The whole posted office form, checked: the edit when every field is right, else the errors by
+ * field name. `ids` are the catalog's services; the services part counts only when the form
+ * showed it.
+ */
+export function parseOfficeForm(
+  body: unknown,
+  ids: readonly string[],
+): { values: OfficeFormValues; edit?: OfficeEdit; errors: Record<string, string> } {
+  const values = officeFormInput(body);
+  const shown = ids.length > 0 && text(body as Record<string, unknown>, 'services.shown') !== undefined;
+  if (shown) values.offered = servicesFormInput(body, ids);
+  const main = officeEditSchema.safeParse(values);
+  const offered = shown ? officeServicesSchema(ids).safeParse(values.offered) : undefined;
+  const errors = {
+    ...(main.success ? {} : fieldErrors(main.error)),
+    // An unknown service is reported under the table (`services`), not a list index.
+    ...(offered && !offered.success
+      ? Object.fromEntries(
+          Object.entries(fieldErrors(offered.error)).map(([k, v]) => [
+            k.replace(/^services\.\d+$/, 'services'),
+            v,
+          ]),
+        )
+      : {}),
+  };
+  if (!main.success || (offered && !offered.success)) return { values, errors };
+  return { values, edit: { ...main.data, ...(offered ? offered.data : {}) }, errors };
+}

@@ -14,6 +14,8 @@ function toDomain(r: OfficeRecord): Office {
     phone: r.phone,
     hours: r.hours,
     holidays: r.holidays?.length ? r.holidays.map((h) => ({ date: h.date, name: h.name })) : undefined,
+    services: r.services ? [...r.services] : undefined,
+    sla: r.sla && Object.keys(r.sla).length ? { ...r.sla } : undefined,
   });
 }
 
@@ -27,6 +29,8 @@ function toPersistence(o: Office): OfficeRecord {
     phone: o.phone,
     hours: o.hours,
     holidays: o.holidays?.length ? o.holidays.map((h) => ({ date: h.date, name: h.name })) : undefined,
+    services: o.services ? [...o.services] : undefined,
+    sla: o.sla && Object.keys(o.sla).length ? { ...o.sla } : undefined,
   });
 }
 

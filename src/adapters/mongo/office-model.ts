@@ -12,6 +12,8 @@ export interface OfficeRecord {
   phone?: string;
   hours: OpeningHours;
   holidays?: LocalHoliday[];
+  services?: string[];
+  sla?: Record<string, number>;
 }
 
 const schema = new Schema<OfficeRecord>(
@@ -23,6 +25,8 @@ const schema = new Schema<OfficeRecord>(
     address: String,
     phone: String,
     holidays: { type: [{ _id: false, date: String, name: String }], default: undefined },
+    services: { type: [String], default: undefined },
+    sla: Schema.Types.Mixed,
     hours: { type: Schema.Types.Mixed, required: true },
   },
   { versionKey: false, minimize: false },

@@ -10,6 +10,7 @@ import type { EventLog } from '../../ports/event-log.js';
 import type { HolidayRepository } from '../../ports/holiday-repository.js';
 import type { OfficeRepository } from '../../ports/office-repository.js';
 import { slaDueAt } from '../calendar.js';
+import { servingOffice } from '../office-routing.js';
 import { invalidInput, OfficerActionError } from './errors.js';
 import { storeDocuments } from './assisted-intake-documents.js';
 import { checkIntake, formContext, type IntakeFile } from './intake-form.js';
@@ -157,8 +158,9 @@ export async function fileAssistedApplication(
     const v = answers[stepId];
     return v === undefined || v === null ? '' : String(v);
   };
-  const officeId = str(flow.applicant.office);
-  if (!officeId) throw invalidInput({ [flow.applicant.office]: 'Wajib diisi.' }, lang);
+  if (!str(flow.applicant.office)) throw invalidInput({ [flow.applicant.office]: 'Wajib diisi.' }, lang);
+  // Like the chat: an office without the service sends it to the nearest one above that has it.
+  const { officeId } = await servingOffice(deps.offices, str(flow.applicant.office), flow.id);
   const dueAt = await slaDueAt(deps, flow, officeId, at);
 
   const { documents, discard } = await storeDocuments(deps, officer, checked.value.documents, {

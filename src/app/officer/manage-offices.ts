@@ -21,9 +21,13 @@ export interface OfficeEdit {
   /** Empty clears it. */
   phone: string;
   hours: OpeningHours;
+  /** The services offered: a list, or 'all' (also those the catalog adds later); absent, unchanged. */
+  services?: readonly string[] | 'all';
+  /** Working days per service where they differ from the catalog; absent, unchanged. */
+  sla?: Readonly<Record<string, number>>;
 }
 
-const EDITABLE = ['name', 'address', 'phone', 'hours'] as const;
+const EDITABLE = ['name', 'address', 'phone', 'hours', 'services', 'sla'] as const;
 
 /**
  * The office an officer may look at: it exists and lies in their subtree. Supervisors read,
@@ -45,13 +49,17 @@ export async function officeInScope(
   return office;
 }
 
-/** The edited office: blank address or phone are dropped rather than stored empty. */
+/** The edited office: a blank address or phone, no SLA override, all services are left out rather than stored empty. */
 function applied(office: Office, edit: OfficeEdit): Office {
   const next: Office = { ...office, name: edit.name, hours: edit.hours };
   delete next.address;
   delete next.phone;
   if (edit.address) next.address = edit.address;
   if (edit.phone) next.phone = edit.phone;
+  if (edit.services === 'all') delete next.services;
+  else if (edit.services) next.services = [...edit.services];
+  if (edit.sla && Object.keys(edit.sla).length === 0) delete next.sla;
+  else if (edit.sla) next.sla = { ...edit.sla };
   return next;
 }
 

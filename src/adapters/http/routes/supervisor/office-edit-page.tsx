@@ -4,15 +4,18 @@ import { invalidInput, OfficerActionError } from '../../../../app/officer/errors
 import { addOfficeHoliday, removeOfficeHoliday } from '../../../../app/officer/manage-holidays.js';
 import { officeInScope, updateOffice } from '../../../../app/officer/manage-offices.js';
 import type { OfficerActor } from '../../../../app/officer/officer-actor.js';
+import { serviceChoices } from '../../../../app/officer/service-texts.js';
+import type { ConsoleLang } from '../../console-i18n.js';
 import { langOf, type Render, type RenderOptions } from '../../console-render.js';
 import { requireRolePage } from '../../dashboard-router.js';
 import { fieldErrors, statusOf } from '../../http-errors.js';
 import type { OfficerHttpDeps } from '../../officer-http-deps.js';
 import { to, type OfficeWord } from '../../office-i18n.js';
 import {
-  officeEditSchema,
-  officeFormInput,
   officeFormValues,
+  parseOfficeForm,
+  servicesFormValues,
+  type ServiceRow,
   holidaySchema,
   isCalendarDay,
   type OfficeFormValues,
@@ -52,6 +55,17 @@ const DONE: Readonly<Record<string, OfficeWord>> = {
   holidayRemoved: 'holidayRemoved',
 };
 
+/** The catalog's services with their names and SLA, for the services table. */
+function serviceRows(deps: OfficerHttpDeps, lang: ConsoleLang): ServiceRow[] {
+  const catalog = deps.catalog;
+  if (!catalog) return [];
+  return serviceChoices(catalog, lang).map(([id, name]) => ({
+    id,
+    name,
+    slaDays: catalog.flows.get(id)?.sla_working_days ?? 0,
+  }));
+}
+
 type ShowOffice = (
   req: Request,
   res: Response,
@@ -67,6 +81,14 @@ function officeShower(deps: OfficerHttpDeps, render: Render): ShowOffice {
     const lang = langOf(req);
     const officer = officerOf(res);
     const office = await officeInScope(deps, officer, officeIdParam(req));
+    const services = serviceRows(deps, lang);
+    const shown = values ?? {
+      ...officeFormValues(office),
+      offered: servicesFormValues(
+        office,
+        services.map((r) => r.id),
+      ),
+    };
     render(
       req,
       res,
@@ -76,10 +98,11 @@ function officeShower(deps: OfficerHttpDeps, render: Render): ShowOffice {
           lang={lang}
           csrf={csrf}
           office={office}
-          values={values ?? officeFormValues(office)}
+          values={shown}
           errors={errors ?? {}}
           canEdit={officer.role === 'admin'}
           holidayForm={holidayForm}
+          services={services}
         />
       ),
       opts,
@@ -89,7 +112,8 @@ function officeShower(deps: OfficerHttpDeps, render: Render): ShowOffice {
 
 /**
  * `GET /offices/:id` shows an office (supervisors read it, admins edit it) and
- * `POST /offices/:id` saves an admin's edit: name, address, phone and opening hours. A refused
+ * `POST /offices/:id` saves an admin's edit: name, address, phone, opening hours, the services
+ * offered and their local SLA. A refused
  * form comes back with each error beside its field and nothing stored; a save is audited by the
  * use case.
  */
@@ -106,15 +130,17 @@ export function officeEditPage(deps: OfficerHttpDeps, render: Render): Router {
   router.post('/offices/:id', async (req, res) => {
     const id = officeIdParam(req);
     const admin = adminOf(res);
-    const values = officeFormInput(req.body);
-    const parsed = officeEditSchema.safeParse(values);
-    if (!parsed.success) {
+    const { values, edit, errors } = parseOfficeForm(
+      req.body,
+      serviceRows(deps, langOf(req)).map((r) => r.id),
+    );
+    if (!edit) {
       await officeInScope(deps, admin, id);
-      const err = invalidInput(fieldErrors(parsed.error), langOf(req));
+      const err = invalidInput(errors, langOf(req));
       const flash = { kind: 'error' as const, text: err.message };
-      return show(req, res, { status: 400, flash, values, errors: err.fields ?? {} });
+      return show(req, res, { status: 400, flash, values, errors });
     }
-    await updateOffice(deps, admin, id, parsed.data);
+    await updateOffice(deps, admin, id, edit);
     res.redirect(303, `/console/offices/${id}?done=saved`);
   });
   registerOfficeHolidayRoutes(router, deps, show);

@@ -1,9 +1,10 @@
 import { WEEKDAYS, type Office, type Weekday } from '../../../../domain/office.js';
 import type { ConsoleLang } from '../../console-i18n.js';
 import { to } from '../../office-i18n.js';
-import type { OfficeFormValues } from '../../office-schemas.js';
+import type { OfficeFormValues, ServiceRow } from '../../office-schemas.js';
 import { CsrfField } from '../csrf-field.js';
 import { HolidayList } from './holiday-list.js';
+import { OfficeServices } from './office-services.js';
 
 function FieldError({ text }: { text: string | undefined }) {
   return text ? <span class="error">{text}</span> : null;
@@ -68,6 +69,38 @@ function DayRow({
   );
 }
 
+/** The office's own holidays, below its form (a form of their own). */
+function OfficeHolidays({
+  lang,
+  csrf,
+  office,
+  canEdit,
+  form,
+}: {
+  lang: ConsoleLang;
+  csrf: string;
+  office: Office;
+  canEdit: boolean;
+  form: { values: Readonly<Record<string, string>>; errors: Readonly<Record<string, string>> } | undefined;
+}) {
+  return (
+    <>
+      <h2>{to(lang, 'officeHolidays')}</h2>
+      <p>
+        <small>{to(lang, 'officeHolidaysHelp')}</small>
+      </p>
+      <HolidayList
+        lang={lang}
+        csrf={csrf}
+        holidays={office.holidays ?? []}
+        action={`/console/offices/${office.id}/holidays`}
+        canEdit={canEdit}
+        {...(form ?? {})}
+      />
+    </>
+  );
+}
+
 /**
  * An office's data: an editable form for an admin, the same form disabled for a supervisor.
  * Field names are the error keys of office-schemas.ts, so each error sits beside its field.
@@ -80,6 +113,7 @@ export function OfficeEditView({
   errors,
   canEdit,
   holidayForm,
+  services = [],
 }: {
   lang: ConsoleLang;
   csrf: string;
@@ -89,6 +123,8 @@ export function OfficeEditView({
   canEdit: boolean;
   /** The add-a-holiday form as sent back with its errors. */
   holidayForm?: { values: Readonly<Record<string, string>>; errors: Readonly<Record<string, string>> };
+  /** The catalog's services; none when the console runs without the catalog. */
+  services?: readonly ServiceRow[];
 }) {
   const readOnly = !canEdit;
   return (
@@ -125,20 +161,18 @@ export function OfficeEditView({
             ))}
           </tbody>
         </table>
+        {services.length && values.offered ? (
+          <OfficeServices
+            lang={lang}
+            rows={services}
+            values={values.offered}
+            errors={errors}
+            readOnly={readOnly}
+          />
+        ) : null}
         {canEdit ? <button type="submit">{to(lang, 'save')}</button> : null}
       </form>
-      <h2>{to(lang, 'officeHolidays')}</h2>
-      <p>
-        <small>{to(lang, 'officeHolidaysHelp')}</small>
-      </p>
-      <HolidayList
-        lang={lang}
-        csrf={csrf}
-        holidays={office.holidays ?? []}
-        action={`/console/offices/${office.id}/holidays`}
-        canEdit={canEdit}
-        {...(holidayForm ?? {})}
-      />
+      <OfficeHolidays lang={lang} csrf={csrf} office={office} canEdit={canEdit} form={holidayForm} />
     </>
   );
 }

@@ -8,8 +8,8 @@ const WORDS = {
   phone: { id: 'Telepon', en: 'Phone' },
   hours: { id: 'Jam layanan', en: 'Opening hours' },
   hoursHelp: {
-    id: 'Sampai tiga periode per hari; istirahat (misalnya salat Jumat) adalah jeda di antara dua periode. Centang "Tutup" untuk hari libur mingguan.',
-    en: 'Up to three periods a day; a break (such as Friday prayer) is the gap between two periods. Tick "Closed" for a weekly closed day.',
+    id: 'Sampai tiga periode per hari; istirahat (misalnya salat Jumat) adalah jeda di antara dua periode. Hari tanpa jam layanan tutup; centang "Tutup" untuk menutup hari tanpa menghapus jamnya.',
+    en: 'Up to three periods a day; a break (such as Friday prayer) is the gap between two periods. A day without hours is closed; tick "Closed" to close a day and keep its hours in the form.',
   },
   open: { id: 'Buka', en: 'Opens' },
   close: { id: 'Tutup jam', en: 'Closes' },

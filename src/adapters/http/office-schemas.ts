@@ -16,7 +16,7 @@ const period = z
     path: ['close'],
     message: 'Isi jam buka dan jam tutup, atau kosongkan keduanya.',
   })
-  .refine((p) => p.open === '' || p.close === '' || p.close > p.open, {
+  .refine((p) => !CLOCK.test(p.open) || !CLOCK.test(p.close) || p.close > p.open, {
     path: ['close'],
     message: 'Jam tutup harus setelah jam buka.',
   });
@@ -81,13 +81,16 @@ export interface OfficeFormValues {
   offered?: { services: string[]; sla: Record<string, string> };
 }
 
-/** The stored office as form values: each day padded to three periods, a day without any closed. */
+/**
+ * The stored office as form values: each day padded to three periods. A day without periods is
+ * closed already, so its box stays unticked: filling in hours opens it.
+ */
 export function officeFormValues(office: Office): OfficeFormValues {
   const hours = Object.fromEntries(
     WEEKDAYS.map((d) => {
       const periods = [...(office.hours[d] ?? [])];
       const padded = Array.from({ length: MAX_PERIODS }, (_, i) => periods[i] ?? { open: '', close: '' });
-      return [d, { closed: periods.length === 0, periods: padded }];
+      return [d, { closed: false, periods: padded }];
     }),
   ) as OfficeFormValues['hours'];
   return { name: office.name, address: office.address ?? '', phone: office.phone ?? '', hours };

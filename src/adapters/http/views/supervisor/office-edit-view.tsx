@@ -42,7 +42,7 @@ function DayRow({
           <input
             name={`hours.${day}.periods.${i}.open`}
             value={p.open}
-            placeholder="08:00"
+            placeholder="JJ:MM"
             inputMode="numeric"
             size={5}
             aria-label={`${to(lang, `day_${day}`)} ${i + 1} ${to(lang, 'open')}`}
@@ -52,7 +52,7 @@ function DayRow({
           <input
             name={`hours.${day}.periods.${i}.close`}
             value={p.close}
-            placeholder="12:00"
+            placeholder="JJ:MM"
             inputMode="numeric"
             size={5}
             aria-label={`${to(lang, `day_${day}`)} ${i + 1} ${to(lang, 'close')}`}

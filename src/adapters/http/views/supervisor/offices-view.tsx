@@ -1,5 +1,6 @@
 import type { Office } from '../../../../ports/office-repository.js';
 import { t, type ConsoleLang } from '../../console-i18n.js';
+import { to } from '../../office-i18n.js';
 import { ts } from '../../supervisor-i18n.js';
 import { DataTable } from '../data-table.js';
 import { Pager, type Paging } from './pager.js';
@@ -26,6 +27,9 @@ export function OfficesView({
 }) {
   return (
     <>
+      <p>
+        <a href="/console/holidays">{to(lang, 'holidays')}</a>
+      </p>
       <form method="get" action="/console/admin/offices" class="filters">
         <input name="q" placeholder={ts(lang, 'searchOffice')} value={q.q} />
         <button>{t(lang, 'filter')}</button>

@@ -49,6 +49,8 @@ export async function addHoliday(
   }
   await deps.events.append({
     type: 'holiday.added',
+    // Under the admin's office, so the audit log of their area lists it.
+    officeId: admin.officeId,
     actor: actorOf(admin),
     at: deps.now(),
     after: { ...holiday },
@@ -66,6 +68,7 @@ export async function removeHoliday(
   if (!removed) throw new OfficerActionError('not_found', 'Hari libur tidak ditemukan (not found).');
   await deps.events.append({
     type: 'holiday.removed',
+    officeId: admin.officeId,
     actor: actorOf(admin),
     at: deps.now(),
     before: { ...removed },

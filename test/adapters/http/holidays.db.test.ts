@@ -39,6 +39,9 @@ describe('holidays in the console', () => {
       { limit: 10, offset: 0 },
     );
     expect(items.map((e) => e.type).sort()).toEqual(['holiday.added', 'holiday.removed']);
+    // The admin's audit log lists them.
+    const audit = await c.page('/console/audit?type=holiday.added');
+    expect(audit.html).toContain('2027-08-18');
   });
 
   it('should refuse a bad date with an Indonesian error and store nothing', async () => {

@@ -17,7 +17,7 @@ import type { SystemEvent } from './types.js';
 export function handleEvent(ctx: Ctx, ev: SystemEvent): void {
   switch (ev.kind) {
     case 'submitted':
-      onSubmitted(ctx, ev.trackingNumber, ev.dueAt);
+      onSubmitted(ctx, ev);
       return;
     case 'submit_failed':
       onSubmitFailed(ctx);

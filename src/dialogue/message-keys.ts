@@ -44,6 +44,7 @@ const STATIC_KEYS = [
   'summary.title', 'summary.instructions', 'summary.confirm_option', 'summary.edit_option', 'summary.files',
   'summary.skipped',
   'submit.done', 'submit.next', 'submit.bring_originals', 'submit.hint', 'submit.failed', 'submit.waiting',
+  'submit.routed_up',
   'status.one', 'status.late', 'status.late_short', 'status.note', 'status.many', 'status.item', 'status.many_hint',
   'status.did_you_mean', 'status.not_found', 'status.none',
   'revision.requested', 'revision.sending', 'revision.saved', 'revision.unknown',

@@ -43,7 +43,15 @@ export interface StatusView {
 
 /** Results of effects, fed back into the engine so it can tell the citizen. */
 export type SystemEvent =
-  | { kind: 'submitted'; trackingNumber: string; dueAt: string }
+  | {
+      kind: 'submitted';
+      trackingNumber: string;
+      dueAt: string;
+      /** The citizen's office, when it does not offer the service and the application went up. */
+      routedFrom?: string;
+      /** The office above it that took the application. */
+      routedTo?: string;
+    }
   | { kind: 'submit_failed' }
   | { kind: 'status_found'; applications: StatusView[] }
   | { kind: 'status_not_found'; query?: string; suggestion?: string }

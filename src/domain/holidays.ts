@@ -1,21 +1,18 @@
 /**
  * Default national holidays (libur nasional) and collective leave days (cuti bersama) when the
- * offices are closed. INDICATIVE: 2026 follows SKB 3 Menteri 1497/2/5 of 2025; 2027 is an
- * estimate (Islamic and lunar dates shift by a day or two, and the cuti bersama are guessed)
- * until its SKB is published. Configure HOLIDAYS to use the official list.
+ * offices are closed. 2026 follows SKB 3 Menteri 1497/2/5 of 2025; 2027 lives in
+ * holidays-2027.ts, whose lunar dates and cuti bersama are marked tentative until checked
+ * against its SKB. HOLIDAYS and the admins' own holidays in the console add to these.
  */
+import type { Holiday } from './holiday.js';
+import { HOLIDAYS_2027 } from './holidays-2027.js';
 
-/** One day the offices are closed, with its name for the officer console. */
-export interface Holiday {
-  date: string;
-  name: string;
-  kind: 'libur_nasional' | 'cuti_bersama';
-}
+export type { Holiday } from './holiday.js';
 
 const national = (date: string, name: string): Holiday => ({ date, name, kind: 'libur_nasional' });
 const leave = (date: string, name: string): Holiday => ({ date, name, kind: 'cuti_bersama' });
 
-/** Indicative defaults for 2026 and 2027; see the file comment. */
+/** The shipped defaults for 2026 and 2027; see the file comment. */
 export const DEFAULT_HOLIDAYS: readonly Holiday[] = [
   national('2026-01-01', 'Tahun Baru 2026 Masehi'),
   national('2026-01-16', 'Isra Mikraj Nabi Muhammad SAW'),
@@ -42,29 +39,7 @@ export const DEFAULT_HOLIDAYS: readonly Holiday[] = [
   national('2026-08-25', 'Maulid Nabi Muhammad SAW'),
   leave('2026-12-24', 'Cuti bersama Hari Raya Natal'),
   national('2026-12-25', 'Hari Raya Natal'),
-
-  national('2027-01-01', 'Tahun Baru 2027 Masehi'),
-  national('2027-01-05', 'Isra Mikraj Nabi Muhammad SAW (perkiraan)'),
-  national('2027-02-06', 'Tahun Baru Imlek 2578 Kongzili'),
-  national('2027-03-08', 'Hari Suci Nyepi (Tahun Baru Saka 1949, perkiraan)'),
-  leave('2027-03-09', 'Cuti bersama Idul Fitri (perkiraan)'),
-  national('2027-03-10', 'Idul Fitri 1448 H (perkiraan)'),
-  national('2027-03-11', 'Idul Fitri 1448 H (perkiraan)'),
-  leave('2027-03-12', 'Cuti bersama Idul Fitri (perkiraan)'),
-  leave('2027-03-15', 'Cuti bersama Idul Fitri (perkiraan)'),
-  national('2027-03-26', 'Wafat Yesus Kristus'),
-  national('2027-03-28', 'Kebangkitan Yesus Kristus (Paskah)'),
-  national('2027-05-01', 'Hari Buruh Internasional'),
-  national('2027-05-06', 'Kenaikan Yesus Kristus'),
-  leave('2027-05-07', 'Cuti bersama Kenaikan Yesus Kristus (perkiraan)'),
-  national('2027-05-17', 'Idul Adha 1448 H (perkiraan)'),
-  national('2027-05-20', 'Hari Raya Waisak 2571 BE (perkiraan)'),
-  national('2027-06-01', 'Hari Lahir Pancasila'),
-  national('2027-06-06', 'Tahun Baru Islam 1449 H (perkiraan)'),
-  national('2027-08-15', 'Maulid Nabi Muhammad SAW (perkiraan)'),
-  national('2027-08-17', 'Proklamasi Kemerdekaan RI'),
-  leave('2027-12-24', 'Cuti bersama Hari Raya Natal (perkiraan)'),
-  national('2027-12-25', 'Hari Raya Natal'),
+  ...HOLIDAYS_2027,
 ];
 
 /** The dates alone, the shape `addWorkingDays` and the HOLIDAYS setting use. */

@@ -31,6 +31,13 @@ export const DEFAULT_HOURS: OpeningHours = Object.freeze({
   fri: [{ open: '08:00', close: '15:00' }],
 });
 
+/** A closed day an admin adds: a local holiday (a town's anniversary) or one the national list lacks. */
+export interface LocalHoliday {
+  /** Jakarta calendar day, "YYYY-MM-DD". */
+  date: string;
+  name: string;
+}
+
 /** A PTSP counter. Its id is the Kemendagri area code (e.g. "31.71.01.1001" for a kelurahan). */
 export interface Office {
   id: string;
@@ -39,7 +46,20 @@ export interface Office {
   /** `null` for a province. */
   parentId: string | null;
   address?: string;
+  /** The counter's public phone number, as the office writes it. */
+  phone?: string;
   hours: OpeningHours;
+  /** This office's own closed days; they also close every office below it. */
+  holidays?: readonly LocalHoliday[];
+  /** Catalog service ids this counter handles; absent means every service. */
+  services?: readonly string[];
+  /** Working days per service id where a local regulation sets an SLA other than the catalog's. */
+  sla?: Readonly<Record<string, number>>;
+}
+
+/** Whether `office` handles `serviceId` (an office lists none: it handles all). */
+export function offersService(office: Office, serviceId: string): boolean {
+  return !office.services || office.services.includes(serviceId);
 }
 
 /** Closed days the hours do not show; pass the configured holidays (HOLIDAYS). */
@@ -105,4 +125,13 @@ export function ancestors(officeId: string, lookup: OfficeLookup): Office[] {
  */
 export function isWithin(officeId: string, ancestorId: string, lookup: OfficeLookup): boolean {
   return officeId === ancestorId || ancestors(officeId, lookup).some((o) => o.id === ancestorId);
+}
+
+/**
+ * The local holiday dates that close `officeId`: its own and its ancestors' (a kota's
+ * anniversary closes its kelurahan too).
+ */
+export function localHolidayDates(officeId: string, lookup: OfficeLookup): string[] {
+  const own = lookup(officeId);
+  return [own, ...ancestors(officeId, lookup)].flatMap((o) => (o?.holidays ?? []).map((h) => h.date));
 }

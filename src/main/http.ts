@@ -40,6 +40,7 @@ async function officerDeps(loket: Loket, whatsapp: WhatsAppChannel | undefined):
     officers: repos.officers,
     satisfaction: repos.satisfaction,
     offices: repos.offices,
+    holidayStore: repos.holidayStore,
     outbox: repos.outbox,
     setupTokens: repos.setupTokens,
     documents: repos.documents,

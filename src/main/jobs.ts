@@ -93,6 +93,7 @@ export function startLongWaitNotices(loket: Loket): PeriodicJob {
         push: loket.push,
         now: runtime.now,
         holidays: runtime.holidays,
+        holidayStore: loket.repos.holidayStore,
         waitMs: config.HANDOFF_WAIT_NOTICE_MINUTES * 60_000,
       });
       if (told > 0) logger.info({ told }, 'queue: citizens told they are still waiting');

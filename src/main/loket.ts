@@ -103,6 +103,8 @@ function wireUseCases(
     logger,
     trackingPrefix: config.TRACKING_PREFIX,
     holidays: parts.runtime.holidays,
+    offices: repos.offices,
+    holidayStore: repos.holidayStore,
   });
   const handleInbound = makeHandleInbound({
     engine,

@@ -7,6 +7,8 @@ export interface OfficeRepository {
   /** Inserts new offices and replaces changed ones by id; re-running the import writes nothing. */
   upsertMany(offices: Office[]): Promise<void>;
   get(id: string): Promise<Office | undefined>;
+  /** Replaces one stored office (an admin's edit); false when no office has that id. */
+  save(office: Office): Promise<boolean>;
   /** Direct children, by name. */
   children(id: string): Promise<Office[]>;
   all(): Promise<Office[]>;

@@ -19,4 +19,25 @@ describe('onSubmitted', () => {
     expect(chat.text).not.toContain('Biometric');
     expect(chat.state.flow).toBeUndefined();
   });
+
+  it('should tell the citizen when their office does not offer the service and it went up', () => {
+    const chat = new Chat();
+    chat.command('start');
+    chat.press('service:pbg');
+    chat.press('apply:pbg');
+    chat.press('consent:yes');
+    chat.say('Budi');
+    chat.say('120');
+    chat.press('confirm');
+    chat.event({
+      kind: 'submitted',
+      trackingNumber: 'PTSP-2501-7KQ3M',
+      dueAt: '2025-02-24T01:00:00.000Z',
+      routedFrom: 'Cideng',
+      routedTo: 'Kecamatan Gambir',
+    });
+    expect(chat.text).toContain('tidak tersedia di kantor Cideng');
+    expect(chat.text).toContain('diteruskan ke kantor Kecamatan Gambir');
+    expect(chat.text).toContain('PTSP-2501-7KQ3M');
+  });
 });

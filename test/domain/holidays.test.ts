@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { DEFAULT_HOLIDAYS, DEFAULT_HOLIDAY_DATES } from '../../src/domain/holidays.js';
+import { HOLIDAYS_2027 } from '../../src/domain/holidays-2027.js';
 
 describe('DEFAULT_HOLIDAYS', () => {
   it('should hold valid, sorted, distinct dates in 2026 and 2027', () => {
@@ -23,5 +24,19 @@ describe('DEFAULT_HOLIDAYS', () => {
       for (const md of ['01-01', '05-01', '06-01', '08-17', '12-25'])
         expect(DEFAULT_HOLIDAY_DATES).toContain(`${y}-${md}`);
     }
+  });
+});
+
+describe('HOLIDAYS_2027', () => {
+  it('should mark every lunar date and every cuti bersama as an estimate, and nothing fixed by law', () => {
+    const certain = ['01-01', '03-26', '03-28', '05-01', '05-06', '06-01', '08-17', '12-25'].map(
+      (d) => `2027-${d}`,
+    );
+    for (const h of HOLIDAYS_2027) {
+      expect([h.date, h.tentative === true]).toEqual([h.date, !certain.includes(h.date)]);
+      if (h.tentative) expect(h.name).toContain('(perkiraan)');
+    }
+    expect(HOLIDAYS_2027.filter((h) => h.kind === 'cuti_bersama').every((h) => h.tentative)).toBe(true);
+    expect(DEFAULT_HOLIDAYS).toEqual(expect.arrayContaining([...HOLIDAYS_2027]));
   });
 });

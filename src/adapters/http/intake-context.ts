@@ -16,6 +16,7 @@ export function intakeDeps(deps: IntakeHttpDeps) {
     events: deps.events,
     documents: deps.documents,
     offices: deps.offices,
+    ...(deps.holidayStore ? { holidayStore: deps.holidayStore } : {}),
     now: deps.now,
   };
 }

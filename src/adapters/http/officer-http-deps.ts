@@ -11,6 +11,7 @@ import type { ApplicationRepository } from '../../ports/application-repository.j
 import type { DocumentStore } from '../../ports/document-store.js';
 import type { EventLog } from '../../ports/event-log.js';
 import type { HandoffRepository } from '../../ports/handoff-repository.js';
+import type { HolidayRepository } from '../../ports/holiday-repository.js';
 import type { OfficeRepository } from '../../ports/office-repository.js';
 import type { OfficerRepository } from '../../ports/officer-repository.js';
 import type { Outbox } from '../../ports/outbox.js';
@@ -26,6 +27,8 @@ export interface OfficerHttpDeps {
   handoffs: HandoffRepository;
   officers: OfficerRepository;
   offices: OfficeRepository;
+  /** Admin-added holidays for every office (the holidays page); absent, that page lists the shipped ones only. */
+  holidayStore?: HolidayRepository;
   outbox: Outbox;
   /** The first-run setup link (GET/POST /console/setup). */
   setupTokens: SetupTokenStore;

@@ -11,7 +11,11 @@ function toDomain(r: OfficeRecord): Office {
     level: r.level as OfficeLevel,
     parentId: r.parentId ?? null,
     address: r.address,
+    phone: r.phone,
     hours: r.hours,
+    holidays: r.holidays?.length ? r.holidays.map((h) => ({ date: h.date, name: h.name })) : undefined,
+    services: r.services ? [...r.services] : undefined,
+    sla: r.sla && Object.keys(r.sla).length ? { ...r.sla } : undefined,
   });
 }
 
@@ -22,7 +26,11 @@ function toPersistence(o: Office): OfficeRecord {
     level: o.level,
     parentId: o.parentId,
     address: o.address,
+    phone: o.phone,
     hours: o.hours,
+    holidays: o.holidays?.length ? o.holidays.map((h) => ({ date: h.date, name: h.name })) : undefined,
+    services: o.services ? [...o.services] : undefined,
+    sla: o.sla && Object.keys(o.sla).length ? { ...o.sla } : undefined,
   });
 }
 
@@ -54,6 +62,11 @@ export class MongoOfficeRepository implements OfficeRepository {
   async get(id: string): Promise<Office | undefined> {
     const r = await this.model.findById(id).lean<OfficeRecord>().exec();
     return r ? toDomain(r) : undefined;
+  }
+
+  async save(office: Office): Promise<boolean> {
+    const res = await this.model.replaceOne({ _id: office.id }, toPersistence(office)).exec();
+    return res.matchedCount === 1;
   }
 
   async children(id: string): Promise<Office[]> {

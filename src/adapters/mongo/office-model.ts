@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { OpeningHours } from '../../domain/office.js';
+import type { LocalHoliday, OpeningHours } from '../../domain/office.js';
 import { modelOn } from './mongo-utils.js';
 
 /** An office as stored; `_id` is the office id (the Kemendagri area code). */
@@ -9,7 +9,11 @@ export interface OfficeRecord {
   level: string;
   parentId: string | null;
   address?: string;
+  phone?: string;
   hours: OpeningHours;
+  holidays?: LocalHoliday[];
+  services?: string[];
+  sla?: Record<string, number>;
 }
 
 const schema = new Schema<OfficeRecord>(
@@ -19,6 +23,10 @@ const schema = new Schema<OfficeRecord>(
     level: { type: String, enum: ['kelurahan', 'kecamatan', 'kota', 'provinsi'], required: true },
     parentId: { type: String, default: null },
     address: String,
+    phone: String,
+    holidays: { type: [{ _id: false, date: String, name: String }], default: undefined },
+    services: { type: [String], default: undefined },
+    sla: Schema.Types.Mixed,
     hours: { type: Schema.Types.Mixed, required: true },
   },
   { versionKey: false, minimize: false },

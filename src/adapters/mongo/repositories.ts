@@ -6,6 +6,7 @@ import type { DocumentStore } from '../../ports/document-store.js';
 import type { EventLog } from '../../ports/event-log.js';
 import type { HandoffRepository } from '../../ports/handoff-repository.js';
 import type { InboundLog } from '../../ports/inbound-log.js';
+import type { HolidayRepository } from '../../ports/holiday-repository.js';
 import type { OfficeRepository } from '../../ports/office-repository.js';
 import type { OfficerRepository } from '../../ports/officer-repository.js';
 import type { Outbox } from '../../ports/outbox.js';
@@ -24,6 +25,8 @@ import { MongoConversationStore } from './mongo-conversation-store.js';
 import { MongoEventLog } from './mongo-event-log.js';
 import { MongoHandoffRepository } from './mongo-handoff-repository.js';
 import { MongoInboundLog } from './mongo-inbound-log.js';
+import { holidayModel } from './holiday-model.js';
+import { MongoHolidayRepository } from './mongo-holiday-repository.js';
 import { MongoOfficeRepository } from './mongo-office-repository.js';
 import { MongoOfficerRepository } from './mongo-officer-repository.js';
 import { MongoOutbox } from './mongo-outbox.js';
@@ -48,6 +51,8 @@ export interface MongoRepositories {
   inbound: InboundLog;
   events: EventLog;
   offices: OfficeRepository;
+  /** Admin-added holidays for every office. */
+  holidayStore: HolidayRepository;
   officers: OfficerRepository;
   handoffs: HandoffRepository;
   outbox: Outbox;
@@ -88,6 +93,7 @@ export function createMongoRepositories(conn: Connection): MongoRepositories {
     satisfaction: satisfactionModel(conn),
     cannedReplies: cannedReplyModel(conn),
     setupTokens: setupTokenModel(conn),
+    holidays: holidayModel(conn),
   };
   const documents = new GridFsDocumentStore(conn);
   const applications = new MongoApplicationRepository(models.applications, locks);
@@ -102,6 +108,7 @@ export function createMongoRepositories(conn: Connection): MongoRepositories {
     inbound,
     events: new MongoEventLog(models.events),
     offices: new MongoOfficeRepository(models.offices),
+    holidayStore: new MongoHolidayRepository(models.holidays),
     officers: new MongoOfficerRepository(models.officers),
     handoffs: new MongoHandoffRepository(models.handoffs, locks),
     outbox: new MongoOutbox(models.outbox, locks),

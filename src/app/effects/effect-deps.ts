@@ -6,6 +6,8 @@ import type { ApplicationRepository } from '../../ports/application-repository.j
 import type { DocumentStore } from '../../ports/document-store.js';
 import type { EventLog } from '../../ports/event-log.js';
 import type { HandoffRepository } from '../../ports/handoff-repository.js';
+import type { HolidayRepository } from '../../ports/holiday-repository.js';
+import type { OfficeRepository } from '../../ports/office-repository.js';
 import type { OfficerRepository } from '../../ports/officer-repository.js';
 import type { SatisfactionRepository } from '../../ports/satisfaction-repository.js';
 import type { InboundMessage } from '../inbound.js';
@@ -26,6 +28,10 @@ export interface EffectDeps {
   trackingPrefix: string;
   /** Public holidays (HOLIDAYS), for SLA due dates and counter hours. */
   holidays: string[];
+  /** The office tree: an office's own holidays and SLA; absent, only `holidays` counts. */
+  offices?: OfficeRepository;
+  /** Admin-added holidays for every office. */
+  holidayStore?: HolidayRepository;
   /** The tracking numbers' randomness; tests fix it. */
   random?: () => number;
 }

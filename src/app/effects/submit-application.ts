@@ -2,7 +2,8 @@ import type { SystemEvent } from '../../dialogue/types.js';
 import type { NewApplication } from '../../ports/application-repository.js';
 import type { Flow } from '../../catalog/flow-schema.js';
 import { generateTrackingNumber } from '../../domain/tracking-number.js';
-import { addWorkingDays } from '../../domain/working-days.js';
+import { slaDueAt } from '../calendar.js';
+import { servingOffice } from '../office-routing.js';
 import type { InboundMessage } from '../inbound.js';
 import {
   citizenOf,
@@ -14,7 +15,16 @@ import {
 
 type Deps = Pick<
   EffectDeps,
-  'catalog' | 'applications' | 'documents' | 'events' | 'logger' | 'trackingPrefix' | 'holidays' | 'random'
+  | 'catalog'
+  | 'applications'
+  | 'documents'
+  | 'events'
+  | 'logger'
+  | 'trackingPrefix'
+  | 'holidays'
+  | 'random'
+  | 'offices'
+  | 'holidayStore'
 >;
 
 /**
@@ -31,8 +41,11 @@ export async function submitApplication(
   if (!flow) return [{ kind: 'submit_failed' }];
   const random = deps.random ?? Math.random;
   try {
+    const asked = String(effect.draft.answers[flow.applicant.office] ?? '');
+    const serving = await servingOffice(deps.offices, asked, flow.id);
+    const dueAt = await slaDueAt(deps, flow, serving.officeId, msg.at);
     const app = await deps.applications.create(
-      newApplication(deps, flow, effect.draft, msg),
+      newApplication(flow, effect.draft, msg, { officeId: serving.officeId, dueAt }),
       () => generateTrackingNumber({ prefix: deps.trackingPrefix, at: msg.at, random }),
       // A redelivered confirmation (crash before the message was marked done) finds the first one.
       { idempotencyKey: `${msg.channel}:${msg.chatId}:${msg.messageId}` },
@@ -49,19 +62,28 @@ export async function submitApplication(
       at: msg.at,
       data: { serviceId: app.serviceId, channel: msg.channel },
     });
-    return [{ kind: 'submitted', trackingNumber: app.trackingNumber, dueAt: app.slaDueAt.toISOString() }];
+    const routed =
+      serving.routedFrom && serving.office
+        ? { routedFrom: serving.routedFrom.name, routedTo: serving.office.name }
+        : {};
+    return [
+      { kind: 'submitted', trackingNumber: app.trackingNumber, dueAt: app.slaDueAt.toISOString(), ...routed },
+    ];
   } catch (err) {
     deps.logger.error({ err, serviceId: flow.id }, 'submit failed');
     return [{ kind: 'submit_failed' }];
   }
 }
 
-/** The draft as a new application: the flow names which answers are the applicant's and the office. */
+/**
+ * The draft as a new application: the flow names which answers are the applicant's and the
+ * office; the caller picks the office that serves it and reads that office's calendar.
+ */
 function newApplication(
-  deps: Pick<EffectDeps, 'holidays'>,
   flow: Flow,
   draft: EffectOf<'submit_application'>['draft'],
   msg: InboundMessage,
+  { officeId, dueAt }: { officeId: string; dueAt: Date },
 ): NewApplication {
   const a = draft.answers;
   const str = (k: string) => (a[k] === undefined || a[k] === null ? '' : String(a[k]));
@@ -78,11 +100,11 @@ function newApplication(
     documents: Object.entries(draft.documents).flatMap(([stepId, files]) =>
       files.map((f) => documentRefOf(stepId, f, msg.at)),
     ),
-    officeId: str(flow.applicant.office),
+    officeId,
     status: 'SUBMITTED',
     statusHistory: [{ from: null, to: 'SUBMITTED', at: msg.at, by: citizenOf(msg) }],
     createdAt: msg.at,
     updatedAt: msg.at,
-    slaDueAt: addWorkingDays(msg.at, flow.sla_working_days, { holidays: deps.holidays }),
+    slaDueAt: dueAt,
   };
 }

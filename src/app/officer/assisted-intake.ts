@@ -2,13 +2,15 @@ import type { Catalog } from '../../catalog/catalog.js';
 import type { Actor, Application, ChatAddress, DocumentRef } from '../../domain/application.js';
 import type { Office } from '../../domain/office.js';
 import { generateTrackingNumber } from '../../domain/tracking-number.js';
-import { addWorkingDays } from '../../domain/working-days.js';
 import type { Lang } from '../../dialogue/types.js';
 import { normalizePhone } from '../../dialogue/phone.js';
 import type { ApplicationRepository } from '../../ports/application-repository.js';
 import type { DocumentStore } from '../../ports/document-store.js';
 import type { EventLog } from '../../ports/event-log.js';
+import type { HolidayRepository } from '../../ports/holiday-repository.js';
 import type { OfficeRepository } from '../../ports/office-repository.js';
+import { slaDueAt } from '../calendar.js';
+import { servingOffice } from '../office-routing.js';
 import { invalidInput, OfficerActionError } from './errors.js';
 import { storeDocuments } from './assisted-intake-documents.js';
 import { checkIntake, formContext, type IntakeFile } from './intake-form.js';
@@ -25,6 +27,8 @@ export interface AssistedIntakeDeps {
   trackingPrefix: string;
   /** National and configured holidays: the SLA counts working days. */
   holidays: string[];
+  /** Admin-added holidays for every office; the office's own come from `offices`. */
+  holidayStore?: HolidayRepository;
   /** UPLOAD_MAX_BYTES: the limit of document steps that set none. */
   uploadMaxBytes: number;
   now: () => Date;
@@ -154,8 +158,10 @@ export async function fileAssistedApplication(
     const v = answers[stepId];
     return v === undefined || v === null ? '' : String(v);
   };
-  const officeId = str(flow.applicant.office);
-  if (!officeId) throw invalidInput({ [flow.applicant.office]: 'Wajib diisi.' }, lang);
+  if (!str(flow.applicant.office)) throw invalidInput({ [flow.applicant.office]: 'Wajib diisi.' }, lang);
+  // Like the chat: an office without the service sends it to the nearest one above that has it.
+  const { officeId } = await servingOffice(deps.offices, str(flow.applicant.office), flow.id);
+  const dueAt = await slaDueAt(deps, flow, officeId, at);
 
   const { documents, discard } = await storeDocuments(deps, officer, checked.value.documents, {
     at,
@@ -183,7 +189,7 @@ export async function fileAssistedApplication(
         statusHistory: [{ from: null, to: 'SUBMITTED', at, by: actor, note: 'diajukan di loket' }],
         createdAt: at,
         updatedAt: at,
-        slaDueAt: addWorkingDays(at, flow.sla_working_days, { holidays: deps.holidays }),
+        slaDueAt: dueAt,
       },
       () => {
         const n = generateTrackingNumber({ prefix: deps.trackingPrefix, at, random });

@@ -1,4 +1,6 @@
 import type { HandoffRepository } from '../../ports/handoff-repository.js';
+import type { HolidayRepository } from '../../ports/holiday-repository.js';
+import { closedDates } from '../calendar.js';
 import { counterHours } from '../counter-hours.js';
 import type { PushConversationEvent } from './push-conversation-event.js';
 
@@ -8,6 +10,8 @@ export interface LongWaitDeps {
   push: PushConversationEvent;
   now: () => Date;
   holidays: readonly string[];
+  /** Admin-added holidays for every office. */
+  holidayStore?: HolidayRepository;
   /** How long a citizen waits unclaimed before being told (HANDOFF_WAIT_NOTICE_MINUTES). */
   waitMs: number;
 }
@@ -20,6 +24,7 @@ export interface LongWaitDeps {
 export async function notifyLongWaits(deps: LongWaitDeps): Promise<number> {
   const now = deps.now();
   let told = 0;
+  let closed: string[] | undefined;
   for (const ticket of await deps.handoffs.listWaiting()) {
     if (ticket.waitNoticeAt || now.getTime() - ticket.createdAt.getTime() < deps.waitMs) continue;
     const marked = await deps.handoffs.noteLongWait(ticket.id, now);
@@ -31,7 +36,7 @@ export async function notifyLongWaits(deps: LongWaitDeps): Promise<number> {
         kind: 'handoff_waiting',
         position,
         waitedMinutes: Math.floor((now.getTime() - ticket.createdAt.getTime()) / 60_000),
-        ...counterHours(now, deps.holidays),
+        ...counterHours(now, (closed ??= await closedDates(deps))),
       },
     );
     told++;

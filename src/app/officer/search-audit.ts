@@ -61,6 +61,9 @@ export const OFFICER_ACTION_TYPES = [
   'canned_reply.created',
   'canned_reply.updated',
   'canned_reply.deleted',
+  'office.updated',
+  'holiday.added',
+  'holiday.removed',
 ] as const;
 
 const EMPTY: PageResult<AuditEntry> = { items: [], total: 0 };

@@ -236,6 +236,33 @@ const ROUTES: Route[] = [
   { method: 'POST', pattern: '/console/admin/officers/:id/tokens', access: 'admin', body: 'form' },
   { method: 'POST', pattern: '/console/admin/officers/:id/tokens/revoke', access: 'admin', body: 'form' },
   { method: 'GET', pattern: '/console/admin/offices', access: 'admin', body: 'none' },
+  // An office's page (office-edit-page.tsx): supervisors read it, admins edit it.
+  { method: 'GET', pattern: '/console/offices/:id', access: 'supervisor', body: 'none' },
+  {
+    method: 'POST',
+    pattern: '/console/offices/:id',
+    access: 'admin',
+    body: 'form',
+    bad: { name: '', 'hours.mon.periods.0.open': '25:00', 'hours.mon.periods.0.close': '12:00' },
+  },
+  {
+    method: 'POST',
+    pattern: '/console/offices/:id/holidays',
+    access: 'admin',
+    body: 'form',
+    bad: { date: 'besok', name: 'x' },
+  },
+  { method: 'POST', pattern: '/console/offices/:id/holidays/:date/delete', access: 'admin', body: 'form' },
+  // Holidays of every office (holidays-page.tsx): supervisors read, admins add and remove.
+  { method: 'GET', pattern: '/console/holidays', access: 'supervisor', body: 'none' },
+  {
+    method: 'POST',
+    pattern: '/console/holidays',
+    access: 'admin',
+    body: 'form',
+    bad: { date: '2027-02-30', name: '' },
+  },
+  { method: 'POST', pattern: '/console/holidays/:date/delete', access: 'admin', body: 'form' },
   { method: 'GET', pattern: '/console/whatsapp', access: 'admin', body: 'none' },
   { method: 'GET', pattern: '/console/whatsapp/status.json', access: 'admin', body: 'none' },
   {
@@ -285,6 +312,8 @@ const MOUNTS: Record<string, string> = {
   officersPage: '/console',
   officerTokensPage: '/console',
   officesPage: '/console',
+  officeEditPage: '/console',
+  holidaysPage: '/console',
   createIntakeRouter: '/console/intake',
   intakeServicesRoute: '/console/intake',
   intakeSlipRoute: '/console/intake',
@@ -406,6 +435,8 @@ beforeAll(async () => {
 function pathOf(r: Route): string {
   const handoff = r.pattern.includes('/handoffs/');
   const officer = r.pattern.includes('/officers/');
+  if (r.pattern.startsWith('/console/offices/') || r.pattern.startsWith('/console/holidays/'))
+    return r.pattern.replace(':id', '31.71.01.1001').replace(':date', '2027-08-18');
   const assets = r.pattern.includes('/intake/assets/') ? 'intake.css' : ids.file!;
   return r.pattern
     .replace(':id', handoff ? ids.handoff! : officer ? ids.officer! : ids.id!)

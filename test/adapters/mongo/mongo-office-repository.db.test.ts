@@ -100,3 +100,34 @@ describe('MongoOfficeRepository', () => {
     }
   });
 });
+
+describe('MongoOfficeRepository.save', () => {
+  it("should keep an admin's edit: phone, hours with a break, local holidays, services and SLA", async () => {
+    const edited: Office = {
+      id: '34.71.01.1001',
+      name: 'Kelurahan Uji',
+      level: 'kelurahan',
+      parentId: null,
+      phone: '0274 123456',
+      hours: {
+        fri: [
+          { open: '08:00', close: '11:30' },
+          { open: '13:00', close: '15:30' },
+        ],
+      },
+      holidays: [{ date: '2027-10-07', name: 'Hari jadi kota' }],
+      services: ['ktp', 'kk'],
+      sla: { ktp: 7 },
+    };
+    expect(await repos.offices.save(edited)).toBe(false);
+    await repos.offices.upsertMany([{ ...edited, phone: undefined, holidays: undefined }]);
+    expect(await repos.offices.save(edited)).toBe(true);
+    expect(await repos.offices.get(edited.id)).toEqual(edited);
+    // Clearing the lists leaves them out rather than stored empty.
+    const cleared = { ...edited, holidays: [], sla: {} };
+    await repos.offices.save(cleared);
+    const back = await repos.offices.get(edited.id);
+    expect(back).not.toHaveProperty('holidays');
+    expect(back).not.toHaveProperty('sla');
+  });
+});

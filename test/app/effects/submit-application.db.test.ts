@@ -117,3 +117,40 @@ describe('submitApplication', () => {
     expect(logged.map((l) => (JSON.parse(l) as { msg: string }).msg)).toEqual(['submit failed']);
   });
 });
+
+describe('submitApplication with office services and SLA', () => {
+  it('should route up to the nearest office offering the service, use its SLA and say so', async () => {
+    await deps.repos.offices.upsertMany([
+      { id: '31.74', name: 'Jakarta Selatan', level: 'kota', parentId: null, hours: {} },
+      { id: '31.74.09', name: 'Tebet', level: 'kecamatan', parentId: '31.74', hours: {}, sla: { ktp: 3 } },
+      {
+        id: '31.74.09.1002',
+        name: 'Tebet Timur',
+        level: 'kelurahan',
+        parentId: '31.74.09',
+        hours: {},
+        services: ['kk'],
+      },
+    ]);
+    const routed = { ...deps, offices: deps.repos.offices };
+    const draft = await ktpDraft('sub-route');
+    const events = await submitApplication(
+      routed,
+      { kind: 'submit_application', draft, lang: 'id' },
+      turn('sub-route'),
+    );
+    // Three working days from Monday 09:00 WIB: Wednesday 15:00 WIB.
+    expect(events).toEqual([
+      {
+        kind: 'submitted',
+        trackingNumber: expect.any(String),
+        dueAt: '2026-11-25T08:00:00.000Z',
+        routedFrom: 'Tebet Timur',
+        routedTo: 'Tebet',
+      },
+    ]);
+    const [ev] = events as Array<{ trackingNumber: string }>;
+    const app = await deps.applications.findByTrackingNumber(ev!.trackingNumber);
+    expect(app).toMatchObject({ officeId: '31.74.09', answers: { kelurahan: '31.74.09.1002' } });
+  });
+});

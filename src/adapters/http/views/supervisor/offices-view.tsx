@@ -1,5 +1,6 @@
 import type { Office } from '../../../../ports/office-repository.js';
 import { t, type ConsoleLang } from '../../console-i18n.js';
+import { to } from '../../office-i18n.js';
 import { ts } from '../../supervisor-i18n.js';
 import { DataTable } from '../data-table.js';
 import { Pager, type Paging } from './pager.js';
@@ -11,7 +12,7 @@ function hoursText(o: Office): string {
     .join('; ');
 }
 
-/** The offices of the admin's subtree, read-only (they come from the area data import). */
+/** The offices of the admin's subtree; each name opens the office's edit page. */
 export function OfficesView({
   lang,
   query: q,
@@ -26,6 +27,9 @@ export function OfficesView({
 }) {
   return (
     <>
+      <p>
+        <a href="/console/holidays">{to(lang, 'holidays')}</a>
+      </p>
       <form method="get" action="/console/admin/offices" class="filters">
         <input name="q" placeholder={ts(lang, 'searchOffice')} value={q.q} />
         <button>{t(lang, 'filter')}</button>
@@ -38,7 +42,9 @@ export function OfficesView({
         {result.items.map((o) => (
           <tr>
             <td>{o.id}</td>
-            <td>{o.name}</td>
+            <td>
+              <a href={`/console/offices/${o.id}`}>{o.name}</a>
+            </td>
             <td>{o.level}</td>
             <td>
               <small>{hoursText(o)}</small>

@@ -7,10 +7,10 @@ import type { HandleInbound } from '../app/inbound.js';
 import type { PushConversationEvent } from '../app/officer/push-conversation-event.js';
 import { makeEffectRunner } from '../app/run-effects.js';
 import { seedOffices } from '../app/seed-offices.js';
-import { loadAreas } from '../catalog/areas.js';
+import { loadAreas, UnknownAreaError } from '../catalog/areas.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { loadCatalog } from '../catalog/load.js';
-import type { Config } from '../config/config.js';
+import { ConfigError, type Config } from '../config/config.js';
 import type { Logger } from '../config/logger.js';
 import { PROJECT_ROOT } from '../config/project-root.js';
 import { createEngine, type Engine } from '../dialogue/engine.js';
@@ -135,7 +135,15 @@ export async function createLoket(
 ): Promise<Loket> {
   const t0 = Date.now();
   const { uri, embedded } = await resolveDatabase(config, logger, { shareEmbeddedDb: opts.shareEmbeddedDb });
-  const [db, areas, nlu] = await Promise.all([openDatabase(uri), loadAreas(), openNlu(config, logger)]);
+  const [db, areas, nlu] = await Promise.all([
+    openDatabase(uri),
+    // A code in no list is a setting to change: exit as a configuration error, database stopped.
+    loadAreas({ areas: config.LOKET_AREAS }).catch(async (err: unknown) => {
+      if (embedded) await embedded.stop();
+      throw err instanceof UnknownAreaError ? new ConfigError([err.message]) : err;
+    }),
+    openNlu(config, logger),
+  ]);
   const tc = Date.now();
   const catalog = await loadCatalog({
     root: PROJECT_ROOT,

@@ -1,0 +1,133 @@
+/**
+ * The distinct name words of a large village list (and each several-word name written
+ * together), with the villages each belongs to, and what finds the words a typed word may match
+ * without testing them all: a sorted list for prefixes; for typos, only words beginning with the
+ * typed word's first letter (or its first two letters swapped) are tested, first by which letters
+ * they hold (an edit adds or removes at most one letter), then by edit distance. A slip in the
+ * very first letter is rare on a phone keyboard and is the one typo this search does not forgive.
+ */
+import { allowedEdits } from './kelurahan-search.js';
+
+/** Which letters a word holds, one bit each (digits share bits: only ever less selective). */
+function letterMask(s: string, length = s.length): number {
+  let mask = 0;
+  for (let i = 0; i < length; i++) mask |= 1 << (s.charCodeAt(i) % 32);
+  return mask;
+}
+
+function bitCount(x: number): number {
+  let n = x - ((x >>> 1) & 0x55555555);
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+  return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** Name words of villages, each with the villages it names; searched by `matching`. */
+export class KeySet {
+  private readonly keys: string[] = [];
+  private readonly ids = new Map<string, number>();
+  private readonly postings: Int32Array[];
+  private readonly sorted: number[];
+  private readonly masks: Int32Array;
+  private readonly byFirst = new Map<number, Int32Array>();
+  private readonly seen: Uint8Array;
+
+  /** `keysOf[v]`: the keys of village v. */
+  constructor(keysOf: ReadonlyArray<readonly string[]>) {
+    const lists: number[][] = [];
+    keysOf.forEach((villageKeys, v) => {
+      for (const key of villageKeys) {
+        let id = this.ids.get(key);
+        if (id === undefined) {
+          id = this.keys.push(key) - 1;
+          this.ids.set(key, id);
+          lists.push([]);
+        }
+        const list = lists[id]!;
+        if (list.at(-1) !== v) list.push(v);
+      }
+    });
+    this.postings = lists.map((l) => Int32Array.from(l));
+    this.sorted = this.keys.map((_, i) => i).sort((a, b) => (this.keys[a]! < this.keys[b]! ? -1 : 1));
+    this.masks = Int32Array.from(this.keys, letterMask);
+    const first = new Map<number, number[]>();
+    this.keys.forEach((key, id) => {
+      const c = key.charCodeAt(0);
+      (first.get(c) ?? first.set(c, []).get(c)!).push(id);
+    });
+    for (const [c, list] of first) this.byFirst.set(c, Int32Array.from(list));
+    this.seen = new Uint8Array(keysOf.length);
+  }
+
+  /** Ids of the keys `test(word, key)` accepts, among those a prefix, typo or equal match can reach. */
+  matching(word: string, test: (word: string, key: string) => boolean): number[] {
+    const candidates = new Set<number>();
+    const exact = this.ids.get(word);
+    if (exact !== undefined) candidates.add(exact);
+    if (word.length >= 3) for (const id of this.prefixed(word)) candidates.add(id);
+    for (const id of this.typoReach(word)) candidates.add(id);
+    return [...candidates].filter((id) => test(word, this.keys[id]!));
+  }
+
+  /** The villages of these keys, each once. */
+  villages(keyIds: readonly number[]): Int32Array {
+    const out: number[] = [];
+    for (const id of keyIds) {
+      for (const v of this.postings[id]!) {
+        if (this.seen[v] === 0) {
+          this.seen[v] = 1;
+          out.push(v);
+        }
+      }
+    }
+    for (const v of out) this.seen[v] = 0;
+    return Int32Array.from(out);
+  }
+
+  private *prefixed(word: string): Generator<number> {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.keys[this.sorted[mid]!]! < word) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.sorted.length; i++) {
+      const id = this.sorted[i]!;
+      if (!this.keys[id]!.startsWith(word)) return;
+      yield id;
+    }
+  }
+
+  /**
+   * Keys possibly within the typos `matchesKey` allows of `word`, whole (edits by the longer
+   * length) or their start (edits by the typed length, for words of 5 letters or more).
+   */
+  private typoReach(word: string): number[] {
+    const n = word.length;
+    if (n < 3) return [];
+    const startEdits = n >= 5 ? allowedEdits(n) : 0;
+    const mask = letterMask(word);
+    const out: number[] = [];
+    const consider = (id: number): void => {
+      const key = this.keys[id]!;
+      const keyMask = this.masks[id]!;
+      const k = allowedEdits(Math.max(n, key.length));
+      const whole = k > 0 && Math.abs(key.length - n) <= k && bitCount(mask ^ keyMask) <= 2 * k;
+      const start =
+        !whole &&
+        startEdits > 0 &&
+        key.length >= n - startEdits &&
+        bitCount(mask ^ letterMask(key, Math.min(n, key.length))) <= 2 * startEdits;
+      if (whole || start) out.push(id);
+    };
+    for (const id of this.byFirst.get(word.charCodeAt(0)) ?? []) consider(id);
+    // The first two letters swapped: "icdeng" for "cideng".
+    const second = word.charCodeAt(1);
+    if (second !== word.charCodeAt(0)) {
+      for (const id of this.byFirst.get(second) ?? []) {
+        if (this.keys[id]!.charCodeAt(1) === word.charCodeAt(0)) consider(id);
+      }
+    }
+    return out;
+  }
+}

@@ -40,7 +40,7 @@ export interface KelurahanIndex {
    * Villages outside the served area that the text names, from the national list, best first:
    * the citizen is told to go to that village's own office. Absent where no national list is loaded.
    */
-  elsewhere?(text: string, limit?: number): KelurahanMatch[];
+  elsewhere?: (text: string, limit?: number) => KelurahanMatch[];
 }
 
 /**

@@ -48,7 +48,7 @@ export class KeySet {
     });
     this.postings = lists.map((l) => Int32Array.from(l));
     this.sorted = this.keys.map((_, i) => i).sort((a, b) => (this.keys[a]! < this.keys[b]! ? -1 : 1));
-    this.masks = Int32Array.from(this.keys, letterMask);
+    this.masks = Int32Array.from(this.keys, (key) => letterMask(key));
     const first = new Map<number, number[]>();
     this.keys.forEach((key, id) => {
       const c = key.charCodeAt(0);

@@ -153,6 +153,16 @@ export async function loadAreas(options: LoadAreasOptions = {}): Promise<Areas> 
   };
 }
 
+/** Every village in the country with its kecamatan and kota, as the national search reads it (`npm run bench:areas`). */
+export async function readVillageTable(dataDir = areaDataDir()): Promise<VillageTable> {
+  const [regencies, districts, villages] = await Promise.all([
+    read(dataDir, 'regencies.csv', ['code', 'province_code', 'name']),
+    read(dataDir, 'districts.csv', ['code', 'regency_code', 'name']),
+    read(dataDir, 'villages.csv', ['code', 'district_code', 'name']),
+  ]);
+  return villageTable(regencies, districts, villages);
+}
+
 /** "Provinsi Jawa Barat", "Kabupaten Bogor", "Kecamatan Cibinong, Kabupaten Bogor". */
 function areaName(code: string, names: ReadonlyMap<string, string>): string {
   const name = names.get(code) ?? code;

@@ -37,26 +37,31 @@ export interface NationalIndex {
 
 /** Builds the national search; a second or so of work, so it is built once, on first use. */
 export function createNationalIndex(table: VillageTable): NationalIndex {
-  const qualifiers = table.districts.map((d) => qualifiersOf(d.name, d.city));
-  const canonical = new Map<string, string>();
-  const own = (s: string): string => canonical.get(s) ?? (canonical.set(s, s), s);
-  const prepared: Prepared[] = table.villages.map((v) => {
-    const d = table.districts[v.district]!;
+  const qualifiers: Array<string[] | undefined> = [];
+  /** A village's words for scoring, worked out when it is first a candidate and kept. */
+  const prepared: Array<Prepared | undefined> = [];
+  const preparedAt = (v: number): Prepared => {
+    const known = prepared[v];
+    if (known) return known;
+    const row = table.villages[v]!;
+    const d = table.districts[row.district]!;
     const entry: KelurahanEntry = {
-      code: v.code,
-      name: v.name,
+      code: row.code,
+      name: row.name,
       district: d.name,
       districtCode: d.code,
       city: d.city,
     };
-    const p = prepare(entry, qualifiers[v.district]);
-    p.tokens = p.tokens.map(own);
-    p.joined = own(p.joined);
-    return p;
-  });
-  const keys = new KeySet(prepared.map((p) => (p.tokens.length > 1 ? [...p.tokens, p.joined] : p.tokens)));
+    return (prepared[v] = prepare(entry, (qualifiers[row.district] ??= qualifiersOf(d.name, d.city))));
+  };
+  const keys = new KeySet(
+    table.villages.map((v) => {
+      const tokens = areaTokens(v.name);
+      return tokens.length > 1 ? [...tokens, tokens.join('')] : tokens;
+    }),
+  );
   const cityWords = new Set(table.districts.flatMap((d) => areaTokens(d.city)));
-  const marks = new Uint8Array(prepared.length);
+  const marks = new Uint8Array(table.villages.length);
 
   /** Villages a key matching `word` names: each village once. */
   function villagesOf(word: string, cache: Map<string, Int32Array>): Int32Array {
@@ -108,7 +113,7 @@ export function createNationalIndex(table: VillageTable): NationalIndex {
     for (let length = words.length; length > 0; length--) {
       const scored: Array<{ p: Prepared; f: Fit }> = [];
       for (const v of candidates(runs, length, cache)) {
-        const p = prepared[v]!;
+        const p = preparedAt(v);
         const f = fit(runs, p);
         if (f && f.nameWords === -length) scored.push({ p, f });
       }
@@ -116,7 +121,7 @@ export function createNationalIndex(table: VillageTable): NationalIndex {
     }
     return [];
   }
-  return { size: prepared.length, match };
+  return { size: table.villages.length, match };
 }
 
 /**

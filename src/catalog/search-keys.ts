@@ -25,7 +25,9 @@ function bitCount(x: number): number {
 export class KeySet {
   private readonly keys: string[] = [];
   private readonly ids = new Map<string, number>();
-  private readonly postings: Int32Array[];
+  /** The villages of key i are `villages[starts[i]]` up to `villages[starts[i + 1]]`: one array, not one per key. */
+  private readonly starts: Int32Array;
+  private readonly postings: Int32Array;
   private readonly sorted: number[];
   private readonly masks: Int32Array;
   private readonly byFirst = new Map<number, Int32Array>();
@@ -46,7 +48,10 @@ export class KeySet {
         if (list.at(-1) !== v) list.push(v);
       }
     });
-    this.postings = lists.map((l) => Int32Array.from(l));
+    this.starts = new Int32Array(lists.length + 1);
+    lists.forEach((l, i) => (this.starts[i + 1] = this.starts[i]! + l.length));
+    this.postings = new Int32Array(this.starts[lists.length]!);
+    lists.forEach((l, i) => this.postings.set(l, this.starts[i]));
     this.sorted = this.keys.map((_, i) => i).sort((a, b) => (this.keys[a]! < this.keys[b]! ? -1 : 1));
     this.masks = Int32Array.from(this.keys, (key) => letterMask(key));
     const first = new Map<number, number[]>();
@@ -72,7 +77,8 @@ export class KeySet {
   villages(keyIds: readonly number[]): Int32Array {
     const out: number[] = [];
     for (const id of keyIds) {
-      for (const v of this.postings[id]!) {
+      for (let i = this.starts[id]!; i < this.starts[id + 1]!; i++) {
+        const v = this.postings[i]!;
         if (this.seen[v] === 0) {
           this.seen[v] = 1;
           out.push(v);

@@ -191,6 +191,9 @@ function isWeak(f: Fit): boolean {
   return f.tier > 0 || f.stray > 0;
 }
 
+/** Names in Indonesian order; one collator, since a common name can tie thousands of villages. */
+const BY_NAME = new Intl.Collator('id');
+
 /** The words of a search, as many as are read. */
 export function searchWords(text: string): string[] {
   return areaTokens(text).slice(0, MAX_WORDS);
@@ -214,7 +217,7 @@ export function rankMatches(
       (a, b) =>
         a.f.level - b.f.level ||
         Math.abs(a.p.joined.length - typed) - Math.abs(b.p.joined.length - typed) ||
-        a.p.entry.name.localeCompare(b.p.entry.name, 'id'),
+        (a.p.entry.name === b.p.entry.name ? 0 : BY_NAME.compare(a.p.entry.name, b.p.entry.name)),
     )
     .slice(0, limit)
     .map((s) => ({ entry: s.p.entry, weak: isWeak(s.f) }));

@@ -6,14 +6,13 @@
  * name word, starts it or is a slip away from it, so the candidates are found from the name words
  * (keys) instead of the villages.
  */
-import type { KelurahanEntry, KelurahanMatch } from './catalog.js';
+import type { KelurahanMatch } from './catalog.js';
 import type { Fit, Prepared, Run } from './kelurahan-search.js';
 import {
   allowedEdits,
   areaTokens,
   fit,
   near,
-  prepare,
   qualifiersOf,
   rankMatches,
   runsOf,
@@ -35,59 +34,94 @@ export interface NationalIndex {
   match(text: string, limit?: number): KelurahanMatch[];
 }
 
-/** Builds the national search; a second or so of work, so it is built once, on first use. */
+/** Builds the national search; about a second of work, so it is built once, on first use. */
 export function createNationalIndex(table: VillageTable): NationalIndex {
-  const qualifiers: Array<string[] | undefined> = [];
-  /** A village's words for scoring, worked out when it is first a candidate and kept. */
-  const prepared: Array<Prepared | undefined> = [];
-  const preparedAt = (v: number): Prepared => {
-    const known = prepared[v];
+  const search = new NationalSearch(table);
+  return { size: table.villages.length, match: (text, limit) => search.match(text, limit) };
+}
+
+/** The index and what one search needs; the marks are reused from search to search. */
+class NationalSearch {
+  private readonly qualifiers: Array<string[] | undefined> = [];
+  private readonly tokens: string[][];
+  private readonly prepared: Array<Prepared | undefined> = [];
+  private readonly keys: KeySet;
+  private readonly cityWords: Set<string>;
+  private readonly marks: Uint8Array;
+
+  constructor(private readonly table: VillageTable) {
+    // Name words are worked out once (the same word shared by every village it names); the
+    // rest of what scoring needs is made when a village is first a candidate, and kept.
+    const canonical = new Map<string, string>();
+    const own = (word: string): string => canonical.get(word) ?? (canonical.set(word, word), word);
+    this.tokens = table.villages.map((v) => areaTokens(v.name).map(own));
+    this.keys = new KeySet(
+      this.tokens.map((words) => (words.length > 1 ? [...words, words.join('')] : words)),
+    );
+    this.cityWords = new Set(table.districts.flatMap((d) => areaTokens(d.city)));
+    this.marks = new Uint8Array(table.villages.length);
+  }
+
+  match(text: string, limit = 10): KelurahanMatch[] {
+    const words = searchWords(text);
+    if (words.every((w) => this.cityWords.has(w))) return [];
+    const runs = runsOf(words);
+    const cache = new Map<string, Int32Array>();
+    // The most words taken as the name wins first, so the longest runs are tried first and the
+    // first length any village fits decides: every village fitting at that length is a candidate.
+    for (let length = words.length; length > 0; length--) {
+      // No village fits a longer run (else the search ended there), so only this length's runs count.
+      const here = runs.filter((r) => r.nameWords === length);
+      const scored: Array<{ p: Prepared; f: Fit }> = [];
+      for (const v of this.candidates(here, length, cache)) {
+        const p = this.preparedAt(v);
+        const f = fit(here, p);
+        if (f && f.nameWords === -length) scored.push({ p, f });
+      }
+      if (scored.length > 0) return rankMatches(scored, words, limit);
+    }
+    return [];
+  }
+
+  private preparedAt(v: number): Prepared {
+    const known = this.prepared[v];
     if (known) return known;
-    const row = table.villages[v]!;
-    const d = table.districts[row.district]!;
-    const entry: KelurahanEntry = {
-      code: row.code,
-      name: row.name,
-      district: d.name,
-      districtCode: d.code,
-      city: d.city,
-    };
-    return (prepared[v] = prepare(entry, (qualifiers[row.district] ??= qualifiersOf(d.name, d.city))));
-  };
-  const keys = new KeySet(
-    table.villages.map((v) => {
-      const tokens = areaTokens(v.name);
-      return tokens.length > 1 ? [...tokens, tokens.join('')] : tokens;
-    }),
-  );
-  const cityWords = new Set(table.districts.flatMap((d) => areaTokens(d.city)));
-  const marks = new Uint8Array(table.villages.length);
+    const row = this.table.villages[v]!;
+    const d = this.table.districts[row.district]!;
+    const words = this.tokens[v]!;
+    return (this.prepared[v] = {
+      entry: { code: row.code, name: row.name, district: d.name, districtCode: d.code, city: d.city },
+      tokens: words,
+      joined: words.length === 1 ? words[0]! : words.join(''),
+      qualifiers: (this.qualifiers[row.district] ??= qualifiersOf(d.name, d.city)),
+    });
+  }
 
   /** Villages a key matching `word` names: each village once. */
-  function villagesOf(word: string, cache: Map<string, Int32Array>): Int32Array {
+  private villagesOf(word: string, cache: Map<string, Int32Array>): Int32Array {
     let found = cache.get(word);
     if (!found) {
-      found = keys.villages(keys.matching(word, matchesKey));
+      found = this.keys.villages(this.keys.matching(word, matchesKey));
       cache.set(word, found);
     }
     return found;
   }
 
-  /** Villages some run of `length` words could name: each word of it matches, or the run written together. */
-  function candidates(runs: readonly Run[], length: number, cache: Map<string, Int32Array>): number[] {
+  /** Villages a run of `length` words could name: each word of it matches, or the run written together. */
+  private candidates(runs: readonly Run[], length: number, cache: Map<string, Int32Array>): number[] {
+    const marks = this.marks;
     const out: number[] = [];
     const take = (v: number): void => {
       if (marks[v] !== 255) out.push(v);
       marks[v] = 255;
     };
     for (const run of runs) {
-      if (run.nameWords !== length) continue;
-      for (const v of villagesOf(run.joined, cache)) take(v);
+      for (const v of this.villagesOf(run.joined, cache)) take(v);
       if (length === 1) continue;
       // Every word must match: count, per village, the words matched so far in order.
       const touched: number[] = [];
       run.typed.forEach((word, i) => {
-        for (const v of villagesOf(word, cache)) {
+        for (const v of this.villagesOf(word, cache)) {
           if (marks[v] === i) {
             marks[v] = i + 1;
             if (i === 0) touched.push(v);
@@ -100,28 +134,9 @@ export function createNationalIndex(table: VillageTable): NationalIndex {
       }
     }
     for (const v of out) marks[v] = 0;
-    return out;
+    // In list order, as a scan would meet them, so villages that tie keep the same order.
+    return out.sort((a, b) => a - b);
   }
-
-  function match(text: string, limit = 10): KelurahanMatch[] {
-    const words = searchWords(text);
-    if (words.every((w) => cityWords.has(w))) return [];
-    const runs = runsOf(words);
-    const cache = new Map<string, Int32Array>();
-    // The most words taken as the name wins first, so the longest runs are tried first and the
-    // first length any village fits decides: every village fitting at that length is a candidate.
-    for (let length = words.length; length > 0; length--) {
-      const scored: Array<{ p: Prepared; f: Fit }> = [];
-      for (const v of candidates(runs, length, cache)) {
-        const p = preparedAt(v);
-        const f = fit(runs, p);
-        if (f && f.nameWords === -length) scored.push({ p, f });
-      }
-      if (scored.length > 0) return rankMatches(scored, words, limit);
-    }
-    return [];
-  }
-  return { size: table.villages.length, match };
 }
 
 /**

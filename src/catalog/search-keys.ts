@@ -21,6 +21,10 @@ function bitCount(x: number): number {
   return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
+/** The typed lengths whose start masks are kept; others are worked out when needed. */
+const MASKED_FROM = 5;
+const MASKED_TO = 8;
+
 /** Name words of villages, each with the villages it names; searched by `matching`. */
 export class KeySet {
   private readonly keys: string[] = [];
@@ -30,7 +34,12 @@ export class KeySet {
   private readonly postings: Int32Array;
   private readonly sorted: number[];
   private readonly masks: Int32Array;
-  private readonly byFirst = new Map<number, Int32Array>();
+  /** Keys by first letter, then by length. */
+  private readonly byFirst = new Map<number, Int32Array[]>();
+  /** Keys by their first two letters, then by length (for a swap of the first two). */
+  private readonly byFirstTwo = new Map<number, Int32Array[]>();
+  /** `startMasks[n][id]`: the letters of the key's first n letters, for the typed lengths most common. */
+  private readonly startMasks: Int32Array[] = [];
   private readonly seen: Uint8Array;
 
   /** `keysOf[v]`: the keys of village v. */
@@ -54,13 +63,27 @@ export class KeySet {
     lists.forEach((l, i) => this.postings.set(l, this.starts[i]));
     this.sorted = this.keys.map((_, i) => i).sort((a, b) => (this.keys[a]! < this.keys[b]! ? -1 : 1));
     this.masks = Int32Array.from(this.keys, (key) => letterMask(key));
-    const first = new Map<number, number[]>();
-    this.keys.forEach((key, id) => {
-      const c = key.charCodeAt(0);
-      (first.get(c) ?? first.set(c, []).get(c)!).push(id);
-    });
-    for (const [c, list] of first) this.byFirst.set(c, Int32Array.from(list));
+    this.group(this.byFirst, (key) => key.charCodeAt(0));
+    this.group(this.byFirstTwo, (key) => key.charCodeAt(0) * 128 + key.charCodeAt(1));
+    for (let n = MASKED_FROM; n <= MASKED_TO; n++) {
+      this.startMasks[n] = Int32Array.from(this.keys, (key) => letterMask(key, Math.min(n, key.length)));
+    }
     this.seen = new Uint8Array(keysOf.length);
+  }
+
+  /** Sorts the keys into groups, each by length. */
+  private group(into: Map<number, Int32Array[]>, groupOf: (key: string) => number): void {
+    const groups = new Map<number, number[][]>();
+    this.keys.forEach((key, id) => {
+      const g = groupOf(key);
+      const byLength = groups.get(g) ?? groups.set(g, []).get(g)!;
+      (byLength[key.length] ??= []).push(id);
+    });
+    for (const [g, byLength] of groups)
+      into.set(
+        g,
+        Array.from(byLength, (ids) => Int32Array.from(ids ?? [])),
+      );
   }
 
   /** Ids of the keys `test(word, key)` accepts, among those a prefix, typo or equal match can reach. */
@@ -114,24 +137,24 @@ export class KeySet {
     const startEdits = n >= 5 ? allowedEdits(n) : 0;
     const mask = letterMask(word);
     const out: number[] = [];
-    const consider = (id: number): void => {
-      const key = this.keys[id]!;
-      const keyMask = this.masks[id]!;
-      const k = allowedEdits(Math.max(n, key.length));
-      const whole = k > 0 && Math.abs(key.length - n) <= k && bitCount(mask ^ keyMask) <= 2 * k;
-      const start =
-        !whole &&
-        startEdits > 0 &&
-        key.length >= n - startEdits &&
-        bitCount(mask ^ letterMask(key, Math.min(n, key.length))) <= 2 * startEdits;
-      if (whole || start) out.push(id);
-    };
-    for (const id of this.byFirst.get(word.charCodeAt(0)) ?? []) consider(id);
-    // The first two letters swapped: "icdeng" for "cideng".
-    const second = word.charCodeAt(1);
-    if (second !== word.charCodeAt(0)) {
-      for (const id of this.byFirst.get(second) ?? []) {
-        if (this.keys[id]!.charCodeAt(1) === word.charCodeAt(0)) consider(id);
+    const startMasks = this.startMasks[n];
+    // Lengths a whole match allows (two edits at most), and from where a start match may begin.
+    const shortest = Math.max(1, n - 2);
+    const longest = startEdits > 0 ? Infinity : n + 2;
+    const swapped = word.charCodeAt(1) * 128 + word.charCodeAt(0);
+    for (const buckets of [this.byFirst.get(word.charCodeAt(0)), this.byFirstTwo.get(swapped)]) {
+      if (!buckets) continue;
+      for (let len = shortest; len < buckets.length && len <= longest; len++) {
+        const k = allowedEdits(Math.max(n, len));
+        const wholeLength = k > 0 && Math.abs(len - n) <= k;
+        const startLength = startEdits > 0 && len >= n - startEdits;
+        for (const id of buckets[len]!) {
+          if (wholeLength && bitCount(mask ^ this.masks[id]!) <= 2 * k) out.push(id);
+          else if (startLength) {
+            const start = startMasks ? startMasks[id]! : letterMask(this.keys[id]!, Math.min(n, len));
+            if (bitCount(mask ^ start) <= 2 * startEdits) out.push(id);
+          }
+        }
       }
     }
     return out;

@@ -106,6 +106,7 @@ async function main(): Promise<void> {
 
   const slowest: Array<[number, string]> = [];
   const fastMs: number[] = [];
+  const bestMs: number[] = [];
   const slowMs: number[] = [];
   let same = 0;
   let found = 0;
@@ -113,6 +114,8 @@ async function main(): Promise<void> {
     const [a, ta] = time(() => national.match(q).map((m) => `${m.entry.code}:${String(m.weak)}`));
     const [b, tb] = time(() => linear.match(q).map((m) => `${m.entry.code}:${String(m.weak)}`));
     fastMs.push(ta);
+    // Twice more, keeping the quickest: on a shared machine another process may take the core mid-lookup.
+    bestMs.push(Math.min(ta, time(() => national.match(q))[1], time(() => national.match(q))[1]));
     slowest.push([ta, q]);
     slowMs.push(tb);
     if (a.join() === b.join()) same++;
@@ -127,6 +130,7 @@ async function main(): Promise<void> {
   console.log('| search | p50 ms | p99 ms | mean ms |');
   console.log('|---|---|---|---|');
   console.log(row('national index', fastMs));
+  console.log(row('national index, best of 3 per query', bestMs));
   console.log(row('linear scan (baseline)', slowMs));
   console.log(
     `\nsame villages as the linear scan: ${same}/${QUERIES} (${fmt((100 * same) / QUERIES, 1)} %); the scan found something for ${found}`,

@@ -120,21 +120,34 @@ export async function loadAreas(options: LoadAreasOptions = {}): Promise<Areas> 
     add(p.code, `Provinsi ${p.name}`, 'provinsi', null);
   for (const r of regencies.filter((r) => kept(r.code)).map(owned))
     add(r.code, r.name, 'kota', r.province_code);
-  for (const d of districts.filter((d) => inAreas(wanted, d.code)).map(owned))
+  const served = new Map<string, Record<'code' | 'regency_code' | 'name', string>>();
+  for (const d of districts.filter((d) => inAreas(wanted, d.code)).map(owned)) {
+    served.set(d.code, d);
     add(d.code, `Kecamatan ${d.name}`, 'kecamatan', d.regency_code);
-
-  const table = villageTable(regencies, districts, villages);
+  }
+  const cities = new Map(
+    regencies.filter((r) => kept(r.code)).map((r) => [r.code, cityName(ownText(r.name))]),
+  );
   const entries: KelurahanEntry[] = [];
-  for (const v of table.villages) {
-    const d = table.districts[v.district]!;
-    if (!inAreas(wanted, d.code)) continue;
+  for (const row of villages) {
+    const d = served.get(row.district_code);
+    if (!d) continue;
+    const v = owned(row);
     add(v.code, villageTitle(v.code, v.name), 'kelurahan', d.code);
-    entries.push({ code: v.code, name: v.name, district: d.name, districtCode: d.code, city: d.city });
+    entries.push({
+      code: v.code,
+      name: v.name,
+      district: d.name,
+      districtCode: d.code,
+      city: cities.get(d.regency_code) ?? '',
+    });
   }
   const servedNames = wanted.map((code) => areaName(code, names));
+  // The national list is worked out from the rows read here on the first out-of-area question,
+  // not at every start.
   let national: NationalIndex | undefined;
   const index = createKelurahanIndex(entries);
-  const allDistricts = new Set(table.districts.map((d) => d.code));
+  const allDistricts = new Set(districts.map((d) => ownText(d.code)));
   return {
     offices,
     kelurahan: {
@@ -143,7 +156,7 @@ export async function loadAreas(options: LoadAreasOptions = {}): Promise<Areas> 
       // Served villages among the national matches are left out (the served search answers for
       // them), so a few more are asked for.
       elsewhere: (text, limit = 10) =>
-        (national ??= createNationalIndex(table))
+        (national ??= createNationalIndex(villageTable(regencies, districts, villages)))
           .match(text, limit + 20)
           .filter((m) => !inAreas(wanted, m.entry.districtCode))
           .slice(0, limit),

@@ -58,12 +58,10 @@ export const configSchema = z.object({
     .pipe(
       z
         .array(
-          z
-            .string()
-            .regex(
-              AREA_CODE,
-              'kode wilayah Kemendagri / Kemendagri area code: 31 (provinsi), 32.01 (kabupaten/kota) or 32.01.01 (kecamatan)',
-            ),
+          z.string().regex(AREA_CODE, {
+            error: (issue) =>
+              `"${String(issue.input)}" bukan kode wilayah Kemendagri / is not a Kemendagri area code: use 31 (provinsi), 32.01 (kabupaten/kota) or 32.01.01 (kecamatan)`,
+          }),
         )
         .min(1, 'name at least one area code, e.g. 31'),
     ),

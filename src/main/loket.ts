@@ -137,13 +137,14 @@ export async function createLoket(
   const { uri, embedded } = await resolveDatabase(config, logger, { shareEmbeddedDb: opts.shareEmbeddedDb });
   const [db, areas, nlu] = await Promise.all([
     openDatabase(uri),
-    // A code in no list is a setting to change: exit as a configuration error, database stopped.
-    loadAreas({ areas: config.LOKET_AREAS }).catch(async (err: unknown) => {
-      if (embedded) await embedded.stop();
-      throw err instanceof UnknownAreaError ? new ConfigError([err.message]) : err;
-    }),
+    loadAreas({ areas: config.LOKET_AREAS }),
     openNlu(config, logger),
-  ]);
+  ]).catch(async (err: unknown) => {
+    // A code in no list is a setting to change: exit as a configuration error, database stopped.
+    if (!(err instanceof UnknownAreaError)) throw err;
+    if (embedded) await embedded.stop();
+    throw new ConfigError([err.message]);
+  });
   const tc = Date.now();
   const catalog = await loadCatalog({
     root: PROJECT_ROOT,

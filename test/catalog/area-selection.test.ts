@@ -20,7 +20,9 @@ describe('LOKET_AREAS in the configuration', () => {
     for (const bad of ['3201', '32.1', '32.01.01.2001', 'bogor', ',']) {
       expect(() => loadConfig({ LOKET_AREAS: bad })).toThrow(ConfigError);
     }
-    expect(() => loadConfig({ LOKET_AREAS: '31,32-01' })).toThrow(/LOKET_AREAS.*"32-01" bukan kode wilayah Kemendagri/s);
+    expect(() => loadConfig({ LOKET_AREAS: '31,32-01' })).toThrow(
+      /LOKET_AREAS.*"32-01" bukan kode wilayah Kemendagri/s,
+    );
   });
 });
 

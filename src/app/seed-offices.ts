@@ -19,14 +19,16 @@ export interface SeedOfficesDeps {
 }
 
 /**
- * Stores the office tree at start-up when the database does not hold exactly these many offices
- * (a new database, a new area list). Several server processes may start at once on one database:
+ * Stores the offices of the area list that the database does not hold yet (a new database, a
+ * widened `LOKET_AREAS`), and never rewrites a stored one: an office edited in the console keeps
+ * its edits, and an office of an area no longer listed stays (its applications point to it). Several server processes may start at once on one database:
  * one seeds under a lease while the others wait until it is done (or its lease lapses). Upserts
  * are not run concurrently: on FerretDB 1.24 an upsert is a find then an insert, so racing ones
  * fail with duplicate keys, and processes upserting the same offices at once stall the server.
  */
 export async function seedOffices(deps: SeedOfficesDeps, tree: Office[]): Promise<void> {
-  const seeded = async () => (await deps.offices.count()) === tree.length;
+  const ids = tree.map((o) => o.id);
+  const seeded = async () => (await deps.offices.missingIds(ids)).length === 0;
   while (!(await seeded())) {
     const claim = await deps.leases.acquire(SEED_OFFICES_LEASE, deps.holder, LEASE_TTL_MS, new Date());
     if (!claim.acquired) {
@@ -35,7 +37,7 @@ export async function seedOffices(deps: SeedOfficesDeps, tree: Office[]): Promis
     }
     try {
       // Another process may have finished between our look and our lease.
-      if (!(await seeded())) await deps.offices.upsertMany(tree);
+      if (!(await seeded())) await deps.offices.insertMissing(tree);
     } finally {
       await deps.leases.release(SEED_OFFICES_LEASE, deps.holder, new Date());
     }

@@ -34,6 +34,13 @@ export interface KelurahanIndex {
   match(text: string, limit?: number): KelurahanMatch[];
   get(code: string): KelurahanEntry | undefined;
   size: number;
+  /** The served areas by name ("Kabupaten Bogor"), for telling a citizen from elsewhere where Loket serves. */
+  servedArea?: readonly string[];
+  /**
+   * Villages outside the served area that the text names, from the national list, best first:
+   * the citizen is told to go to that village's own office. Absent where no national list is loaded.
+   */
+  elsewhere?: (text: string, limit?: number) => KelurahanMatch[];
 }
 
 /**

@@ -43,17 +43,18 @@ export function areaTokens(text: string): string[] {
 }
 
 /** Typos allowed in a word of this length: none in short words, where one edit makes another name. */
-function allowedEdits(length: number): number {
+export function allowedEdits(length: number): number {
   return length >= 8 ? 2 : length >= 4 ? 1 : 0;
 }
 
 /** Within `max` edits; the length check first, since most pairs are far apart. */
-function near(a: string, b: string, max: number): boolean {
+export function near(a: string, b: string, max: number): boolean {
   if (Math.abs(a.length - b.length) > max) return false;
   return max === 0 ? a === b : editDistance(a, b, max) <= max;
 }
 
-interface Prepared {
+/** An entry with its words worked out once, for scoring many searches against it. */
+export interface Prepared {
   entry: KelurahanEntry;
   tokens: string[];
   joined: string;
@@ -61,16 +62,20 @@ interface Prepared {
   qualifiers: string[];
 }
 
-function prepare(entry: KelurahanEntry): Prepared {
+/** The kecamatan and kota words an entry is narrowed by; shared by every village of a kecamatan. */
+export function qualifiersOf(district: string, city: string): string[] {
+  const d = areaTokens(district);
+  const c = areaTokens(city);
+  return [...d, ...c, d.join(''), c.join('')];
+}
+
+/** Works out an entry's words; `qualifiers` may be shared with the other villages of its kecamatan. */
+export function prepare(
+  entry: KelurahanEntry,
+  qualifiers = qualifiersOf(entry.district, entry.city),
+): Prepared {
   const tokens = areaTokens(entry.name);
-  const district = areaTokens(entry.district);
-  const city = areaTokens(entry.city);
-  return {
-    entry,
-    tokens,
-    joined: tokens.join(''),
-    qualifiers: [...district, ...city, district.join(''), city.join('')],
-  };
+  return { entry, tokens, joined: tokens.join(''), qualifiers };
 }
 
 /** Every typed word matches a different name word: equal, its start, or (fuzzy) a slip away. */
@@ -113,7 +118,7 @@ function qualifies(word: string, p: Prepared): boolean {
 }
 
 /** How one reading of the text fits an entry; smaller is better, compared field by field. */
-interface Fit {
+export interface Fit {
   /**
    * Words taken as the name, negated: "tj barat" is Tanjung Barat, not a Tanjung in Jakarta
    * Barat, and "kebon jeruk jaksel" is Kebon Jeruk with a wrong kota, not a Selatan in Kebon Jeruk.
@@ -138,7 +143,7 @@ function compareFit(a: Fit, b: Fit): number {
 }
 
 /** One contiguous run of the typed words taken as the name, and the words left around it. */
-interface Run {
+export interface Run {
   nameWords: number;
   typed: string[];
   joined: string;
@@ -146,7 +151,7 @@ interface Run {
 }
 
 /** Every contiguous run of `words` (made once per search, not once per kelurahan). */
-function runsOf(words: readonly string[]): Run[] {
+export function runsOf(words: readonly string[]): Run[] {
   const runs: Run[] = [];
   for (let i = 0; i < words.length; i++) {
     for (let j = i + 1; j <= words.length; j++) {
@@ -163,7 +168,7 @@ function runsOf(words: readonly string[]): Run[] {
 }
 
 /** The best reading over every contiguous run of words taken as the name. */
-function fit(runs: readonly Run[], p: Prepared): Fit | null {
+export function fit(runs: readonly Run[], p: Prepared): Fit | null {
   let best: Fit | null = null;
   for (const run of runs) {
     const level = nameLevel(run.typed, run.joined, p);
@@ -186,13 +191,48 @@ function isWeak(f: Fit): boolean {
   return f.tier > 0 || f.stray > 0;
 }
 
-/** Builds the index the catalog carries; entries are searched in memory (Jakarta has 267). */
+/** Names in Indonesian order; one collator, since a common name can tie thousands of villages. */
+const BY_NAME = new Intl.Collator('id');
+
+/** The words of a search, as many as are read. */
+export function searchWords(text: string): string[] {
+  return areaTokens(text).slice(0, MAX_WORDS);
+}
+
+/**
+ * The matches to show from every scored entry: only those as good as the best in words taken as
+ * the name, stray words and tier; the closest first.
+ */
+export function rankMatches(
+  scored: ReadonlyArray<{ p: Prepared; f: Fit }>,
+  words: readonly string[],
+  limit: number,
+): KelurahanMatch[] {
+  const best = scored.reduce<Fit | null>((b, s) => (b === null || compareFit(s.f, b) < 0 ? s.f : b), null);
+  if (best === null) return [];
+  const typed = words.join('').length;
+  return scored
+    .filter((s) => s.f.tier === best.tier && s.f.nameWords === best.nameWords && s.f.stray === best.stray)
+    .sort(
+      (a, b) =>
+        a.f.level - b.f.level ||
+        Math.abs(a.p.joined.length - typed) - Math.abs(b.p.joined.length - typed) ||
+        (a.p.entry.name === b.p.entry.name ? 0 : BY_NAME.compare(a.p.entry.name, b.p.entry.name)),
+    )
+    .slice(0, limit)
+    .map((s) => ({ entry: s.p.entry, weak: isWeak(s.f) }));
+}
+
+/**
+ * Builds the index the catalog carries: every entry is scored on each search (a plain linear
+ * scan), fine for the served area; the national list uses `createNationalIndex`.
+ */
 export function createKelurahanIndex(entries: readonly KelurahanEntry[]): KelurahanIndex {
-  const prepared = entries.map(prepare);
+  const prepared = entries.map((e) => prepare(e));
   const byCode = new Map(entries.map((e) => [e.code, e]));
   const cityWords = new Set(entries.flatMap((e) => areaTokens(e.city)));
   function match(text: string, limit = 10): KelurahanMatch[] {
-    const words = areaTokens(text).slice(0, MAX_WORDS);
+    const words = searchWords(text);
     // "jaksel" or "jakarta barat" alone names a kota, not a kelurahan.
     if (words.every((w) => cityWords.has(w))) return [];
     const runs = runsOf(words);
@@ -200,19 +240,7 @@ export function createKelurahanIndex(entries: readonly KelurahanEntry[]): Kelura
       const f = fit(runs, p);
       return f ? [{ p, f }] : [];
     });
-    const best = scored.reduce<Fit | null>((b, s) => (b === null || compareFit(s.f, b) < 0 ? s.f : b), null);
-    if (best === null) return [];
-    const typed = words.join('').length;
-    return scored
-      .filter((s) => s.f.tier === best.tier && s.f.nameWords === best.nameWords && s.f.stray === best.stray)
-      .sort(
-        (a, b) =>
-          a.f.level - b.f.level ||
-          Math.abs(a.p.joined.length - typed) - Math.abs(b.p.joined.length - typed) ||
-          a.p.entry.name.localeCompare(b.p.entry.name, 'id'),
-      )
-      .slice(0, limit)
-      .map((s) => ({ entry: s.p.entry, weak: isWeak(s.f) }));
+    return rankMatches(scored, words, limit);
   }
   return {
     size: entries.length,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AREA_CODE } from '../catalog/area-codes.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -45,6 +46,30 @@ export const configSchema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/, 'expected MIME types like image/jpeg')).min(1)),
+  /**
+   * The region this Loket serves: comma-separated Kemendagri codes of provinces ("31"),
+   * kabupaten/kota ("32.01") or kecamatan ("32.01.01"). Selects the offices seeded and the
+   * villages a citizen can choose; a code in no list stops start-up (`loadAreas`).
+   */
+  LOKET_AREAS: z
+    .string()
+    .default('31')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(
+          z.string().regex(AREA_CODE, {
+            error: (issue) =>
+              `"${String(issue.input)}" bukan kode wilayah Kemendagri / is not a Kemendagri area code: use 31 (provinsi), 32.01 (kabupaten/kota) or 32.01.01 (kecamatan)`,
+          }),
+        )
+        .min(1, 'name at least one area code, e.g. 31'),
+    ),
   HOLIDAYS: z
     .string()
     .default('')

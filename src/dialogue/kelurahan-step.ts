@@ -1,3 +1,4 @@
+import { isDesaCode } from '../catalog/area-codes.js';
 import type { KelurahanEntry } from '../catalog/catalog.js';
 import type { Attempt } from './attempt.js';
 import type { Ctx } from './context.js';
@@ -23,11 +24,19 @@ export function describeKelurahan(ctx: Ctx, entry: KelurahanEntry): string {
   return t(ctx, 'kelurahan.entry', { name: entry.name, district: entry.district, city: entry.city });
 }
 
+/** "Desa" for a desa, "Kelurahan" for a kelurahan: what the chosen village is called back. */
+export function villageTitle(ctx: Ctx, entry: KelurahanEntry): string {
+  return t(ctx, isDesaCode(entry.code) ? 'kelurahan.title_desa' : 'kelurahan.title_kelurahan');
+}
+
 function chosen(ctx: Ctx, entry: KelurahanEntry): Attempt {
   return {
     kind: 'value',
     value: entry.code,
-    echo: t(ctx, 'kelurahan.chosen', { kelurahan: describeKelurahan(ctx, entry) }),
+    echo: t(ctx, 'kelurahan.chosen', {
+      title: villageTitle(ctx, entry),
+      kelurahan: describeKelurahan(ctx, entry),
+    }),
   };
 }
 
@@ -53,7 +62,10 @@ function confirmGuess(ctx: Ctx, stepId: string, entry: KelurahanEntry): Attempt 
   return {
     kind: 'confirm',
     menuId: kelurahanConfirmMenuId(stepId),
-    text: t(ctx, 'kelurahan.confirm', { kelurahan: describeKelurahan(ctx, entry) }),
+    text: t(ctx, 'kelurahan.confirm', {
+      title: villageTitle(ctx, entry),
+      kelurahan: describeKelurahan(ctx, entry),
+    }),
     options: [
       { value: encode({ kind: 'kelurahan', code: entry.code }), label: t(ctx, 'kelurahan.confirm_yes') },
       { value: encode({ kind: 'kelurahan_again' }), label: t(ctx, 'kelurahan.confirm_no') },
@@ -93,6 +105,10 @@ export function kelurahanAnswer(ctx: Ctx, stepId: string, typed: string): Attemp
   const found = hits.slice(0, PICK_LIMIT);
   const exact = found.filter((m) => loose(m.entry.name) === loose(text));
   const [first] = found;
+  if (!found.some((m) => !m.weak)) {
+    const away = outOfArea(ctx, text);
+    if (away) return away;
+  }
   if (exact.length === 1 && exact[0]) return chosen(ctx, exact[0].entry);
   if (exact.length === 0 && found.length === 1 && first) {
     return first.weak ? confirmGuess(ctx, stepId, first.entry) : chosen(ctx, first.entry);
@@ -105,6 +121,32 @@ export function kelurahanAnswer(ctx: Ctx, stepId: string, typed: string): Attemp
       value: encode({ kind: 'kelurahan', code: entry.code }),
       label: describeKelurahan(ctx, entry),
     })),
+  };
+}
+
+/**
+ * A place this Loket does not serve: when nothing in the served area matches well but a village
+ * elsewhere in Indonesia does, the citizen is told which area is served and which office to go
+ * to instead, and the question stays (they may live here after all, or ask for an officer).
+ */
+function outOfArea(ctx: Ctx, text: string): Attempt | undefined {
+  const { servedArea, elsewhere } = ctx.catalog.kelurahan;
+  if (!servedArea || !elsewhere) return undefined;
+  const strong = elsewhere(text, PICK_LIMIT).filter((m) => !m.weak);
+  const [first] = strong;
+  if (!first) return undefined;
+  const exact = strong.filter((m) => loose(m.entry.name) === loose(text));
+  const only = exact.length === 1 ? exact[0]! : strong.length === 1 ? first : undefined;
+  const served = servedArea.join(', ');
+  if (!only) {
+    const places = strong.map((m) => describeKelurahan(ctx, m.entry)).join('; ');
+    return { kind: 'invalid', key: 'invalid.kelurahan.elsewhere_many', params: { served, places } };
+  }
+  const office = `${villageTitle(ctx, only.entry)} ${only.entry.name}`;
+  return {
+    kind: 'invalid',
+    key: 'invalid.kelurahan.elsewhere',
+    params: { served, office, kelurahan: describeKelurahan(ctx, only.entry) },
   };
 }
 

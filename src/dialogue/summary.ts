@@ -4,7 +4,7 @@ import type { Ctx } from './context.js';
 import { emit, sayMenu, t } from './context.js';
 import { formatDate } from './dates.js';
 import { applies, flowOf, isAnswered, optionLabel, serviceName, stepLabel, stepOf } from './flow-steps.js';
-import { describeKelurahan } from './kelurahan-step.js';
+import { describeKelurahan, villageTitle } from './kelurahan-step.js';
 import { encode } from './menu-values.js';
 import { maskNik } from './nik-check.js';
 import { bullets } from './render.js';
@@ -43,6 +43,17 @@ function display(ctx: Ctx, serviceId: string, step: Step, draft: Draft): string 
 }
 
 /**
+ * A step's label, except that the plain "Kelurahan" of a village step says "Desa" when the chosen
+ * village is a desa (a service's own label, such as a destination, is kept).
+ */
+function rowLabel(ctx: Ctx, serviceId: string, step: Step, draft: Draft): string {
+  const label = stepLabel(ctx, serviceId, step.id);
+  if (step.kind !== 'kelurahan' || label !== t(ctx, 'kelurahan.title_kelurahan')) return label;
+  const entry = ctx.catalog.kelurahan.get(String(draft.answers[step.id]));
+  return entry ? villageTitle(ctx, entry) : label;
+}
+
+/**
  * Every answer with its label (NIK masked), then a menu: confirm first, then "change X" for
  * each answer. Changing one returns here.
  */
@@ -51,7 +62,9 @@ export function showSummary(ctx: Ctx): void {
   const flow = flowOf(ctx, f?.draft.serviceId);
   if (!f || !flow) return;
   const shown = flow.steps.filter((s) => applies(s, f.draft) && isAnswered(s, f.draft));
-  const rows = shown.map((s) => `${stepLabel(ctx, flow.id, s.id)}: ${display(ctx, flow.id, s, f.draft)}`);
+  const rows = shown.map(
+    (s) => `${rowLabel(ctx, flow.id, s, f.draft)}: ${display(ctx, flow.id, s, f.draft)}`,
+  );
   const options: MenuOption[] = [
     { value: encode({ kind: 'confirm' }), label: t(ctx, 'summary.confirm_option') },
   ];

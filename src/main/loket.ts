@@ -7,11 +7,11 @@ import type { HandleInbound } from '../app/inbound.js';
 import type { PushConversationEvent } from '../app/officer/push-conversation-event.js';
 import { makeEffectRunner } from '../app/run-effects.js';
 import { seedOffices } from '../app/seed-offices.js';
-import { loadAreas } from '../catalog/areas.js';
+import { loadAreas, UnknownAreaError } from '../catalog/areas.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { overlayPaths } from '../catalog/catalog-paths.js';
 import { loadCatalog } from '../catalog/load.js';
-import type { Config } from '../config/config.js';
+import { ConfigError, type Config } from '../config/config.js';
 import type { Logger } from '../config/logger.js';
 import { PROJECT_ROOT } from '../config/project-root.js';
 import { createEngine, type Engine } from '../dialogue/engine.js';
@@ -142,7 +142,16 @@ export async function createLoket(
 ): Promise<Loket> {
   const t0 = Date.now();
   const { uri, embedded } = await resolveDatabase(config, logger, { shareEmbeddedDb: opts.shareEmbeddedDb });
-  const [db, areas, nlu] = await Promise.all([openDatabase(uri), loadAreas(), openNlu(config, logger)]);
+  const [db, areas, nlu] = await Promise.all([
+    openDatabase(uri),
+    loadAreas({ areas: config.LOKET_AREAS }),
+    openNlu(config, logger),
+  ]).catch(async (err: unknown) => {
+    // A code in no list is a setting to change: exit as a configuration error, database stopped.
+    if (!(err instanceof UnknownAreaError)) throw err;
+    if (embedded) await embedded.stop();
+    throw new ConfigError([err.message]);
+  });
   const tc = Date.now();
   const catalog = await loadCatalog({
     root: PROJECT_ROOT,

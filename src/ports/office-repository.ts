@@ -6,6 +6,13 @@ export type { Office, OfficeLevel } from '../domain/office.js';
 export interface OfficeRepository {
   /** Inserts new offices and replaces changed ones by id; re-running the import writes nothing. */
   upsertMany(offices: Office[]): Promise<void>;
+  /**
+   * Inserts the offices whose id is not stored yet and leaves every stored one as it is (an
+   * office edited in the console keeps its edits); returns how many were added.
+   */
+  insertMissing(offices: Office[]): Promise<number>;
+  /** Of these ids, those not stored (start-up's "is every office of the area list there?"). */
+  missingIds(ids: readonly string[]): Promise<string[]>;
   get(id: string): Promise<Office | undefined>;
   /** Replaces one stored office (an admin's edit); false when no office has that id. */
   save(office: Office): Promise<boolean>;

@@ -81,4 +81,38 @@ describe('seedOffices', () => {
     expect(Date.now() - t0).toBeGreaterThanOrEqual(1000);
     expect(await waiting.offices.get('32.01.01.9999')).toBeDefined();
   });
+
+  it('should add the offices of a widened LOKET_AREAS and leave every stored office as it is', async () => {
+    const [p] = await Promise.all([startingProcess(conns[0]!, 0)]);
+    await db.conn().collection('offices').deleteMany({});
+    const cibinong = (await loadAreas({ areas: ['32.01.01'] })).offices;
+    await seedOffices(p, cibinong);
+    expect(await stored()).toHaveLength(cibinong.length);
+    // An admin edits the desa office and the kabupaten above it in the console.
+    const desa = cibinong.find((o) => o.level === 'kelurahan')!;
+    const edited = { ...desa, name: `${desa.name} (diedit)`, address: 'Jl. Raya 1' };
+    await db
+      .conn()
+      .collection('offices')
+      .updateOne({ _id: desa.id as never }, { $set: { name: edited.name, address: edited.address } });
+    await db
+      .conn()
+      .collection('offices')
+      .updateOne({ _id: '32.01' as never }, { $set: { name: 'Pemkab Bogor' } });
+
+    const wider = (await loadAreas({ areas: ['32.01.01', '32.01.02'] })).offices;
+    await seedOffices(p, wider);
+
+    expect(await stored()).toHaveLength(wider.length);
+    expect(await p.offices.get(desa.id)).toEqual(edited);
+    expect((await p.offices.get('32.01'))?.name).toBe('Pemkab Bogor');
+    const added = wider.filter((o) => o.id.startsWith('32.01.02'));
+    expect(added.length).toBeGreaterThan(1);
+    for (const o of added) expect(await p.offices.get(o.id)).toEqual(o);
+
+    // Narrowed again: nothing is removed or rewritten.
+    await seedOffices(p, cibinong);
+    expect(await stored()).toHaveLength(wider.length);
+    expect(await p.offices.get(desa.id)).toEqual(edited);
+  });
 });

@@ -80,14 +80,14 @@ describe('loadAreas', () => {
   });
 
   it('should load other provinces on request, with desa named as such', async () => {
-    const aceh = await loadAreas({ provinces: ['11'] });
+    const aceh = await loadAreas({ areas: ['11'] });
     expect(aceh.offices.filter((o) => o.level === 'provinsi').map((o) => o.id)).toEqual(['11']);
     expect(aceh.offices.find((o) => o.id === '11.01.01.2001')?.name).toBe('Desa Keude Bakongan');
     expect(aceh.kelurahan.get('31.71.01.1001')).toBeUndefined();
   });
 
   it('should refuse an unknown province code', async () => {
-    await expect(loadAreas({ provinces: ['31', '77'] })).rejects.toThrow(/unknown province code\(s\).*77/);
+    await expect(loadAreas({ areas: ['31', '77'] })).rejects.toThrow(/unknown area code\(s\).*77/);
   });
 
   it('should read the CSVs from the installed idn-area-data package', () => {
@@ -106,7 +106,7 @@ describe('loadAreas', () => {
       path.join(dir, 'villages.csv'),
       'code,district_code,name\n12.07.28.1007,12.07.28,"Lubuk Pakam I,II"\n',
     );
-    const small = await loadAreas({ provinces: ['12'], dataDir: dir });
+    const small = await loadAreas({ areas: ['12'], dataDir: dir });
     expect(small.kelurahan.get('12.07.28.1007')).toMatchObject({
       name: 'Lubuk Pakam I,II',
       city: 'Kabupaten Deli Serdang',
@@ -217,7 +217,7 @@ describe('KelurahanIndex.search on the Jakarta list', () => {
 
 describe('KelurahanIndex.match on a province with namesakes', () => {
   it('should find many villages called Sukamaju in Jawa Barat, each told apart by kecamatan and kota', async () => {
-    const jabar = await loadAreas({ provinces: ['32'] });
+    const jabar = await loadAreas({ areas: ['32'] });
     const hits = jabar.kelurahan.match('sukamaju', 6);
     expect(hits).toHaveLength(6);
     expect(hits.every((m) => m.entry.name === 'Sukamaju' && !m.weak)).toBe(true);

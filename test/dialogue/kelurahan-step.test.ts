@@ -102,7 +102,7 @@ describe('kelurahan step', () => {
     chat.say('Budi Santoso');
     expect(chat.text).toBe('Did you mean Kelurahan Setia Budi, Setiabudi district, Jakarta Selatan?');
     chat.say('no');
-    expect(chat.text).toContain('type the name of your kelurahan again');
+    expect(chat.text).toContain('type the name of your kelurahan or village (desa) again');
   });
 
   it('should list the first namesakes and ask for the kecamatan when more share the name', () => {
@@ -120,6 +120,6 @@ describe('kelurahan step', () => {
     expect(chat.text).toContain('tulis namanya bersama kecamatannya');
     const few = atKelurahan();
     few.say('sukamaju');
-    expect(few.text).toContain('Ada beberapa kelurahan yang cocok');
+    expect(few.text).toContain('Ada beberapa kelurahan/desa yang cocok');
   });
 });

@@ -59,6 +59,24 @@ export class MongoOfficeRepository implements OfficeRepository {
     );
   }
 
+  async insertMissing(offices: Office[]): Promise<number> {
+    const stored = new Set(await this.storedIds());
+    const fresh = offices.filter((o) => !stored.has(o.id)).map(toPersistence);
+    await inBatches(fresh, (batch) => this.model.insertMany(batch, { ordered: false }));
+    return fresh.length;
+  }
+
+  async missingIds(ids: readonly string[]): Promise<string[]> {
+    const stored = new Set(await this.storedIds());
+    return ids.filter((id) => !stored.has(id));
+  }
+
+  /** Every stored id and nothing else: the whole national tree is a few megabytes of ids. */
+  private async storedIds(): Promise<string[]> {
+    const rows = await this.model.find({}, { _id: 1 }).lean<Array<{ _id: string }>>().exec();
+    return rows.map((r) => r._id);
+  }
+
   async get(id: string): Promise<Office | undefined> {
     const r = await this.model.findById(id).lean<OfficeRecord>().exec();
     return r ? toDomain(r) : undefined;

@@ -56,6 +56,9 @@ export async function start(
   if (whatsapp) await whatsapp.start();
   logger.info({ port: http.port, startup: loket.startup }, `Loket siap di http://localhost:${http.port}`);
   await announceFirstRun(loket, http.port);
+  // The national village list is built once, on first use: build it now, while nobody waits,
+  // rather than in the reply to the first citizen from outside the area.
+  setImmediate(() => loket.catalog.kelurahan.elsewhere?.('', 1));
 
   let stopping: Promise<void> | undefined;
   const stop = () =>

@@ -1,20 +1,47 @@
-import { DEFAULT_HOURS, isOpen, nextOpening, type Office } from '../domain/office.js';
+import { DEFAULT_HOURS, isOpen, nextOpening, type OpeningHours } from '../domain/office.js';
+import type { OfficeRepository } from '../ports/office-repository.js';
+import { closedDates, type CalendarDeps } from './calendar.js';
 
-/** The officers' queue keeps the common counter hours (Mon-Fri 08:00-15:00 WIB). */
-const COUNTER: Office = {
-  id: 'queue',
-  name: 'PTSP',
-  level: 'kelurahan',
-  parentId: null,
-  hours: DEFAULT_HOURS,
-};
+/** Where the queue's hours come from. */
+export interface QueueHoursDeps extends CalendarDeps {
+  offices?: OfficeRepository;
+  /**
+   * The office whose hours an unrouted conversation follows: the top office of the served
+   * region (LOKET_AREAS's first code), whose admin sets them in the console.
+   */
+  queueOfficeId?: string;
+}
 
-/** Whether officers are at the counter at `at`, and if not, when they are next (ISO time). */
+/** What a waiting citizen is told: whether officers are at the counter, and if not, when. */
+export interface CounterHours {
+  officeOpenNow: boolean;
+  /** ISO time of the next opening, when closed now. */
+  nextOpening?: string;
+}
+
+/** Whether officers are at the counter at `at` under `hours`, and if not, when they are next. */
 export function counterHours(
   at: Date,
   holidays: readonly string[],
-): { officeOpenNow: boolean; nextOpening?: string } {
-  const open = isOpen(COUNTER, at, { holidays: [...holidays] });
-  const next = open ? null : nextOpening(COUNTER, at, { holidays: [...holidays] });
+  hours: OpeningHours = DEFAULT_HOURS,
+): CounterHours {
+  const counter = { id: 'queue', name: 'PTSP', level: 'kelurahan' as const, parentId: null, hours };
+  const open = isOpen(counter, at, { holidays: [...holidays] });
+  const next = open ? null : nextOpening(counter, at, { holidays: [...holidays] });
   return { officeOpenNow: open, ...(next ? { nextOpening: next.toISOString() } : {}) };
+}
+
+/**
+ * The counter hours for a conversation: those of the office it is routed to, else of the queue's
+ * office, as their admins set them (breaks and local holidays included); the common hours
+ * (Mon-Fri 08:00-15:00 WIB) when neither is known.
+ */
+export async function queueCounterHours(
+  deps: QueueHoursDeps,
+  at: Date,
+  officeId?: string,
+): Promise<CounterHours> {
+  const id = officeId ?? deps.queueOfficeId;
+  const office = id ? await deps.offices?.get(id) : undefined;
+  return counterHours(at, await closedDates(deps, office?.id), office?.hours ?? DEFAULT_HOURS);
 }

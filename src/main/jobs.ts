@@ -5,7 +5,7 @@ import { noticeOverdue } from '../app/officer/notice-overdue.js';
 import { runRetention } from '../app/officer/retention.js';
 import { sweepOrphanUploads } from '../app/orphan-uploads.js';
 import { startPeriodic, type PeriodicJob } from '../app/periodic.js';
-import type { Loket } from './loket.js';
+import { queueOffice, type Loket } from './loket.js';
 
 /** Several jobs stopped together. */
 function allOf(jobs: PeriodicJob[]): PeriodicJob {
@@ -94,6 +94,8 @@ export function startLongWaitNotices(loket: Loket): PeriodicJob {
         now: runtime.now,
         holidays: runtime.holidays,
         holidayStore: loket.repos.holidayStore,
+        offices: loket.repos.offices,
+        ...queueOffice(config),
         waitMs: config.HANDOFF_WAIT_NOTICE_MINUTES * 60_000,
       });
       if (told > 0) logger.info({ told }, 'queue: citizens told they are still waiting');

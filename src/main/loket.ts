@@ -85,6 +85,12 @@ async function openNlu(config: Config, logger: Logger) {
 }
 
 /** The use cases on the engine: a citizen's message in, an officer's event into a conversation. */
+/** The served region's top office: unrouted conversations keep its counter hours. */
+export function queueOffice(config: Pick<Config, 'LOKET_AREAS'>): { queueOfficeId?: string } {
+  const first = config.LOKET_AREAS[0];
+  return first ? { queueOfficeId: first } : {};
+}
+
 function wireUseCases(
   parts: { config: Config; logger: Logger; repos: MongoRepositories; runtime: Runtime; catalog: Catalog },
   nlu: Nlu,
@@ -105,6 +111,7 @@ function wireUseCases(
     holidays: parts.runtime.holidays,
     offices: repos.offices,
     holidayStore: repos.holidayStore,
+    ...queueOffice(config),
   });
   const handleInbound = makeHandleInbound({
     engine,

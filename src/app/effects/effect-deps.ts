@@ -32,6 +32,8 @@ export interface EffectDeps {
   offices?: OfficeRepository;
   /** Admin-added holidays for every office. */
   holidayStore?: HolidayRepository;
+  /** The office whose counter hours an unrouted conversation follows (counter-hours.ts). */
+  queueOfficeId?: string;
   /** The tracking numbers' randomness; tests fix it. */
   random?: () => number;
 }

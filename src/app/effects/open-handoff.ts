@@ -1,6 +1,5 @@
 import type { SystemEvent } from '../../dialogue/types.js';
-import { closedDates } from '../calendar.js';
-import { counterHours } from '../counter-hours.js';
+import { queueCounterHours } from '../counter-hours.js';
 import { citizenOf, type EffectContext, type EffectDeps, type EffectOf } from './effect-deps.js';
 
 /**
@@ -11,7 +10,10 @@ import { citizenOf, type EffectContext, type EffectDeps, type EffectOf } from '.
  * queue, whether the counter is open now, and whether any officer is available to answer.
  */
 export async function openHandoff(
-  deps: Pick<EffectDeps, 'handoffs' | 'events' | 'holidays' | 'holidayStore' | 'officers'>,
+  deps: Pick<
+    EffectDeps,
+    'handoffs' | 'events' | 'holidays' | 'holidayStore' | 'officers' | 'offices' | 'queueOfficeId'
+  >,
   effect: EffectOf<'open_handoff'>,
   { msg }: EffectContext,
 ): Promise<SystemEvent[]> {
@@ -47,8 +49,7 @@ export async function openHandoff(
     {
       kind: 'handoff_opened',
       position: position ?? 1,
-      // Not routed to an office yet: the holidays of every office count, local ones do not.
-      ...counterHours(msg.at, await closedDates(deps)),
+      ...(await queueCounterHours(deps, msg.at, ticket.officeId)),
       availableOfficers,
     },
   ];

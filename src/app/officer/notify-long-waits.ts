@@ -1,17 +1,12 @@
 import type { HandoffRepository } from '../../ports/handoff-repository.js';
-import type { HolidayRepository } from '../../ports/holiday-repository.js';
-import { closedDates } from '../calendar.js';
-import { counterHours } from '../counter-hours.js';
+import { queueCounterHours, type QueueHoursDeps } from '../counter-hours.js';
 import type { PushConversationEvent } from './push-conversation-event.js';
 
 /** What the long-wait check needs. */
-export interface LongWaitDeps {
+export interface LongWaitDeps extends QueueHoursDeps {
   handoffs: HandoffRepository;
   push: PushConversationEvent;
   now: () => Date;
-  holidays: readonly string[];
-  /** Admin-added holidays for every office. */
-  holidayStore?: HolidayRepository;
   /** How long a citizen waits unclaimed before being told (HANDOFF_WAIT_NOTICE_MINUTES). */
   waitMs: number;
 }
@@ -24,7 +19,6 @@ export interface LongWaitDeps {
 export async function notifyLongWaits(deps: LongWaitDeps): Promise<number> {
   const now = deps.now();
   let told = 0;
-  let closed: string[] | undefined;
   for (const ticket of await deps.handoffs.listWaiting()) {
     if (ticket.waitNoticeAt || now.getTime() - ticket.createdAt.getTime() < deps.waitMs) continue;
     const marked = await deps.handoffs.noteLongWait(ticket.id, now);
@@ -36,7 +30,7 @@ export async function notifyLongWaits(deps: LongWaitDeps): Promise<number> {
         kind: 'handoff_waiting',
         position,
         waitedMinutes: Math.floor((now.getTime() - ticket.createdAt.getTime()) / 60_000),
-        ...counterHours(now, (closed ??= await closedDates(deps))),
+        ...(await queueCounterHours(deps, now, ticket.officeId)),
       },
     );
     told++;

@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import type { EffectDeps } from '../../../src/app/effects/effect-deps.js';
 import { openHandoff } from '../../../src/app/effects/open-handoff.js';
 import { useTestDatabase } from '../../support/db.js';
 import { MONDAY_MORNING, openEffectDeps, turn } from './support.js';
 
 const db = useTestDatabase('effect_open_handoff');
-let deps: EffectDeps;
+let deps: Awaited<ReturnType<typeof openEffectDeps>>;
 
 beforeAll(async () => {
   deps = await openEffectDeps(db.conn());
@@ -77,5 +76,37 @@ describe('openHandoff', () => {
     expect((await deps.officers.findById(away.id))?.available).toBeUndefined();
     const [opened] = await openHandoff(deps, asked, turn('hand-4'));
     expect(opened).toMatchObject({ officeOpenNow: true, availableOfficers: 1 });
+  });
+});
+
+describe("openHandoff and the queue office's hours", () => {
+  it('should keep the hours the admin set for the queue office: a Saturday service, and a Friday prayer break', async () => {
+    await deps.repos.offices.upsertMany([
+      {
+        id: '32.01',
+        name: 'Kabupaten Bogor',
+        level: 'kota',
+        parentId: null,
+        hours: {
+          fri: [
+            { open: '08:00', close: '11:30' },
+            { open: '13:00', close: '16:00' },
+          ],
+          sat: [{ open: '08:00', close: '12:00' }],
+        },
+      },
+    ]);
+    const withOffice = { ...deps, offices: deps.repos.offices, queueOfficeId: '32.01' };
+    // Saturday 09:00 WIB: open at this office, where the common hours are closed.
+    const saturday = new Date('2026-11-28T02:00:00Z');
+    const [sat] = await openHandoff(withOffice, asked, turn('hours-1', saturday));
+    expect(sat).toMatchObject({ officeOpenNow: true });
+    // Friday 12:00 WIB: the break; open again at 13:00 WIB.
+    const fridayNoon = new Date('2026-11-27T05:00:00Z');
+    const [fri] = await openHandoff(withOffice, asked, turn('hours-2', fridayNoon));
+    expect(fri).toMatchObject({ officeOpenNow: false, nextOpening: '2026-11-27T06:00:00.000Z' });
+    // Monday is closed at this office: Monday 09:00 WIB waits for Friday 08:00.
+    const [mon] = await openHandoff(withOffice, asked, turn('hours-3', MONDAY_MORNING));
+    expect(mon).toMatchObject({ officeOpenNow: false, nextOpening: '2026-11-27T01:00:00.000Z' });
   });
 });

@@ -101,6 +101,18 @@ describe('the office page', () => {
     expect((await c.form(PATH, weekForm())).status).toBe(403);
   });
 
+  it('should link a supervisor to their own office and the holidays from every page, and an admin to the office list', async () => {
+    const sari = await loggedIn('sari');
+    const { html } = await sari.page('/console/queue');
+    expect(html).toContain('href="/console/offices/31.71.01"');
+    expect(html).toContain('href="/console/holidays"');
+    expect((await sari.page('/console/offices/31.71.01')).res.status).toBe(200);
+    const admin = await loggedIn('admin');
+    expect((await admin.page('/console/queue')).html).toContain('href="/console/admin/offices"');
+    const budi = await loggedIn('budi');
+    expect((await budi.page('/console/queue')).html).not.toContain('/console/holidays');
+  });
+
   it('should refuse an officer and hide offices outside the subtree', async () => {
     const budi = await loggedIn('budi');
     expect((await budi.page(PATH)).res.status).toBe(403);

@@ -124,7 +124,10 @@ describeBrowser('a Kabupaten Bogor deployment, end to end', () => {
   }, 60_000);
 
   it("should let the admin give Kelurahan Cibinong's Friday a prayer break and see it saved", async () => {
-    await admin.goto(`${base}/console/admin/offices`);
+    // From the menu, as an admin finds it: accounts, then the office list below them.
+    await admin.click('nav a[href="/console/admin/officers"]');
+    await admin.click('main a[href="/console/admin/offices"] >> nth=-1');
+    await admin.waitForURL(`${base}/console/admin/offices`);
     await admin.fill('form.filters input[name=q]', 'Cibinong');
     await admin.click('form.filters button');
     await admin.click(`a[href="/console/offices/${CIBINONG}"]`);
@@ -182,13 +185,26 @@ describeBrowser('a Kabupaten Bogor deployment, end to end', () => {
   }, 60_000);
 
   it('should show the application to an officer of Kelurahan Cibinong, in the list and in detail', async () => {
-    await admin.goto(`${base}/console/admin/officers`);
+    await admin.click('nav a[href="/console/admin/officers"]');
     const form = admin.locator('#new-officer');
+    // The example code is the admin's own office, and the hint leads to the list to look one up.
+    await expect(form.locator('input[name=officeId]').getAttribute('placeholder')).resolves.toBe(BOGOR);
+    await form.locator('a[href="/console/admin/offices"]').click();
+    await admin.fill('form.filters input[name=q]', 'Cibinong');
+    await admin.click('form.filters button');
+    const code = await admin
+      .locator('#offices tr', { hasText: 'Kelurahan Cibinong' })
+      .locator('td')
+      .first()
+      .textContent();
+    expect(code).toBe(CIBINONG);
+    await admin.screenshot({ path: '/tmp/i20-e2e-offices.png', fullPage: true });
+    await admin.click('nav a[href="/console/admin/officers"]');
     await form.locator('input[name=username]').fill('dewi');
     await form.locator('input[name=displayName]').fill('Dewi Petugas Cibinong');
     await form.locator('input[name=password]').fill(OFFICER_PASSWORD);
     await form.locator('select[name=role]').selectOption('officer');
-    await form.locator('input[name=officeId]').fill(CIBINONG);
+    await form.locator('input[name=officeId]').fill(code!);
     await form.locator('button[type=submit]').click();
     await admin.waitForURL(/done=created/);
 

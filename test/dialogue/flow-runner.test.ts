@@ -135,7 +135,7 @@ describe('flow runner', () => {
       const chat = ktpAt('kelurahan');
       chat.say('atlantis');
       expect(chat.text).toContain('tidak ditemukan');
-      expect(chat.text).toContain('Tanjung Barat');
+      expect(chat.text).toContain('tanpa alamat jalan');
       expect(chat.at_).toBe('kelurahan');
     });
   });

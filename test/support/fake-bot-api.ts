@@ -250,6 +250,8 @@ export class FakeBotApi {
         const done = () => {
           clearTimeout(timer);
           this.waiters.delete(done);
+          // A kept-alive socket carries many polls: one listener per poll would pile up.
+          req.socket.off('close', done);
           resolve();
         };
         const timer = setTimeout(done, timeout * 1000);

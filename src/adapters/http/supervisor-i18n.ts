@@ -90,6 +90,10 @@ const WORDS = {
   role_supervisor: { id: 'Supervisor', en: 'Supervisor' },
   role_admin: { id: 'Admin', en: 'Admin' },
   officeCode: { id: 'Kode kantor (wilayah)', en: 'Office code (area)' },
+  officeCodeHint: {
+    id: 'Kode Kemendagri kantornya; cari dengan nama di daftar kantor.',
+    en: "The office's Kemendagri code; look it up by name in the office list.",
+  },
   create: { id: 'Buat akun', en: 'Create account' },
   active: { id: 'Aktif', en: 'Active' },
   inactive: { id: 'Nonaktif', en: 'Disabled' },

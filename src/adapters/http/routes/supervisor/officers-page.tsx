@@ -48,6 +48,7 @@ function officersShower(deps: OfficerHttpDeps, render: Render): ShowOfficers {
           csrf={csrf}
           officers={officers}
           selfId={admin.id}
+          ownOffice={admin.officeId}
           form={form}
           errors={errors}
         />

@@ -19,10 +19,13 @@ export function NewOfficerForm({
   csrf,
   form,
   errors,
+  ownOffice,
 }: {
   lang: ConsoleLang;
   csrf: string;
   form: NewOfficerFields;
+  /** The admin's own office code: the example shown, from this deployment's area. */
+  ownOffice: string;
   errors: Readonly<Record<string, string>>;
 }) {
   return (
@@ -54,8 +57,11 @@ export function NewOfficerForm({
         <FieldError text={errors.role} />
         <label>
           {ts(lang, 'officeCode')}
-          <input name="officeId" required placeholder="31.71.01.1001" value={form.officeId} />
+          <input name="officeId" required placeholder={ownOffice} value={form.officeId} />
         </label>
+        <small>
+          <a href="/console/admin/offices">{ts(lang, 'officeCodeHint')}</a>
+        </small>
         <FieldError text={errors.officeId} />
         <button type="submit">{ts(lang, 'create')}</button>
       </form>

@@ -12,15 +12,25 @@ export interface OfficersViewProps {
   officers: readonly OfficerListing[];
   /** The admin looking at the page. */
   selfId: string;
+  /** The admin's office, the example office code in the create form. */
+  ownOffice: string;
   form?: NewOfficerFields | undefined;
   errors?: Readonly<Record<string, string>> | undefined;
 }
 
 /** The accounts page: create form first (the common task), then every account with its actions. */
-export function OfficersView({ lang, csrf, officers, selfId, form = {}, errors = {} }: OfficersViewProps) {
+export function OfficersView({
+  lang,
+  csrf,
+  officers,
+  selfId,
+  ownOffice,
+  form = {},
+  errors = {},
+}: OfficersViewProps) {
   return (
     <>
-      <NewOfficerForm lang={lang} csrf={csrf} form={form} errors={errors} />
+      <NewOfficerForm lang={lang} csrf={csrf} form={form} errors={errors} ownOffice={ownOffice} />
       <h2>{ts(lang, 'admin')}</h2>
       <DataTable
         id="officers"

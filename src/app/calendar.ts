@@ -1,4 +1,5 @@
 import type { Flow } from '../catalog/flow-schema.js';
+import type { Office } from '../domain/office.js';
 import { addWorkingDays } from '../domain/working-days.js';
 import type { HolidayRepository } from '../ports/holiday-repository.js';
 import type { OfficeRepository } from '../ports/office-repository.js';
@@ -12,24 +13,21 @@ export interface CalendarDeps {
   holidayStore?: HolidayRepository;
 }
 
-/** Deeper than any office tree (provinsi, kota, kecamatan, kelurahan): a guard against a cycle. */
-const MAX_DEPTH = 8;
-
 /**
  * Every date `officeId` is closed for: the national list and HOLIDAYS, the admins' holidays for
- * all offices, and the local holidays of the office and of each office above it. Without an
- * office, the local ones are left out. SLA due dates and counter hours both count these.
+ * all offices, and the local holidays of the office and of each office above it (its `chain`,
+ * when the caller has read it). Without an office, the local ones are left out. SLA due dates
+ * and counter hours both count these.
  */
-export async function closedDates(deps: CalendarDeps, officeId?: string): Promise<string[]> {
+export async function closedDates(
+  deps: CalendarDeps,
+  officeId?: string,
+  chain?: readonly Office[],
+): Promise<string[]> {
   const dates = [...deps.holidays];
   if (deps.holidayStore) dates.push(...(await deps.holidayStore.list()).map((h) => h.date));
-  let id: string | null = officeId ?? null;
-  for (let depth = 0; id !== null && deps.offices && depth < MAX_DEPTH; depth++) {
-    const office = await deps.offices.get(id);
-    if (!office) break;
-    dates.push(...(office.holidays ?? []).map((h) => h.date));
-    id = office.parentId;
-  }
+  const offices = chain ?? (officeId && deps.offices ? await deps.offices.chain(officeId) : []);
+  for (const office of offices) dates.push(...(office.holidays ?? []).map((h) => h.date));
   return [...new Set(dates)].sort();
 }
 
@@ -43,8 +41,9 @@ export async function slaDueAt(
   flow: Pick<Flow, 'id' | 'sla_working_days'>,
   officeId: string,
   at: Date,
+  chain?: readonly Office[],
 ): Promise<Date> {
-  const office = officeId ? await deps.offices?.get(officeId) : undefined;
-  const days = office?.sla?.[flow.id] ?? flow.sla_working_days;
-  return addWorkingDays(at, days, { holidays: await closedDates(deps, officeId) });
+  const offices = chain ?? (officeId && deps.offices ? await deps.offices.chain(officeId) : []);
+  const days = offices[0]?.sla?.[flow.id] ?? flow.sla_working_days;
+  return addWorkingDays(at, days, { holidays: await closedDates(deps, officeId, offices) });
 }

@@ -42,6 +42,7 @@ export async function queueCounterHours(
   officeId?: string,
 ): Promise<CounterHours> {
   const id = officeId ?? deps.queueOfficeId;
-  const office = id ? await deps.offices?.get(id) : undefined;
-  return counterHours(at, await closedDates(deps, office?.id), office?.hours ?? DEFAULT_HOURS);
+  const chain = id && deps.offices ? await deps.offices.chain(id) : [];
+  const hours = chain[0]?.hours ?? DEFAULT_HOURS;
+  return counterHours(at, await closedDates(deps, chain[0]?.id, chain), hours);
 }

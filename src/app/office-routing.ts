@@ -1,4 +1,4 @@
-import { ancestors, offersService, type Office } from '../domain/office.js';
+import { offersService, type Office } from '../domain/office.js';
 import type { OfficeRepository } from '../ports/office-repository.js';
 
 /** Where an application goes, and the citizen's own office when that is somewhere else. */
@@ -7,6 +7,8 @@ export interface ServingOffice {
   office?: Office;
   /** Set when the citizen's office does not offer the service and it went up the tree. */
   routedFrom?: Office;
+  /** The serving office and those above it, nearest first: its SLA and holidays read them. */
+  chain: Office[];
 }
 
 /**
@@ -16,20 +18,16 @@ export interface ServingOffice {
  * so nothing is lost and an officer there can transfer it.
  */
 export async function servingOffice(
-  offices: OfficeRepository | undefined,
+  offices: Pick<OfficeRepository, 'chain'> | undefined,
   officeId: string,
   serviceId: string,
 ): Promise<ServingOffice> {
-  const own = offices && officeId ? await offices.get(officeId) : undefined;
-  if (!offices || !own) return { officeId };
-  if (offersService(own, serviceId)) return { officeId, office: own };
-  const tree = new Map<string, Office>([[own.id, own]]);
-  for (let id = own.parentId; id !== null && !tree.has(id);) {
-    const parent = await offices.get(id);
-    if (!parent) break;
-    tree.set(parent.id, parent);
-    id = parent.parentId;
-  }
-  const up = ancestors(own.id, (id) => tree.get(id)).find((o) => offersService(o, serviceId));
-  return up ? { officeId: up.id, office: up, routedFrom: own } : { officeId, office: own };
+  const chain = offices && officeId ? await offices.chain(officeId) : [];
+  const own = chain[0];
+  if (!own) return { officeId, chain };
+  const at = chain.findIndex((o) => offersService(o, serviceId));
+  // Offered here, or nowhere up the tree: it stays at the citizen's own office.
+  if (at <= 0) return { officeId, office: own, chain };
+  const up = chain[at]!;
+  return { officeId: up.id, office: up, routedFrom: own, chain: chain.slice(at) };
 }

@@ -126,12 +126,3 @@ export function ancestors(officeId: string, lookup: OfficeLookup): Office[] {
 export function isWithin(officeId: string, ancestorId: string, lookup: OfficeLookup): boolean {
   return officeId === ancestorId || ancestors(officeId, lookup).some((o) => o.id === ancestorId);
 }
-
-/**
- * The local holiday dates that close `officeId`: its own and its ancestors' (a kota's
- * anniversary closes its kelurahan too).
- */
-export function localHolidayDates(officeId: string, lookup: OfficeLookup): string[] {
-  const own = lookup(officeId);
-  return [own, ...ancestors(officeId, lookup)].flatMap((o) => (o?.holidays ?? []).map((h) => h.date));
-}

@@ -14,6 +14,11 @@ export interface OfficeRepository {
   /** Of these ids, those not stored (start-up's "is every office of the area list there?"). */
   missingIds(ids: readonly string[]): Promise<string[]>;
   get(id: string): Promise<Office | undefined>;
+  /**
+   * The office and every office above it, nearest first (empty when `id` is unknown): routing,
+   * the SLA and local holidays all walk it, so it is read in one go.
+   */
+  chain(id: string): Promise<Office[]>;
   /** Replaces one stored office (an admin's edit); false when no office has that id. */
   save(office: Office): Promise<boolean>;
   /** Direct children, by name. */

@@ -128,8 +128,10 @@ describe('handleInbound', () => {
         expect(perTurn[k]).toEqual(['find conversations', 'insert conversations']);
       // The second upload: claim, the store's look for an earlier copy, chunks, file row, read, write.
       expect(perTurn[10]).toHaveLength(6);
-      // The submission: read, claim, read again, the application, two documents attached, the event, write.
-      expect(perTurn[11]).toHaveLength(8);
+      // The submission: read, claim, read again, the office with those above it (routing, SLA,
+      // local holidays) in one read, the holidays for every office, the application, two
+      // documents attached, the event, write.
+      expect(perTurn[11]).toHaveLength(10);
       expect(JSON.stringify(perTurn[11])).toContain('insert applications');
     });
   });

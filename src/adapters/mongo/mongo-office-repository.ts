@@ -35,6 +35,9 @@ function toPersistence(o: Office): OfficeRecord {
 }
 
 /** The office tree on MongoDB (or FerretDB). */
+/** Deeper than any office tree (provinsi, kota, kecamatan, kelurahan): a guard against a cycle. */
+const MAX_CHAIN = 8;
+
 export class MongoOfficeRepository implements OfficeRepository {
   constructor(private readonly model: Model<OfficeRecord>) {}
 
@@ -80,6 +83,26 @@ export class MongoOfficeRepository implements OfficeRepository {
   async get(id: string): Promise<Office | undefined> {
     const r = await this.model.findById(id).lean<OfficeRecord>().exec();
     return r ? toDomain(r) : undefined;
+  }
+
+  async chain(id: string): Promise<Office[]> {
+    // Office ids are Kemendagri codes, so the ancestors' ids are the code's prefixes: one read.
+    // The walk follows each parentId, reading any parent the prefixes did not hold.
+    const parts = id.split('.');
+    const ids = parts.map((_, i) => parts.slice(0, i + 1).join('.'));
+    const rows = await this.model
+      .find({ _id: { $in: ids } })
+      .lean<OfficeRecord[]>()
+      .exec();
+    const known = new Map(rows.map((r) => [r._id, toDomain(r)]));
+    const out: Office[] = [];
+    for (let next: string | null = id; next !== null && out.length <= MAX_CHAIN;) {
+      const office: Office | undefined = known.get(next) ?? (await this.get(next));
+      if (!office || out.some((o) => o.id === office.id)) break;
+      out.push(office);
+      next = office.parentId;
+    }
+    return out;
   }
 
   async save(office: Office): Promise<boolean> {

@@ -43,7 +43,7 @@ export async function submitApplication(
   try {
     const asked = String(effect.draft.answers[flow.applicant.office] ?? '');
     const serving = await servingOffice(deps.offices, asked, flow.id);
-    const dueAt = await slaDueAt(deps, flow, serving.officeId, msg.at);
+    const dueAt = await slaDueAt(deps, flow, serving.officeId, msg.at, serving.chain);
     const app = await deps.applications.create(
       newApplication(flow, effect.draft, msg, { officeId: serving.officeId, dueAt }),
       () => generateTrackingNumber({ prefix: deps.trackingPrefix, at: msg.at, random }),

@@ -160,8 +160,8 @@ export async function fileAssistedApplication(
   };
   if (!str(flow.applicant.office)) throw invalidInput({ [flow.applicant.office]: 'Wajib diisi.' }, lang);
   // Like the chat: an office without the service sends it to the nearest one above that has it.
-  const { officeId } = await servingOffice(deps.offices, str(flow.applicant.office), flow.id);
-  const dueAt = await slaDueAt(deps, flow, officeId, at);
+  const { officeId, chain } = await servingOffice(deps.offices, str(flow.applicant.office), flow.id);
+  const dueAt = await slaDueAt(deps, flow, officeId, at, chain);
 
   const { documents, discard } = await storeDocuments(deps, officer, checked.value.documents, {
     at,

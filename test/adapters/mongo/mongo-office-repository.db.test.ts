@@ -131,3 +131,26 @@ describe('MongoOfficeRepository.save', () => {
     expect(back).not.toHaveProperty('sla');
   });
 });
+
+describe('MongoOfficeRepository.chain', () => {
+  it('should read an office with those above it, nearest first, also where a parent is not its code prefix', async () => {
+    await repos.offices.upsertMany(tree);
+    expect((await repos.offices.chain('31.71.01.1002')).map((o) => o.id)).toEqual([
+      '31.71.01.1002',
+      '31.71.01',
+      '31.71',
+      '31',
+    ]);
+    expect(await repos.offices.chain('99.01')).toEqual([]);
+    // An office filed under a parent its code does not start with is still walked by parentId.
+    await repos.offices.upsertMany([
+      { id: 'pos-1', name: 'Pos Pelayanan', level: 'kelurahan', parentId: '31.71.01', hours },
+    ]);
+    expect((await repos.offices.chain('pos-1')).map((o) => o.id)).toEqual([
+      'pos-1',
+      '31.71.01',
+      '31.71',
+      '31',
+    ]);
+  });
+});

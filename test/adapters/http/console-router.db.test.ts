@@ -233,7 +233,7 @@ describe('console router', () => {
       expectEscaped(detail.html);
       expect(detail.html).toMatch(/Jl\. &quot;(>|&gt;)&lt;img src=x/);
       // Answers that are not text still show (JSX alone would drop `true`).
-      expect(detail.html).toContain('<dt>setuju</dt><dd>true</dd>');
+      expect(detail.html).toContain('<dt>Setuju</dt><dd>true</dd>');
     });
   });
 });

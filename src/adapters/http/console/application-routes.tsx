@@ -1,14 +1,15 @@
 import type { Request, Response, Router } from 'express';
+import { applicationWords, officeNames } from '../../../app/officer/application-words.js';
 import { changeApplicationStatus } from '../../../app/officer/change-status.js';
 import { OfficerActionError } from '../../../app/officer/errors.js';
 import { getApplication } from '../../../app/officer/get-application.js';
-import { formContext } from '../../../app/officer/intake-form.js';
 import { listApplications } from '../../../app/officer/list-applications.js';
 import { undeliveredFor } from '../../../app/officer/list-undelivered.js';
 import { withNames } from '../../../app/officer/search-audit.js';
-import { stepLabel } from '../../../dialogue/flow-steps.js';
 import { applicationFilter, applicationQuerySchema, statusChangeSchema } from '../api-schemas.js';
-import { t, type ConsoleLang } from '../console-i18n.js';
+import { serviceNameOf } from '../../../app/officer/service-texts.js';
+import type { Catalog } from '../../../catalog/catalog.js';
+import { t } from '../console-i18n.js';
 import { langOf } from '../console-render.js';
 import { idParam, plainQuery } from '../params.js';
 import { fieldErrors, parseInput, statusOf } from '../http-errors.js';
@@ -27,6 +28,11 @@ export function registerApplicationRoutes(router: Router, ctx: ConsoleContext): 
     const parsed = applicationQuerySchema.safeParse(raw);
     const q = parsed.success ? parsed.data : applicationQuerySchema.parse({});
     const result = await listApplications(deps, officerOf(res), applicationFilter(q));
+    const offices = await officeNames(
+      deps.offices,
+      result.items.map((a) => a.officeId),
+    );
+    const catalog = catalogOf(deps);
     const flash = parsed.success
       ? undefined
       : {
@@ -40,7 +46,15 @@ export function registerApplicationRoutes(router: Router, ctx: ConsoleContext): 
       res,
       t(lang, 'applications'),
       () => (
-        <ApplicationList lang={lang} query={raw} apps={result.items} total={result.total} now={deps.now()} />
+        <ApplicationList
+          lang={lang}
+          query={raw}
+          apps={result.items}
+          total={result.total}
+          now={deps.now()}
+          serviceName={(id) => serviceNameOf(catalog, lang, id)}
+          officeNames={offices}
+        />
       ),
       flash ? { status: 400, flash } : {},
     );
@@ -110,8 +124,11 @@ async function renderDetail(
   const officer = officerOf(res);
   const { application, history } = await getApplication(deps, officer, idParam(req));
   const undelivered = o.withUndelivered ? await undeliveredFor(deps.outbox, application.id) : [];
-  const named = await withNames(deps.officers, history);
-  const labelOf = stepLabeller(deps, lang, application.serviceId);
+  const [named, offices] = await Promise.all([
+    withNames(deps.officers, history),
+    officeNames(deps.offices, [application.officeId]),
+  ]);
+  const words = applicationWords(catalogOf(deps), lang, application);
   ctx.render(
     req,
     res,
@@ -124,7 +141,8 @@ async function renderDetail(
         history={named}
         officer={officer}
         errors={o.errors ?? {}}
-        labelOf={labelOf}
+        words={words}
+        officeNames={offices}
         undelivered={undelivered}
       />
     ),
@@ -132,14 +150,7 @@ async function renderDetail(
   );
 }
 
-/** Step labels for the revision picker, when the catalog is at hand (assisted intake configured). */
-function stepLabeller(
-  deps: OfficerHttpDeps,
-  lang: ConsoleLang,
-  serviceId: string,
-): (stepId: string) => string {
-  const intake = deps.intake;
-  if (!intake) return (id) => id;
-  const ctx = formContext(intake.catalog, lang, deps.now(), intake.uploadMaxBytes);
-  return (id) => stepLabel(ctx, serviceId, id);
+/** The catalog for words on these pages: the console's own, else the one assisted intake carries. */
+function catalogOf(deps: OfficerHttpDeps): Catalog | undefined {
+  return deps.catalog ?? deps.intake?.catalog;
 }

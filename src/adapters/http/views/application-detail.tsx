@@ -1,12 +1,14 @@
-import type { AnswerValue, Application } from '../../../domain/application.js';
+import type { Application } from '../../../domain/application.js';
 import { maskNik } from '../../../domain/nik.js';
 import { describeStatus } from '../../../domain/status.js';
+import type { ApplicationWords } from '../../../app/officer/application-words.js';
 import type { OfficerActor } from '../../../app/officer/officer-actor.js';
 import type { AuditEntry } from '../../../app/officer/search-audit.js';
 import type { OutboxItem } from '../../../ports/outbox.js';
 import { t, type ConsoleLang } from '../console-i18n.js';
 import { AuditTable } from './audit-table.js';
 import { fmtUtc } from './console-time.js';
+import { OfficeLabel } from './office-label.js';
 import { StatusForm } from './status-form.js';
 import { UndeliveredNotice } from './undelivered-notice.js';
 
@@ -20,19 +22,21 @@ export interface ApplicationDetailProps {
   officer: OfficerActor;
   /** Field errors of a refused status change. */
   errors?: Readonly<Record<string, string>>;
-  /** A step's label from locales/ (assisted intake carries the catalog); the id otherwise. */
-  labelOf?: (stepId: string) => string;
+  /** The service's name, the answers and step labels in words (src/app/officer/application-words.ts). */
+  words: ApplicationWords;
+  /** Office names by id (the application's office). */
+  officeNames: ReadonlyMap<string, string>;
   /** Status notices that did not reach the citizen. */
   undelivered?: readonly OutboxItem[];
 }
 
 /** One application: who and what, the status form, answers, documents, status history and audit. */
 export function ApplicationDetail(p: ApplicationDetailProps) {
-  const { lang, app } = p;
+  const { lang, app, words } = p;
   return (
     <>
       <UndeliveredNotice lang={lang} items={p.undelivered ?? []} />
-      <Summary lang={lang} app={app} />
+      <Summary lang={lang} app={app} words={words} officeNames={p.officeNames} />
       <h2>{t(lang, 'changeStatus')}</h2>
       <StatusForm
         lang={lang}
@@ -40,24 +44,24 @@ export function ApplicationDetail(p: ApplicationDetailProps) {
         app={app}
         officer={p.officer}
         errors={p.errors ?? {}}
-        labelOf={p.labelOf ?? ((id) => id)}
+        labelOf={words.stepLabel}
       />
       <h2>{t(lang, 'answers')}</h2>
       <dl>
-        {Object.entries(app.answers).map(([k, v]) => (
+        {words.answers.map((a) => (
           <>
-            <dt>{k}</dt>
-            <dd>{answerText(v)}</dd>
+            <dt>{a.label}</dt>
+            <dd>{a.value}</dd>
           </>
         ))}
       </dl>
       <h2>{t(lang, 'documents')}</h2>
-      <Documents lang={lang} app={app} />
+      <Documents lang={lang} app={app} stepLabel={words.stepLabel} />
       <h2>{t(lang, 'history')}</h2>
       <ol>
         {app.statusHistory.map((h) => (
           <li>
-            {`${fmtUtc(h.at)}: ${h.from ?? '-'} → ${h.to} (${h.by.kind})${h.note ? ` · ${h.note}` : ''}`}
+            {`${fmtUtc(h.at)}: ${h.from ? describeStatus(h.from, lang) : '-'} → ${describeStatus(h.to, lang)} (${h.by.kind})${h.note ? ` · ${h.note}` : ''}`}
           </li>
         ))}
       </ol>
@@ -69,31 +73,42 @@ export function ApplicationDetail(p: ApplicationDetailProps) {
   );
 }
 
-/** An answer as text: JSX would drop `true` and `null`, the officer must see `true`. */
-function answerText(v: AnswerValue): string {
-  return v === null ? '' : String(v);
+interface SummaryProps {
+  lang: ConsoleLang;
+  app: Application;
+  words: ApplicationWords;
+  officeNames: ReadonlyMap<string, string>;
 }
 
-function Summary({ lang, app }: { lang: ConsoleLang; app: Application }) {
+function Summary({ lang, app, words, officeNames }: SummaryProps) {
   const { applicant } = app;
   return (
     <>
       <p>
         <strong>{app.trackingNumber}</strong>
-        {` · ${app.serviceId} · `}
+        {` · ${words.serviceName} · `}
         <span class="status">{describeStatus(app.status, lang)}</span>
-        {` · ${app.officeId}`}
+        {' · '}
+        <OfficeLabel id={app.officeId} names={officeNames} />
       </p>
       <p>
         {`${t(lang, 'applicant')}: ${applicant.name} · ${t(lang, 'nik')} ${maskNik(applicant.nik)}`}
         {applicant.phone ? ` · ${applicant.phone}` : null}
       </p>
-      {app.revision ? <p class="flash error">{`${app.revision.stepId}: ${app.revision.note}`}</p> : null}
+      {app.revision ? (
+        <p class="flash error">{`${words.stepLabel(app.revision.stepId)}: ${app.revision.note}`}</p>
+      ) : null}
     </>
   );
 }
 
-function Documents({ lang, app }: { lang: ConsoleLang; app: Application }) {
+interface DocumentsProps {
+  lang: ConsoleLang;
+  app: Application;
+  stepLabel: (stepId: string) => string;
+}
+
+function Documents({ lang, app, stepLabel }: DocumentsProps) {
   if (app.documents.length === 0)
     return (
       <ul>
@@ -107,7 +122,7 @@ function Documents({ lang, app }: { lang: ConsoleLang; app: Application }) {
           <a href={`/api/applications/${app.id}/documents/${d.id}`} target="_blank" rel="noopener">
             {d.filename}
           </a>
-          {` (${d.stepId}, ${d.contentType})`}
+          {` (${stepLabel(d.stepId)}, ${d.contentType})`}
         </li>
       ))}
     </ul>

@@ -5,6 +5,7 @@ import { t, type ConsoleLang } from '../console-i18n.js';
 import { isOverdue } from '../json-views.js';
 import { fmtUtc } from './console-time.js';
 import { DataTable } from './data-table.js';
+import { OfficeLabel } from './office-label.js';
 import { OptionList } from './option-list.js';
 
 /** What the application list shows. */
@@ -15,10 +16,15 @@ export interface ApplicationListProps {
   apps: readonly Application[];
   total: number;
   now: Date;
+  /** A service's name from the catalog (its id without one). */
+  serviceName: (serviceId: string) => string;
+  /** Office names by id, for the offices of the rows shown. */
+  officeNames: ReadonlyMap<string, string>;
 }
 
 /** The filter bar and the table of applications; overdue rows are marked `late`. */
-export function ApplicationList({ lang, query, apps, total, now }: ApplicationListProps) {
+export function ApplicationList(p: ApplicationListProps) {
+  const { lang, query, apps, total, now } = p;
   return (
     <>
       <Filters lang={lang} query={query} />
@@ -35,7 +41,13 @@ export function ApplicationList({ lang, query, apps, total, now }: ApplicationLi
         empty={t(lang, 'none')}
       >
         {apps.map((a) => (
-          <Row lang={lang} app={a} late={isOverdue(a, now)} />
+          <Row
+            lang={lang}
+            app={a}
+            late={isOverdue(a, now)}
+            service={p.serviceName(a.serviceId)}
+            officeNames={p.officeNames}
+          />
         ))}
       </DataTable>
     </>
@@ -72,20 +84,30 @@ function Filters({ lang, query: q }: { lang: ConsoleLang; query: Record<string, 
   );
 }
 
-function Row({ lang, app: a, late }: { lang: ConsoleLang; app: Application; late: boolean }) {
+interface RowProps {
+  lang: ConsoleLang;
+  app: Application;
+  late: boolean;
+  service: string;
+  officeNames: ReadonlyMap<string, string>;
+}
+
+function Row({ lang, app: a, late, service, officeNames }: RowProps) {
   return (
     <tr class={late ? 'late' : undefined}>
       <td>
         <a href={`/console/applications/${a.id}`}>{a.trackingNumber}</a>
       </td>
-      <td>{a.serviceId}</td>
+      <td>{service}</td>
       <td>
         {a.applicant.name}
         <br />
         <small>{maskNik(a.applicant.nik)}</small>
       </td>
       <td>{describeStatus(a.status, lang)}</td>
-      <td>{a.officeId}</td>
+      <td>
+        <OfficeLabel id={a.officeId} names={officeNames} />
+      </td>
       <td>{fmtUtc(a.slaDueAt)}</td>
     </tr>
   );

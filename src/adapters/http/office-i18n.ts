@@ -30,6 +30,10 @@ const WORDS = {
   day_thu: { id: 'Kamis', en: 'Thursday' },
   day_fri: { id: 'Jumat', en: 'Friday' },
   day_sat: { id: 'Sabtu', en: 'Saturday' },
+  level_provinsi: { id: 'Provinsi', en: 'Province' },
+  level_kota: { id: 'Kabupaten/Kota', en: 'Regency/City' },
+  level_kecamatan: { id: 'Kecamatan', en: 'District (kecamatan)' },
+  level_kelurahan: { id: 'Kelurahan/Desa', en: 'Village (kelurahan/desa)' },
   holidays: { id: 'Hari libur', en: 'Holidays' },
   services: { id: 'Layanan di kantor ini', en: 'Services at this office' },
   servicesHelp: {

@@ -289,6 +289,14 @@ describe('admin routes', () => {
       const { res, html } = await c.page('/console/admin/offices');
       expect(res.status).toBe(200);
       expect(html).toContain('Cideng');
+      // Levels and hours in words, Monday first, not `kelurahan` and `mon 08:00-15:00`.
+      expect(html).toContain('<td>Kelurahan/Desa</td>');
+      expect(html).toContain('<td>Kabupaten/Kota</td>');
+      expect(html).toContain('<small>Senin–Jumat 08:00–15:00</small>');
+      expect(html).not.toContain('mon 08:00');
+      const en = await c.page('/console/admin/offices?lang=en');
+      expect(en.html).toContain('<td>Village (kelurahan/desa)</td>');
+      expect(en.html).toContain('<small>Monday–Friday 08:00–15:00</small>');
     });
   });
 });

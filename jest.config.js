@@ -1,5 +1,12 @@
+import os from 'node:os';
+
 /** Jest in native ESM (node --experimental-vm-modules), TypeScript compiled by swc. */
 export default {
+  // Always in worker processes, never in band (which a 2-core machine would otherwise choose):
+  // a test file's modules stay reachable under vm modules, and each whole-server test loads the
+  // national village list, so a worker that has grown past the limit is replaced between files.
+  maxWorkers: Math.max(2, os.availableParallelism() - 1),
+  workerIdleMemoryLimit: '1GB',
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
   transform: {

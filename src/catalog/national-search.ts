@@ -50,8 +50,7 @@ class NationalSearch {
   private readonly marks: Uint8Array;
 
   constructor(private readonly table: VillageTable) {
-    // Name words are worked out once (the same word shared by every village it names); the
-    // rest of what scoring needs is made when a village is first a candidate, and kept.
+    // Name words are worked out once (the same word shared by every village it names).
     const canonical = new Map<string, string>();
     const own = (word: string): string => canonical.get(word) ?? (canonical.set(word, word), word);
     this.tokens = table.villages.map((v) => areaTokens(v.name).map(own));
@@ -60,6 +59,9 @@ class NationalSearch {
     );
     this.cityWords = new Set(table.districts.flatMap((d) => areaTokens(d.city)));
     this.marks = new Uint8Array(table.villages.length);
+    // What scoring reads of each village is made here, with the index, rather than on a
+    // village's first search: a common word makes thousands of villages candidates at once.
+    for (let v = 0; v < table.villages.length; v++) this.preparedAt(v);
   }
 
   match(text: string, limit = 10): KelurahanMatch[] {

@@ -7,12 +7,13 @@ let rows = [new Uint16Array(64), new Uint16Array(64), new Uint16Array(64)] as co
  * with every kelurahan, so this is kept cheap: three rolling rows reused from call to call, and
  * with `max` only the band of cells within `max` of the diagonal is computed (a path that leaves
  * it costs more than `max`), stopping as soon as the distance must exceed `max`; the answer is
- * then `max + 1`.
+ * then `max + 1`. With `bLength`, `b` is read as its first `bLength` letters.
  */
-export function editDistance(a: string, b: string, max = Infinity): number {
+export function editDistance(a: string, b: string, max = Infinity, bLength = b.length): number {
   if (a === b) return 0;
   const m = a.length;
-  const n = b.length;
+  // Only b's first `bLength` letters count: a word against the start of a longer one, uncut.
+  const n = Math.min(bLength, b.length);
   if (Math.abs(m - n) > max) return max + 1;
   // Cells outside the band hold `big`: more than any distance the band can still bring under `max`.
   const band = Math.min(max, Math.max(m, n));

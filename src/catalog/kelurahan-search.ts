@@ -48,9 +48,11 @@ export function allowedEdits(length: number): number {
 }
 
 /** Within `max` edits; the length check first, since most pairs are far apart. */
-export function near(a: string, b: string, max: number): boolean {
-  if (Math.abs(a.length - b.length) > max) return false;
-  return max === 0 ? a === b : editDistance(a, b, max) <= max;
+export function near(a: string, b: string, max: number, bLength = b.length): boolean {
+  const n = Math.min(bLength, b.length);
+  if (Math.abs(a.length - n) > max) return false;
+  if (max === 0) return n === b.length ? a === b : b.startsWith(a) && a.length === n;
+  return editDistance(a, b, max, n) <= max;
 }
 
 /** An entry with its words worked out once, for scoring many searches against it. */

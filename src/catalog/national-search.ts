@@ -148,5 +148,5 @@ class NationalSearch {
 function matchesKey(word: string, key: string): boolean {
   if (key === word || (word.length >= 3 && key.startsWith(word))) return true;
   if (near(word, key, allowedEdits(Math.max(word.length, key.length)))) return true;
-  return word.length >= 5 && near(word, key.slice(0, word.length), allowedEdits(word.length));
+  return word.length >= 5 && near(word, key, allowedEdits(word.length), word.length);
 }

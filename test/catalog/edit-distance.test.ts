@@ -74,3 +74,17 @@ describe('editDistance against the full matrix', () => {
     );
   });
 });
+
+describe('editDistance against the start of a word', () => {
+  it('should read only the first bLength letters of b, as if it were cut there', () => {
+    for (const [a, b, n] of [
+      ['cibinon', 'cibinong', 7],
+      ['cibniong', 'cibinongbarat', 8],
+      ['tanjung', 'tanjungbarat', 7],
+      ['kebon', 'kebonjeruk', 3],
+      ['menteng', 'mentengatas', 20],
+    ] as const) {
+      expect(editDistance(a, b, 2, n)).toBe(editDistance(a, b.slice(0, n), 2));
+    }
+  });
+});

@@ -14,6 +14,17 @@ export interface CalendarDeps {
 }
 
 /**
+ * The office and those above it, nearest first, or none without an office store or id: what
+ * routing, the SLA, local holidays and counter hours read.
+ */
+export async function officeChain(
+  offices: Pick<OfficeRepository, 'chain'> | undefined,
+  officeId: string | undefined,
+): Promise<Office[]> {
+  return offices && officeId ? offices.chain(officeId) : [];
+}
+
+/**
  * Every date `officeId` is closed for: the national list and HOLIDAYS, the admins' holidays for
  * all offices, and the local holidays of the office and of each office above it (its `chain`,
  * when the caller has read it). Without an office, the local ones are left out. SLA due dates
@@ -26,7 +37,7 @@ export async function closedDates(
 ): Promise<string[]> {
   const dates = [...deps.holidays];
   if (deps.holidayStore) dates.push(...(await deps.holidayStore.list()).map((h) => h.date));
-  const offices = chain ?? (officeId && deps.offices ? await deps.offices.chain(officeId) : []);
+  const offices = chain ?? (await officeChain(deps.offices, officeId));
   for (const office of offices) dates.push(...(office.holidays ?? []).map((h) => h.date));
   return [...new Set(dates)].sort();
 }
@@ -43,7 +54,7 @@ export async function slaDueAt(
   at: Date,
   chain?: readonly Office[],
 ): Promise<Date> {
-  const offices = chain ?? (officeId && deps.offices ? await deps.offices.chain(officeId) : []);
+  const offices = chain ?? (await officeChain(deps.offices, officeId));
   const days = offices[0]?.sla?.[flow.id] ?? flow.sla_working_days;
   return addWorkingDays(at, days, { holidays: await closedDates(deps, officeId, offices) });
 }

@@ -1,6 +1,6 @@
 import { DEFAULT_HOURS, isOpen, nextOpening, type OpeningHours } from '../domain/office.js';
 import type { OfficeRepository } from '../ports/office-repository.js';
-import { closedDates, type CalendarDeps } from './calendar.js';
+import { closedDates, officeChain, type CalendarDeps } from './calendar.js';
 
 /** Where the queue's hours come from. */
 export interface QueueHoursDeps extends CalendarDeps {
@@ -42,7 +42,7 @@ export async function queueCounterHours(
   officeId?: string,
 ): Promise<CounterHours> {
   const id = officeId ?? deps.queueOfficeId;
-  const chain = id && deps.offices ? await deps.offices.chain(id) : [];
+  const chain = await officeChain(deps.offices, id);
   const hours = chain[0]?.hours ?? DEFAULT_HOURS;
   return counterHours(at, await closedDates(deps, chain[0]?.id, chain), hours);
 }

@@ -1,5 +1,6 @@
 import { offersService, type Office } from '../domain/office.js';
 import type { OfficeRepository } from '../ports/office-repository.js';
+import { officeChain } from './calendar.js';
 
 /** Where an application goes, and the citizen's own office when that is somewhere else. */
 export interface ServingOffice {
@@ -22,7 +23,7 @@ export async function servingOffice(
   officeId: string,
   serviceId: string,
 ): Promise<ServingOffice> {
-  const chain = offices && officeId ? await offices.chain(officeId) : [];
+  const chain = await officeChain(offices, officeId);
   const own = chain[0];
   if (!own) return { officeId, chain };
   const at = chain.findIndex((o) => offersService(o, serviceId));

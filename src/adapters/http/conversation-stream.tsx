@@ -87,6 +87,8 @@ export interface ConversationStreamOptions {
   after: number;
   /** How many notes the page has. */
   notes: number;
+  /** Who and where a transfer note names (the workspace's transfer choices); read only when one comes. */
+  noteNames: () => Promise<NoteNames>;
   lang: ConsoleLang;
   csrf: string;
 }
@@ -123,19 +125,10 @@ export function streamConversation(
     onError: (err) => deps.logger.warn({ err }, 'conversation stream read failed'),
     poll: async (stream) => {
       const ticket = await deps.handoffs.get(id);
-      if (ticket && feed.hasNewTransfer(ticket)) names = await noteNames(deps);
+      if (ticket && feed.hasNewTransfer(ticket)) names = await o.noteNames();
       if (ticket) stream.write(feed.next(ticket) || ': keep-alive\n\n');
       // A ticket gone (retention) is as final as a closed one.
       if (!ticket || ticket.status === 'closed') stream.end(sse('closed', {}));
     },
   });
-}
-
-/** Who and where a transfer note names; read only when one comes. */
-async function noteNames(deps: OfficerHttpDeps): Promise<NoteNames> {
-  const [officers, offices] = await Promise.all([deps.officers.list(), deps.offices.all()]);
-  return {
-    names: Object.fromEntries(officers.map((x) => [x.id, x.displayName])),
-    offices: offices.map((x) => ({ id: x.id, name: x.name })),
-  };
 }

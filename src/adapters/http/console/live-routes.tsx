@@ -2,6 +2,7 @@ import type { Request, Router } from 'express';
 import { z } from 'zod';
 import { ticketFor } from '../../../app/officer/handoff-deps.js';
 import { retryReply } from '../../../app/officer/retry-reply.js';
+import { transferChoices } from '../../../app/officer/transfer-choices.js';
 import { officerTyping } from '../../../app/officer/show-typing.js';
 import { langOf } from '../console-render.js';
 import { streamConversation } from '../conversation-stream.js';
@@ -34,13 +35,14 @@ function startOf(req: Request): { after: number; notes: number } {
 export function registerLiveRoutes(router: Router, ctx: ConsoleContext): void {
   const { deps, sec } = ctx;
   router.get('/handoffs/:id/stream', async (req, res) => {
-    const ticket = await ticketFor(deps, officerOf(res), idParam(req));
-    const start = startOf(req);
+    const officer = officerOf(res);
+    const ticket = await ticketFor(deps, officer, idParam(req));
     streamConversation(deps, req, res, {
       ticket,
-      ...start,
+      ...startOf(req),
       lang: langOf(req),
       csrf: sec.csrfToken(req, res),
+      noteNames: () => transferChoices(deps, officer, ticket),
     });
   });
   router.post('/handoffs/:id/lines/:index/retry', async (req, res) => {

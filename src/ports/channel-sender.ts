@@ -5,6 +5,15 @@ import type { Reply } from '../dialogue/types.js';
 export type SendFailure = { ok: false; reason: 'unreachable' | 'retry' | 'failed'; error: string };
 export type SendResult = { ok: true } | SendFailure;
 
+/** What a durable sender tells a channel about one send. */
+export interface SendOptions {
+  /**
+   * The outbound record's id, the same on every retry of it: a channel that can name its own
+   * messages (WhatsApp) derives their ids from it, so a retry after a crash is recognised.
+   */
+  messageId?: string;
+}
+
 /**
  * Sends bot replies, status notifications and officer messages to a citizen's chat. Each channel
  * adapter (Telegram, WhatsApp, terminal) implements it; the outbox worker and the handoff relay
@@ -17,7 +26,7 @@ export interface ChannelSender {
    * no rows of a channel that is not ready, so they wait, untouched, for a process that is.
    */
   ready?(): boolean;
-  send(chatId: string, replies: Reply[]): Promise<SendResult>;
+  send(chatId: string, replies: Reply[], options?: SendOptions): Promise<SendResult>;
   /**
    * Shows "typing…" in the chat for a few seconds (an officer is writing a reply). Optional: a
    * channel without it shows nothing. Best effort; callers ignore a rejection.

@@ -62,13 +62,15 @@ describe('npm run worker with the server in TELEGRAM_MODE=worker', () => {
   });
 
   it('should deliver an outbox notification exactly once with both processes running the notifier', async () => {
-    await server.loket.repos.outbox.enqueue({
-      key: 'test:worker:1',
-      channel: 'telegram',
-      chatId: '778',
-      payload: { text: 'Permohonan PTSP-2611-TEST1 sedang diperiksa.' },
-      createdAt: new Date(),
-    });
+    await server.loket.repos.outbox.enqueue([
+      {
+        key: 'test:worker:1',
+        channel: 'telegram',
+        chatId: '778',
+        reply: { kind: 'text', text: 'Permohonan PTSP-2611-TEST1 sedang diperiksa.' },
+        createdAt: new Date(),
+      },
+    ]);
     await api.waitFor(() => api.sent.find((m) => String(m.text).includes('PTSP-2611-TEST1')), 10000);
     await new Promise((r) => setTimeout(r, 500));
     expect(api.sent.filter((m) => String(m.text).includes('PTSP-2611-TEST1'))).toHaveLength(1);
@@ -87,13 +89,16 @@ describe('npm run worker next to a WhatsApp server', () => {
     const worker = await startWorker(loadConfig(env), logger);
     try {
       expect(worker.deliversNotifications).toBe(false);
-      const { item } = await worker.loket.repos.outbox.enqueue({
-        key: 'test:worker:wa',
-        channel: 'whatsapp',
-        chatId: '6281200001111@s.whatsapp.net',
-        payload: { text: 'Permohonan Anda sedang diperiksa.' },
-        createdAt: new Date(),
-      });
+      const item = { id: 'test:worker:wa' };
+      await worker.loket.repos.outbox.enqueue([
+        {
+          key: 'test:worker:wa',
+          channel: 'whatsapp',
+          chatId: '6281200001111@s.whatsapp.net',
+          reply: { kind: 'text', text: 'Permohonan Anda sedang diperiksa.' },
+          createdAt: new Date(),
+        },
+      ]);
       await new Promise((r) => setTimeout(r, 500));
       expect((await worker.loket.repos.outbox.get(item.id))?.status).toBe('pending');
     } finally {

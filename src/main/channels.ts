@@ -113,11 +113,22 @@ export type TerminalSay = (user: string, text: string | undefined, file?: string
  * rendered as plain text with numbered menus, in `lang` when given (else the conversation's own).
  */
 export function wireTerminal(loket: Loket, lang?: 'id' | 'en'): TerminalSay {
+  // The terminal's sender is this process's screen: what the outbound path sends to a user here
+  // (the turn's replies, and any notice waiting for them) is what `say` prints.
+  const heard = new Map<string, string[]>();
+  loket.senders.set('terminal', {
+    channel: 'terminal',
+    send: (chatId, replies) => {
+      heard.set(chatId, [...(heard.get(chatId) ?? []), ...replies.map(formatPlain)]);
+      return Promise.resolve({ ok: true });
+    },
+  });
   return async (user, text, file) => {
-    const result = await loket.handleInbound({
-      ...terminalMessage(user, text, file),
-      ...(lang ? { lang } : {}),
-    });
-    return result.replies.map(formatPlain);
+    heard.set(user, []);
+    await loket.handleInbound({ ...terminalMessage(user, text, file), ...(lang ? { lang } : {}) });
+    await loket.outbound.flush({ channel: 'terminal', chatId: user });
+    const said = heard.get(user) ?? [];
+    heard.delete(user);
+    return said;
   };
 }

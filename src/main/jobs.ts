@@ -1,5 +1,5 @@
 import { createMongoRetentionStore } from '../adapters/mongo/mongo-retention-store.js';
-import { startNotificationWorker } from '../app/officer/deliver-notifications.js';
+import { reconcileTurns } from '../app/outbound/turn-rows.js';
 import { notifyLongWaits } from '../app/officer/notify-long-waits.js';
 import { noticeOverdue } from '../app/officer/notice-overdue.js';
 import { runRetention } from '../app/officer/retention.js';
@@ -105,20 +105,42 @@ export function startLongWaitNotices(loket: Loket): PeriodicJob {
 }
 
 /**
- * The notification worker: delivers the outbox through the senders registered so far (it reads
- * them once, so every channel is wired first). Rows are leased, so several processes may run it.
+ * The outbound worker: sends every chat with something due through the senders registered in
+ * this process (a lane lease per chat, so several processes may run it), and every few minutes
+ * (and at once) records the messages of turns saved but not recorded before a crash.
  */
 export function startNotifications(loket: Loket): PeriodicJob {
   const { config, logger, runtime } = loket;
-  return startNotificationWorker(
-    {
-      outbox: loket.repos.outbox,
-      senders: [...loket.senders.values()],
-      workerId: runtime.holder,
-      now: runtime.now,
-      maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
+  const pass = startPeriodic(
+    async () => {
+      await loket.outbound.pass();
     },
-    config.OUTBOX_INTERVAL_MS,
-    (err) => logger.error({ err }, 'notification worker pass failed'),
+    {
+      intervalMs: config.OUTBOX_INTERVAL_MS,
+      onError: (err) => logger.error({ err }, 'outbound worker pass failed'),
+    },
   );
+  const reconcile = startPeriodic(
+    async () => {
+      const created = await reconcileTurns({
+        conversations: loket.repos.conversations,
+        outbound: loket.outbound,
+        now: runtime.now,
+      });
+      if (created > 0) logger.warn({ created }, 'outbound: replies of saved turns recorded after a failure');
+    },
+    {
+      intervalMs: RECONCILE_EVERY_MS,
+      firstDelayMs: 0,
+      onError: (err) => logger.error({ err }, 'outbound reconciliation failed'),
+    },
+  );
+  return {
+    async stop() {
+      await Promise.all([pass.stop(), reconcile.stop()]);
+    },
+  };
 }
+
+/** Well within RECONCILE_WINDOW_MS, so every turn is looked at several times. */
+const RECONCILE_EVERY_MS = 5 * 60_000;

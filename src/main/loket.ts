@@ -2,7 +2,10 @@ import path from 'node:path';
 import { openConnection, pingDatabase, type DbConnection } from '../adapters/mongo/connection.js';
 import { createMongoRepositories, type MongoRepositories } from '../adapters/mongo/repositories.js';
 import { resolveDatabase } from '../adapters/mongo/resolve-database.js';
-import { makeHandleInbound, makePushConversationEvent } from '../app/handle-inbound.js';
+import { makeHandleInbound } from '../app/handle-inbound.js';
+import { settleReplyLine } from '../app/officer/deliver-reply.js';
+import { createOutbound, type Outbound } from '../app/outbound/outbound.js';
+import { makePushConversationEvent } from '../app/push-event.js';
 import type { HandleInbound } from '../app/inbound.js';
 import type { PushConversationEvent } from '../app/officer/push-conversation-event.js';
 import { makeEffectRunner } from '../app/run-effects.js';
@@ -40,6 +43,8 @@ export interface Loket {
   senders: Map<Channel, ChannelSender>;
   /** Officer-side events (joined, message, closed, revision) into a citizen's conversation. */
   push: PushConversationEvent;
+  /** The one way out to citizens: every message recorded, then sent in order per chat. */
+  outbound: Outbound;
   /** Milliseconds from the call to ready, by part. */
   /** `nlu`: read from DATA_DIR/nlu-cache (`stored`) or trained at this start (`trained`). */
   startup: {
@@ -96,6 +101,19 @@ function wireUseCases(
   nlu: Nlu,
 ) {
   const { config, logger, repos, catalog } = parts;
+  const senders = new Map<Channel, ChannelSender>();
+  const outbound = createOutbound({
+    outbox: repos.outbox,
+    leases: parts.runtime.leases,
+    senders,
+    workerId: parts.runtime.holder,
+    now: parts.runtime.now,
+    maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
+    onSettled: async (item, settled) => {
+      if (!item.origin) return;
+      await settleReplyLine(repos.handoffs, item.origin, settled);
+    },
+  });
   const engine = createEngine(catalog, { uploadMaxBytes: config.UPLOAD_MAX_BYTES });
   const understand = (text: string) => nlu.understand(text);
   const effects = makeEffectRunner({
@@ -120,21 +138,22 @@ function wireUseCases(
     inbound: repos.inbound,
     documents: repos.documents,
     effects,
+    outbound,
     logger,
     uploadMaxBytes: config.UPLOAD_MAX_BYTES,
     allowedTypes: config.UPLOAD_ALLOWED_TYPES,
     leaseMs: config.INBOUND_LEASE_MS,
   });
-  const senders = new Map<Channel, ChannelSender>();
   const push = makePushConversationEvent({
     engine,
     understand,
     conversations: repos.conversations,
     effects,
-    senders,
+    outbound,
+    outbox: repos.outbox,
     logger,
   });
-  return { engine, handleInbound, senders, push };
+  return { engine, handleInbound, senders, push, outbound };
 }
 
 /**

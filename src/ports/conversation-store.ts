@@ -1,5 +1,6 @@
 import type { Channel } from '../domain/application.js';
-import type { ConversationState } from '../dialogue/types.js';
+import type { ConversationState, Reply } from '../dialogue/types.js';
+import type { OutboxOrigin } from './outbox.js';
 
 /**
  * How long a store keeps a superseded version. A write from version k inserts k+1, and fails
@@ -28,6 +29,30 @@ export interface VersionedConversation {
    * it): check with `read` before acting on the world from it.
    */
   unconfirmed?: true;
+  /** The inbound message (or pushed event) whose turn wrote this version. */
+  messageId?: string;
+  /** What the turn that wrote this version said to the citizen. */
+  outbound?: TurnOutbound;
+}
+
+/**
+ * The messages a turn decided, saved by the same write as its version: recorded in the outbox
+ * right after, and again by the reconciler if the process died in between (the keys make the
+ * second recording a no-op).
+ */
+export interface TurnOutbound {
+  at: Date;
+  replies: Reply[];
+  /** Whom the last reply's outcome is reported to (an officer's reply line). */
+  origin?: OutboxOrigin;
+}
+
+/** A version that carries a turn's messages, as the reconciler reads it. */
+export interface OutboundVersion {
+  channel: Channel;
+  chatId: string;
+  messageId: string;
+  outbound: TurnOutbound;
 }
 
 /**
@@ -59,7 +84,10 @@ export interface ConversationStore {
     expectedVersion: number | null,
     messageId?: string,
     handled?: readonly string[],
+    outbound?: TurnOutbound,
   ): Promise<number>;
+  /** Versions written at or after `since` that carry a turn's messages, up to `limit`. */
+  listOutbound(since: Date, limit: number): Promise<OutboundVersion[]>;
   /** Forgets the conversation (citizen withdrew consent, or retention). */
   delete(channel: Channel, chatId: string): Promise<void>;
 }

@@ -1,26 +1,39 @@
 import type { Channel } from '../domain/application.js';
+import type { Reply } from '../dialogue/types.js';
 import type { Page, PageResult } from './page.js';
 
-/** Where a notification is in its delivery. */
+/** Where an outbound message is in its delivery: `sent`, `failed` and `unreachable` are final. */
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'unreachable';
 
-/** A message to push to a citizen (status change, officer reply) that must survive a crash. */
+/** Who waits for an outbound message's outcome: an officer's reply line in a handoff transcript. */
+export interface OutboxOrigin {
+  handoffId: string;
+  index: number;
+}
+
+/**
+ * One message to a citizen (a bot reply, a status notice, an officer's reply), recorded before it
+ * is sent so that it survives a crash. The rows of one chat go out in `order`.
+ */
 export interface OutboxItem {
+  /** Deterministic: the same message recorded twice is one row, and a channel derives its ids from it. */
   id: string;
-  /** Idempotency key, e.g. `status:<applicationId>:<version>`: the same key is enqueued once. */
+  /** The same as `id` (the idempotency key, e.g. `status:<applicationId>:<version>`). */
   key: string;
   channel: Channel;
   chatId: string;
-  payload: { text: string };
+  reply: Reply;
+  /** Position among the chat's messages: milliseconds since the epoch times 100, plus the reply's index. */
+  order: number;
   status: OutboxStatus;
-  /** Delivery attempts started so far (a claim counts as one). */
+  /** Delivery attempts started so far. */
   attempts: number;
+  /** A `pending` row waits until then (its back-off); a `sending` row's attempt lapses then. */
   nextAttemptAt: Date;
-  /** While `sending`: the claim lapses at this time and another worker may take the row. */
-  leaseUntil?: Date;
-  workerId?: string;
   lastError?: string;
+  origin?: OutboxOrigin;
   createdAt: Date;
+  sentAt?: Date;
 }
 
 /** What enqueuing takes. */
@@ -28,32 +41,39 @@ export interface NewOutboxItem {
   key: string;
   channel: Channel;
   chatId: string;
-  payload: { text: string };
-  /** Defaults to `createdAt`. */
-  nextAttemptAt?: Date;
+  reply: Reply;
+  /** Defaults to `createdAt` in milliseconds times 100. */
+  order?: number;
+  origin?: OutboxOrigin;
   createdAt: Date;
 }
 
-/** Notifications to deliver, shared by every process; claims are leases so no row is sent twice at once. */
+/** One chat's queue of outbound messages. */
+export interface OutboxLane {
+  channel: Channel;
+  chatId: string;
+}
+
+/**
+ * Outbound messages shared by every process. The rows of one chat are sent by one process at a
+ * time (a lease on the lane, outside this port), in order; the port only records.
+ */
 export interface Outbox {
-  /** Adds a notification; with a key seen before it returns the existing row (`created: false`). */
-  enqueue(item: NewOutboxItem): Promise<{ item: OutboxItem; created: boolean }>;
+  /** Adds rows; a key seen before keeps its row as it is. Answers how many were new. */
+  enqueue(items: readonly NewOutboxItem[]): Promise<number>;
   /**
-   * Claims up to `limit` due rows (pending and due, or sending with a lapsed lease), oldest due
-   * first, for `workerId` until `now + leaseMs`. Each row goes to exactly one concurrent claimer.
-   * With `channels`, only rows of those channels; rows of other channels are left as they are.
+   * Chats with a row to send now: `pending` and due, or `sending` whose attempt lapsed (the
+   * process sending it died), oldest first. With `channels`, only those channels.
    */
-  claimDue(
-    workerId: string,
-    now: Date,
-    leaseMs: number,
-    limit: number,
-    channels?: readonly Channel[],
-  ): Promise<OutboxItem[]>;
-  markSent(id: string): Promise<void>;
+  dueLanes(now: Date, limit: number, channels?: readonly Channel[]): Promise<OutboxLane[]>;
+  /** The chat's rows not yet final (`pending`, `sending`), in order: what its sender works through. */
+  listLane(lane: OutboxLane, limit: number): Promise<OutboxItem[]>;
+  /** An attempt starts: `sending` until `until`, one more attempt counted. */
+  markSending(id: string, until: Date): Promise<void>;
+  markSent(id: string, at: Date): Promise<void>;
   /** Back to `pending`, tried again at `nextAttemptAt`. */
   markRetry(id: string, error: string, nextAttemptAt: Date): Promise<void>;
-  /** Gave up after too many attempts. */
+  /** Gave up after too many attempts: shown in the console. */
   markFailed(id: string, error: string): Promise<void>;
   /** The chat is gone (blocked bot, unknown number): never try again. */
   markUnreachable(id: string, error: string): Promise<void>;
@@ -70,4 +90,9 @@ export interface UndeliveredFilter {
   /** Both when omitted. */
   statuses?: Array<'failed' | 'unreachable'>;
   keyPrefix?: string;
+}
+
+/** The order of a message recorded at `at`, the `index`-th of those recorded together. */
+export function outboxOrder(at: Date, index = 0): number {
+  return at.getTime() * 100 + index;
 }

@@ -50,6 +50,7 @@ describe('handleInbound', () => {
         trackingPrefix: 'PTSP',
         holidays: [],
       }),
+      outbound: loket.outbound,
       logger,
       uploadMaxBytes: 100_000,
       allowedTypes: ['image/jpeg'],
@@ -291,6 +292,7 @@ describe('handleInbound', () => {
           read: (channel, chatId) => store.read(channel, chatId),
           write: (...args) => store.write(...args),
           delete: (channel, chatId) => store.delete(channel, chatId),
+          listOutbound: (since, limit) => store.listOutbound(since, limit),
           async readForTurn(channel, chatId) {
             const seen = await store.readForTurn(channel, chatId);
             if (meanwhile) {
@@ -353,6 +355,7 @@ describe('handleInbound', () => {
           read: (channel, chat) => conversations.read(channel, chat),
           readForTurn: (channel, chat) => conversations.readForTurn(channel, chat),
           delete: (channel, chat) => conversations.delete(channel, chat),
+          listOutbound: (since, limit) => conversations.listOutbound(since, limit),
           write: async (channel, chat, state, expected) => {
             if (failWrites-- > 0) throw new Error('connection closed');
             return conversations.write(channel, chat, state, expected);

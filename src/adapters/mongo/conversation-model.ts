@@ -32,6 +32,8 @@ export interface ConversationRecord {
    * and nothing queries inside it.
    */
   handled: string;
+  /** What the turn said to the citizen (`TurnOutbound` as JSON), when it said anything. */
+  outbound?: string;
   updatedAt: Date;
 }
 
@@ -44,6 +46,7 @@ const schema = new Schema<ConversationRecord>(
     state: { type: String, required: true },
     messageId: { type: String, required: true },
     handled: { type: String, required: true },
+    outbound: { type: String, required: false },
     updatedAt: { type: Date, required: true },
   },
   { versionKey: false },

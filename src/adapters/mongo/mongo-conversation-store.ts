@@ -4,6 +4,8 @@ import type { ConversationState } from '../../dialogue/types.js';
 import {
   SUPERSEDED_KEPT_MS,
   type ConversationStore,
+  type OutboundVersion,
+  type TurnOutbound,
   type VersionedConversation,
 } from '../../ports/conversation-store.js';
 import { ConcurrencyError } from '../../ports/errors.js';
@@ -19,6 +21,12 @@ const MAX_KNOWN_CHATS = 50_000;
 const chatKey = (channel: string, chatId: string): string => `${channel}:${chatId}`;
 /** A version's `_id`: its chat and number (the number has no colon, so this names one version). */
 const versionId = (chat: string, version: number): string => `${chat}:${version}`;
+
+/** A stored `TurnOutbound` (its date is a string in JSON). */
+function parseOutbound(json: string): TurnOutbound {
+  const o = JSON.parse(json) as Omit<TurnOutbound, 'at'> & { at: string };
+  return { ...o, at: new Date(o.at) };
+}
 
 /**
  * Conversation state per chat as insert-only versions (see conversation-model.ts): a read is the
@@ -78,7 +86,28 @@ export class MongoConversationStore implements ConversationStore {
       state: JSON.parse(r.state) as ConversationState,
       version: r.version,
       handled: JSON.parse(r.handled) as string[],
+      messageId: r.messageId,
+      ...(r.outbound ? { outbound: parseOutbound(r.outbound) } : {}),
     };
+  }
+
+  async listOutbound(since: Date, limit: number): Promise<OutboundVersion[]> {
+    const rows = await this.coll
+      .find({ updatedAt: { $gte: since }, outbound: { $exists: true } })
+      .project<Pick<ConversationRecord, 'channel' | 'chatId' | 'messageId' | 'outbound'>>({
+        channel: 1,
+        chatId: 1,
+        messageId: 1,
+        outbound: 1,
+      })
+      .limit(limit)
+      .toArray();
+    return rows.map((r) => ({
+      channel: r.channel as Channel,
+      chatId: r.chatId,
+      messageId: r.messageId,
+      outbound: parseOutbound(r.outbound ?? '{}'),
+    }));
   }
 
   async write(
@@ -88,6 +117,7 @@ export class MongoConversationStore implements ConversationStore {
     expectedVersion: number | null,
     messageId?: string,
     handled: readonly string[] = [],
+    outbound?: TurnOutbound,
   ): Promise<number> {
     const version = (expectedVersion ?? 0) + 1;
     const chat = chatKey(channel, chatId);
@@ -102,6 +132,7 @@ export class MongoConversationStore implements ConversationStore {
         state: JSON.stringify(state),
         messageId: messageId ?? `write:${new Types.ObjectId().toHexString()}`,
         handled: JSON.stringify(handled),
+        ...(outbound && outbound.replies.length > 0 ? { outbound: JSON.stringify(outbound) } : {}),
         updatedAt: new Date(),
       });
       this.remember(chat, version);

@@ -1,137 +1,139 @@
-import { Types, type Model, type UpdateQuery } from 'mongoose';
+import type { Model, UpdateQuery } from 'mongoose';
 import type { Channel } from '../../domain/application.js';
-import type { NewOutboxItem, Outbox, OutboxItem, UndeliveredFilter } from '../../ports/outbox.js';
+import type { Reply } from '../../dialogue/types.js';
+import {
+  outboxOrder,
+  type NewOutboxItem,
+  type Outbox,
+  type OutboxItem,
+  type OutboxLane,
+  type UndeliveredFilter,
+} from '../../ports/outbox.js';
 import type { Page, PageResult } from '../../ports/page.js';
 import type { OutboxRecord } from './outbox-model.js';
-import { compact, escapeRegex, isDuplicateKeyError, pageBounds, toObjectId } from './mongo-utils.js';
-import { compareAndSet, mutate } from './write-lock.js';
-import type { WriteLockRecord } from './write-lock-model.js';
+import { compact, escapeRegex, isDuplicateKeyError, pageBounds } from './mongo-utils.js';
 
 /** Errors are stored for the console; a stack trace or a whole HTTP body is not needed there. */
 const MAX_ERROR_LENGTH = 500;
+/** Rows not yet final: what a lane still has to send. */
+const OPEN = ['pending', 'sending'];
 
 function toDomain(r: OutboxRecord): OutboxItem {
   return compact<OutboxItem>({
-    id: r._id.toHexString(),
-    key: r.key,
+    id: r._id,
+    key: r._id,
     channel: r.channel as Channel,
     chatId: r.chatId,
-    payload: { text: r.payload.text },
+    reply: JSON.parse(r.reply) as Reply,
+    order: r.order,
     status: r.status,
     attempts: r.attempts,
     nextAttemptAt: r.nextAttemptAt,
-    leaseUntil: r.leaseUntil,
-    workerId: r.workerId,
     lastError: r.lastError,
+    origin: r.origin ? { handoffId: r.origin.handoffId, index: r.origin.index } : undefined,
     createdAt: r.createdAt,
+    sentAt: r.sentAt,
+  });
+}
+
+function toRecord(item: NewOutboxItem): OutboxRecord {
+  return compact<OutboxRecord>({
+    _id: item.key,
+    channel: item.channel,
+    chatId: item.chatId,
+    reply: JSON.stringify(item.reply),
+    order: item.order ?? outboxOrder(item.createdAt),
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: item.createdAt,
+    origin: item.origin,
+    createdAt: item.createdAt,
   });
 }
 
 /**
- * Notifications on MongoDB (or FerretDB). Claims are versioned compare-and-set writes
- * (write-lock.ts), not `findOneAndUpdate`: on FerretDB 1.24 `findAndModify` is not atomic and
- * two workers would both take a row.
+ * Outbound messages on MongoDB (or FerretDB). The key is the `_id`, so recording a message twice
+ * (a retried enqueue, a reconciliation) is one insert that fails on the unique `_id`. Updates are
+ * plain: a row is only updated by the process holding its chat's lane lease.
  */
 export class MongoOutbox implements Outbox {
-  constructor(
-    private readonly model: Model<OutboxRecord>,
-    private readonly locks: Model<WriteLockRecord>,
-  ) {}
+  constructor(private readonly model: Model<OutboxRecord>) {}
 
-  async enqueue(item: NewOutboxItem): Promise<{ item: OutboxItem; created: boolean }> {
-    const record: OutboxRecord = {
-      _id: new Types.ObjectId(),
-      key: item.key,
-      channel: item.channel,
-      chatId: item.chatId,
-      payload: { text: item.payload.text },
-      status: 'pending',
-      attempts: 0,
-      nextAttemptAt: item.nextAttemptAt ?? item.createdAt,
-      createdAt: item.createdAt,
-      version: 1,
-    };
+  async enqueue(items: readonly NewOutboxItem[]): Promise<number> {
+    if (items.length === 0) return 0;
     try {
-      await this.model.create(record);
-      return { item: toDomain(record), created: true };
+      const res = await this.model.collection.insertMany(items.map(toRecord) as never[], { ordered: false });
+      return res.insertedCount;
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;
+      return (err as { insertedCount?: number; result?: { insertedCount?: number } }).insertedCount ?? 0;
     }
-    const existing = await this.model.findOne({ key: item.key }).lean<OutboxRecord>().exec();
-    if (!existing) throw new Error(`outbox key clashed but no row holds it (key length ${item.key.length})`);
-    return { item: toDomain(existing), created: false };
   }
 
-  async claimDue(
-    workerId: string,
-    now: Date,
-    leaseMs: number,
-    limit: number,
-    channels?: readonly Channel[],
-  ): Promise<OutboxItem[]> {
+  async dueLanes(now: Date, limit: number, channels?: readonly Channel[]): Promise<OutboxLane[]> {
     if (limit <= 0 || channels?.length === 0) return [];
-    const leaseUntil = new Date(now.getTime() + leaseMs);
-    // Read more candidates than needed: concurrent workers read the same list and each loses some.
-    const candidates = await this.model
-      .find({
-        $or: [
-          { status: 'pending', nextAttemptAt: { $lte: now } },
-          { status: 'sending', leaseUntil: { $lte: now } },
-        ],
-        ...(channels ? { channel: { $in: [...channels] } } : {}),
-      })
-      .sort({ nextAttemptAt: 1, _id: 1 })
-      .limit(limit * 3 + 5)
+    const rows = await this.model
+      .find(
+        {
+          status: { $in: OPEN },
+          nextAttemptAt: { $lte: now },
+          ...(channels ? { channel: { $in: [...channels] } } : {}),
+        },
+        { channel: 1, chatId: 1 },
+      )
+      .sort({ nextAttemptAt: 1 })
+      .limit(limit * 5)
+      .lean<Array<Pick<OutboxRecord, 'channel' | 'chatId'>>>()
+      .exec();
+    const lanes = new Map<string, OutboxLane>();
+    for (const r of rows) {
+      if (lanes.size >= limit) break;
+      lanes.set(`${r.channel}:${r.chatId}`, { channel: r.channel as Channel, chatId: r.chatId });
+    }
+    return [...lanes.values()];
+  }
+
+  async listLane(lane: OutboxLane, limit: number): Promise<OutboxItem[]> {
+    const rows = await this.model
+      .find({ channel: lane.channel, chatId: lane.chatId, status: { $in: OPEN } })
+      .sort({ order: 1, _id: 1 })
+      .limit(limit)
       .lean<OutboxRecord[]>()
       .exec();
-    const claimed: OutboxItem[] = [];
-    for (const c of candidates) {
-      if (claimed.length >= limit) break;
-      const won = await compareAndSet(this.locks, this.model, c._id, c.version, {
-        $set: { status: 'sending', leaseUntil, workerId },
-        $inc: { attempts: 1 },
-      });
-      if (won)
-        claimed.push(toDomain({ ...c, status: 'sending', leaseUntil, workerId, attempts: c.attempts + 1 }));
-    }
-    return claimed;
+    return rows.map(toDomain);
   }
 
-  async markSent(id: string): Promise<void> {
-    await this.finish(id, { $set: { status: 'sent' }, $unset: { leaseUntil: '' } });
+  async markSending(id: string, until: Date): Promise<void> {
+    await this.finish(id, { $set: { status: 'sending', nextAttemptAt: until }, $inc: { attempts: 1 } });
+  }
+
+  async markSent(id: string, at: Date): Promise<void> {
+    await this.finish(id, { $set: { status: 'sent', sentAt: at } });
   }
 
   async markRetry(id: string, error: string, nextAttemptAt: Date): Promise<void> {
     await this.finish(id, {
       $set: { status: 'pending', nextAttemptAt, lastError: error.slice(0, MAX_ERROR_LENGTH) },
-      $unset: { leaseUntil: '', workerId: '' },
     });
   }
 
   async markFailed(id: string, error: string): Promise<void> {
-    await this.finish(id, {
-      $set: { status: 'failed', lastError: error.slice(0, MAX_ERROR_LENGTH) },
-      $unset: { leaseUntil: '' },
-    });
+    await this.finish(id, { $set: { status: 'failed', lastError: error.slice(0, MAX_ERROR_LENGTH) } });
   }
 
   async markUnreachable(id: string, error: string): Promise<void> {
-    await this.finish(id, {
-      $set: { status: 'unreachable', lastError: error.slice(0, MAX_ERROR_LENGTH) },
-      $unset: { leaseUntil: '' },
-    });
+    await this.finish(id, { $set: { status: 'unreachable', lastError: error.slice(0, MAX_ERROR_LENGTH) } });
   }
 
   async get(id: string): Promise<OutboxItem | undefined> {
-    const oid = toObjectId(id);
-    const r = oid ? await this.model.findById(oid).lean<OutboxRecord>().exec() : null;
+    const r = await this.model.findById(id).lean<OutboxRecord>().exec();
     return r ? toDomain(r) : undefined;
   }
 
   async listUndelivered(filter: UndeliveredFilter, page: Page): Promise<PageResult<OutboxItem>> {
     const query = {
       status: { $in: filter.statuses ?? ['failed', 'unreachable'] },
-      ...(filter.keyPrefix ? { key: { $regex: `^${escapeRegex(filter.keyPrefix)}` } } : {}),
+      ...(filter.keyPrefix ? { _id: { $regex: `^${escapeRegex(filter.keyPrefix)}` } } : {}),
     };
     const { limit, skip } = pageBounds(page);
     const [rows, total] = await Promise.all([
@@ -147,10 +149,8 @@ export class MongoOutbox implements Outbox {
     return { items: rows.map(toDomain), total };
   }
 
-  /** Ends a delivery attempt; a row already sent stays sent (a late duplicate report changes nothing). */
+  /** Records an attempt's outcome; a row already final stays as it is (a late report changes nothing). */
   private async finish(id: string, update: UpdateQuery<OutboxRecord>): Promise<void> {
-    const oid = toObjectId(id);
-    if (!oid) return;
-    await mutate(this.locks, this.model, oid, (r) => (r.status === 'sent' ? undefined : update));
+    await this.model.updateOne({ _id: id, status: { $in: OPEN } }, update).exec();
   }
 }

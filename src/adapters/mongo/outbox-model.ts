@@ -1,46 +1,48 @@
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { Schema, type Connection, type Model } from 'mongoose';
 import { CHANNELS } from '../../domain/application.js';
 import { modelOn } from './mongo-utils.js';
 
-/** A notification as stored. */
+/** An outbound message as stored; `_id` is its deterministic key. */
 export interface OutboxRecord {
-  _id: Types.ObjectId;
-  key: string;
+  _id: string;
   channel: string;
   chatId: string;
-  payload: { text: string };
+  /**
+   * The reply as a JSON string: it holds citizen-facing text and menu options, which nothing
+   * queries, and FerretDB spends CPU on every stored array element at each read and write.
+   */
+  reply: string;
+  order: number;
   status: 'pending' | 'sending' | 'sent' | 'failed' | 'unreachable';
   attempts: number;
   nextAttemptAt: Date;
-  leaseUntil?: Date;
-  workerId?: string;
   lastError?: string;
+  origin?: { handoffId: string; index: number };
   createdAt: Date;
-  version: number;
+  sentAt?: Date;
 }
 
 const schema = new Schema<OutboxRecord>(
   {
-    key: { type: String, required: true },
+    _id: { type: String, required: true },
     channel: { type: String, enum: CHANNELS, required: true },
     chatId: { type: String, required: true },
-    payload: { type: new Schema({ text: { type: String, required: true } }, { _id: false }), required: true },
+    reply: { type: String, required: true },
+    order: { type: Number, required: true },
     status: { type: String, enum: ['pending', 'sending', 'sent', 'failed', 'unreachable'], required: true },
     attempts: { type: Number, required: true },
     nextAttemptAt: { type: Date, required: true },
-    leaseUntil: Date,
-    workerId: String,
     lastError: String,
+    origin: { type: new Schema({ handoffId: String, index: Number }, { _id: false }), required: false },
     createdAt: { type: Date, required: true },
-    version: { type: Number, required: true },
+    sentAt: Date,
   },
   { versionKey: false },
 );
 
-// The idempotency key: the same notification enqueued twice is one row.
-schema.index({ key: 1 }, { unique: true });
+// What is due (the worker's pass), and one chat's unsent rows in order (its lane).
 schema.index({ status: 1, nextAttemptAt: 1 });
-schema.index({ status: 1, leaseUntil: 1 });
+schema.index({ channel: 1, chatId: 1, order: 1 });
 
 /** The `outbox` collection. */
 export function outboxModel(conn: Connection): Model<OutboxRecord> {

@@ -111,7 +111,7 @@ export function createMongoRepositories(conn: Connection): MongoRepositories {
     holidayStore: new MongoHolidayRepository(models.holidays),
     officers: new MongoOfficerRepository(models.officers),
     handoffs: new MongoHandoffRepository(models.handoffs, locks),
-    outbox: new MongoOutbox(models.outbox, locks),
+    outbox: new MongoOutbox(models.outbox),
     documents,
     satisfaction: new MongoSatisfactionRepository(models.satisfaction),
     cannedReplyStore: new MongoCannedReplyRepository(models.cannedReplies),

@@ -20,9 +20,10 @@ import { isDuplicateKeyError } from './mongo-utils.js';
  * less per write). After a failed update it is deleted at once. On MongoDB the versioned filter
  * alone would be atomic; the lock costs one insert and keeps the code identical on both.
  *
- * Rule: every update of a versioned collection (applications, inbound messages, handoffs, outbox)
+ * Rule: every update of a versioned collection (applications, inbound messages, handoffs)
  * must go through here, or it can clobber a concurrent guarded write. Conversations need none:
- * they are insert-only versions (see conversation-model.ts), where the unique index decides.
+ * they are insert-only versions (see conversation-model.ts), where the unique index decides; nor
+ * does the outbox, whose rows of one chat only the holder of that chat's lane lease updates.
  */
 
 /** A lock left by a process that crashed between insert and delete is taken over after this. */

@@ -65,12 +65,7 @@ export function makeDeliver(deps: DeliverDeps): Deliver {
     }
     stopTyping();
     if (result.status === 'busy') throw new UpdateNotProcessedError(updateId, 'busy');
-    if (result.status === 'processed') {
-      // The message is already marked processed: a failed send cannot be retried by redelivery.
-      await sendReplies(ctx.api, chatId, result.replies).catch((err: unknown) => {
-        deps.logger.error({ err: loggableError(err), updateId }, 'telegram replies not sent');
-      });
-    }
+    // The replies went out on the outbound path (recorded with the turn, sent in order, retried).
     return result.status;
   };
 }

@@ -115,20 +115,14 @@ async function withinFloodLimit(deps: InboundDeps, chatId: string): Promise<bool
 }
 
 /**
- * Sends the use case's replies, or asks the citizen to send again when even the last attempt
- * failed or found the chat busy (WhatsApp never delivers a message twice).
+ * Asks the citizen to send again when even the last attempt failed or found the chat busy
+ * (WhatsApp never delivers a message twice). The replies of a handled message went out on the
+ * outbound path (recorded with the turn, sent in order, retried).
  */
 async function answer(deps: InboundDeps, msg: ParsedMessage, last: LastAttempt): Promise<void> {
   if (!('result' in last) || last.result.status === 'busy') {
     const fileBroke = 'failure' in last && last.failure instanceof MediaDownloadError;
     await say(deps, msg.chatId, fileBroke ? 'fileRetry' : 'retry');
-    return;
-  }
-  if (last.result.status === 'processed' && last.result.replies.length > 0) {
-    // The message is already marked processed: a failed send is logged, not retried by redelivery.
-    await deps.send(msg.chatId, last.result.replies).catch((err: unknown) => {
-      deps.logger.error({ err, messageId: msg.messageId }, 'whatsapp replies not sent');
-    });
   }
 }
 

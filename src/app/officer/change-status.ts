@@ -108,13 +108,15 @@ export async function changeApplicationStatus(
   });
   const contact = saved.applicant.contact;
   if (!contact) return { application: saved, notified: false };
-  await deps.outbox.enqueue({
-    key: `status:${saved.id}:${saved.version}`,
-    channel: contact.channel,
-    chatId: contact.chatId,
-    payload: { text: statusNotice(saved, await citizenLang(deps.conversations, contact)) },
-    createdAt: at,
-  });
+  await deps.outbox.enqueue([
+    {
+      key: `status:${saved.id}:${saved.version}`,
+      channel: contact.channel,
+      chatId: contact.chatId,
+      reply: { kind: 'text', text: statusNotice(saved, await citizenLang(deps.conversations, contact)) },
+      createdAt: at,
+    },
+  ]);
   if (saved.status !== 'NEEDS_REVISION' || !saved.revision) return { application: saved, notified: false };
   try {
     await deps.push(contact, {

@@ -10,7 +10,8 @@ const MAX_ERROR_LENGTH = 200;
  * Pushes an officer reply (transcript line `index`, recorded as `queued`) to the citizen and
  * records the outcome on the line: `sent` only when the channel accepted it, `failed` with the
  * channel's reason otherwise. Answers whether it was sent; never throws once the line exists,
- * since the reply is kept whatever happens to the send.
+ * since the reply is kept whatever happens to the send. The outbound path keeps retrying a reply
+ * that failed for now and sets the line again when it ends (`settleReplyLine`).
  */
 export async function deliverReply(
   deps: HandoffDeps,
@@ -20,7 +21,9 @@ export async function deliverReply(
 ): Promise<boolean> {
   let delivery: ReplyDelivery;
   try {
-    await deps.push({ channel: ticket.channel, chatId: ticket.chatId }, event);
+    await deps.push({ channel: ticket.channel, chatId: ticket.chatId }, event, {
+      origin: { handoffId: ticket.id, index },
+    });
     delivery = { state: 'sent', at: deps.now() };
   } catch (err) {
     delivery = { state: 'failed', at: deps.now(), ...failureOf(err) };
@@ -36,4 +39,16 @@ function failureOf(err: unknown): Pick<ReplyDelivery, 'reason' | 'error'> {
     return { reason: err.reason, error: err.detail.slice(0, MAX_ERROR_LENGTH) };
   }
   return { reason: 'retry', error: 'internal error' };
+}
+
+/**
+ * Records the final outcome of an officer's reply (sent later by a retry, or failed for good) on
+ * its transcript line: over `queued`, and over `failed` (the first try's), never over `sent`.
+ */
+export async function settleReplyLine(
+  handoffs: HandoffDeps['handoffs'],
+  origin: { handoffId: string; index: number },
+  delivery: ReplyDelivery,
+): Promise<void> {
+  await handoffs.setDelivery(origin.handoffId, origin.index, delivery, ['queued', 'failed']);
 }

@@ -102,13 +102,15 @@ async function noticeOne(deps: OverdueDeps, app: Application, now: Date): Promis
   });
   const contact = app.applicant.contact;
   if (contact) {
-    await deps.outbox.enqueue({
-      key: `overdue:${app.id}`,
-      channel: contact.channel,
-      chatId: contact.chatId,
-      payload: { text: overdueNotice(app, await citizenLang(deps.conversations, contact)) },
-      createdAt: now,
-    });
+    await deps.outbox.enqueue([
+      {
+        key: `overdue:${app.id}`,
+        channel: contact.channel,
+        chatId: contact.chatId,
+        reply: { kind: 'text', text: overdueNotice(app, await citizenLang(deps.conversations, contact)) },
+        createdAt: now,
+      },
+    ]);
   }
   await deps.applications.markOverdueNoticed(app.id, now);
   return contact !== undefined;

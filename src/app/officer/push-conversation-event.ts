@@ -1,12 +1,23 @@
 import type { ChatAddress } from '../../domain/application.js';
 import type { SystemEvent } from '../../dialogue/types.js';
+import type { OutboxOrigin } from '../../ports/outbox.js';
+
+/** What a push may name: whom the final outcome of its last message is reported to. */
+export interface PushOptions {
+  origin?: OutboxOrigin;
+}
 
 /**
  * Runs the citizen's conversation engine with an event (officer joined, officer message,
- * handoff closed, revision requested) and sends the replies to the citizen's channel. Provided
+ * handoff closed, revision requested) and sends the replies to the citizen's channel through
+ * the outbound path. Provided
  * by the composition root; officer use cases only know this function.
  */
-export type PushConversationEvent = (address: ChatAddress, event: SystemEvent) => Promise<void>;
+export type PushConversationEvent = (
+  address: ChatAddress,
+  event: SystemEvent,
+  options?: PushOptions,
+) => Promise<void>;
 
 /**
  * What a push throws when the channel did not take the replies: the channel's classification

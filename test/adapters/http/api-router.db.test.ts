@@ -181,15 +181,19 @@ describe('API router', () => {
       });
       expect(res.status).toBe(200);
       expect(await res.json()).toMatchObject({ application: { status: 'IN_REVIEW', version: 2 } });
-      const row = await app().repos.outbox.enqueue({
-        key: `status:${a.id}:2`,
-        channel: 'telegram',
-        chatId: 'x',
-        payload: { text: 'x' },
-        createdAt: new Date(),
-      });
-      expect(row.created).toBe(false);
-      expect(row.item.payload.text).toContain('Catatan petugas: Dicek');
+      const created = await app().repos.outbox.enqueue([
+        {
+          key: `status:${a.id}:2`,
+          channel: 'telegram',
+          chatId: 'x',
+          reply: { kind: 'text', text: 'x' },
+          createdAt: new Date(),
+        },
+      ]);
+      expect(created).toBe(0);
+      expect((await app().repos.outbox.get(`status:${a.id}:2`))?.reply.text).toContain(
+        'Catatan petugas: Dicek',
+      );
     });
 
     it('should answer 400 with field errors, 409 for a forbidden transition or stale version', async () => {

@@ -108,39 +108,55 @@ beforeAll(async () => {
     data: { handoffId: 'h1', waitedMs: 300_000 },
   });
   // Notices that never reached their citizen: one in scope, one in another city.
-  const unreachable = await repos.outbox.enqueue({
-    key: `status:${gambir.id}:2`,
-    channel: 'telegram',
-    chatId: '5550001',
-    payload: { text: `Pembaruan permohonan ${gambir.trackingNumber}` },
-    createdAt: new Date('2025-03-05T03:00:00Z'),
-  });
+  await repos.outbox.enqueue([
+    {
+      key: `status:${gambir.id}:2`,
+      channel: 'telegram',
+      chatId: '5550001',
+      reply: { kind: 'text', text: `Pembaruan permohonan ${gambir.trackingNumber}` },
+      createdAt: new Date('2025-03-05T03:00:00Z'),
+    },
+  ]);
+
+  const unreachable = { item: { id: `status:${gambir.id}:2` } };
   await repos.outbox.markUnreachable(unreachable.item.id, 'Forbidden: bot was blocked by the user');
-  const failed = await repos.outbox.enqueue({
-    key: `status:${cideng.id}:4`,
-    channel: 'telegram',
-    chatId: '777',
-    payload: { text: `Pembaruan permohonan ${cideng.trackingNumber}` },
-    createdAt: new Date('2025-03-05T04:00:00Z'),
-  });
+  await repos.outbox.enqueue([
+    {
+      key: `status:${cideng.id}:4`,
+      channel: 'telegram',
+      chatId: '777',
+      reply: { kind: 'text', text: `Pembaruan permohonan ${cideng.trackingNumber}` },
+      createdAt: new Date('2025-03-05T04:00:00Z'),
+    },
+  ]);
+
+  const failed = { item: { id: `status:${cideng.id}:4` } };
   await repos.outbox.markFailed(failed.item.id, 'timeout');
-  const elsewhere = await repos.outbox.enqueue({
-    key: `status:${bandung.id}:2`,
-    channel: 'telegram',
-    chatId: '888',
-    payload: { text: 'x' },
-    createdAt: new Date('2025-03-05T03:00:00Z'),
-  });
+  await repos.outbox.enqueue([
+    {
+      key: `status:${bandung.id}:2`,
+      channel: 'telegram',
+      chatId: '888',
+      reply: { kind: 'text', text: 'x' },
+      createdAt: new Date('2025-03-05T03:00:00Z'),
+    },
+  ]);
+
+  const elsewhere = { item: { id: `status:${bandung.id}:2` } };
   await repos.outbox.markUnreachable(elsewhere.item.id, 'blocked');
   // A delivered notice is not listed.
-  const sent = await repos.outbox.enqueue({
-    key: `status:${gambir.id}:1`,
-    channel: 'telegram',
-    chatId: '5550001',
-    payload: { text: 'ok' },
-    createdAt: new Date('2025-03-04T03:00:00Z'),
-  });
-  await repos.outbox.markSent(sent.item.id);
+  await repos.outbox.enqueue([
+    {
+      key: `status:${gambir.id}:1`,
+      channel: 'telegram',
+      chatId: '5550001',
+      reply: { kind: 'text', text: 'ok' },
+      createdAt: new Date('2025-03-04T03:00:00Z'),
+    },
+  ]);
+
+  const sent = { item: { id: `status:${gambir.id}:1` } };
+  await repos.outbox.markSent(sent.item.id, new Date());
 });
 
 const API_ROUTES = ['/api/metrics', '/api/audit', '/api/deliveries'];

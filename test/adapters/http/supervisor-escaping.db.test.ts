@@ -60,13 +60,17 @@ beforeAll(async () => {
     }),
     sequentialNumbers(800),
   );
-  const notice = await repos.outbox.enqueue({
-    key: `status:${application.id}:2`,
-    channel: 'telegram',
-    chatId: '5550009',
-    payload: { text: `Pembaruan ${SCRIPT} ${BREAKOUT}` },
-    createdAt: new Date('2025-03-05T03:00:00Z'),
-  });
+  await repos.outbox.enqueue([
+    {
+      key: `status:${application.id}:2`,
+      channel: 'telegram',
+      chatId: '5550009',
+      reply: { kind: 'text', text: `Pembaruan ${SCRIPT} ${BREAKOUT}` },
+      createdAt: new Date('2025-03-05T03:00:00Z'),
+    },
+  ]);
+
+  const notice = { item: { id: `status:${application.id}:2` } };
   await repos.outbox.markUnreachable(notice.item.id, `blocked ${SCRIPT}${BREAKOUT}`);
 });
 

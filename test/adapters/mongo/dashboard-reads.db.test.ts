@@ -36,21 +36,23 @@ describe('MongoEventLog', () => {
 describe('MongoOutbox', () => {
   describe('.listUndelivered', () => {
     it('should list failed and unreachable rows newest first, by status and literal key prefix', async () => {
-      const add = async (key: string, minute: number) =>
-        (
-          await repos.outbox.enqueue({
+      const add = async (key: string, minute: number) => {
+        await repos.outbox.enqueue([
+          {
             key,
             channel: 'telegram',
             chatId: '1',
-            payload: { text: key },
+            reply: { kind: 'text', text: key },
             createdAt: new Date(Date.parse('2025-03-03T00:00:00Z') + minute * 60_000),
-          })
-        ).item.id;
+          },
+        ]);
+        return key;
+      };
       await repos.outbox.markFailed(await add('status:a:1', 1), 'timeout');
       await repos.outbox.markUnreachable(await add('status:a:2', 2), 'blocked');
       await repos.outbox.markUnreachable(await add('status:ab:1', 3), 'blocked');
       await add('status:a:3', 4); // still pending: not listed
-      await repos.outbox.markSent(await add('status:a:4', 5));
+      await repos.outbox.markSent(await add('status:a:4', 5), new Date());
       await repos.outbox.markUnreachable(await add('status.a:9', 6), 'blocked');
 
       const all = await repos.outbox.listUndelivered({}, { limit: 10 });

@@ -38,7 +38,7 @@ function DeliveryRow({
         <small>{item.lastError ?? ''}</small>
       </td>
       <td>
-        <small>{item.payload.text.slice(0, TEXT_SHOWN)}</small>
+        <small>{item.reply.text.slice(0, TEXT_SHOWN)}</small>
       </td>
     </tr>
   );

@@ -1,0 +1,128 @@
+import type { Channel } from '../../domain/application.js';
+import type { ChannelSender, SendResult } from '../../ports/channel-sender.js';
+import type { LeaseRepository } from '../../ports/lease.js';
+import type { Outbox, OutboxItem, OutboxLane } from '../../ports/outbox.js';
+import { runUnderLease } from '../lease-run.js';
+
+/** How an outbound message ended, for whoever waits on it (an officer's reply line). */
+export type Settled =
+  | { state: 'sent'; at: Date }
+  | { state: 'failed'; at: Date; reason: 'unreachable' | 'failed'; error: string };
+
+/** What sending a chat's outbound messages needs. */
+export interface SendLaneDeps {
+  outbox: Outbox;
+  leases: LeaseRepository;
+  senders: ReadonlyMap<Channel, ChannelSender>;
+  /** This process in the lane lease (host:pid:random). */
+  workerId: string;
+  now: () => Date;
+  /** Longer than the slowest send: a lane whose holder died is taken over after it. */
+  laneLeaseMs?: number;
+  /** Attempts before a message is marked failed and shown in the console. */
+  maxAttempts?: number;
+  /** First retry delay; doubled per attempt, capped at `maxBackoffMs`. */
+  baseBackoffMs?: number;
+  maxBackoffMs?: number;
+  /** Told of every message that ended (sent, failed for good, unreachable); a failure is ignored. */
+  onSettled?: (item: OutboxItem, settled: Settled) => Promise<void>;
+}
+
+/** What one run of a lane did. */
+export interface LaneReport {
+  sent: number;
+  retried: number;
+  failed: number;
+  unreachable: number;
+  /** Another process held the lane: it sends what is there. */
+  busy: boolean;
+}
+
+/** Rows read per round, and rounds per run (rows recorded meanwhile are picked up by the next round). */
+const BATCH = 20;
+const MAX_ROUNDS = 10;
+
+/** Delay before attempt `attempts + 1`: base * 2^(attempts-1), capped. */
+export function backoffMs(attempts: number, baseMs: number, maxMs: number): number {
+  return Math.min(maxMs, baseMs * 2 ** Math.max(0, attempts - 1));
+}
+
+/** The lease that makes one process at a time the sender of a chat. */
+export function laneLeaseName(lane: OutboxLane): string {
+  return `outbox:${lane.channel}:${lane.chatId}`;
+}
+
+/**
+ * Sends one chat's outbound messages in order, under the chat's lane lease. A message that is
+ * to be retried stops the lane (the later ones wait behind it, so the citizen never reads them
+ * out of order); one that failed for good or whose chat is unreachable is recorded and the lane
+ * goes on. A row left `sending` by a process that died is sent again: at least once.
+ */
+export async function sendLane(deps: SendLaneDeps, lane: OutboxLane): Promise<LaneReport> {
+  const report: LaneReport = { sent: 0, retried: 0, failed: 0, unreachable: 0, busy: false };
+  const sender = deps.senders.get(lane.channel);
+  // Not this process's channel (or not connected now): left, untouched, for a process that is.
+  if (!sender || !(sender.ready?.() ?? true)) return report;
+  const ttl = deps.laneLeaseMs ?? 60_000;
+  const ran = await runUnderLease(
+    { leases: deps.leases, holder: deps.workerId, now: deps.now },
+    laneLeaseName(lane),
+    ttl,
+    async (renew) => {
+      for (let round = 0; round < MAX_ROUNDS; round++) {
+        const rows = await deps.outbox.listLane(lane, BATCH);
+        if (rows.length === 0 || !(await sendRows(deps, sender, rows, ttl, report))) return;
+        if (!(await renew())) return;
+      }
+    },
+  );
+  if (ran === undefined && report.sent + report.retried + report.failed + report.unreachable === 0)
+    report.busy = true;
+  return report;
+}
+
+/** Sends rows in order; answers false when the lane must stop (a retry is due later). */
+async function sendRows(
+  deps: SendLaneDeps,
+  sender: ChannelSender,
+  rows: OutboxItem[],
+  ttl: number,
+  report: LaneReport,
+): Promise<boolean> {
+  for (const row of rows) {
+    const now = deps.now();
+    if (row.status === 'pending' && row.nextAttemptAt.getTime() > now.getTime()) return false;
+    await deps.outbox.markSending(row.id, new Date(now.getTime() + ttl));
+    const outcome = await sendOne(sender, row);
+    const attempts = row.attempts + 1;
+    if (outcome.ok) {
+      await deps.outbox.markSent(row.id, deps.now());
+      report.sent++;
+      await settle(deps, row, { state: 'sent', at: deps.now() });
+    } else if (outcome.reason === 'retry' && attempts < (deps.maxAttempts ?? 8)) {
+      const wait = backoffMs(attempts, deps.baseBackoffMs ?? 5_000, deps.maxBackoffMs ?? 3_600_000);
+      await deps.outbox.markRetry(row.id, outcome.error, new Date(deps.now().getTime() + wait));
+      report.retried++;
+      return false;
+    } else {
+      const reason = outcome.reason === 'unreachable' ? 'unreachable' : 'failed';
+      if (reason === 'unreachable') await deps.outbox.markUnreachable(row.id, outcome.error);
+      else await deps.outbox.markFailed(row.id, outcome.error);
+      report[reason]++;
+      await settle(deps, row, { state: 'failed', at: deps.now(), reason, error: outcome.error });
+    }
+  }
+  return true;
+}
+
+async function sendOne(sender: ChannelSender, row: OutboxItem): Promise<SendResult> {
+  try {
+    return await sender.send(row.chatId, [row.reply], { messageId: row.id });
+  } catch (err) {
+    return { ok: false, reason: 'retry', error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+async function settle(deps: SendLaneDeps, row: OutboxItem, settled: Settled): Promise<void> {
+  await deps.onSettled?.(row, settled).catch(() => undefined);
+}

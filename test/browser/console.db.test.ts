@@ -1,5 +1,6 @@
 import { expect, it } from '@jest/globals';
-import { deliverNotifications } from '../../src/app/officer/deliver-notifications.js';
+import { createMongoLeases } from '../../src/adapters/mongo/mongo-lease.js';
+import { createOutbound } from '../../src/app/outbound/outbound.js';
 import type { ChannelSender } from '../../src/ports/channel-sender.js';
 import type { Reply } from '../../src/dialogue/types.js';
 import { newApplication, sequentialNumbers } from '../adapters/mongo/fixtures.js';
@@ -79,12 +80,13 @@ describeBrowser('officer console in a browser', () => {
         return Promise.resolve({ ok: true });
       },
     };
-    await deliverNotifications({
+    await createOutbound({
       outbox: repos.outbox,
-      senders: [telegram],
+      leases: createMongoLeases(app().conn),
+      senders: new Map([['telegram', telegram]]),
       workerId: 'browser-test',
       now: () => new Date(),
-    });
+    }).pass();
     expect(sent).toHaveLength(1);
     expect(sent[0]?.chatId).toBe('5550001');
     expect((sent[0]?.replies[0] as { text: string }).text).toContain(application.trackingNumber);

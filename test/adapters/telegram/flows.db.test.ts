@@ -5,7 +5,7 @@ import path from 'node:path';
 import { changeApplicationStatus } from '../../../src/app/officer/change-status.js';
 import { claimHandoff } from '../../../src/app/officer/claim-handoff.js';
 import { closeHandoff } from '../../../src/app/officer/close-handoff.js';
-import { deliverNotifications } from '../../../src/app/officer/deliver-notifications.js';
+import { createOutbound } from '../../../src/app/outbound/outbound.js';
 import type { OfficerActor } from '../../../src/app/officer/officer-actor.js';
 import { replyHandoff } from '../../../src/app/officer/reply-handoff.js';
 import { loadConfig } from '../../../src/config/config.js';
@@ -67,12 +67,13 @@ describe('Telegram flows through grammY with the real engine and database', () =
 
   /** Runs one outbox pass with the Telegram sender, as the worker does. */
   const deliver = () =>
-    deliverNotifications({
+    createOutbound({
       outbox: loket.repos.outbox,
-      senders: [h.channel.sender],
+      leases: loket.runtime.leases,
+      senders: new Map([['telegram', h.channel.sender]]),
       workerId: 'test-worker',
       now: () => h.clock.now,
-    });
+    }).pass();
 
   describe('a whole application (akta kelahiran) with a PDF and photos', () => {
     const citizen = () => new TelegramCitizen(h, 1001);

@@ -1,0 +1,152 @@
+import { beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { createMongoLeases } from '../../../src/adapters/mongo/mongo-lease.js';
+import { createMongoRepositories, type MongoRepositories } from '../../../src/adapters/mongo/repositories.js';
+import { createOutbound } from '../../../src/app/outbound/outbound.js';
+import type { Settled } from '../../../src/app/outbound/send-lane.js';
+import { reconcileTurns } from '../../../src/app/outbound/turn-rows.js';
+import type { Channel } from '../../../src/domain/application.js';
+import type { Reply } from '../../../src/dialogue/types.js';
+import type { ChannelSender, SendResult } from '../../../src/ports/channel-sender.js';
+import type { LeaseRepository } from '../../../src/ports/lease.js';
+import type { NewOutboxItem } from '../../../src/ports/outbox.js';
+import { useTestDatabase } from '../../support/db.js';
+
+const db = useTestDatabase('outbound');
+let repos: MongoRepositories;
+let leases: LeaseRepository;
+
+beforeAll(async () => {
+  repos = createMongoRepositories(db.conn());
+  await repos.ensureIndexes();
+  leases = createMongoLeases(db.conn());
+});
+
+beforeEach(async () => {
+  await Promise.all(['outbox', 'leases', 'conversations'].map((c) => db.conn().collection(c).deleteMany({})));
+});
+
+const clock = { now: new Date('2025-03-04T03:00:00.000Z') };
+
+/** A sender that answers from a script and records what it sent, with the message id it was given. */
+function sender(answers: Array<SendResult | Error> = []) {
+  const sent: Array<{ chatId: string; text: string; messageId?: string }> = [];
+  const s: ChannelSender = {
+    channel: 'telegram',
+    async send(chatId, replies, options) {
+      await Promise.resolve();
+      const next = answers.shift() ?? { ok: true };
+      if (next instanceof Error) throw next;
+      if (next.ok)
+        for (const r of replies) sent.push({ chatId, text: r.text, messageId: options?.messageId });
+      return next;
+    },
+  };
+  return { s, sent };
+}
+
+function outboundWith(s: ChannelSender, extra: { settled?: Settled[]; workerId?: string } = {}) {
+  return createOutbound({
+    outbox: repos.outbox,
+    leases,
+    senders: new Map<Channel, ChannelSender>([['telegram', s]]),
+    workerId: extra.workerId ?? 'test-worker',
+    now: () => clock.now,
+    baseBackoffMs: 1000,
+    maxAttempts: 3,
+    onSettled: async (_item, settled) => {
+      extra.settled?.push(settled);
+    },
+  });
+}
+
+const row = (key: string, i: number, chatId = '5550001'): NewOutboxItem => ({
+  key,
+  channel: 'telegram',
+  chatId,
+  reply: { kind: 'text', text: key },
+  order: clock.now.getTime() * 100 + i,
+  createdAt: clock.now,
+});
+
+describe('the outbound path', () => {
+  it("should send a chat's messages in order, each named by its record", async () => {
+    const { s, sent } = sender();
+    await outboundWith(s).deliver([row('r:2', 2), row('r:1', 1), row('r:3', 3)]);
+    expect(sent.map((m) => m.text)).toEqual(['r:1', 'r:2', 'r:3']);
+    expect(sent.map((m) => m.messageId)).toEqual(['r:1', 'r:2', 'r:3']);
+    expect((await repos.outbox.get('r:3'))?.status).toBe('sent');
+  });
+
+  it('should keep a message whose send failed and retry it later, the later ones waiting behind it', async () => {
+    const { s, sent } = sender([{ ok: false, reason: 'retry', error: 'socket closed' }]);
+    const out = outboundWith(s);
+    await out.deliver([row('w:1', 1), row('w:2', 2)]);
+    expect(sent).toEqual([]);
+    expect(await repos.outbox.get('w:2')).toMatchObject({ status: 'pending', attempts: 0 });
+    // Not due yet: nothing goes out of order meanwhile.
+    await out.pass();
+    expect(sent).toEqual([]);
+    clock.now = new Date(clock.now.getTime() + 1000);
+    await out.pass();
+    expect(sent.map((m) => m.text)).toEqual(['w:1', 'w:2']);
+  });
+
+  it('should mark a message failed after its last attempt, report it, and go on with the next', async () => {
+    const fail: SendResult = { ok: false, reason: 'retry', error: 'timeout' };
+    const { s, sent } = sender([fail, fail, fail]);
+    const settled: Settled[] = [];
+    const out = outboundWith(s, { settled });
+    await out.deliver([row('f:1', 1), row('f:2', 2)]);
+    for (let i = 0; i < 3; i++) {
+      clock.now = new Date(clock.now.getTime() + 10_000);
+      await out.pass();
+    }
+    expect(await repos.outbox.get('f:1')).toMatchObject({
+      status: 'failed',
+      attempts: 3,
+      lastError: 'timeout',
+    });
+    expect(sent.map((m) => m.text)).toEqual(['f:2']);
+    expect(settled.map((x) => x.state)).toEqual(['failed', 'sent']);
+  });
+
+  it('should send again a message left sending by a process that died, once its lane lapsed', async () => {
+    await repos.outbox.enqueue([row('d:1', 1)]);
+    // The dead process: it took the lane and marked the row, then nothing.
+    await leases.acquire('outbox:telegram:5550001', 'dead', 60_000, clock.now);
+    await repos.outbox.markSending('d:1', new Date(clock.now.getTime() + 60_000));
+    const { s, sent } = sender();
+    const out = outboundWith(s);
+    await out.pass();
+    expect(sent).toEqual([]);
+    clock.now = new Date(clock.now.getTime() + 61_000);
+    await out.pass();
+    expect(sent.map((m) => m.text)).toEqual(['d:1']);
+    expect(await repos.outbox.get('d:1')).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it('should leave the rows of a channel it has no sender for to a process that has one', async () => {
+    await repos.outbox.enqueue([{ ...row('wa:1', 1), channel: 'whatsapp' }]);
+    const { s } = sender();
+    await outboundWith(s).pass();
+    expect(await repos.outbox.get('wa:1')).toMatchObject({ status: 'pending', attempts: 0 });
+  });
+
+  it('should record and send the replies of a turn saved just before its process died', async () => {
+    const replies: Reply[] = [
+      { kind: 'text', text: 'Permohonan diterima.' },
+      { kind: 'text', text: 'Nomor: PTSP-2503-X' },
+    ];
+    await repos.conversations.write('telegram', '42', { v: 1 } as never, null, 'update-7', ['update-7'], {
+      at: clock.now,
+      replies,
+    });
+    const { s, sent } = sender();
+    const out = outboundWith(s);
+    const deps = { conversations: repos.conversations, outbound: out, now: () => clock.now };
+    expect(await reconcileTurns(deps)).toBe(2);
+    expect(sent.map((m) => m.text)).toEqual(['Permohonan diterima.', 'Nomor: PTSP-2503-X']);
+    expect(await reconcileTurns(deps)).toBe(0);
+    expect(sent).toHaveLength(2);
+  });
+});

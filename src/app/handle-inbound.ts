@@ -7,13 +7,7 @@ import type { ConversationStore } from '../ports/conversation-store.js';
 import type { ClaimResult, InboundLog } from '../ports/inbound-log.js';
 import type { DocumentStore } from '../ports/document-store.js';
 import type { Outbound } from './outbound/outbound.js';
-import {
-  makeRunTurn,
-  unclaimed,
-  withConflictRetry,
-  type EffectRunner,
-  type TurnResult,
-} from './run-turn.js';
+import { makeRunTurn, unclaimed, withConflictRetry, type EffectRunner, type TurnResult } from './run-turn.js';
 
 export { HANDLED_KEPT, type EffectRunner } from './run-turn.js';
 
@@ -76,7 +70,10 @@ export function makeHandleInbound(deps: HandleInboundDeps): HandleInbound {
       throw err;
     }
     await deps.outbound.deliver(outcome.rows).catch((err: unknown) => {
-      deps.logger.error({ err, channel: msg.channel }, 'replies saved but not yet recorded; reconciled later');
+      deps.logger.error(
+        { err, channel: msg.channel },
+        'replies saved but not yet recorded; reconciled later',
+      );
     });
     if (outcome.status === 'processed') logHandled(deps.logger, msg, outcome.replies.length);
     return stripRows(outcome);
@@ -142,7 +139,6 @@ function logHandled(logger: Logger, msg: InboundMessage, replies: number): void 
     'inbound handled',
   );
 }
-
 
 /** The outcome as the channel sees it: the rows are the outbound path's business. */
 function stripRows(outcome: TurnResult): HandleResult {

@@ -44,7 +44,8 @@ export function makePushConversationEvent(
     await deps.outbound.deliver(rows);
     const row = await deps.outbox.get(last.key);
     if (row?.status === 'sent') return;
-    const reason = row?.status === 'unreachable' ? 'unreachable' : row?.status === 'failed' ? 'failed' : 'retry';
+    const reason =
+      row?.status === 'unreachable' ? 'unreachable' : row?.status === 'failed' ? 'failed' : 'retry';
     deps.logger.warn({ channel: address.channel, reason }, 'push not delivered yet');
     throw new NotDeliveredError(reason, row?.lastError ?? 'not sent yet');
   };

@@ -1,4 +1,11 @@
-import type { ConversationState, Effect, Input, Reply, SystemEvent, Understanding } from '../dialogue/types.js';
+import type {
+  ConversationState,
+  Effect,
+  Input,
+  Reply,
+  SystemEvent,
+  Understanding,
+} from '../dialogue/types.js';
 import type { Engine } from '../dialogue/engine.js';
 import type { HandleResult, InboundMessage } from './inbound.js';
 import {

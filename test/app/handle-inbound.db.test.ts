@@ -70,7 +70,7 @@ describe('handleInbound', () => {
   });
 
   describe('round trips', () => {
-    it('should take two for a plain answer, and a bounded few for an upload and the submission', async () => {
+    it('should take three for a plain answer (read, write, record the replies), and a bounded few for an upload and the submission', async () => {
       const env = serverEnv('round_trips');
       const url = new URL(env.MONGODB_URI ?? '');
       url.searchParams.set('monitorCommands', 'true');
@@ -124,15 +124,17 @@ describe('handleInbound', () => {
         await counted.conn.dropDatabase().catch(() => undefined);
         await counted.stop();
       }
-      // The name, NIK, phone, kelurahan and KK number: read the conversation, write it.
+      // The name, NIK, phone, kelurahan and KK number: read the conversation, write it, record the
+      // replies (no terminal sender in this process: they wait for the chat CLI that has one).
       for (const k of [4, 5, 6, 7, 8])
-        expect(perTurn[k]).toEqual(['find conversations', 'insert conversations']);
-      // The second upload: claim, the store's look for an earlier copy, chunks, file row, read, write.
-      expect(perTurn[10]).toHaveLength(6);
+        expect(perTurn[k]).toEqual(['find conversations', 'insert conversations', 'insert outbox']);
+      // The second upload: claim, the store's look for an earlier copy, chunks, file row, read,
+      // write, record.
+      expect(perTurn[10]).toHaveLength(7);
       // The submission: read, claim, read again, the office with those above it (routing, SLA,
       // local holidays) in one read, the holidays for every office, the application, two
-      // documents attached, the event, write.
-      expect(perTurn[11]).toHaveLength(10);
+      // documents attached, the event, write, record.
+      expect(perTurn[11]).toHaveLength(11);
       expect(JSON.stringify(perTurn[11])).toContain('insert applications');
     });
   });

@@ -91,7 +91,9 @@ async function sendRows(
 ): Promise<boolean> {
   for (const row of rows) {
     const now = deps.now();
-    if (row.status === 'pending' && row.nextAttemptAt.getTime() > now.getTime()) return false;
+    // Only a retry waits for its time: a new row goes at once, whatever clock recorded it.
+    if (row.status === 'pending' && row.attempts > 0 && row.nextAttemptAt.getTime() > now.getTime())
+      return false;
     await deps.outbox.markSending(row.id, new Date(now.getTime() + ttl));
     const outcome = await sendOne(sender, row);
     const attempts = row.attempts + 1;

@@ -41,7 +41,8 @@ export async function reconcileTurns(
   const since = new Date(deps.now().getTime() - RECONCILE_WINDOW_MS);
   const versions = await deps.conversations.listOutbound(since, limit);
   let created = 0;
-  for (const v of versions) created += await deps.outbound.record(turnRows(v.channel, v.chatId, v.messageId, v.outbound));
+  for (const v of versions)
+    created += await deps.outbound.record(turnRows(v.channel, v.chatId, v.messageId, v.outbound));
   if (created > 0) await deps.outbound.pass();
   return created;
 }

@@ -39,7 +39,11 @@ describe('createTelegramChannel', () => {
       });
       expect(msg.at.getTime()).toBe(1_760_000_000_000);
       expect(api.sent()).toHaveLength(1);
-      expect(api.sent()[0]!.payload).toMatchObject({ chat_id: 777, text: 'Halo Siti!', parse_mode: 'HTML' });
+      expect(api.sent()[0]!.payload).toMatchObject({
+        chat_id: '777',
+        text: 'Halo Siti!',
+        parse_mode: 'HTML',
+      });
       expect(api.of('sendChatAction')[0]!.payload).toMatchObject({ chat_id: 777, action: 'typing' });
     });
 

@@ -3,7 +3,7 @@ import { createTelegramChannel, type TelegramChannel } from '../../../src/adapte
 import type { HandleInbound, InboundMessage } from '../../../src/app/inbound.js';
 import type { Reply } from '../../../src/dialogue/types.js';
 import { FakeBotApi } from '../../support/fake-bot-api.js';
-import { TOKEN, silentLogger } from './helpers.js';
+import { TOKEN, sendingReplies, silentLogger } from './helpers.js';
 
 const PDF = Buffer.from('%PDF-1.4\n% akta kelahiran\n%%EOF\n');
 const CITIZEN = { id: 555, is_bot: false, first_name: 'Budi', language_code: 'id' };
@@ -78,7 +78,7 @@ describe('Telegram channel end to end (fake Bot API over HTTP, long polling)', (
     channel = createTelegramChannel({
       token: TOKEN,
       apiRoot,
-      handleInbound: flow.handle,
+      handleInbound: sendingReplies(flow.handle, () => channel),
       logger: silentLogger,
       uploadMaxBytes: 1000,
       downloadTimeoutMs: 2000,

@@ -5,7 +5,6 @@ import path from 'node:path';
 import { changeApplicationStatus } from '../../../src/app/officer/change-status.js';
 import { claimHandoff } from '../../../src/app/officer/claim-handoff.js';
 import { closeHandoff } from '../../../src/app/officer/close-handoff.js';
-import { createOutbound } from '../../../src/app/outbound/outbound.js';
 import type { OfficerActor } from '../../../src/app/officer/officer-actor.js';
 import { replyHandoff } from '../../../src/app/officer/reply-handoff.js';
 import { loadConfig } from '../../../src/config/config.js';
@@ -41,6 +40,8 @@ describe('Telegram flows through grammY with the real engine and database', () =
         UPLOAD_MAX_BYTES: String(MAX_BYTES),
       }),
       createLogger('silent'),
+      // One clock for the conversation, the notices and the outbound lanes' leases.
+      { runtime: { now: () => h.clock.now } },
     );
     h = telegramHarness(loket, {
       start: START,
@@ -65,15 +66,8 @@ describe('Telegram flows through grammY with the real engine and database', () =
     await loket.stop();
   });
 
-  /** Runs one outbox pass with the Telegram sender, as the worker does. */
-  const deliver = () =>
-    createOutbound({
-      outbox: loket.repos.outbox,
-      leases: loket.runtime.leases,
-      senders: new Map([['telegram', h.channel.sender]]),
-      workerId: 'test-worker',
-      now: () => h.clock.now,
-    }).pass();
+  /** Runs one outbound pass (the Telegram sender is registered), as the worker does. */
+  const deliver = () => loket.outbound.pass();
 
   describe('a whole application (akta kelahiran) with a PDF and photos', () => {
     const citizen = () => new TelegramCitizen(h, 1001);

@@ -182,15 +182,32 @@ export function scriptedInbound(
  * FakeBotApi (`apiRoot`).
  */
 export function testChannel(overrides: Partial<TelegramChannelOptions> = {}): TelegramChannel {
-  return createTelegramChannel({
+  const channel: TelegramChannel = createTelegramChannel({
     token: TOKEN,
     botInfo: BOT_INFO,
-    handleInbound: scriptedInbound(() => []).handle,
     logger: silentLogger,
     uploadMaxBytes: 1000,
     downloadTimeoutMs: 1000,
     ...overrides,
+    handleInbound: sendingReplies(overrides.handleInbound ?? scriptedInbound(() => []).handle, () => channel),
   });
+  return channel;
+}
+
+/**
+ * A scripted use case that sends its replies through the channel's own sender, as the outbound
+ * path of the composition root does after the turn is saved.
+ */
+export function sendingReplies(
+  handle: HandleInbound,
+  channel: () => { sender: TelegramChannel['sender'] },
+): HandleInbound {
+  return async (msg) => {
+    const result = await handle(msg);
+    if (result.status === 'processed' && result.replies.length > 0)
+      await channel().sender.send(msg.chatId, result.replies);
+    return result;
+  };
 }
 
 /** A fetch that serves bytes per URL path ending and records what was asked. */

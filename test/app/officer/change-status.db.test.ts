@@ -21,7 +21,8 @@ function deps(push = recordingPush()): ChangeStatusDeps & { push: ReturnType<typ
 
 /** The outbox row with this key, read straight from the collection. */
 async function outboxRow(key: string) {
-  return db.conn().collection('outbox').findOne({ key });
+  const row = await db.conn().collection<{ _id: string; reply: string }>('outbox').findOne({ _id: key });
+  return row && { ...row, payload: JSON.parse(row.reply) as { text: string } };
 }
 
 async function seeded(overrides = {}) {

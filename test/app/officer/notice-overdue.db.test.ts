@@ -52,7 +52,12 @@ function filed(status: ApplicationStatus, dueInDays: number, chatId?: string): P
 }
 
 async function outboxRows(key: string): Promise<Array<{ chatId: string; payload: { text: string } }>> {
-  return (await db.conn().collection('outbox').find({ key }).toArray()) as never;
+  const rows = await db
+    .conn()
+    .collection<{ _id: string; reply: string }>('outbox')
+    .find({ _id: key })
+    .toArray();
+  return rows.map((r) => ({ ...r, payload: JSON.parse(r.reply) as { text: string } })) as never;
 }
 
 async function overdueEvents(applicationId: string) {

@@ -137,6 +137,8 @@ describe('a WhatsApp message delivered twice', () => {
         retryDelaysMs: [250, 1000, 4000, 8000],
         printQr: () => undefined,
       });
+      // As the composition root does: the outbound path sends this chat's replies through it.
+      loket.senders.set('whatsapp', channel.sender);
       await channel.start();
       const sock = sockets.last();
       sock.open();

@@ -53,8 +53,9 @@ function outboundWith(s: ChannelSender, extra: { settled?: Settled[]; workerId?:
     now: () => clock.now,
     baseBackoffMs: 1000,
     maxAttempts: 3,
-    onSettled: async (_item, settled) => {
+    onSettled: (_item, settled) => {
       extra.settled?.push(settled);
+      return Promise.resolve();
     },
   });
 }

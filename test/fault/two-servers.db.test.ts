@@ -125,7 +125,7 @@ describe('two server processes on one database', () => {
     const outbox = servers[0]!.conn.collection('outbox');
     await waitUntil(
       'the overdue notice to be sent',
-      async () => (await outbox.countDocuments({ key: `overdue:${app.id}`, status: 'sent' })) === 1,
+      async () => (await outbox.countDocuments({ _id: `overdue:${app.id}` as never, status: 'sent' })) === 1,
       30_000,
     );
     const told = api.sent.filter((m) =>

@@ -75,8 +75,8 @@ export class MongoOutbox implements Outbox {
     const rows = await this.model
       .find(
         {
-          status: { $in: OPEN },
-          nextAttemptAt: { $lte: now },
+          // A new row is due whatever clock recorded it; a retry or a lapsed attempt at its time.
+          $or: [{ status: 'pending', attempts: 0 }, { status: { $in: OPEN }, nextAttemptAt: { $lte: now } }],
           ...(channels ? { channel: { $in: [...channels] } } : {}),
         },
         { channel: 1, chatId: 1 },

@@ -51,9 +51,9 @@ describe('MongoOutbox', () => {
     await repos.outbox.markSent('c', t0);
     const lane = await repos.outbox.listLane({ channel: 'telegram', chatId: '5550001' }, 10);
     expect(lane.map((r) => r.id)).toEqual(['a', 'b']);
-    expect(await repos.outbox.dueLanes(t0, 10)).toEqual([{ channel: 'telegram', chatId: '5550001' }]);
+    // A new row is due at once, even one recorded by a clock ahead of this one.
+    expect(await repos.outbox.dueLanes(t0, 10)).toHaveLength(2);
     expect(await repos.outbox.dueLanes(t0, 10, ['whatsapp'])).toEqual([]);
-    expect(await repos.outbox.dueLanes(new Date(t0.getTime() + 60_000), 10)).toHaveLength(2);
   });
 
   it('should count attempts, and never change a row once it is final', async () => {

@@ -135,8 +135,8 @@ export function fakeSocketChannel(overrides: Partial<WhatsAppChannelOptions> = {
   sockets: ReturnType<typeof fakeSockets>;
 } {
   const sockets = fakeSockets();
-  const channel = createWhatsAppChannel({
-    handleInbound: () => Promise.resolve({ status: 'processed', replies: [] }),
+  const handle = overrides.handleInbound ?? (() => Promise.resolve({ status: 'processed', replies: [] }));
+  const channel: WhatsAppChannel = createWhatsAppChannel({
     logger: silentLogger,
     store: new MemoryAuthStore(),
     leases: new MemoryLeases(),
@@ -145,6 +145,14 @@ export function fakeSocketChannel(overrides: Partial<WhatsAppChannelOptions> = {
     sendJitterMs: 0,
     printQr: () => undefined,
     ...overrides,
+    // A handled message's replies go out through the channel's sender, as the outbound path of
+    // the composition root sends them after the turn is saved.
+    handleInbound: async (msg) => {
+      const result = await handle(msg);
+      if (result.status === 'processed' && result.replies.length > 0)
+        await channel.sender.send(msg.chatId, result.replies);
+      return result;
+    },
   });
   return { channel, sockets };
 }

@@ -57,8 +57,9 @@ export function makeWebhookHandler(
       const cause = (err as { error?: unknown }).error ?? err;
       const verdict = await judge(update, cause, strikes.get(id) ?? 0).catch(() => 'unhealthy' as const);
       logFailure(logger, id, cause, verdict);
-      if (verdict === 'strike') remember(strikes, id, (strikes.get(id) ?? 0) + 1);
-      if (verdict === 'parked') strikes.delete(id);
+      // A parked update keeps its strikes: if Telegram missed the 200 and sends it again, it is
+      // parked again at once (the dead letter is kept once, the citizen told once).
+      if (verdict === 'strike' || verdict === 'parked') remember(strikes, id, (strikes.get(id) ?? 0) + 1);
       send(res, STATUS[verdict], verdict === 'parked' ? { ok: true } : { ok: false, error: 'not processed' });
     }
   };

@@ -93,6 +93,12 @@ export const configSchema = z.object({
   TELEGRAM_API_ROOT: z.url({ message: 'expected a URL such as http://localhost:8081' }).optional(),
   TELEGRAM_DOWNLOAD_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   /**
+   * Failures with the database healthy after which a Telegram update is parked as a dead letter
+   * (shown in the console) and the citizen told to ask an officer; while the database is away an
+   * update is retried without limit.
+   */
+  TELEGRAM_POISON_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  /**
    * Who receives the bot's updates: `server` (the HTTP server polls or takes the webhook) or
    * `worker` (only `npm run worker` polls; the server still sends officer replies and
    * notifications). Two processes polling one bot make Telegram refuse both (409 Conflict).

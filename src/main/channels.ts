@@ -1,3 +1,4 @@
+import { pingDatabase } from '../adapters/mongo/connection.js';
 import { createMongoWhatsAppAuthStore } from '../adapters/mongo/whatsapp-auth-store.js';
 import { terminalMessage } from '../adapters/terminal/inbound.js';
 import { formatPlain } from '../adapters/terminal/format.js';
@@ -5,6 +6,9 @@ import { createTelegramChannel, type TelegramChannel } from '../adapters/telegra
 import { createWhatsAppChannel, type WhatsAppChannel } from '../adapters/whatsapp/channel.js';
 import type { SocketFactory } from '../adapters/whatsapp/socket.js';
 import type { Loket } from './loket.js';
+
+/** How long a failed update waits for the database's ping before it counts the database away. */
+const DB_PROBE_TIMEOUT_MS = 1500;
 
 /**
  * The Telegram channel from the config (none without a token), its sender registered in
@@ -25,6 +29,12 @@ export function wireTelegram(loket: Loket): TelegramChannel | undefined {
     uploadMaxBytes: config.UPLOAD_MAX_BYTES,
     downloadTimeoutMs: config.TELEGRAM_DOWNLOAD_TIMEOUT_MS,
     ...(config.TELEGRAM_WEBHOOK_SECRET ? { webhook: { secretToken: config.TELEGRAM_WEBHOOK_SECRET } } : {}),
+    poison: {
+      databaseHealthy: () => pingDatabase(loket.conn, DB_PROBE_TIMEOUT_MS),
+      deadLetters: loket.repos.deadLetters,
+      maxAttempts: config.TELEGRAM_POISON_ATTEMPTS,
+      now: loket.runtime.now,
+    },
   });
   loket.senders.set('telegram', telegram.sender);
   return telegram;

@@ -42,6 +42,7 @@ async function officerDeps(loket: Loket, whatsapp: WhatsAppChannel | undefined):
     offices: repos.offices,
     holidayStore: repos.holidayStore,
     outbox: repos.outbox,
+    deadLetters: repos.deadLetters,
     setupTokens: repos.setupTokens,
     documents: repos.documents,
     push: loket.push,

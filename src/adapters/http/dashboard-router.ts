@@ -12,6 +12,7 @@ import type { OfficerHttpDeps } from './officer-http-deps.js';
 import { currentOfficer, officerOf, requireRole } from './security.js';
 import { auditPage } from './routes/supervisor/audit-page.js';
 import { dashboardPage } from './routes/supervisor/dashboard-page.js';
+import { deadLettersPage } from './routes/supervisor/dead-letters-page.js';
 import { deliveriesPage } from './routes/supervisor/deliveries-page.js';
 import { auditQuery, metricsWindow } from './routes/supervisor/queries.js';
 import { auditQuerySchema, deliveriesQuerySchema, metricsQuerySchema } from './supervisor-schemas.js';
@@ -52,14 +53,19 @@ export function auditJson(e: AuditEntry): Record<string, unknown> {
 
 /**
  * Console pages for supervisors and admins: the dashboard (charts as server-side SVG), the audit
- * log search and the undelivered notifications, one route module each. Mounted inside the console
+ * log search, the undelivered notifications and the messages parked as dead letters, one route
+ * module each. Mounted inside the console
  * router, after its login gate, so sessions, CSRF and error pages are the console's own.
  */
 export function createDashboardConsoleRouter(deps: OfficerHttpDeps): Router {
   const render = consoleRenderer(deps);
   const router = express.Router();
-  router.use(['/dashboard', '/audit', '/deliveries'], requireRolePage('supervisor', 'admin'));
-  for (const page of [dashboardPage, auditPage, deliveriesPage]) router.use(page(deps, render));
+  router.use(
+    ['/dashboard', '/audit', '/deliveries', '/dead-letters'],
+    requireRolePage('supervisor', 'admin'),
+  );
+  for (const page of [dashboardPage, auditPage, deliveriesPage, deadLettersPage])
+    router.use(page(deps, render));
   return router;
 }
 

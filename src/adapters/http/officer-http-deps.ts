@@ -18,6 +18,7 @@ import type { Outbox } from '../../ports/outbox.js';
 import type { SatisfactionRepository } from '../../ports/satisfaction-repository.js';
 import type { SetupTokenStore } from '../../ports/setup-token-store.js';
 import type { ConversationStore } from '../../ports/conversation-store.js';
+import type { DeadLetterStore } from '../../ports/dead-letter-store.js';
 
 /** Everything the officer console and API need; the composition root builds it once. */
 export interface OfficerHttpDeps {
@@ -30,6 +31,8 @@ export interface OfficerHttpDeps {
   /** Admin-added holidays for every office (the holidays page); absent, that page lists the shipped ones only. */
   holidayStore?: HolidayRepository;
   outbox: Outbox;
+  /** Citizens' messages parked after failing with the database healthy (the dead-letter page). */
+  deadLetters: DeadLetterStore;
   /** The first-run setup link (GET/POST /console/setup). */
   setupTokens: SetupTokenStore;
   documents: DocumentStore;

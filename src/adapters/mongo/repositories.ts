@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import type { ApplicationRepository } from '../../ports/application-repository.js';
 import type { CannedReplyRepository } from '../../ports/canned-reply-repository.js';
 import type { ConversationStore } from '../../ports/conversation-store.js';
+import type { DeadLetterStore } from '../../ports/dead-letter-store.js';
 import type { DocumentStore } from '../../ports/document-store.js';
 import type { EventLog } from '../../ports/event-log.js';
 import type { HandoffRepository } from '../../ports/handoff-repository.js';
@@ -15,6 +16,7 @@ import type { SetupTokenStore } from '../../ports/setup-token-store.js';
 import { applicationModel } from './application-model.js';
 import { cannedReplyModel } from './canned-reply-model.js';
 import { conversationModel } from './conversation-model.js';
+import { deadLetterModel } from './dead-letter-model.js';
 import { eventModel } from './event-model.js';
 import { GridFsDocumentStore } from './gridfs-document-store.js';
 import { handoffModel } from './handoff-model.js';
@@ -22,6 +24,7 @@ import { inboundMessageModel } from './inbound-message-model.js';
 import { MongoApplicationRepository } from './mongo-application-repository.js';
 import { MongoCannedReplyRepository } from './mongo-canned-reply-repository.js';
 import { MongoConversationStore } from './mongo-conversation-store.js';
+import { MongoDeadLetterStore } from './mongo-dead-letter-store.js';
 import { MongoEventLog } from './mongo-event-log.js';
 import { MongoHandoffRepository } from './mongo-handoff-repository.js';
 import { MongoInboundLog } from './mongo-inbound-log.js';
@@ -63,6 +66,8 @@ export interface MongoRepositories {
   cannedReplyStore: CannedReplyRepository;
   /** The first-run setup link (first admin), hashed. */
   setupTokens: SetupTokenStore;
+  /** Citizens' messages a channel could not handle however often it tried (the console lists them). */
+  deadLetters: DeadLetterStore;
   /**
    * Builds every index and waits for it. Call once at start-up before taking traffic: the unique
    * indexes are what makes tracking numbers, claims and idempotency keys safe.
@@ -94,6 +99,7 @@ export function createMongoRepositories(conn: Connection): MongoRepositories {
     cannedReplies: cannedReplyModel(conn),
     setupTokens: setupTokenModel(conn),
     holidays: holidayModel(conn),
+    deadLetters: deadLetterModel(conn),
   };
   const documents = new GridFsDocumentStore(conn);
   const applications = new MongoApplicationRepository(models.applications, locks);
@@ -116,6 +122,7 @@ export function createMongoRepositories(conn: Connection): MongoRepositories {
     satisfaction: new MongoSatisfactionRepository(models.satisfaction),
     cannedReplyStore: new MongoCannedReplyRepository(models.cannedReplies),
     setupTokens: new MongoSetupTokenStore(models.setupTokens),
+    deadLetters: new MongoDeadLetterStore(models.deadLetters),
     sweepLocks: () => sweepLocks(locks),
     sweepConversations: (now) => conversations.sweep((channel, ids) => inbound.markDone(channel, ids), now),
     async ensureIndexes() {

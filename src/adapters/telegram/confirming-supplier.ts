@@ -1,6 +1,7 @@
 import type { UpdateSupplier } from '@grammyjs/runner';
 import type { Update } from 'grammy/types';
 import type { Logger } from '../../config/logger.js';
+import { chatOf } from './poison.js';
 
 /** The runner's abort signal (its abort-controller polyfill, the type grammY's API methods take too). */
 export type RunnerSignal = Parameters<UpdateSupplier<Update>['supply']>[1];
@@ -23,9 +24,9 @@ export interface ConfirmingSupplierOptions {
   /** Long-poll time-out in seconds when nothing is in flight. */
   pollTimeoutSeconds?: number;
   /**
-   * Waits before each retry of an unprocessed update; after the last one it is given up
-   * (logged) so one poisoned update cannot hold back every chat. The total outlasts the use
-   * case's 60 s claim lease, so an update claimed by a crashed process is retried after it.
+   * Waits before each retry of an unprocessed update; the last one repeats for as long as the
+   * update stays unprocessed. An update is never given up here: Telegram keeps it 24 h, and a
+   * database outage may last long. Only a poison update is let go, once parked (polling.ts).
    */
   retryDelaysMs?: number[];
   /** How long to wait for a change while every fetched update is already in flight. */
@@ -39,15 +40,11 @@ export interface ConfirmingSupplierOptions {
 interface Entry {
   state: 'waiting' | 'running' | 'failed' | 'done';
   attempts: number;
+  /** Failures that count towards parking (the database was healthy). */
+  strikes: number;
   retryAt: number;
   /** The chat it belongs to (as sequentialize keys it); undefined for updates without one. */
   chat: string | undefined;
-}
-
-/** The chat an update belongs to: its chat, or for a button press without one, the user. */
-function chatOf(u: Update): string | undefined {
-  const id = u.message?.chat.id ?? u.callback_query?.message?.chat.id ?? u.callback_query?.from.id;
-  return id === undefined ? undefined : String(id);
 }
 
 /** Raised for getUpdates failures retrying cannot fix: a wrong token (401) or a second poller (409). */
@@ -56,7 +53,7 @@ function unrecoverable(err: unknown): boolean {
   return code === 401 || code === 409;
 }
 
-const DEFAULT_RETRY_DELAYS_MS = [1000, 2000, 4000, 8000, 16000, 32000, 64000];
+const DEFAULT_RETRY_DELAYS_MS = [1000, 2000, 4000, 8000, 16000, 30000];
 
 /**
  * An update supplier for @grammyjs/runner whose getUpdates offset only moves past an update
@@ -142,7 +139,13 @@ export class ConfirmingSupplier implements UpdateSupplier<Update> {
     const byId = new Map(updates.map((u) => [u.update_id, u]));
     for (const u of updates)
       if (!this.entries.has(u.update_id))
-        this.entries.set(u.update_id, { state: 'waiting', attempts: 0, retryAt: 0, chat: chatOf(u) });
+        this.entries.set(u.update_id, {
+          state: 'waiting',
+          attempts: 0,
+          strikes: 0,
+          retryAt: 0,
+          chat: chatOf(u),
+        });
     const busyChats = new Set<string>();
     const ready: Update[] = [];
     for (const id of [...this.entries.keys()].sort((a, b) => a - b)) {
@@ -163,22 +166,39 @@ export class ConfirmingSupplier implements UpdateSupplier<Update> {
   /** The update was handled (or answered as a duplicate): it may be confirmed. */
   done(updateId: number): void {
     const e = this.entries.get(updateId);
-    this.entries.set(updateId, { state: 'done', attempts: e?.attempts ?? 0, retryAt: 0, chat: e?.chat });
+    this.entries.set(updateId, {
+      state: 'done',
+      attempts: e?.attempts ?? 0,
+      strikes: e?.strikes ?? 0,
+      retryAt: 0,
+      chat: e?.chat,
+    });
     this.advance();
   }
 
-  /** The update was not processed: fetch it again after a delay, or give it up after the last one. */
-  failed(updateId: number): void {
+  /**
+   * The update was not processed: fetch it again after the next delay (the last delay repeats,
+   * never a give-up). `strike`: the failure counts towards parking it as poison.
+   */
+  failed(updateId: number, strike = false): void {
     const e = this.entries.get(updateId);
-    const attempts = (e && e.state !== 'done' ? e.attempts : 0) + 1;
-    const delay = this.retryDelays[attempts - 1];
-    if (delay === undefined) {
-      this.opts.logger.error({ updateId, attempts }, 'telegram update given up after retries');
-      this.done(updateId);
-      return;
-    }
-    this.entries.set(updateId, { state: 'failed', attempts, retryAt: Date.now() + delay, chat: e?.chat });
+    const live = e && e.state !== 'done';
+    const attempts = (live ? e.attempts : 0) + 1;
+    const strikes = (live ? e.strikes : 0) + (strike ? 1 : 0);
+    const delay = this.retryDelays[Math.min(attempts, this.retryDelays.length) - 1] ?? 1000;
+    this.entries.set(updateId, {
+      state: 'failed',
+      attempts,
+      strikes,
+      retryAt: Date.now() + delay,
+      chat: e?.chat,
+    });
     this.poke();
+  }
+
+  /** How many of the update's failures counted towards parking it. */
+  strikesOf(updateId: number): number {
+    return this.entries.get(updateId)?.strikes ?? 0;
   }
 
   private advance(): void {

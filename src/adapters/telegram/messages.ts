@@ -15,6 +15,12 @@ export const TELEGRAM_MESSAGES = {
     id: 'Maaf, file Anda belum berhasil kami terima dari Telegram. Tidak perlu mengirim ulang: kami mencobanya lagi secara otomatis dan segera membalas.',
     en: 'Sorry, we could not receive your file from Telegram yet. No need to send it again: we retry automatically and will answer shortly.',
   },
+  // A message that failed every attempt while the database was healthy (a dead letter): an
+  // officer can help, retrying cannot.
+  parked: {
+    id: 'Maaf, pesan Anda tidak dapat kami proses. Ketik *petugas* untuk dihubungkan dengan petugas.',
+    en: 'Sorry, we could not process your message. Type *petugas* to be connected with an officer.',
+  },
   badButton: {
     id: 'Maaf, tombol ini sudah tidak berlaku. Silakan pilih dari pesan terbaru atau ketik jawaban Anda.',
     en: 'Sorry, this button is no longer valid. Please choose from the latest message or type your answer.',

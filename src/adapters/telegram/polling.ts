@@ -3,7 +3,8 @@ import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Logger } from '../../config/logger.js';
 import { ConfirmingSupplier } from './confirming-supplier.js';
-import { UpdateNotProcessedError, loggableError } from './errors.js';
+import { loggableError } from './errors.js';
+import { logFailure, type FailureVerdict, type JudgeFailure } from './poison.js';
 
 /** A running long-polling loop. */
 export interface Polling {
@@ -25,9 +26,16 @@ export interface PollingOptions {
 /**
  * Long polling with @grammyjs/runner: updates of different chats are handled concurrently (one
  * chat at a time, by the sequentialize middleware), and the offset is confirmed only past
- * updates that were handled (ConfirmingSupplier), so a failed download is fetched again.
+ * updates that were handled (ConfirmingSupplier), so a failed download is fetched again and an
+ * update that came during a database outage is retried until the database is back. Only a
+ * poison update (`judge` says `parked`) is confirmed without being handled.
  */
-export async function startPolling(bot: Bot, logger: Logger, opts: PollingOptions = {}): Promise<Polling> {
+export async function startPolling(
+  bot: Bot,
+  logger: Logger,
+  opts: PollingOptions = {},
+  judge: JudgeFailure = () => Promise.resolve('strike'),
+): Promise<Polling> {
   await bot.init();
   // Polling and a webhook exclude each other; keep pending updates, they are citizens' messages.
   await bot.api.deleteWebhook({ drop_pending_updates: false });
@@ -41,20 +49,25 @@ export async function startPolling(bot: Bot, logger: Logger, opts: PollingOption
   const sink = createConcurrentSink<Update, unknown>(
     {
       consume: async (update) => {
+        const id = update.update_id;
         try {
           await bot.handleUpdate(update);
         } catch (err) {
-          supplier.failed(update.update_id);
-          throw err;
+          const cause = (err as { error?: unknown }).error ?? err;
+          const verdict: FailureVerdict = await judge(update, cause, supplier.strikesOf(id)).catch(
+            () => 'unhealthy' as const,
+          );
+          logFailure(logger, id, cause, verdict);
+          if (verdict === 'parked') supplier.done(id);
+          else supplier.failed(id, verdict === 'strike');
+          return;
         }
-        supplier.done(update.update_id);
+        supplier.done(id);
       },
     },
     async (err) => {
-      const cause = (err as { error?: unknown }).error ?? err;
-      if (cause instanceof UpdateNotProcessedError)
-        logger.info({ updateId: cause.updateId, reason: cause.reason }, 'telegram update will be retried');
-      else logger.error({ err: loggableError(cause) }, 'telegram update failed; will be retried');
+      // consume settles every update itself; anything here escaped it.
+      logger.error({ err: loggableError((err as { error?: unknown }).error ?? err) }, 'telegram sink error');
       await Promise.resolve();
     },
     { concurrency: opts.concurrency ?? 100 },

@@ -210,6 +210,8 @@ const ROUTES: Route[] = [
   { method: 'GET', pattern: '/console/dashboard', access: 'supervisor', body: 'none' },
   { method: 'GET', pattern: '/console/audit', access: 'supervisor', body: 'none' },
   { method: 'GET', pattern: '/console/deliveries', access: 'supervisor', body: 'none' },
+  // Messages parked after failing with the database healthy (dead-letters-page.tsx).
+  { method: 'GET', pattern: '/console/dead-letters', access: 'supervisor', body: 'none' },
   { method: 'GET', pattern: '/console/admin', access: 'admin', body: 'none' },
   { method: 'GET', pattern: '/console/admin/officers', access: 'admin', body: 'none' },
   {
@@ -309,6 +311,7 @@ const MOUNTS: Record<string, string> = {
   dashboardPage: '/console',
   auditPage: '/console',
   deliveriesPage: '/console',
+  deadLettersPage: '/console',
   officersPage: '/console',
   officerTokensPage: '/console',
   officesPage: '/console',

@@ -59,21 +59,36 @@ describe('ConfirmingSupplier', () => {
     expect(s.offset).toBe(12);
   });
 
-  it('should give an update up after its last retry so later chats are not held back', async () => {
+  it('should never give an update up: after its last delay it is retried again and again', async () => {
     const tg = fakeTelegram([10, 11]);
     const s = new ConfirmingSupplier({
       getUpdates: tg.getUpdates,
       logger: silentLogger,
       idleWaitMs: 5,
-      retryDelaysMs: [1],
+      retryDelaysMs: [1, 2],
     });
     await s.supply(100, signal);
     s.done(11);
-    s.failed(10);
-    expect(ids(await s.supply(100, signal))).toEqual([10]);
-    s.failed(10);
+    // Far more failures than delays (a long database outage): still not confirmed.
+    for (let i = 0; i < 12; i++) {
+      s.failed(10);
+      expect(ids(await s.supply(100, signal))).toEqual([10]);
+    }
+    expect(s.offset).toBe(0);
+    expect(tg.offsets.every((o) => o <= 10)).toBe(true);
+    s.done(10);
     expect(s.offset).toBe(12);
-    expect(s.unfinished).toBe(0);
+  });
+
+  it('should count only the failures called strikes', async () => {
+    const tg = fakeTelegram([10]);
+    const s = new ConfirmingSupplier({ getUpdates: tg.getUpdates, logger: silentLogger, retryDelaysMs: [1] });
+    await s.supply(100, signal);
+    s.failed(10);
+    s.failed(10, true);
+    s.failed(10);
+    s.failed(10, true);
+    expect(s.strikesOf(10)).toBe(2);
   });
 
   it('should keep a chat in order: its later updates wait while an earlier one waits for its retry', async () => {
@@ -100,21 +115,5 @@ describe('ConfirmingSupplier', () => {
     expect(s.offset).toBe(14);
     expect(s.unfinished).toBe(0);
     expect(tg.offsets.every((o, i) => i === 0 || o >= tg.offsets[i - 1]!)).toBe(true);
-  });
-
-  it('should let a chat go on once an update that failed every retry is given up', async () => {
-    const tg = fakeTelegram([10, 11], { 10: 1, 11: 1 });
-    const s = new ConfirmingSupplier({
-      getUpdates: tg.getUpdates,
-      logger: silentLogger,
-      idleWaitMs: 5,
-      retryDelaysMs: [1],
-    });
-    expect(ids(await s.supply(100, signal))).toEqual([10]);
-    s.failed(10);
-    expect(ids(await s.supply(100, signal))).toEqual([10]);
-    s.failed(10);
-    expect(s.offset).toBe(11);
-    expect(ids(await s.supply(100, signal))).toEqual([11]);
   });
 });

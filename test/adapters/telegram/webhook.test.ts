@@ -1,7 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from '@jest/globals';
+import type { PoisonOptions } from '../../../src/adapters/telegram/poison.js';
 import type { HandleResult } from '../../../src/app/inbound.js';
+import type { DeadLetter, DeadLetterStore } from '../../../src/ports/dead-letter-store.js';
 import { captureApi, testChannel, scriptedInbound, updates } from './helpers.js';
 
 let server: Server | undefined;
@@ -10,11 +12,32 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function serve(answer: () => HandleResult) {
+/** Dead letters in memory: the port's contract, for the webhook alone. */
+function memoryDeadLetters(): DeadLetterStore & { letters: DeadLetter[] } {
+  const letters: DeadLetter[] = [];
+  return {
+    letters,
+    park: (l) => {
+      const found = letters.find((x) => x.channel === l.channel && x.messageId === l.messageId);
+      if (found) return Promise.resolve(found);
+      letters.push({ ...l });
+      return Promise.resolve({ ...l });
+    },
+    markNotified: (channel, messageId, at) => {
+      const found = letters.find((x) => x.channel === channel && x.messageId === messageId);
+      if (found) found.notifiedAt = at;
+      return Promise.resolve();
+    },
+    list: () => Promise.resolve({ items: [...letters], total: letters.length }),
+  };
+}
+
+async function serve(answer: () => HandleResult | Error, poison?: PoisonOptions) {
   const script = scriptedInbound(answer);
   const channel = testChannel({
     handleInbound: script.handle,
     webhook: { secretToken: 'rahasia-webhook' },
+    ...(poison ? { poison } : {}),
   });
   const api = captureApi(channel.bot);
   server = createServer((req, res) => void channel.webhookHandler(req, res));
@@ -64,5 +87,41 @@ describe('webhookHandler', () => {
   it('should answer 400 for a body that is not an update', async () => {
     const { post } = await serve(() => ({ status: 'processed', replies: [] }));
     expect((await post({ hello: 1 }, 'rahasia-webhook')).status).toBe(400);
+  });
+
+  it('should answer 503 while the database is away, however often, and park nothing', async () => {
+    const deadLetters = memoryDeadLetters();
+    const { post } = await serve(() => new Error('connection closed'), {
+      databaseHealthy: () => Promise.resolve(false),
+      deadLetters,
+      maxAttempts: 2,
+    });
+    for (let i = 0; i < 4; i++)
+      expect((await post(updates.text(5, 'halo'), 'rahasia-webhook')).status).toBe(503);
+    expect(deadLetters.letters).toHaveLength(0);
+  });
+
+  it('should park an update that fails with the database healthy, tell the citizen once, and answer 200', async () => {
+    const deadLetters = memoryDeadLetters();
+    const { api, post } = await serve(() => new TypeError('boom'), {
+      databaseHealthy: () => Promise.resolve(true),
+      deadLetters,
+      maxAttempts: 3,
+    });
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++)
+      statuses.push((await post(updates.text(6, 'halo'), 'rahasia-webhook')).status);
+    expect(statuses).toEqual([500, 500, 200, 200]);
+    expect(deadLetters.letters).toEqual([
+      expect.objectContaining({
+        messageId: '6',
+        chatId: '777',
+        kind: 'text',
+        attempts: 3,
+        error: 'TypeError: boom',
+      }),
+    ]);
+    expect(api.texts().filter((t) => /tidak dapat kami proses/.test(t))).toHaveLength(1);
+    expect(api.texts().filter((t) => /<b>petugas<\/b>/.test(t))).toHaveLength(1);
   });
 });

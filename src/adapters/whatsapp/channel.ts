@@ -46,6 +46,11 @@ export interface WhatsAppChannelOptions {
   downloadTimeoutMs?: number;
   /** Pauses before handling a failed message again (the citizen is asked to resend after the last). */
   retryDelaysMs?: number[];
+  /**
+   * How old a message the server kept while Loket was offline (Baileys' `append`) may be and
+   * still be answered (default a day); older ones are chat history.
+   */
+  backlogMaxAgeMs?: number;
   /** Shows the QR in the terminal (default: stdout); tests pass a recorder. */
   printQr?: (qr: string) => void;
 }
@@ -113,6 +118,7 @@ export function createWhatsAppChannel(opts: WhatsAppChannelOptions): WhatsAppCha
     // About 100 s in all: a short database outage or restart is outlasted before the citizen is
     // asked to send the message again (WhatsApp never delivers it twice).
     retryDelaysMs: opts.retryDelaysMs ?? [2000, 10_000, 30_000, 60_000],
+    backlogMaxAgeMs: opts.backlogMaxAgeMs ?? 24 * 60 * 60_000,
     langOf: (chatId) =>
       opts.conversations
         ? citizenLang(opts.conversations, { channel: 'whatsapp', chatId }, (err) =>

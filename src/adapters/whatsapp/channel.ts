@@ -4,6 +4,7 @@ import QRCode from 'qrcode';
 import { citizenLang } from '../../app/citizen-lang.js';
 import type { HandleInbound } from '../../app/inbound.js';
 import type { Logger } from '../../config/logger.js';
+import type { Lang } from '../../dialogue/types.js';
 import type { ChannelSender } from '../../ports/channel-sender.js';
 import type { ConversationStore } from '../../ports/conversation-store.js';
 import type { LeaseRepository } from '../../ports/lease.js';
@@ -79,6 +80,16 @@ function printQrToTerminal(qr: string): void {
   );
 }
 
+/** The chat's conversation language for the adapter's own texts; Indonesian when unknown or unreadable. */
+function languageOf(opts: WhatsAppChannelOptions): (chatId: string) => Promise<Lang> {
+  const conversations = opts.conversations;
+  if (!conversations) return () => Promise.resolve('id');
+  return (chatId) =>
+    citizenLang(conversations, { channel: 'whatsapp', chatId }, (err) =>
+      opts.logger.warn({ err }, 'whatsapp conversation language not read; answering in Indonesian'),
+    );
+}
+
 /**
  * Builds the WhatsApp channel on Baileys: the connection manager (lease, login in the
  * database, reconnects by disconnect code), the inbound path to the use case (private chats
@@ -119,12 +130,7 @@ export function createWhatsAppChannel(opts: WhatsAppChannelOptions): WhatsAppCha
     // asked to send the message again (WhatsApp never delivers it twice).
     retryDelaysMs: opts.retryDelaysMs ?? [2000, 10_000, 30_000, 60_000],
     backlogMaxAgeMs: opts.backlogMaxAgeMs ?? 24 * 60 * 60_000,
-    langOf: (chatId) =>
-      opts.conversations
-        ? citizenLang(opts.conversations, { channel: 'whatsapp', chatId }, (err) =>
-            logger.warn({ err }, 'whatsapp conversation language not read; answering in Indonesian'),
-          )
-        : Promise.resolve('id'),
+    langOf: languageOf(opts),
   });
   const session = opts.session ?? 'default';
   const connection = createConnection({

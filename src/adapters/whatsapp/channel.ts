@@ -4,6 +4,7 @@ import QRCode from 'qrcode';
 import { citizenLang } from '../../app/citizen-lang.js';
 import type { HandleInbound } from '../../app/inbound.js';
 import type { Logger } from '../../config/logger.js';
+import type { Lang } from '../../dialogue/types.js';
 import type { ChannelSender } from '../../ports/channel-sender.js';
 import type { ConversationStore } from '../../ports/conversation-store.js';
 import type { LeaseRepository } from '../../ports/lease.js';
@@ -46,6 +47,11 @@ export interface WhatsAppChannelOptions {
   downloadTimeoutMs?: number;
   /** Pauses before handling a failed message again (the citizen is asked to resend after the last). */
   retryDelaysMs?: number[];
+  /**
+   * How old a message the server kept while Loket was offline (Baileys' `append`) may be and
+   * still be answered (default a day); older ones are chat history.
+   */
+  backlogMaxAgeMs?: number;
   /** Shows the QR in the terminal (default: stdout); tests pass a recorder. */
   printQr?: (qr: string) => void;
 }
@@ -72,6 +78,16 @@ function printQrToTerminal(qr: string): void {
       ),
     () => undefined,
   );
+}
+
+/** The chat's conversation language for the adapter's own texts; Indonesian when unknown or unreadable. */
+function languageOf(opts: WhatsAppChannelOptions): (chatId: string) => Promise<Lang> {
+  const conversations = opts.conversations;
+  if (!conversations) return () => Promise.resolve('id');
+  return (chatId) =>
+    citizenLang(conversations, { channel: 'whatsapp', chatId }, (err) =>
+      opts.logger.warn({ err }, 'whatsapp conversation language not read; answering in Indonesian'),
+    );
 }
 
 /**
@@ -113,12 +129,8 @@ export function createWhatsAppChannel(opts: WhatsAppChannelOptions): WhatsAppCha
     // About 100 s in all: a short database outage or restart is outlasted before the citizen is
     // asked to send the message again (WhatsApp never delivers it twice).
     retryDelaysMs: opts.retryDelaysMs ?? [2000, 10_000, 30_000, 60_000],
-    langOf: (chatId) =>
-      opts.conversations
-        ? citizenLang(opts.conversations, { channel: 'whatsapp', chatId }, (err) =>
-            logger.warn({ err }, 'whatsapp conversation language not read; answering in Indonesian'),
-          )
-        : Promise.resolve('id'),
+    backlogMaxAgeMs: opts.backlogMaxAgeMs ?? 24 * 60 * 60_000,
+    langOf: languageOf(opts),
   });
   const session = opts.session ?? 'default';
   const connection = createConnection({

@@ -6,9 +6,10 @@ import { createChatChains } from './chat-chains.js';
 import type { ChatRateLimiter } from './chat-rate-limit.js';
 import { MediaDownloadError } from './download.js';
 import { attemptUntilSettled, type LastAttempt } from './inbound-attempts.js';
+import { createInboundFilter } from './inbound-filter.js';
 import { toInboundMessage } from './inbound-message.js';
 import { WHATSAPP_MESSAGES } from './messages.js';
-import { parseMessage, type ParsedMessage } from './parse-message.js';
+import type { ParsedMessage } from './parse-message.js';
 import type { WhatsAppSocket } from './socket.js';
 
 /** What turning WhatsApp messages into use-case calls needs. */
@@ -28,6 +29,8 @@ export interface InboundDeps {
   retryDelaysMs: number[];
   /** The chat's conversation language, for the adapter's own texts; read only when one is sent. */
   langOf: (chatId: string) => Promise<Lang>;
+  /** How old a message kept by the server while we were offline may be and still be answered. */
+  backlogMaxAgeMs: number;
 }
 
 /** Handles Baileys' `messages.upsert`; `idle()` resolves when every message seen so far is done. */
@@ -37,39 +40,24 @@ export interface InboundHandler {
 }
 
 /**
- * The path from a WhatsApp message to the use case: private chats only, the per-chat flood
- * limit, a read receipt, "typing…" while the engine works, replies through the send queue. One
- * chat's messages are handled in order, different chats side by side (see `createChatChains`).
+ * The path from a WhatsApp message to the use case: private chats only, live or kept while we
+ * were offline, each once (see `createInboundFilter`), the per-chat flood limit, a read receipt,
+ * "typing…" while the engine works, replies through the send queue. One chat's messages are
+ * handled in order, different chats side by side (see `createChatChains`).
  */
 export function makeInboundHandler(deps: InboundDeps): InboundHandler {
   const chains = createChatChains((err) => {
     deps.logger.error({ err }, 'whatsapp message handling failed');
   });
+  const citizenMessages = createInboundFilter({ logger: deps.logger, backlogMaxAgeMs: deps.backlogMaxAgeMs });
   return {
     onUpsert(upsert) {
-      for (const { raw, msg } of citizenMessages(upsert, deps.logger)) {
+      for (const { raw, msg } of citizenMessages(upsert)) {
         chains.enqueue(msg.chatId, () => handleMessage(deps, raw, msg));
       }
     },
     idle: () => chains.idle(),
   };
-}
-
-/**
- * The new messages of an upsert that a citizen sent in a private chat; the rest (groups, status,
- * our own) is logged and skipped. Lazy, so each message is queued as soon as it is read.
- */
-function* citizenMessages(
-  { messages, type }: BaileysEventMap['messages.upsert'],
-  logger: Logger,
-): Generator<{ raw: WAMessage; msg: ParsedMessage }> {
-  // 'append' is history and our own echoes; only new messages get an answer.
-  if (type !== 'notify') return;
-  for (const raw of messages) {
-    const parsed = parseMessage(raw);
-    if ('ignore' in parsed) logger.debug({ reason: parsed.ignore }, 'whatsapp message ignored');
-    else yield { raw, msg: parsed };
-  }
 }
 
 /**

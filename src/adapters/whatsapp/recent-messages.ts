@@ -2,7 +2,8 @@ import type { proto, WAMessage, WAMessageKey } from '@whiskeysockets/baileys';
 
 /**
  * The last messages we sent, kept so Baileys can send one again when the citizen's phone could
- * not decrypt it (its `getMessage` hook). Bounded: the oldest are forgotten.
+ * not decrypt it (its `getMessage` hook), and so a retry of a send knows which of its parts already
+ * went out. Bounded: the oldest are forgotten.
  */
 export class RecentMessages {
   private readonly byId = new Map<string, proto.IMessage>();
@@ -17,6 +18,11 @@ export class RecentMessages {
       if (this.byId.size <= this.max) break;
       this.byId.delete(oldest);
     }
+  }
+
+  /** Whether the message with this id was sent by this process lately (a retry skips it). */
+  has(id: string): boolean {
+    return this.byId.has(id);
   }
 
   get(key: WAMessageKey): Promise<proto.IMessage | undefined> {

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { Logger } from '../../config/logger.js';
 import type { Reply } from '../../dialogue/types.js';
-import type { ChannelSender, OutgoingFile, SendResult } from '../../ports/channel-sender.js';
+import type { ChannelSender, OutgoingFile, SendOptions, SendResult } from '../../ports/channel-sender.js';
 import { mask } from './inbound.js';
 import type { RecentMessages } from './recent-messages.js';
 import { renderReplies } from './render.js';
@@ -28,17 +29,34 @@ export function toJid(chatId: string): string {
 }
 
 /**
- * Sends replies to one chat in order through the number's send queue; the first failure stops
- * the rest (a later message must not arrive before an earlier one) and is thrown.
+ * The WhatsApp message id of part `part` of the outbound record `recordId`: the same on every
+ * retry, so WhatsApp and this process recognise a message sent before. Shaped like the ids
+ * Baileys generates itself (`3EB0` and 18 upper-case hex digits), which every client accepts.
  */
-export function makeSendReplies(deps: SendDeps): (chatId: string, replies: Reply[]) => Promise<void> {
-  return async (chatId, replies) => {
+export function partMessageId(recordId: string, part: number): string {
+  const hash = createHash('sha256').update(`${recordId}:${part}`).digest('hex');
+  return `3EB0${hash.toUpperCase().slice(0, 18)}`;
+}
+
+/** Sends replies to one chat; `options.messageId` names them (see `makeSendReplies`). */
+export type SendReplies = (chatId: string, replies: Reply[], options?: SendOptions) => Promise<void>;
+
+/**
+ * Sends replies to one chat in order through the number's send queue; the first failure stops
+ * the rest (a later message must not arrive before an earlier one) and is thrown. With an
+ * outbound record id each part gets its derived id, and a retry skips the parts this process
+ * already sent, so a send broken off halfway is finished without repeating its start.
+ */
+export function makeSendReplies(deps: SendDeps): SendReplies {
+  return async (chatId, replies, options) => {
     const jid = toJid(chatId);
-    for (const text of renderReplies(replies)) {
+    for (const [part, text] of renderReplies(replies).entries()) {
+      const messageId = options?.messageId === undefined ? undefined : partMessageId(options.messageId, part);
+      if (messageId !== undefined && deps.recent.has(messageId)) continue;
       await deps.queue.run(async () => {
         const sock = deps.socket();
         if (!sock) throw new NotConnectedError();
-        deps.recent.remember(await sock.sendMessage(jid, { text }));
+        deps.recent.remember(await sock.sendMessage(jid, { text }, messageId ? { messageId } : undefined));
       });
     }
   };
@@ -71,7 +89,7 @@ export function makeSendFile(deps: SendDeps): (chatId: string, file: OutgoingFil
  * still finds no connection answers `retry`.
  */
 export function createWhatsAppSender(
-  send: (chatId: string, replies: Reply[]) => Promise<void>,
+  send: SendReplies,
   logger: Logger,
   ready: () => boolean,
   typing?: (chatId: string) => Promise<void>,
@@ -91,7 +109,7 @@ export function createWhatsAppSender(
     channel: 'whatsapp',
     ready,
     ...(typing ? { typing } : {}),
-    send: (chatId, replies) => attempt(chatId, () => send(chatId, replies)),
+    send: (chatId, replies, options) => attempt(chatId, () => send(chatId, replies, options)),
     ...(sendFile ? { sendFile: (chatId, file) => attempt(chatId, () => sendFile(chatId, file)) } : {}),
   };
 }

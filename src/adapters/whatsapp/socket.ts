@@ -18,7 +18,12 @@ import type { Logger } from '../../config/logger.js';
  */
 export interface WhatsAppSocket {
   ev: BaileysEventEmitter;
-  sendMessage(jid: string, content: WhatsAppContent): Promise<WAMessage | undefined>;
+  /** `options.messageId` names the message instead of a random id (retries of one record). */
+  sendMessage(
+    jid: string,
+    content: WhatsAppContent,
+    options?: { messageId?: string },
+  ): Promise<WAMessage | undefined>;
   sendPresenceUpdate(type: WAPresence, jid?: string): Promise<void>;
   readMessages(keys: WAMessageKey[]): Promise<void>;
   requestPairingCode(phone: string): Promise<string>;

@@ -134,7 +134,9 @@ describe('WhatsApp channel (fake socket with a real Baileys event emitter)', () 
         incoming({ conversation: 'kanal' }, { jid: '120363144038483540@newsletter' }),
         incoming({ conversation: 'dari kami' }, { fromMe: true }),
       );
-      sock.ev.emit('messages.upsert', { messages: [incoming({ conversation: 'lama' })], type: 'append' });
+      const history = incoming({ conversation: 'lama' });
+      history.messageTimestamp = Math.floor(Date.now() / 1000) - 2 * 24 * 3600;
+      sock.deliverOffline(history);
       sock.deliver(incoming({ conversation: 'halo' }, { jid: '123456789012345@lid' }));
       await channel!.idle();
       expect(r.received.map((m) => [m.chatId, m.content])).toEqual([

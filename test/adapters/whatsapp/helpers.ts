@@ -32,6 +32,8 @@ export const CITIZEN_JID = '6281234567890@s.whatsapp.net';
 export class FakeSocket implements WhatsAppSocket {
   readonly ev: BaileysEventEmitter = makeEventBuffer(silentLogger);
   readonly sent: Array<{ jid: string; text: string }> = [];
+  /** The message id each text in `sent` went out with: the one asked for, else a generated one. */
+  readonly sentIds: string[] = [];
   /** Files sent (an image or a document), as Baileys was given them. */
   readonly files: Array<{ jid: string; content: Exclude<WhatsAppContent, { text: string }> }> = [];
   readonly presence: Array<{ type: WAPresence; jid: string | undefined }> = [];
@@ -43,18 +45,25 @@ export class FakeSocket implements WhatsAppSocket {
   private n = 0;
   constructor(readonly opts: SocketOptions) {}
 
-  sendMessage(jid: string, content: WhatsAppContent): Promise<WAMessage | undefined> {
+  sendMessage(
+    jid: string,
+    content: WhatsAppContent,
+    options?: { messageId?: string },
+  ): Promise<WAMessage | undefined> {
     if (this.failSends > 0) {
       this.failSends--;
       return Promise.reject(new Error('Connection Closed'));
     }
+    // Baileys names the message with `options.messageId` when given, else with a fresh id.
+    const id = options?.messageId ?? `OUT${++this.n}`;
     if (!('text' in content)) {
       this.files.push({ jid, content });
-      return Promise.resolve({ key: { id: `OUT${++this.n}`, remoteJid: jid, fromMe: true }, message: {} });
+      return Promise.resolve({ key: { id, remoteJid: jid, fromMe: true }, message: {} });
     }
     this.sent.push({ jid, text: content.text });
+    this.sentIds.push(id);
     return Promise.resolve({
-      key: { id: `OUT${++this.n}`, remoteJid: jid, fromMe: true },
+      key: { id, remoteJid: jid, fromMe: true },
       message: { conversation: content.text },
     });
   }
@@ -97,6 +106,10 @@ export class FakeSocket implements WhatsAppSocket {
   }
   deliver(...messages: WAMessage[]): void {
     this.ev.emit('messages.upsert', { messages, type: 'notify' });
+  }
+  /** What Baileys emits for messages the server kept while we were offline, on reconnect. */
+  deliverOffline(...messages: WAMessage[]): void {
+    this.ev.emit('messages.upsert', { messages, type: 'append' });
   }
   texts(): string[] {
     return this.sent.map((s) => s.text);

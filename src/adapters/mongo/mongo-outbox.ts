@@ -76,7 +76,10 @@ export class MongoOutbox implements Outbox {
       .find(
         {
           // A new row is due whatever clock recorded it; a retry or a lapsed attempt at its time.
-          $or: [{ status: 'pending', attempts: 0 }, { status: { $in: OPEN }, nextAttemptAt: { $lte: now } }],
+          $or: [
+            { status: 'pending', attempts: 0 },
+            { status: { $in: OPEN }, nextAttemptAt: { $lte: now } },
+          ],
           ...(channels ? { channel: { $in: [...channels] } } : {}),
         },
         { channel: 1, chatId: 1 },

@@ -120,13 +120,11 @@ async function statusRow(
     const app = appOf.get(w.tracking);
     if (!w.done || !app) continue;
     const history = app.statusHistory.filter((h) => h.to === w.to).length;
-    const audits = await conn
-      .collection('events')
-      .countDocuments({
-        type: 'application.status_changed',
-        applicationId: String(app._id),
-        'after.status': w.to,
-      });
+    const audits = await conn.collection('events').countDocuments({
+      type: 'application.status_changed',
+      applicationId: String(app._id),
+      'after.status': w.to,
+    });
     const line = `Status: ${describeStatus(w.to, 'id')}.`;
     const notices = noticesTo(w.chatId).filter((t) => t.includes(w.tracking) && t.includes(line)).length;
     if (history === 1 && audits === 1 && notices === 1) ok++;

@@ -71,6 +71,7 @@ export class Officers {
     private readonly baseUrl: string,
     private readonly token: string,
     private readonly random: () => number,
+    private readonly pauseMs: number,
   ) {}
 
   /** Starts moving the application with this tracking number along PATH. */
@@ -88,7 +89,7 @@ export class Officers {
 
   private async work(tracking: string, chatId: string): Promise<void> {
     for (let i = 1; i < PATH.length; i++) {
-      await sleep(1000 + this.random() * 8000);
+      await sleep(500 + this.random() * this.pauseMs);
       const rec: StatusChangeRecord = { tracking, chatId, to: PATH[i]!, confirmed: false, done: false };
       this.changes.push(rec);
       await this.change(rec, PATH[i - 1]!);

@@ -5,7 +5,7 @@
  * the database and the fake's record are checked and one table printed (docs/reliability.md).
  * Exit code 1 when a row's "must be" does not hold.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { openConnection } from '../../src/adapters/mongo/connection.js';
 import { waitUntil } from '../../test/fault/support.js';
@@ -149,6 +149,7 @@ async function chaos(s: ChaosSettings): Promise<{ rows: Row[]; done: Disruptions
       stack.baseUrl,
       await makeOfficerToken(stack.mongoUri),
       seededRandom(s.seed + 1),
+      s.officerPauseS * 1000,
     );
     const golden = await playGolden(stack, mailbox, s);
     log(
@@ -198,6 +199,9 @@ if (done.kills < settings.kills || done.dbPauses + done.dbKills < settings.dbFau
   console.log('\nnot every scheduled kill or fault ran');
   process.exitCode = 1;
 }
+// For the CI test: the rows and the disruptions as data.
+if (process.env.CHAOS_REPORT)
+  await writeFile(process.env.CHAOS_REPORT, JSON.stringify({ settings, done, rows }, null, 2));
 if (failed.length > 0) {
   console.log(`\nFAILED: ${failed.map((r) => r.counted).join('; ')}`);
   process.exitCode = 1;

@@ -18,6 +18,8 @@ export interface ChaosSettings {
   replyTimeoutS: number;
   /** Seconds after the last event during which delivery may still catch up. */
   settleS: number;
+  /** Longest pause, in seconds, an officer takes before each status change. */
+  officerPauseS: number;
 }
 
 function intEnv(env: NodeJS.ProcessEnv, name: string, dflt: number): number {
@@ -39,6 +41,7 @@ export function chaosSettings(env: NodeJS.ProcessEnv = process.env): ChaosSettin
     durationS: intEnv(env, 'CHAOS_DURATION', 420),
     replyTimeoutS: intEnv(env, 'CHAOS_REPLY_TIMEOUT', 150),
     settleS: intEnv(env, 'CHAOS_SETTLE', 60),
+    officerPauseS: intEnv(env, 'CHAOS_OFFICER_PAUSE', 8),
   };
 }
 

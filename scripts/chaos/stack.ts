@@ -3,7 +3,7 @@
  * process, and Loket as a child process (`node --import tsx src/main.ts`), always on the same
  * port so officers' requests simply fail while it is down.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FerretDbProcess, LoketProcess, TOKEN, freePort, waitUntil } from '../../test/fault/support.js';
@@ -95,11 +95,17 @@ export class ChaosStack {
     await this.db.restart();
   }
 
-  /** Stops everything and removes the temp directory (kept when `keep`). */
+  /**
+   * Stops everything and removes the temp directory; with `keep`, the directory stays with each
+   * Loket process's log (loket-N.log) next to the database, to find out what went wrong.
+   */
   async close(keep = false): Promise<void> {
     for (const p of this.processes) await p.stop(5000);
     await this.api.close();
     await this.db.stop();
-    if (!keep) await rm(this.dir, { recursive: true, force: true });
+    if (keep) {
+      for (const [i, p] of this.processes.entries())
+        await writeFile(path.join(this.dir, `loket-${i}.log`), p.log);
+    } else await rm(this.dir, { recursive: true, force: true });
   }
 }

@@ -12,6 +12,8 @@ import { SEND_AGAIN, TRACKING, domisiliTurns, type CitizenData, type Input, type
 export interface Sent {
   turn: number;
   repliesBefore: number;
+  /** When it was sent (ms since the epoch). */
+  at: number;
 }
 
 /** What one citizen did and got, for the checks. */
@@ -32,7 +34,14 @@ export interface CitizenRecord {
 export class Mailbox {
   private seen = 0;
   private readonly byChat = new Map<string, string[]>();
+  private readonly arrivals = new Map<string, number[]>();
   constructor(private readonly api: FakeBotApi) {}
+
+  /** When each text to `chatId` was first seen here (as exact as the calls to `of`: tick often). */
+  arrivalsOf(chatId: string): number[] {
+    this.of(chatId);
+    return this.arrivals.get(chatId) ?? [];
+  }
 
   /** The texts sent to `chatId` so far (HTML removed). */
   of(chatId: string): string[] {
@@ -44,6 +53,7 @@ export class Mailbox {
       const list = this.byChat.get(id) ?? [];
       list.push(plain(c.params.text));
       this.byChat.set(id, list);
+      this.arrivals.set(id, [...(this.arrivals.get(id) ?? []), Date.now()]);
     }
     return this.byChat.get(chatId) ?? [];
   }
@@ -76,7 +86,7 @@ export async function playTurns(
     let got: string[] | undefined;
     for (let attempt = 0; attempt < 4; attempt++) {
       await sleep(think());
-      record.sent.push({ turn: i, repliesBefore: conv.replyCount() });
+      record.sent.push({ turn: i, repliesBefore: conv.replyCount(), at: Date.now() });
       got = await conv.send(turn.input, turn.expect, timeoutMs);
       if (!got || got.some((t) => turn.expect.test(t)) || !got.some((t) => SEND_AGAIN.test(t))) break;
     }

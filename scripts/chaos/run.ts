@@ -28,6 +28,7 @@ import {
   type CitizenPlan,
 } from './settings.js';
 import { ChaosStack } from './stack.js';
+import { citizenDetails, stuckSummary } from './summary.js';
 import { TerminalConversation } from './terminal.js';
 import { goldenOf, type Golden } from './transcript.js';
 
@@ -137,14 +138,24 @@ async function quiesce(stack: ChaosStack, settleMs: number): Promise<void> {
   ).catch(() => log('still not quiet at the end of the settle time; checking anyway'));
 }
 
+/** What the run found and did. */
+interface ChaosResult {
+  rows: Row[];
+  done: Disruptions;
+  notes: string[];
+  citizens: unknown[];
+}
+
 /** The whole run; resolves with the table's rows and what was done. */
-async function chaos(s: ChaosSettings): Promise<{ rows: Row[]; done: Disruptions }> {
+async function chaos(s: ChaosSettings): Promise<ChaosResult> {
   const schedule = chaosSchedule(s);
   const stack = await ChaosStack.create();
   log(`data in ${stack.dir}`);
   try {
     await stack.startLoket();
     const mailbox = new Mailbox(stack.api);
+    // Replies are timestamped when seen: look often, also while no citizen is waiting.
+    const ticker = setInterval(() => mailbox.of(''), 250);
     const officers = new Officers(
       stack.baseUrl,
       await makeOfficerToken(stack.mongoUri),
@@ -168,6 +179,7 @@ async function chaos(s: ChaosSettings): Promise<{ rows: Row[]; done: Disruptions
     officers.deadline = Date.now() + s.settleS * 1000;
     await officers.done();
     await quiesce(stack, s.settleS * 1000);
+    clearInterval(ticker);
     for (const r of records) if (r.channel === 'telegram') r.replies = [...mailbox.of(r.chatId)];
     const conn = await openConnection(stack.mongoUri);
     try {
@@ -175,7 +187,8 @@ async function chaos(s: ChaosSettings): Promise<{ rows: Row[]; done: Disruptions
         ...conversationRows(records, golden),
         ...(await databaseRows(conn, records, officers.changes, (id) => mailbox.of(id))),
       ];
-      return { rows, done };
+      const notes = stuckSummary(records, mailbox, s.replyTimeoutS);
+      return { rows, done, notes, citizens: citizenDetails(records, golden) };
     } finally {
       await conn.close();
     }
@@ -189,19 +202,23 @@ console.log(
   `CHAOS_SEED=${settings.seed} CHAOS_CITIZENS=${settings.citizens} CHAOS_KILLS=${settings.kills} CHAOS_DB_FAULTS=${settings.dbFaults} CHAOS_DURATION=${settings.durationS}`,
 );
 const started = Date.now();
-const { rows, done } = await chaos(settings);
+const { rows, done, notes, citizens } = await chaos(settings);
 console.log(
   `\nLoket killed ${done.kills} times; database frozen ${done.dbPauses} times, killed ${done.dbKills} times; ${Math.round((Date.now() - started) / 1000)} s\n`,
 );
 console.log(renderTable(rows));
+console.log(`\n${notes.join('\n')}`);
 const failed = rows.filter((r) => !r.ok);
 if (done.kills < settings.kills || done.dbPauses + done.dbKills < settings.dbFaults) {
   console.log('\nnot every scheduled kill or fault ran');
   process.exitCode = 1;
 }
-// For the CI test: the rows and the disruptions as data.
+// The rows, the disruptions and every citizen's chat as data (the CI test; finding a cause).
 if (process.env.CHAOS_REPORT)
-  await writeFile(process.env.CHAOS_REPORT, JSON.stringify({ settings, done, rows }, null, 2));
+  await writeFile(
+    process.env.CHAOS_REPORT,
+    JSON.stringify({ settings, done, rows, notes, citizens }, null, 2),
+  );
 if (failed.length > 0) {
   console.log(`\nFAILED: ${failed.map((r) => r.counted).join('; ')}`);
   process.exitCode = 1;

@@ -15,7 +15,7 @@ function chat(index: number, replies: string[][]): CitizenRecord {
     replies: [],
   };
   replies.forEach((texts, turn) => {
-    record.sent.push({ turn, repliesBefore: record.replies.length });
+    record.sent.push({ turn, repliesBefore: record.replies.length, at: 0 });
     record.replies.push(...texts);
   });
   return record;

@@ -71,7 +71,10 @@ export async function databaseRows(
       byContact.set(`${c.channel}:${c.chatId}`, [...(byContact.get(`${c.channel}:${c.chatId}`) ?? []), a]);
   }
   const mine = records.map((r) => byContact.get(contactOf(r)) ?? []);
-  const found = mine.filter((a) => a.length > 0).length;
+  // A citizen who was given a tracking number must find that very application.
+  const found = records.filter((r, i) =>
+    r.tracking ? mine[i]!.some((a) => a.trackingNumber === r.tracking) : mine[i]!.length > 0,
+  ).length;
   const duplicated = mine.reduce((n, a) => n + Math.max(0, a.length - 1), 0);
   return [
     {

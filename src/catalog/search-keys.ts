@@ -169,7 +169,6 @@ export class KeySet {
     const startEdits = n >= 5 ? allowedEdits(n) : 0;
     const mask = letterMask(word);
     const out: number[] = [];
-    const startMasks = this.startMasks[n];
     // Lengths a whole match allows (two edits at most), and from where a start match may begin.
     const shortest = Math.max(1, n - 2);
     const longest = startEdits > 0 ? Infinity : n + 2;
@@ -182,21 +181,51 @@ export class KeySet {
         const wholeLength = k > 0 && Math.abs(len - n) <= k;
         const startLength = startEdits > 0 && len >= n - startEdits;
         const startEnd = Math.min(n, len);
-        for (const id of buckets[len]!) {
-          const key = this.keys[id]!;
-          if (wholeLength && bitCount(mask ^ this.masks[id]!) <= 2 * k && countGap(key, len, n) <= k) {
+        const ids = buckets[len]!;
+        // Most keys are only ever a start match (longer than a whole match allows): a loop of their own.
+        if (!wholeLength) {
+          if (startLength) this.startsNear(ids, n, startEnd, startEdits, mask, out);
+          continue;
+        }
+        for (let i = 0; i < ids.length; i++) {
+          const id = ids[i]!;
+          if (bitCount(mask ^ this.masks[id]!) <= 2 * k && countGap(this.keys[id]!, len, n) <= k)
             out.push(id);
-          } else if (
-            startLength &&
-            (!startMasks || bitCount(mask ^ startMasks[id]!) <= 2 * startEdits) &&
-            countGap(key, startEnd, n) <= startEdits
-          ) {
-            out.push(id);
-          }
+          else if (startLength && this.startNear(id, n, startEnd, startEdits, mask)) out.push(id);
         }
       }
     }
     countLetters(word, -1);
     return out;
+  }
+
+  /** Whether key `id`'s first `end` letters may be within `edits` of the counted word (`n` letters). */
+  private startNear(id: number, n: number, end: number, edits: number, mask: number): boolean {
+    const startMasks = this.startMasks[n];
+    if (startMasks && bitCount(mask ^ startMasks[id]!) > 2 * edits) return false;
+    return countGap(this.keys[id]!, end, n) <= edits;
+  }
+
+  /** The keys among `ids` whose first `end` letters may be within `edits` of the counted word, into `out`. */
+  private startsNear(
+    ids: Int32Array,
+    n: number,
+    end: number,
+    edits: number,
+    mask: number,
+    out: number[],
+  ): void {
+    const startMasks = this.startMasks[n];
+    const bits = 2 * edits;
+    if (startMasks) {
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i]!;
+        if (bitCount(mask ^ startMasks[id]!) <= bits && countGap(this.keys[id]!, end, n) <= edits)
+          out.push(id);
+      }
+    } else {
+      for (let i = 0; i < ids.length; i++)
+        if (countGap(this.keys[ids[i]!]!, end, n) <= edits) out.push(ids[i]!);
+    }
   }
 }

@@ -82,19 +82,20 @@ export function prepare(
 
 /** Every typed word matches a different name word: equal, its start, or (fuzzy) a slip away. */
 function wordsMatch(typed: readonly string[], words: readonly string[], fuzzy: boolean): boolean {
-  const used = new Set<number>();
-  return typed.every((t) => {
-    const i = words.findIndex(
-      (w, k) =>
-        !used.has(k) &&
-        (w === t ||
-          (t.length >= 3 && w.startsWith(t)) ||
-          (fuzzy && near(t, w, allowedEdits(Math.max(t.length, w.length))))),
-    );
-    if (i < 0) return false;
-    used.add(i);
-    return true;
-  });
+  // The name words already taken, one bit each (a name has far fewer than 32 words).
+  let used = 0;
+  for (const t of typed) {
+    let i = 0;
+    for (; i < words.length; i++) {
+      if (used & (1 << i)) continue;
+      const w = words[i]!;
+      if (w === t || (t.length >= 3 && w.startsWith(t))) break;
+      if (fuzzy && near(t, w, allowedEdits(Math.max(t.length, w.length)))) break;
+    }
+    if (i === words.length) return false;
+    used |= 1 << i;
+  }
+  return true;
 }
 
 /**
@@ -114,9 +115,12 @@ function nameLevel(typed: readonly string[], joined: string, p: Prepared): numbe
 }
 
 function qualifies(word: string, p: Prepared): boolean {
-  return p.qualifiers.some(
-    (q) => q === word || (word.length >= 3 && q.startsWith(word)) || near(word, q, allowedEdits(q.length)),
-  );
+  for (const q of p.qualifiers) {
+    if (q === word || (word.length >= 3 && q.startsWith(word)) || near(word, q, allowedEdits(q.length))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** How one reading of the text fits an entry; smaller is better, compared field by field. */
@@ -175,7 +179,8 @@ export function fit(runs: readonly Run[], p: Prepared): Fit | null {
   for (const run of runs) {
     const level = nameLevel(run.typed, run.joined, p);
     if (level === null) continue;
-    const stray = run.rest.filter((w) => !qualifies(w, p)).length;
+    let stray = 0;
+    for (const w of run.rest) if (!qualifies(w, p) && ++stray > MAX_STRAY) break;
     if (stray > MAX_STRAY) continue;
     const candidate = { nameWords: -run.nameWords, stray, tier: level <= DIRECT ? 0 : 1, level };
     if (best === null || compareFit(candidate, best) < 0) best = candidate;

@@ -3,7 +3,8 @@
  * together), with the villages each belongs to, and what finds the words a typed word may match
  * without testing them all: a sorted list for prefixes; for typos, only words beginning with the
  * typed word's first letter (or its first two letters swapped) are tested, first by which letters
- * they hold (an edit adds or removes at most one letter), then by edit distance. A slip in the
+ * they hold and then by how many of each (an edit adds, removes or changes one letter), and only
+ * then by edit distance, the costly test most keys never reach. A slip in the
  * very first letter is rare on a phone keyboard and is the one typo this search does not forgive.
  */
 import { allowedEdits } from './kelurahan-search.js';
@@ -21,9 +22,40 @@ function bitCount(x: number): number {
   return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-/** The typed lengths whose start masks are kept; others are worked out when needed. */
+/**
+ * Letter counts of the typed word being searched for, less those of the key letters being read;
+ * `countGap` puts back what it took, so between calls they are the typed word's alone.
+ */
+const counts = new Int8Array(128);
+
+function countLetters(word: string, sign: number): void {
+  for (let i = 0; i < word.length; i++) counts[word.charCodeAt(i) & 127]! += sign;
+}
+
+/**
+ * No more than the edit distance between the counted word (`wordLength` letters) and the first
+ * `length` letters of `key`: an edit closes at most one letter the key lacks and one it has too
+ * many of (a swap none), so it takes at least the larger of the two to make them equal.
+ */
+function countGap(key: string, length: number, wordLength: number): number {
+  let lacking = wordLength;
+  let extra = 0;
+  for (let i = 0; i < length; i++) {
+    const c = key.charCodeAt(i) & 127;
+    if (counts[c]! > 0) lacking--;
+    else extra++;
+    counts[c]!--;
+  }
+  for (let i = 0; i < length; i++) counts[key.charCodeAt(i) & 127]!++;
+  return Math.max(lacking, extra);
+}
+
+/**
+ * The typed lengths whose start masks are kept (one small array each): for other lengths the
+ * letter counts are compared straight away, the costlier test, but few keys are that long.
+ */
 const MASKED_FROM = 5;
-const MASKED_TO = 8;
+const MASKED_TO = 20;
 
 /** Name words of villages, each with the villages it names; searched by `matching`. */
 export class KeySet {
@@ -137,26 +169,63 @@ export class KeySet {
     const startEdits = n >= 5 ? allowedEdits(n) : 0;
     const mask = letterMask(word);
     const out: number[] = [];
-    const startMasks = this.startMasks[n];
     // Lengths a whole match allows (two edits at most), and from where a start match may begin.
     const shortest = Math.max(1, n - 2);
     const longest = startEdits > 0 ? Infinity : n + 2;
     const swapped = word.charCodeAt(1) * 128 + word.charCodeAt(0);
+    countLetters(word, 1);
     for (const buckets of [this.byFirst.get(word.charCodeAt(0)), this.byFirstTwo.get(swapped)]) {
       if (!buckets) continue;
       for (let len = shortest; len < buckets.length && len <= longest; len++) {
         const k = allowedEdits(Math.max(n, len));
         const wholeLength = k > 0 && Math.abs(len - n) <= k;
         const startLength = startEdits > 0 && len >= n - startEdits;
-        for (const id of buckets[len]!) {
-          if (wholeLength && bitCount(mask ^ this.masks[id]!) <= 2 * k) out.push(id);
-          else if (startLength) {
-            const start = startMasks ? startMasks[id]! : letterMask(this.keys[id]!, Math.min(n, len));
-            if (bitCount(mask ^ start) <= 2 * startEdits) out.push(id);
-          }
+        const startEnd = Math.min(n, len);
+        const ids = buckets[len]!;
+        // Most keys are only ever a start match (longer than a whole match allows): a loop of their own.
+        if (!wholeLength) {
+          if (startLength) this.startsNear(ids, n, startEnd, startEdits, mask, out);
+          continue;
+        }
+        for (let i = 0; i < ids.length; i++) {
+          const id = ids[i]!;
+          if (bitCount(mask ^ this.masks[id]!) <= 2 * k && countGap(this.keys[id]!, len, n) <= k)
+            out.push(id);
+          else if (startLength && this.startNear(id, n, startEnd, startEdits, mask)) out.push(id);
         }
       }
     }
+    countLetters(word, -1);
     return out;
+  }
+
+  /** Whether key `id`'s first `end` letters may be within `edits` of the counted word (`n` letters). */
+  private startNear(id: number, n: number, end: number, edits: number, mask: number): boolean {
+    const startMasks = this.startMasks[n];
+    if (startMasks && bitCount(mask ^ startMasks[id]!) > 2 * edits) return false;
+    return countGap(this.keys[id]!, end, n) <= edits;
+  }
+
+  /** The keys among `ids` whose first `end` letters may be within `edits` of the counted word, into `out`. */
+  private startsNear(
+    ids: Int32Array,
+    n: number,
+    end: number,
+    edits: number,
+    mask: number,
+    out: number[],
+  ): void {
+    const startMasks = this.startMasks[n];
+    const bits = 2 * edits;
+    if (startMasks) {
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i]!;
+        if (bitCount(mask ^ startMasks[id]!) <= bits && countGap(this.keys[id]!, end, n) <= edits)
+          out.push(id);
+      }
+    } else {
+      for (let i = 0; i < ids.length; i++)
+        if (countGap(this.keys[ids[i]!]!, end, n) <= edits) out.push(ids[i]!);
+    }
   }
 }

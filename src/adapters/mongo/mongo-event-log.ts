@@ -1,15 +1,28 @@
-import type { FilterQuery, Model } from 'mongoose';
+import { createHash } from 'node:crypto';
+import { Types, type FilterQuery, type Model } from 'mongoose';
 import type { Actor } from '../../domain/application.js';
 import type { AuditEvent, EventFilter, EventLog, NewEvent } from '../../ports/event-log.js';
 import type { Page, PageResult } from '../../ports/page.js';
 import type { EventRecord } from './event-model.js';
-import { compact, pageBounds } from './mongo-utils.js';
+import { compact, isDuplicateKeyError, pageBounds } from './mongo-utils.js';
+
+/**
+ * The event id of a keyed event: the event's second (as an ObjectId starts, so ids still sort
+ * by time) and 8 bytes of the key's SHA-256. The id is the primary key, so the key is unique
+ * without an index of its own: FerretDB has no sparse unique indexes, and most events carry none.
+ */
+function idForKey(key: string, at: Date): Types.ObjectId {
+  const bytes = Buffer.alloc(12);
+  bytes.writeUInt32BE(Math.max(0, Math.floor(at.getTime() / 1000)) >>> 0, 0);
+  createHash('sha256').update(`event:${key}`).digest().copy(bytes, 4, 0, 8);
+  return new Types.ObjectId(bytes);
+}
 
 /**
  * Refuses keys FerretDB (and MongoDB before 5.0) cannot store, with the path, instead of a
  * server error that names neither. Objects only: arrays of objects would be nested arrays at worst.
  */
-function assertStorableKeys(value: unknown, path: string): void {
+export function assertStorableKeys(value: unknown, path: string): void {
   if (Array.isArray(value)) {
     value.forEach((v, i) => assertStorableKeys(v, `${path}[${i}]`));
     return;
@@ -59,6 +72,19 @@ export class MongoEventLog implements EventLog {
     for (const part of ['data', 'before', 'after'] as const) assertStorableKeys(event[part], part);
     const doc = await this.model.create(compact({ ...event, actor: { ...event.actor } }));
     return { ...event, id: doc._id.toHexString() };
+  }
+
+  async appendOnce(key: string, event: NewEvent): Promise<AuditEvent> {
+    for (const part of ['data', 'before', 'after'] as const) assertStorableKeys(event[part], part);
+    const _id = idForKey(key, event.at);
+    try {
+      await this.model.create(compact({ ...event, _id, actor: { ...event.actor } }));
+      return { ...event, id: _id.toHexString() };
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
+      const stored = await this.model.findById(_id).lean<EventRecord>().exec();
+      return stored ? toDomain(stored) : { ...event, id: _id.toHexString() };
+    }
   }
 
   async listForApplication(applicationId: string): Promise<AuditEvent[]> {

@@ -77,6 +77,39 @@ export async function compareAndSet<T extends Versioned>(
   }
 }
 
+/**
+ * Read-decide-write of bookkeeping on a versioned document that must not make anyone's copy
+ * stale: the version stays. It holds the lock of the next versioned write from the version read
+ * (and gives it back at once, since the version does not move), so it never interleaves with a
+ * guarded write; a guarded writer meeting it in that moment loses as it would to any writer.
+ * `decide` returns the update, or `undefined` when there is nothing to do. Answers whether it wrote.
+ */
+export async function mutateInPlace<T extends Versioned>(
+  locks: Model<WriteLockRecord>,
+  model: Model<T>,
+  id: Types.ObjectId,
+  decide: (current: T) => UpdateQuery<T> | undefined,
+  maxTries = 20,
+): Promise<boolean> {
+  for (let attempt = 0; attempt < maxTries; attempt++) {
+    const current = await model.findById(id).lean<T>().exec();
+    if (!current) return false;
+    const update = decide(current);
+    if (!update) return false;
+    const key = `${model.collection.collectionName}:${id.toHexString()}:${current.version + 1}`;
+    if (await acquire(locks, key)) {
+      try {
+        const res = await model.updateOne({ _id: id, version: current.version }, update).exec();
+        if (res.matchedCount === 1) return true;
+      } finally {
+        await locks.deleteOne({ _id: key }).exec();
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2 + Math.random() * 10 * (attempt + 1)));
+  }
+  throw new ConcurrencyError(model.modelName, id.toHexString(), null);
+}
+
 /** Removes the locks of finished writes (older than a crashed writer's, so never one in use). */
 export async function sweepLocks(locks: Model<WriteLockRecord>, now = new Date()): Promise<number> {
   const res = await locks.deleteMany({ at: { $lt: new Date(now.getTime() - STALE_LOCK_MS) } }).exec();

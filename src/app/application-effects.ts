@@ -22,7 +22,8 @@ const BATCH = 100;
 export interface EffectCompletionDeps {
   applications: ApplicationRepository;
   events: EventLog;
-  outbox: Outbox;
+  /** Only for follow-ups with a notice (a citizen's own revision has none: the bot answers it). */
+  outbox?: Outbox;
   documents: DocumentStore;
 }
 
@@ -41,6 +42,7 @@ export async function completeEffects(
     if (effect.audit) await deps.events.appendOnce(effect.id, effect.audit);
     if (effect.notice) {
       const { key, channel, chatId, text } = effect.notice;
+      if (!deps.outbox) throw new Error(`no outbox for the notice of ${effect.id}`);
       await deps.outbox.enqueue({ key, channel, chatId, payload: { text }, createdAt: effect.at });
     }
     for (const id of effect.attachDocuments ?? []) await deps.documents.attach(id, applicationId);
@@ -69,6 +71,7 @@ export async function completeEffectsNow(
 
 /** What the reconciler needs. */
 export interface ReconcileEffectsDeps extends EffectCompletionDeps {
+  outbox: Outbox;
   leases: LeaseRepository;
   /** This process (host:pid), the lease holder. */
   holder: string;

@@ -7,15 +7,13 @@ import type { EventRecord } from './event-model.js';
 import { compact, isDuplicateKeyError, pageBounds } from './mongo-utils.js';
 
 /**
- * The event id of a keyed event: the event's second (as an ObjectId starts, so ids still sort
- * by time) and 8 bytes of the key's SHA-256. The id is the primary key, so the key is unique
- * without an index of its own: FerretDB has no sparse unique indexes, and most events carry none.
+ * The event id of a keyed event: the first 12 bytes of the key's SHA-256, and nothing else (a
+ * retry may carry another time). The id is the primary key, so the key is unique without an
+ * index of its own: FerretDB has no sparse unique indexes, and most events carry none. Events
+ * sort by `at` first, so such an id only orders events of the same moment.
  */
-function idForKey(key: string, at: Date): Types.ObjectId {
-  const bytes = Buffer.alloc(12);
-  bytes.writeUInt32BE(Math.max(0, Math.floor(at.getTime() / 1000)) >>> 0, 0);
-  createHash('sha256').update(`event:${key}`).digest().copy(bytes, 4, 0, 8);
-  return new Types.ObjectId(bytes);
+function idForKey(key: string): Types.ObjectId {
+  return new Types.ObjectId(createHash('sha256').update(`event:${key}`).digest().subarray(0, 12));
 }
 
 /**
@@ -76,7 +74,7 @@ export class MongoEventLog implements EventLog {
 
   async appendOnce(key: string, event: NewEvent): Promise<AuditEvent> {
     for (const part of ['data', 'before', 'after'] as const) assertStorableKeys(event[part], part);
-    const _id = idForKey(key, event.at);
+    const _id = idForKey(key);
     try {
       await this.model.create(compact({ ...event, _id, actor: { ...event.actor } }));
       return { ...event, id: _id.toHexString() };

@@ -4,7 +4,7 @@ import { startNotificationWorker } from '../app/officer/deliver-notifications.js
 import { notifyLongWaits } from '../app/officer/notify-long-waits.js';
 import { noticeOverdue } from '../app/officer/notice-overdue.js';
 import { runRetention } from '../app/officer/retention.js';
-import { sweepOrphanUploads } from '../app/orphan-uploads.js';
+import { sweepDiscardedUploads, sweepOrphanUploads } from '../app/orphan-uploads.js';
 import { startPeriodic, type PeriodicJob } from '../app/periodic.js';
 import { queueOffice, type Loket } from './loket.js';
 
@@ -75,7 +75,8 @@ function startSlaCheck(loket: Loket): PeriodicJob {
 
 /**
  * The follow-up reconciler completes the audit events, notices and file clean-ups that a write
- * saved with an application but did not finish (a crash, a failed write right after the save).
+ * saved with an application but did not finish (a crash, a failed write right after the save);
+ * in the same beat the discard sweep deletes uploads drafts let go of once that state is saved.
  */
 function startEffectReconciler(loket: Loket): PeriodicJob {
   const { logger, repos, runtime } = loket;
@@ -84,6 +85,8 @@ function startEffectReconciler(loket: Loket): PeriodicJob {
     async () => {
       const r = await reconcileEffects({ ...repos, leases, holder, now });
       if (r.completed > 0) logger.info({ effects: r }, 'application follow-ups completed after a crash');
+      const d = await sweepDiscardedUploads({ ...repos, leases, holder, now });
+      if (d.deleted > 0) logger.debug({ discarded: d }, 'discarded uploads deleted');
     },
     {
       intervalMs: EFFECT_GRACE_MS,

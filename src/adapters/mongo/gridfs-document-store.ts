@@ -26,6 +26,7 @@ interface FileMetadata {
   sha256: string;
   owner: { channel: string; chatId: string };
   applicationId?: string;
+  discardedAt?: Date;
 }
 
 /**
@@ -51,6 +52,7 @@ function metaOf(file: mongoose.mongo.GridFSFile): StoredDocumentMeta | undefined
     uploadedAt: file.uploadDate,
   };
   if (m.applicationId !== undefined) meta.applicationId = m.applicationId;
+  if (m.discardedAt !== undefined) meta.discardedAt = m.discardedAt;
   return meta;
 }
 
@@ -179,6 +181,21 @@ export class GridFsDocumentStore implements DocumentStore {
     // Delete chunks and file row directly: bucket.delete throws when the file is already gone.
     await this.chunks().deleteMany({ files_id: oid });
     await this.files().deleteOne({ _id: oid });
+  }
+
+  async discard(id: string, at: Date): Promise<void> {
+    const oid = toObjectId(id);
+    if (!oid) return;
+    await this.files().updateOne({ _id: oid }, { $set: { 'metadata.discardedAt': at } });
+  }
+
+  async listDiscardedBefore(date: Date, limit: number): Promise<StoredDocumentMeta[]> {
+    const rows = await this.files()
+      .find({ 'metadata.discardedAt': { $lt: date }, 'metadata.applicationId': { $exists: false } })
+      .sort({ 'metadata.discardedAt': 1 })
+      .limit(Math.max(1, Math.trunc(limit)))
+      .toArray();
+    return rows.map(metaOf).filter((m): m is StoredDocumentMeta => m !== undefined);
   }
 
   async listOrphansBefore(date: Date): Promise<StoredDocumentMeta[]> {

@@ -102,6 +102,8 @@ export class GridFsDocumentStore implements DocumentStore {
   async ensureIndexes(): Promise<void> {
     if (!this.conn.db) throw new Error('database connection is not open');
     await this.files().createIndex({ filename: 1, uploadDate: 1 });
+    // The discard sweep's look-up, every half minute.
+    await this.files().createIndex({ 'metadata.discardedAt': 1 });
     await this.conn.db
       .collection(`${DOCUMENTS_BUCKET}.chunks`)
       .createIndex({ files_id: 1, n: 1 }, { unique: true });

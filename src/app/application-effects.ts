@@ -86,6 +86,8 @@ export interface ReconcileEffectsReport {
   ran: boolean;
   /** Follow-ups completed. */
   completed: number;
+  /** Applications whose follow-ups failed again (tried next run; the others go on meanwhile). */
+  failed: number;
 }
 
 /**
@@ -95,14 +97,18 @@ export interface ReconcileEffectsReport {
  */
 export async function reconcileEffects(deps: ReconcileEffectsDeps): Promise<ReconcileEffectsReport> {
   const report = await runUnderLease(deps, EFFECTS_LEASE, LEASE_TTL_MS, async (renew) => {
-    const r: ReconcileEffectsReport = { ran: true, completed: 0 };
+    const r: ReconcileEffectsReport = { ran: true, completed: 0, failed: 0 };
     const before = new Date(deps.now().getTime() - (deps.graceMs ?? EFFECT_GRACE_MS));
     for (const { applicationId, effects } of await deps.applications.listPendingEffects(before, BATCH)) {
-      await completeEffects(deps, applicationId, effects);
-      r.completed += effects.length;
+      try {
+        await completeEffects(deps, applicationId, effects);
+        r.completed += effects.length;
+      } catch {
+        r.failed++;
+      }
       if (!(await renew())) break;
     }
     return r;
   });
-  return report ?? { ran: false, completed: 0 };
+  return report ?? { ran: false, completed: 0, failed: 0 };
 }

@@ -85,6 +85,7 @@ function startEffectReconciler(loket: Loket): PeriodicJob {
     async () => {
       const r = await reconcileEffects({ ...repos, leases, holder, now });
       if (r.completed > 0) logger.info({ effects: r }, 'application follow-ups completed after a crash');
+      if (r.failed > 0) logger.warn({ effects: r }, 'application follow-ups failed; tried again next run');
       const d = await sweepDiscardedUploads({ ...repos, leases, holder, now });
       if (d.deleted > 0) logger.debug({ discarded: d }, 'discarded uploads deleted');
     },

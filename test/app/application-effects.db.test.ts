@@ -85,7 +85,7 @@ describe('status change follow-ups after a crash', () => {
     expect(await pendingOf(app.id)).toHaveLength(1);
 
     // A writer may still be finishing: within the grace the reconciler leaves it alone.
-    expect(await reconcileEffects(reconcilerDeps(NOW))).toEqual({ ran: true, completed: 0 });
+    expect(await reconcileEffects(reconcilerDeps(NOW))).toEqual({ ran: true, completed: 0, failed: 0 });
     expect((await reconcileEffects(reconcilerDeps(LATER))).completed).toBeGreaterThanOrEqual(1);
 
     const key = `status:${app.id}:2`;
@@ -103,7 +103,7 @@ describe('status change follow-ups after a crash', () => {
     expect((await repos.applications.findById(app.id))?.version).toBe(2);
 
     // Once done, done: another run adds nothing.
-    expect(await reconcileEffects(reconcilerDeps(LATER))).toEqual({ ran: true, completed: 0 });
+    expect(await reconcileEffects(reconcilerDeps(LATER))).toEqual({ ran: true, completed: 0, failed: 0 });
     expect(await auditEvents(app.id)).toHaveLength(1);
     expect(await outboxRows(key)).toHaveLength(1);
   });
@@ -115,6 +115,26 @@ describe('status change follow-ups after a crash', () => {
     const found = await repos.applications.listPendingEffects(LATER, 100);
     expect(found.filter((p) => p.applicationId === app.id)).toEqual([]);
     expect(await auditEvents(app.id)).toHaveLength(1);
+  });
+
+  it('should go on with the other applications when one follow-up keeps failing', async () => {
+    const dying = { events: crashAt(repos.events, 'appendOnce') };
+    const stuck = await repos.applications.create(newApplication(), numbers);
+    const fine = await repos.applications.create(newApplication(), numbers);
+    for (const app of [stuck, fine])
+      await changeApplicationStatus(statusDeps(dying), budi, { applicationId: app.id, to: 'IN_REVIEW' });
+    const failingForStuck = Object.assign(Object.create(repos.events) as EventLog, {
+      appendOnce: (key: string, event: Parameters<EventLog['appendOnce']>[1]) =>
+        event.applicationId === stuck.id
+          ? Promise.reject(new Error('refused'))
+          : repos.events.appendOnce(key, event),
+    });
+    const r = await reconcileEffects({ ...reconcilerDeps(LATER), events: failingForStuck });
+    expect(r).toEqual({ ran: true, completed: 1, failed: 1 });
+    expect(await auditEvents(fine.id)).toHaveLength(1);
+    expect(await auditEvents(stuck.id)).toHaveLength(0);
+    expect(await reconcileEffects(reconcilerDeps(LATER))).toEqual({ ran: true, completed: 1, failed: 0 });
+    expect(await auditEvents(stuck.id)).toHaveLength(1);
   });
 
   it('should log a keyed event once however often it is appended', async () => {
@@ -129,7 +149,7 @@ describe('status change follow-ups after a crash', () => {
 
   it('should run in one process at a time', async () => {
     await leases.acquire('job:application-effects', 'other-process', 60_000, LATER);
-    expect(await reconcileEffects(reconcilerDeps(LATER))).toEqual({ ran: false, completed: 0 });
+    expect(await reconcileEffects(reconcilerDeps(LATER))).toEqual({ ran: false, completed: 0, failed: 0 });
     await leases.release('job:application-effects', 'other-process', LATER);
   });
 });

@@ -54,6 +54,8 @@ export interface ApplicationRecord {
    * top-level equality, which FerretDB filters in the database, never the nested array.
    */
   effectsPending?: boolean;
+  /** Written by `mutateInPlace` (write-lock.ts). */
+  inPlaceSeq?: number;
 }
 
 const actor = new Schema(
@@ -127,6 +129,7 @@ const schema = new Schema<ApplicationRecord>(
     idempotencyKey: { type: String, required: true },
     pendingEffects: { type: [Schema.Types.Mixed], default: undefined },
     effectsPending: { type: Boolean, required: false },
+    inPlaceSeq: { type: Number, required: false },
   },
   // `minimize: false` keeps an empty `answers: {}`; our own `version` replaces mongoose's `__v`.
   { versionKey: false, minimize: false },

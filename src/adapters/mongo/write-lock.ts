@@ -1,4 +1,4 @@
-import type { Model, Types, UpdateQuery } from 'mongoose';
+import type { FilterQuery, Model, Types, UpdateQuery } from 'mongoose';
 import { ConcurrencyError } from '../../ports/errors.js';
 import type { WriteLockRecord } from './write-lock-model.js';
 import { isDuplicateKeyError } from './mongo-utils.js';
@@ -32,17 +32,34 @@ const STALE_LOCK_MS = 30_000;
 export interface Versioned {
   _id: Types.ObjectId;
   version: number;
+  /**
+   * Counts `mutateInPlace` writes, which keep the version: two of them from one version would
+   * otherwise not see each other. Declare it in the schema of a model written in place.
+   */
+  inPlaceSeq?: number;
 }
 
-async function acquire(locks: Model<WriteLockRecord>, key: string): Promise<boolean> {
-  for (let attempt = 0; attempt < 2; attempt++) {
+/** How often a writer retries while a brief (in-place) lock is held, a few milliseconds apart. */
+const BRIEF_WAITS = 12;
+
+async function acquire(locks: Model<WriteLockRecord>, key: string, brief = false): Promise<boolean> {
+  for (let attempt = 0; attempt < 2 + BRIEF_WAITS; attempt++) {
     try {
-      await locks.create({ _id: key, at: new Date() });
+      await locks.create({ _id: key, at: new Date(), ...(brief ? { brief: true } : {}) });
       return true;
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;
       const held = await locks.findById(key).lean<WriteLockRecord>().exec();
-      if (!held || held.at.getTime() > Date.now() - STALE_LOCK_MS) return false;
+      // Released in between: try the insert again (the versioned filter still decides).
+      if (!held) continue;
+      const fresh = held.at.getTime() > Date.now() - STALE_LOCK_MS;
+      // A bookkeeping write that keeps the version: it is done in a moment, so it is waited
+      // out rather than answered as a conflict.
+      if (fresh && held.brief) {
+        await new Promise((resolve) => setTimeout(resolve, 2 + Math.random() * 6));
+        continue;
+      }
+      if (fresh) return false;
       // Left by a crashed writer: remove exactly that row (its `at`), then try once more.
       await locks.deleteOne({ _id: key, at: held.at }).exec();
     }
@@ -97,9 +114,18 @@ export async function mutateInPlace<T extends Versioned>(
     const update = decide(current);
     if (!update) return false;
     const key = `${model.collection.collectionName}:${id.toHexString()}:${current.version + 1}`;
-    if (await acquire(locks, key)) {
+    if (await acquire(locks, key, true)) {
       try {
-        const res = await model.updateOne({ _id: id, version: current.version }, update).exec();
+        // Under the lock no other writer from this version runs, so the filter read now holds.
+        const seq = current.inPlaceSeq;
+        const filter = {
+          _id: id,
+          version: current.version,
+          inPlaceSeq: seq ?? { $exists: false },
+        } as FilterQuery<T>;
+        const res = await model
+          .updateOne(filter, { ...update, $set: { ...(update.$set ?? {}), inPlaceSeq: (seq ?? 0) + 1 } })
+          .exec();
         if (res.matchedCount === 1) return true;
       } finally {
         await locks.deleteOne({ _id: key }).exec();

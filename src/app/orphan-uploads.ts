@@ -9,6 +9,17 @@ import { runUnderLease } from './lease-run.js';
 /** The lease that keeps two processes from sweeping at once (each deletion is audited once). */
 export const ORPHAN_SWEEP_LEASE = 'job:orphan-uploads';
 
+/** The lease of the discard sweep (see `sweepDiscardedUploads`). */
+export const DISCARD_SWEEP_LEASE = 'job:discarded-uploads';
+
+/**
+ * How long a discarded upload waits before the discard sweep looks at it: the turn that let go of
+ * it is saved by then. Only a courtesy: the sweep deletes nothing the saved draft still names.
+ */
+export const DISCARD_GRACE_MS = 60_000;
+/** Discarded files looked at per run; the next run goes on. */
+const DISCARD_BATCH = 200;
+
 const DAY_MS = 86_400_000;
 const LEASE_TTL_MS = 10 * 60_000;
 /** Files looked at between lease renewals. */
@@ -60,9 +71,29 @@ export async function sweepOrphanUploads(deps: OrphanSweepDeps): Promise<OrphanS
       new Date(started.getTime() - deps.orphanDays * DAY_MS),
     );
     for (const [i, meta] of orphans.entries()) {
-      await sweepOne(deps, meta, r);
+      await sweepOne(deps, meta, r, true);
       if ((i + 1) % RENEW_EVERY === 0 && !(await renew())) break;
     }
+    return r;
+  });
+  return report ?? { ran: false, deleted: 0, kept: 0, attached: 0 };
+}
+
+/** What the discard sweep needs: the orphan sweep's stores, without its age. */
+export type DiscardSweepDeps = Omit<OrphanSweepDeps, 'orphanDays'> & { graceMs?: number };
+
+/**
+ * Deletes uploads a draft let go of (`DocumentStore.discard`) once the state without them is
+ * saved: a file the stored draft still names is kept (its turn has not been saved, or failed and
+ * will be run again), one an application lists is attached instead. Not audited, as an upload
+ * replaced in a draft never was. Runs only under its lease.
+ */
+export async function sweepDiscardedUploads(deps: DiscardSweepDeps): Promise<OrphanSweepReport> {
+  const before = new Date(deps.now().getTime() - (deps.graceMs ?? DISCARD_GRACE_MS));
+  const report = await runUnderLease(deps, DISCARD_SWEEP_LEASE, LEASE_TTL_MS, async () => {
+    const r: OrphanSweepReport = { ran: true, deleted: 0, kept: 0, attached: 0 };
+    for (const meta of await deps.documents.listDiscardedBefore(before, DISCARD_BATCH))
+      await sweepOne({ ...deps, orphanDays: 0 }, meta, r, false);
     return r;
   });
   return report ?? { ran: false, deleted: 0, kept: 0, attached: 0 };
@@ -72,6 +103,7 @@ async function sweepOne(
   deps: OrphanSweepDeps,
   meta: StoredDocumentMeta,
   report: OrphanSweepReport,
+  audit: boolean,
 ): Promise<void> {
   // The conversation first: submitting creates the application before the conversation drops the
   // draft, so a file missing from the draft read here is already in its application.
@@ -87,6 +119,8 @@ async function sweepOne(
     return;
   }
   await deps.documents.delete(meta.documentId);
+  report.deleted++;
+  if (!audit) return;
   // No chat id: on WhatsApp it is the citizen's phone number.
   await deps.events.append({
     type: 'document.orphan_deleted',
@@ -101,5 +135,4 @@ async function sweepOne(
       orphanDays: deps.orphanDays,
     },
   });
-  report.deleted++;
 }

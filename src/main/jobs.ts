@@ -1,9 +1,10 @@
 import { createMongoRetentionStore } from '../adapters/mongo/mongo-retention-store.js';
 import { reconcileTurns } from '../app/outbound/turn-rows.js';
+import { EFFECT_GRACE_MS, reconcileEffects } from '../app/application-effects.js';
 import { notifyLongWaits } from '../app/officer/notify-long-waits.js';
 import { noticeOverdue } from '../app/officer/notice-overdue.js';
 import { runRetention } from '../app/officer/retention.js';
-import { sweepOrphanUploads } from '../app/orphan-uploads.js';
+import { sweepDiscardedUploads, sweepOrphanUploads } from '../app/orphan-uploads.js';
 import { startPeriodic, type PeriodicJob } from '../app/periodic.js';
 import { queueOffice, type Loket } from './loket.js';
 
@@ -73,11 +74,39 @@ function startSlaCheck(loket: Loket): PeriodicJob {
 }
 
 /**
+ * The follow-up reconciler completes the audit events, notices and file clean-ups that a write
+ * saved with an application but did not finish (a crash, a failed write right after the save);
+ * in the same beat the discard sweep deletes uploads drafts let go of once that state is saved.
+ */
+function startEffectReconciler(loket: Loket): PeriodicJob {
+  const { logger, repos, runtime } = loket;
+  const { leases, holder, now } = runtime;
+  return startPeriodic(
+    async () => {
+      const r = await reconcileEffects({ ...repos, leases, holder, now });
+      if (r.completed > 0) logger.info({ effects: r }, 'application follow-ups completed after a crash');
+      if (r.failed > 0) logger.warn({ effects: r }, 'application follow-ups failed; tried again next run');
+      const d = await sweepDiscardedUploads({ ...repos, leases, holder, now });
+      if (d.deleted > 0) logger.debug({ discarded: d }, 'discarded uploads deleted');
+    },
+    {
+      intervalMs: EFFECT_GRACE_MS,
+      onError: (err) => logger.error({ err }, 'application follow-up reconciler failed'),
+    },
+  );
+}
+
+/**
  * The jobs one process at a time must run, each under its lease (every server process starts
  * them): one small starter per job, so a new job is one more function and one more list entry.
  */
 export function startLeasedJobs(loket: Loket): PeriodicJob {
-  return allOf([startRetention(loket), startOrphanUploadSweep(loket), startSlaCheck(loket)]);
+  return allOf([
+    startRetention(loket),
+    startOrphanUploadSweep(loket),
+    startSlaCheck(loket),
+    startEffectReconciler(loket),
+  ]);
 }
 
 /**

@@ -1,5 +1,40 @@
-import type { Application, ApplicationStatus, ChatAddress } from '../domain/application.js';
+import type { Application, ApplicationStatus, Channel, ChatAddress } from '../domain/application.js';
+import type { NewEvent } from './event-log.js';
 import type { Page, PageResult } from './page.js';
+
+/**
+ * A follow-up of one application write, stored by that same single-document write: FerretDB has
+ * no multi-document transactions, so the audit event, the citizen's notice and the file clean-up
+ * of a status change ride on the application itself until they are done, and a crash between the
+ * save and them leaves them here for the reconciler instead of losing them. Every part is
+ * idempotent (keyed event, keyed outbox row, deleting a missing file), so completing twice is safe.
+ * Object keys inside `audit` must not contain `.` or start with `$`.
+ */
+export interface PendingEffect {
+  /** Unique per write, e.g. `status:<applicationId>:<version>`; also the audit event's key. */
+  id: string;
+  /** When the write was made: the reconciler leaves younger ones to the writer itself. */
+  at: Date;
+  audit?: NewEvent;
+  /** The citizen's notice, enqueued in the outbox under `key`. */
+  notice?: { key: string; channel: Channel; chatId: string; text: string };
+  /** Files the write made the application's: marked attached, so the orphan sweep keeps them. */
+  attachDocuments?: string[];
+  /** Files the write dropped: deleted only now that the state without them is saved. */
+  deleteDocuments?: string[];
+}
+
+/** The follow-ups one application still owes. */
+export interface PendingEffects {
+  applicationId: string;
+  effects: PendingEffect[];
+}
+
+/** Options of a write that has follow-ups. */
+export interface WriteEffects {
+  /** Stored by the same write, completed afterwards (`completeEffect` removes each one). */
+  effects?: PendingEffect[];
+}
 
 /** What `ApplicationRepository.create` takes: everything except what the repository assigns. */
 export type NewApplication = Omit<Application, 'id' | 'trackingNumber' | 'version'>;
@@ -38,6 +73,8 @@ export interface ApplicationRepository {
        * it created the first time instead of a second one. Unique per application.
        */
       idempotencyKey?: string;
+      /** The follow-ups of the submission, given the stored application (ids and tracking number). */
+      effects?: (app: Application) => PendingEffect[];
     },
   ): Promise<Application>;
   findById(id: string): Promise<Application | undefined>;
@@ -53,11 +90,21 @@ export interface ApplicationRepository {
    * Replaces the stored application if its version is still `expectedVersion`, and returns it
    * with the new version. Throws `ConcurrencyError` when someone saved in between (or it is gone).
    */
-  save(app: Application, expectedVersion: number): Promise<Application>;
+  save(app: Application, expectedVersion: number, opts?: WriteEffects): Promise<Application>;
   /**
    * Records that the citizen was told the application is overdue. Not a versioned write: it is
    * bookkeeping of the SLA check (one process at a time, by lease), and must not make an officer's
    * open page stale. A later `save` of a copy read before it keeps the mark.
    */
-  markOverdueNoticed(id: string, at: Date): Promise<void>;
+  markOverdueNoticed(id: string, at: Date, opts?: WriteEffects): Promise<void>;
+  /**
+   * Applications owing follow-ups written before `before` (a writer that died, or failed after
+   * its save), with just those follow-ups: what the reconciler completes.
+   */
+  listPendingEffects(before: Date, limit: number): Promise<PendingEffects[]>;
+  /**
+   * Removes one follow-up once it is done; one already removed is fine. Not a versioned write: an
+   * officer's open page must not turn stale because a notice was enqueued.
+   */
+  completeEffect(applicationId: string, effectId: string): Promise<void>;
 }

@@ -35,6 +35,8 @@ export interface StoredDocumentMeta extends UploadedFile {
   uploadedAt: Date;
   /** Set once the upload belongs to a submitted application; until then it is pending. */
   applicationId?: string;
+  /** When the citizen's draft let go of it (`discard`): the discard sweep deletes it soon after. */
+  discardedAt?: Date;
 }
 
 /** Citizen uploads (KTP photos, police reports, drawings). */
@@ -48,7 +50,16 @@ export interface DocumentStore {
   get(id: string): Promise<{ meta: StoredDocumentMeta; bytes: Buffer } | undefined>;
   /** Marks a pending upload as part of a submitted application, so the orphan sweep keeps it. */
   attach(id: string, applicationId: string): Promise<void>;
+  /** Deleting a file already gone is fine: every deletion may be repeated after a crash. */
   delete(id: string): Promise<void>;
+  /**
+   * Marks a pending upload its draft no longer keeps. It is not deleted yet: the turn that let
+   * go of it may still fail to save, and the draft stored until then still names it. The discard
+   * sweep deletes it once nothing (the saved draft, an application) names it any more.
+   */
+  discard(id: string, at: Date): Promise<void>;
   /** Pending uploads older than `date` (abandoned drafts), for the clean-up job. */
   listOrphansBefore(date: Date): Promise<StoredDocumentMeta[]>;
+  /** Pending uploads discarded before `date`, oldest first, at most `limit`. */
+  listDiscardedBefore(date: Date, limit: number): Promise<StoredDocumentMeta[]>;
 }

@@ -39,6 +39,11 @@ export interface EventFilter {
 /** Append-only log of events. */
 export interface EventLog {
   append(event: NewEvent): Promise<AuditEvent>;
+  /**
+   * Appends the event unless one with this key was appended before, and answers the stored one
+   * either way: a follow-up completed again after a crash (see `PendingEffect`) is logged once.
+   */
+  appendOnce(key: string, event: NewEvent): Promise<AuditEvent>;
   /** Oldest first: the application's history as it happened. */
   listForApplication(applicationId: string): Promise<AuditEvent[]>;
   /** Newest first. */

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { createMongoRepositories, type MongoRepositories } from '../../src/adapters/mongo/repositories.js';
+import { discardDocument } from '../../src/app/effects/discard-document.js';
 import {
   ORPHAN_SWEEP_LEASE,
+  sweepDiscardedUploads,
   sweepOrphanUploads,
   type OrphanSweepDeps,
 } from '../../src/app/orphan-uploads.js';
@@ -135,5 +137,55 @@ describe('the orphan-upload sweep (ORPHAN_UPLOAD_DAYS)', () => {
     await leases.release(ORPHAN_SWEEP_LEASE, 'test-b', t);
     expect((await sweepOrphanUploads(deps(31))).deleted).toBe(1);
     expect(await repos.documents.get(file.documentId)).toBeUndefined();
+  });
+});
+
+describe('the discard sweep', () => {
+  const soon = () => ({ ...deps(0), now: () => new Date(Date.now() + 2 * 60_000) });
+  const discard = (documentId: string, chatId: string) =>
+    discardDocument(
+      repos,
+      { kind: 'discard_document', documentId },
+      {
+        msg: {
+          channel: 'telegram',
+          chatId,
+          messageId: 'm1',
+          at: new Date(),
+          content: { kind: 'text', text: 'x' },
+        },
+        state: drafting([]),
+      },
+    );
+
+  it('should delete a replaced upload only once the draft without it is saved', async () => {
+    const first = await upload('telegram', '7400');
+    await repos.conversations.write('telegram', '7400', drafting([first]), null);
+    // The citizen sends a better photo: the turn lets go of the first, then dies before its save.
+    const better = await upload('telegram', '7400');
+    await discard(first.documentId, '7400');
+    expect(await sweepDiscardedUploads(soon())).toEqual({ ran: true, deleted: 0, kept: 1, attached: 0 });
+    expect((await repos.documents.get(first.documentId))?.bytes.equals(PNG)).toBe(true);
+
+    // The turn runs again and is saved: nothing names the first photo any more.
+    await repos.conversations.write('telegram', '7400', drafting([better]), 1);
+    expect(await sweepDiscardedUploads(soon())).toEqual({ ran: true, deleted: 1, kept: 0, attached: 0 });
+    expect(await repos.documents.get(first.documentId)).toBeUndefined();
+    expect(await repos.documents.get(better.documentId)).toBeDefined();
+    expect(await sweepDiscardedUploads(soon())).toEqual({ ran: true, deleted: 0, kept: 0, attached: 0 });
+    // Not an abandoned draft's file: no orphan audit event.
+    expect((await orphanEvents()).map((e) => e.data?.documentId)).not.toContain(first.documentId);
+  });
+
+  it('should wait the grace, and attach a discarded file an application lists after all', async () => {
+    const file = await upload('telegram', '7401');
+    await discard(file.documentId, '7401');
+    expect((await sweepDiscardedUploads(deps(0))).deleted).toBe(0);
+    const app = await repos.applications.create(
+      newApplication({ documents: [{ ...newApplication().documents[0]!, id: file.documentId }] }),
+      sequentialNumbers(7401),
+    );
+    expect(await sweepDiscardedUploads(soon())).toEqual({ ran: true, deleted: 0, kept: 0, attached: 1 });
+    expect((await repos.documents.get(file.documentId))?.meta.applicationId).toBe(app.id);
   });
 });

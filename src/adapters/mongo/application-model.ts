@@ -1,5 +1,6 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import { CHANNELS, STATUSES, type AnswerValue } from '../../domain/application.js';
+import type { PendingEffect } from '../../ports/application-repository.js';
 import { modelOn } from './mongo-utils.js';
 
 /** An application as stored. Differs from the domain type in `_id` and string-typed enums. */
@@ -46,6 +47,15 @@ export interface ApplicationRecord {
   version: number;
   /** Always set (the id when the caller gives none): FerretDB has no sparse unique indexes. */
   idempotencyKey: string;
+  /** Follow-ups of the last writes not yet done (see the port's `PendingEffect`). */
+  pendingEffects?: PendingEffect[];
+  /**
+   * True while `pendingEffects` is not empty, absent otherwise: the reconciler looks up this
+   * top-level equality, which FerretDB filters in the database, never the nested array.
+   */
+  effectsPending?: boolean;
+  /** Written by `mutateInPlace` (write-lock.ts). */
+  inPlaceSeq?: number;
 }
 
 const actor = new Schema(
@@ -117,6 +127,9 @@ const schema = new Schema<ApplicationRecord>(
     overdueNoticeAt: { type: Date, required: false },
     version: { type: Number, required: true },
     idempotencyKey: { type: String, required: true },
+    pendingEffects: { type: [Schema.Types.Mixed], default: undefined },
+    effectsPending: { type: Boolean, required: false },
+    inPlaceSeq: { type: Number, required: false },
   },
   // `minimize: false` keeps an empty `answers: {}`; our own `version` replaces mongoose's `__v`.
   { versionKey: false, minimize: false },
@@ -129,6 +142,7 @@ schema.index({ officeId: 1, status: 1, createdAt: -1 });
 schema.index({ contactKey: 1 });
 schema.index({ status: 1, slaDueAt: 1 });
 schema.index({ createdAt: -1 });
+schema.index({ effectsPending: 1 });
 
 /** `contactKey` of a chat: a channel name has no colon, so this names one chat. */
 export const contactKeyOf = (contact: { channel: string; chatId: string }): string =>

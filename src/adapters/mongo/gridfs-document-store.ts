@@ -26,6 +26,7 @@ interface FileMetadata {
   sha256: string;
   owner: { channel: string; chatId: string };
   applicationId?: string;
+  discardedAt?: Date;
 }
 
 /**
@@ -51,6 +52,7 @@ function metaOf(file: mongoose.mongo.GridFSFile): StoredDocumentMeta | undefined
     uploadedAt: file.uploadDate,
   };
   if (m.applicationId !== undefined) meta.applicationId = m.applicationId;
+  if (m.discardedAt !== undefined) meta.discardedAt = m.discardedAt;
   return meta;
 }
 
@@ -100,6 +102,8 @@ export class GridFsDocumentStore implements DocumentStore {
   async ensureIndexes(): Promise<void> {
     if (!this.conn.db) throw new Error('database connection is not open');
     await this.files().createIndex({ filename: 1, uploadDate: 1 });
+    // The discard sweep's look-up, every half minute.
+    await this.files().createIndex({ 'metadata.discardedAt': 1 });
     await this.conn.db
       .collection(`${DOCUMENTS_BUCKET}.chunks`)
       .createIndex({ files_id: 1, n: 1 }, { unique: true });
@@ -179,6 +183,21 @@ export class GridFsDocumentStore implements DocumentStore {
     // Delete chunks and file row directly: bucket.delete throws when the file is already gone.
     await this.chunks().deleteMany({ files_id: oid });
     await this.files().deleteOne({ _id: oid });
+  }
+
+  async discard(id: string, at: Date): Promise<void> {
+    const oid = toObjectId(id);
+    if (!oid) return;
+    await this.files().updateOne({ _id: oid }, { $set: { 'metadata.discardedAt': at } });
+  }
+
+  async listDiscardedBefore(date: Date, limit: number): Promise<StoredDocumentMeta[]> {
+    const rows = await this.files()
+      .find({ 'metadata.discardedAt': { $lt: date }, 'metadata.applicationId': { $exists: false } })
+      .sort({ 'metadata.discardedAt': 1 })
+      .limit(Math.max(1, Math.trunc(limit)))
+      .toArray();
+    return rows.map(metaOf).filter((m): m is StoredDocumentMeta => m !== undefined);
   }
 
   async listOrphansBefore(date: Date): Promise<StoredDocumentMeta[]> {

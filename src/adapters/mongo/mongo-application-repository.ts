@@ -4,13 +4,17 @@ import type {
   ApplicationFilter,
   ApplicationRepository,
   NewApplication,
+  PendingEffect,
+  PendingEffects,
+  WriteEffects,
 } from '../../ports/application-repository.js';
 import { ConcurrencyError, DuplicateError } from '../../ports/errors.js';
 import type { Page, PageResult } from '../../ports/page.js';
 import { applicationToDomain, applicationToPersistence } from './application-mapper.js';
 import { contactKeyOf, type ApplicationRecord } from './application-model.js';
-import { escapeRegex, isDuplicateKeyError, pageBounds, toObjectId } from './mongo-utils.js';
-import { compareAndSet } from './write-lock.js';
+import { assertStorableKeys } from './mongo-event-log.js';
+import { compact, escapeRegex, isDuplicateKeyError, pageBounds, toObjectId } from './mongo-utils.js';
+import { compareAndSet, mutateInPlace } from './write-lock.js';
 import type { WriteLockRecord } from './write-lock-model.js';
 
 /** How many fresh tracking numbers `create` asks for before giving up. */
@@ -29,7 +33,7 @@ export class MongoApplicationRepository implements ApplicationRepository {
   async create(
     input: NewApplication,
     nextTrackingNumber: () => string,
-    opts: { idempotencyKey?: string } = {},
+    opts: { idempotencyKey?: string; effects?: (app: Application) => PendingEffect[] } = {},
   ): Promise<Application> {
     // No look for an earlier one first: the unique idempotency key refuses the insert of a
     // submission made before, and the catch below returns that one (a round trip saved per
@@ -42,9 +46,11 @@ export class MongoApplicationRepository implements ApplicationRepository {
         version: 1,
       };
       try {
+        const effects = storable(opts.effects?.(app));
         await this.model.create({
           ...applicationToPersistence(app),
           idempotencyKey: opts.idempotencyKey ?? app.id,
+          ...(effects.length > 0 ? { pendingEffects: effects, effectsPending: true } : {}),
         });
         return app;
       } catch (err) {
@@ -109,7 +115,7 @@ export class MongoApplicationRepository implements ApplicationRepository {
     return { items: rows.map(applicationToDomain), total };
   }
 
-  async save(app: Application, expectedVersion: number): Promise<Application> {
+  async save(app: Application, expectedVersion: number, opts: WriteEffects = {}): Promise<Application> {
     const id = toObjectId(app.id);
     if (!id) throw new ConcurrencyError('application', app.id, expectedVersion);
     // The tracking number and _id never change; everything else is replaced.
@@ -118,17 +124,84 @@ export class MongoApplicationRepository implements ApplicationRepository {
     if (app.rejectionReason === undefined) $unset.rejectionReason = '';
     if (app.revision === undefined) $unset.revision = '';
     if (app.applicant.contact === undefined) $unset.contactKey = '';
-    const update = Object.keys($unset).length > 0 ? { $set: fields, $unset } : { $set: fields };
+    const effects = storable(opts.effects);
+    // The follow-ups go in this same write: saved together with the change, or not at all.
+    const update = {
+      $set: effects.length > 0 ? { ...fields, effectsPending: true } : fields,
+      ...(Object.keys($unset).length > 0 ? { $unset } : {}),
+      ...(effects.length > 0 ? { $push: { pendingEffects: { $each: effects } } } : {}),
+    };
     if (!(await compareAndSet(this.locks, this.model, _id, expectedVersion, update))) {
       throw new ConcurrencyError('application', app.id, expectedVersion);
     }
     return { ...app, version: expectedVersion + 1 };
   }
 
-  async markOverdueNoticed(id: string, at: Date): Promise<void> {
+  async markOverdueNoticed(id: string, at: Date, opts: WriteEffects = {}): Promise<void> {
     const _id = toObjectId(id);
-    if (_id) await this.model.updateOne({ _id }, { $set: { overdueNoticeAt: at } }).exec();
+    if (!_id) return;
+    const effects = storable(opts.effects);
+    await mutateInPlace(this.locks, this.model, _id, (current) => ({
+      $set: {
+        overdueNoticeAt: at,
+        ...(effects.length > 0
+          ? { pendingEffects: [...(current.pendingEffects ?? []), ...effects], effectsPending: true }
+          : {}),
+      },
+    }));
   }
+
+  async listPendingEffects(before: Date, limit: number): Promise<PendingEffects[]> {
+    const rows = await this.model
+      .find({ effectsPending: true }, { pendingEffects: 1 })
+      .sort({ _id: 1 })
+      .limit(Math.max(1, Math.trunc(limit)))
+      .lean<Array<Pick<ApplicationRecord, '_id' | 'pendingEffects'>>>()
+      .exec();
+    return rows
+      .map((r) => ({
+        applicationId: r._id.toHexString(),
+        effects: (r.pendingEffects ?? []).filter((e) => e.at < before).map(effectOf),
+      }))
+      .filter((p) => p.effects.length > 0);
+  }
+
+  async completeEffect(applicationId: string, effectId: string): Promise<void> {
+    const _id = toObjectId(applicationId);
+    if (!_id) return;
+    await mutateInPlace(this.locks, this.model, _id, (current) => {
+      const before = current.pendingEffects ?? [];
+      const rest = before.filter((e) => e.id !== effectId);
+      if (rest.length === before.length) return undefined;
+      return rest.length > 0
+        ? { $set: { pendingEffects: rest } }
+        : { $unset: { pendingEffects: '', effectsPending: '' } };
+    });
+  }
+}
+
+/** Follow-ups as stored: no undefined fields, and keys FerretDB can hold (checked before the write). */
+function storable(effects: readonly PendingEffect[] | undefined): PendingEffect[] {
+  return (effects ?? []).map((e) => {
+    if (e.audit)
+      for (const part of ['data', 'before', 'after'] as const) assertStorableKeys(e.audit[part], part);
+    return compact({
+      ...e,
+      audit: e.audit ? compact({ ...e.audit, actor: { ...e.audit.actor } }) : undefined,
+    });
+  });
+}
+
+/** A stored follow-up as the port's type (a copy, so callers cannot change the read). */
+function effectOf(e: PendingEffect): PendingEffect {
+  return compact<PendingEffect>({
+    id: e.id,
+    at: new Date(e.at),
+    audit: e.audit ? compact({ ...e.audit, at: new Date(e.audit.at) }) : undefined,
+    notice: e.notice ? { ...e.notice } : undefined,
+    attachDocuments: e.attachDocuments ? [...e.attachDocuments] : undefined,
+    deleteDocuments: e.deleteDocuments ? [...e.deleteDocuments] : undefined,
+  });
 }
 
 function toQuery(f: ApplicationFilter): FilterQuery<ApplicationRecord> {

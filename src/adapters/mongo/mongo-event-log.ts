@@ -1,15 +1,26 @@
-import type { FilterQuery, Model } from 'mongoose';
+import { createHash } from 'node:crypto';
+import { Types, type FilterQuery, type Model } from 'mongoose';
 import type { Actor } from '../../domain/application.js';
 import type { AuditEvent, EventFilter, EventLog, NewEvent } from '../../ports/event-log.js';
 import type { Page, PageResult } from '../../ports/page.js';
 import type { EventRecord } from './event-model.js';
-import { compact, pageBounds } from './mongo-utils.js';
+import { compact, isDuplicateKeyError, pageBounds } from './mongo-utils.js';
+
+/**
+ * The event id of a keyed event: the first 12 bytes of the key's SHA-256, and nothing else (a
+ * retry may carry another time). The id is the primary key, so the key is unique without an
+ * index of its own: FerretDB has no sparse unique indexes, and most events carry none. Events
+ * sort by `at` first, so such an id only orders events of the same moment.
+ */
+function idForKey(key: string): Types.ObjectId {
+  return new Types.ObjectId(createHash('sha256').update(`event:${key}`).digest().subarray(0, 12));
+}
 
 /**
  * Refuses keys FerretDB (and MongoDB before 5.0) cannot store, with the path, instead of a
  * server error that names neither. Objects only: arrays of objects would be nested arrays at worst.
  */
-function assertStorableKeys(value: unknown, path: string): void {
+export function assertStorableKeys(value: unknown, path: string): void {
   if (Array.isArray(value)) {
     value.forEach((v, i) => assertStorableKeys(v, `${path}[${i}]`));
     return;
@@ -59,6 +70,19 @@ export class MongoEventLog implements EventLog {
     for (const part of ['data', 'before', 'after'] as const) assertStorableKeys(event[part], part);
     const doc = await this.model.create(compact({ ...event, actor: { ...event.actor } }));
     return { ...event, id: doc._id.toHexString() };
+  }
+
+  async appendOnce(key: string, event: NewEvent): Promise<AuditEvent> {
+    for (const part of ['data', 'before', 'after'] as const) assertStorableKeys(event[part], part);
+    const _id = idForKey(key);
+    try {
+      await this.model.create(compact({ ...event, _id, actor: { ...event.actor } }));
+      return { ...event, id: _id.toHexString() };
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
+      const stored = await this.model.findById(_id).lean<EventRecord>().exec();
+      return stored ? toDomain(stored) : { ...event, id: _id.toHexString() };
+    }
   }
 
   async listForApplication(applicationId: string): Promise<AuditEvent[]> {

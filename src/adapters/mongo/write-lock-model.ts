@@ -5,10 +5,12 @@ import { modelOn } from './mongo-utils.js';
 export interface WriteLockRecord {
   _id: string;
   at: Date;
+  /** Held for one bookkeeping write that keeps the version (`mutateInPlace`): worth waiting for. */
+  brief?: boolean;
 }
 
 const schema = new Schema<WriteLockRecord>(
-  { _id: { type: String, required: true }, at: { type: Date, required: true } },
+  { _id: { type: String, required: true }, at: { type: Date, required: true }, brief: Boolean },
   { versionKey: false },
 );
 

@@ -1,4 +1,4 @@
-import type { Model, Types, UpdateQuery } from 'mongoose';
+import type { FilterQuery, Model, Types, UpdateQuery } from 'mongoose';
 import { ConcurrencyError } from '../../ports/errors.js';
 import type { WriteLockRecord } from './write-lock-model.js';
 import { isDuplicateKeyError } from './mongo-utils.js';
@@ -33,17 +33,34 @@ const STALE_LOCK_MS = 30_000;
 export interface Versioned {
   _id: Types.ObjectId;
   version: number;
+  /**
+   * Counts `mutateInPlace` writes, which keep the version: two of them from one version would
+   * otherwise not see each other. Declare it in the schema of a model written in place.
+   */
+  inPlaceSeq?: number;
 }
 
-async function acquire(locks: Model<WriteLockRecord>, key: string): Promise<boolean> {
-  for (let attempt = 0; attempt < 2; attempt++) {
+/** How often a writer retries while a brief (in-place) lock is held, a few milliseconds apart. */
+const BRIEF_WAITS = 12;
+
+async function acquire(locks: Model<WriteLockRecord>, key: string, brief = false): Promise<boolean> {
+  for (let attempt = 0; attempt < 2 + BRIEF_WAITS; attempt++) {
     try {
-      await locks.create({ _id: key, at: new Date() });
+      await locks.create({ _id: key, at: new Date(), ...(brief ? { brief: true } : {}) });
       return true;
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;
       const held = await locks.findById(key).lean<WriteLockRecord>().exec();
-      if (!held || held.at.getTime() > Date.now() - STALE_LOCK_MS) return false;
+      // Released in between: try the insert again (the versioned filter still decides).
+      if (!held) continue;
+      const fresh = held.at.getTime() > Date.now() - STALE_LOCK_MS;
+      // A bookkeeping write that keeps the version: it is done in a moment, so it is waited
+      // out rather than answered as a conflict.
+      if (fresh && held.brief) {
+        await new Promise((resolve) => setTimeout(resolve, 2 + Math.random() * 6));
+        continue;
+      }
+      if (fresh) return false;
       // Left by a crashed writer: remove exactly that row (its `at`), then try once more.
       await locks.deleteOne({ _id: key, at: held.at }).exec();
     }
@@ -76,6 +93,48 @@ export async function compareAndSet<T extends Versioned>(
   } finally {
     if (!done) await locks.deleteOne({ _id: key }).exec();
   }
+}
+
+/**
+ * Read-decide-write of bookkeeping on a versioned document that must not make anyone's copy
+ * stale: the version stays. It holds the lock of the next versioned write from the version read
+ * (and gives it back at once, since the version does not move), so it never interleaves with a
+ * guarded write; a guarded writer meeting it in that moment loses as it would to any writer.
+ * `decide` returns the update, or `undefined` when there is nothing to do. Answers whether it wrote.
+ */
+export async function mutateInPlace<T extends Versioned>(
+  locks: Model<WriteLockRecord>,
+  model: Model<T>,
+  id: Types.ObjectId,
+  decide: (current: T) => UpdateQuery<T> | undefined,
+  maxTries = 20,
+): Promise<boolean> {
+  for (let attempt = 0; attempt < maxTries; attempt++) {
+    const current = await model.findById(id).lean<T>().exec();
+    if (!current) return false;
+    const update = decide(current);
+    if (!update) return false;
+    const key = `${model.collection.collectionName}:${id.toHexString()}:${current.version + 1}`;
+    if (await acquire(locks, key, true)) {
+      try {
+        // Under the lock no other writer from this version runs, so the filter read now holds.
+        const seq = current.inPlaceSeq;
+        const filter = {
+          _id: id,
+          version: current.version,
+          inPlaceSeq: seq ?? { $exists: false },
+        } as FilterQuery<T>;
+        const res = await model
+          .updateOne(filter, { ...update, $set: { ...(update.$set ?? {}), inPlaceSeq: (seq ?? 0) + 1 } })
+          .exec();
+        if (res.matchedCount === 1) return true;
+      } finally {
+        await locks.deleteOne({ _id: key }).exec();
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2 + Math.random() * 10 * (attempt + 1)));
+  }
+  throw new ConcurrencyError(model.modelName, id.toHexString(), null);
 }
 
 /** Removes the locks of finished writes (older than a crashed writer's, so never one in use). */

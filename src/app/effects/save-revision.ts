@@ -1,6 +1,8 @@
 import type { SystemEvent } from '../../dialogue/types.js';
 import type { Applicant, Application, AnswerValue } from '../../domain/application.js';
 import { changeStatus } from '../../domain/status.js';
+import type { PendingEffect } from '../../ports/application-repository.js';
+import { completeEffectsNow } from '../application-effects.js';
 import {
   citizenOf,
   documentRefOf,
@@ -13,7 +15,8 @@ type Revision = EffectOf<'save_revision'>;
 
 /**
  * The citizen sent the correction an officer asked for: the answer or document replaces the old
- * one, and the application goes back to the officer (IN_REVIEW). Ignored (the engine says nothing)
+ * one, and the application goes back to the officer (IN_REVIEW). The audit event, marking the new
+ * file attached and deleting the replaced one are follow-ups of that save (reconciled after a crash). Ignored (the engine says nothing)
  * when the application no longer waits for that step's correction, e.g. an officer moved it on.
  */
 export async function saveRevision(
@@ -25,14 +28,15 @@ export async function saveRevision(
   if (!app || app.status !== 'NEEDS_REVISION' || app.revision?.stepId !== effect.stepId) return [];
   const answers: Record<string, AnswerValue> = { ...app.answers };
   let documents = app.documents;
+  // The replaced upload goes, but only once the application without it is saved: a save that
+  // fails keeps the old one, which the application still lists.
+  let replaced: string[] = [];
   if (effect.file) {
+    replaced = app.documents.filter((d) => d.stepId === effect.stepId).map((d) => d.id);
     documents = [
       ...documents.filter((d) => d.stepId !== effect.stepId),
       documentRefOf(effect.stepId, effect.file, msg.at),
     ];
-    // The replaced upload goes: only the corrected one is the application's.
-    for (const d of app.documents.filter((d) => d.stepId === effect.stepId))
-      await deps.documents.delete(d.id);
   } else if (effect.value !== undefined) {
     answers[effect.stepId] = effect.value;
   }
@@ -43,17 +47,23 @@ export async function saveRevision(
     at: msg.at,
     note: `perbaikan: ${effect.stepId}`,
   });
-  await deps.applications.save(updated, app.version);
-  if (effect.file) await deps.documents.attach(effect.file.documentId, app.id);
-  await deps.events.append({
-    type: 'application.revised',
-    applicationId: app.id,
-    trackingNumber: app.trackingNumber,
-    officeId: app.officeId,
-    actor,
+  const followUp: PendingEffect = {
+    id: `revision:${app.id}:${app.version + 1}`,
     at: msg.at,
-    data: { stepId: effect.stepId },
-  });
+    audit: {
+      type: 'application.revised',
+      applicationId: app.id,
+      trackingNumber: app.trackingNumber,
+      officeId: app.officeId,
+      actor,
+      at: msg.at,
+      data: { stepId: effect.stepId },
+    },
+    ...(effect.file ? { attachDocuments: [effect.file.documentId] } : {}),
+    ...(replaced.length > 0 ? { deleteDocuments: replaced } : {}),
+  };
+  await deps.applications.save(updated, app.version, { effects: [followUp] });
+  await completeEffectsNow(deps, app.id, [followUp]);
   return [{ kind: 'revision_saved', trackingNumber: app.trackingNumber }];
 }
 

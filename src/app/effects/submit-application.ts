@@ -1,5 +1,7 @@
 import type { SystemEvent } from '../../dialogue/types.js';
-import type { NewApplication } from '../../ports/application-repository.js';
+import type { Application } from '../../domain/application.js';
+import type { NewApplication, PendingEffect } from '../../ports/application-repository.js';
+import { completeEffectsNow } from '../application-effects.js';
 import type { Flow } from '../../catalog/flow-schema.js';
 import { generateTrackingNumber } from '../../domain/tracking-number.js';
 import { slaDueAt } from '../calendar.js';
@@ -29,7 +31,7 @@ type Deps = Pick<
 
 /**
  * The citizen confirmed the summary: store the application with a fresh tracking number, keep
- * its uploads, and log it. The engine tells the citizen the tracking number and due date, or that
+ * its uploads, and log it (both follow-ups of the one write that stores it). The engine tells the citizen the tracking number and due date, or that
  * the submission failed (nothing is lost: the draft stays, and they can confirm again).
  */
 export async function submitApplication(
@@ -44,24 +46,31 @@ export async function submitApplication(
     const asked = String(effect.draft.answers[flow.applicant.office] ?? '');
     const serving = await servingOffice(deps.offices, asked, flow.id);
     const dueAt = await slaDueAt(deps, flow, serving.officeId, msg.at, serving.chain);
+    // Keeping its uploads (attached: no longer pending, so the orphan-upload sweep keeps them) and
+    // the audit event are follow-ups stored with the new application, reconciled after a crash.
+    const submitted = (app: Application): PendingEffect[] => [
+      {
+        id: `submitted:${app.id}`,
+        at: msg.at,
+        audit: {
+          type: 'application.submitted',
+          applicationId: app.id,
+          trackingNumber: app.trackingNumber,
+          officeId: app.officeId,
+          actor: citizenOf(msg),
+          at: msg.at,
+          data: { serviceId: app.serviceId, channel: msg.channel },
+        },
+        ...(app.documents.length > 0 ? { attachDocuments: app.documents.map((d) => d.id) } : {}),
+      },
+    ];
     const app = await deps.applications.create(
       newApplication(flow, effect.draft, msg, { officeId: serving.officeId, dueAt }),
       () => generateTrackingNumber({ prefix: deps.trackingPrefix, at: msg.at, random }),
       // A redelivered confirmation (crash before the message was marked done) finds the first one.
-      { idempotencyKey: `${msg.channel}:${msg.chatId}:${msg.messageId}` },
+      { idempotencyKey: `${msg.channel}:${msg.chatId}:${msg.messageId}`, effects: submitted },
     );
-    // No longer pending: the orphan-upload sweep keeps them (it also checks the applications,
-    // for a process that died right here).
-    for (const d of app.documents) await deps.documents.attach(d.id, app.id);
-    await deps.events.append({
-      type: 'application.submitted',
-      applicationId: app.id,
-      trackingNumber: app.trackingNumber,
-      officeId: app.officeId,
-      actor: citizenOf(msg),
-      at: msg.at,
-      data: { serviceId: app.serviceId, channel: msg.channel },
-    });
+    await completeEffectsNow(deps, app.id, submitted(app));
     const routed =
       serving.routedFrom && serving.office
         ? { routedFrom: serving.routedFrom.name, routedTo: serving.office.name }

@@ -4,11 +4,12 @@ import type { Office } from '../../domain/office.js';
 import { generateTrackingNumber } from '../../domain/tracking-number.js';
 import type { Lang } from '../../dialogue/types.js';
 import { normalizePhone } from '../../dialogue/phone.js';
-import type { ApplicationRepository } from '../../ports/application-repository.js';
+import type { ApplicationRepository, PendingEffect } from '../../ports/application-repository.js';
 import type { DocumentStore } from '../../ports/document-store.js';
 import type { EventLog } from '../../ports/event-log.js';
 import type { HolidayRepository } from '../../ports/holiday-repository.js';
 import type { OfficeRepository } from '../../ports/office-repository.js';
+import { completeEffectsNow } from '../application-effects.js';
 import { slaDueAt } from '../calendar.js';
 import { servingOffice } from '../office-routing.js';
 import { invalidInput, OfficerActionError } from './errors.js';
@@ -196,10 +197,13 @@ export async function fileAssistedApplication(
         drawn.push(n);
         return n;
       },
-      { idempotencyKey: key },
+      {
+        idempotencyKey: key,
+        effects: (stored) => [submissionEffect(stored, documents, contact.address, { actor, at })],
+      },
     );
   } catch (err) {
-    await discard();
+    await discardIfUnused(deps, documents, discard);
     throw err;
   }
   const created = drawn.includes(app.trackingNumber);
@@ -209,32 +213,56 @@ export async function fileAssistedApplication(
     await discard();
     return { application: app, office: await deps.offices.get(app.officeId), created: false };
   }
-  await recordSubmission(deps, app, documents, contact.address, { actor, at });
+  await completeEffectsNow(deps, app.id, [submissionEffect(app, documents, contact.address, { actor, at })]);
   return { application: app, office: await deps.offices.get(app.officeId), created: true };
 }
 
-/** Files now belong to the application; the submission is an audit event like the chat's. */
-async function recordSubmission(
-  deps: AssistedIntakeDeps,
+/**
+ * Files now belong to the application; the submission is an audit event like the chat's. Both are
+ * a follow-up stored by the create itself, reconciled after a crash.
+ */
+function submissionEffect(
   app: Application,
   documents: readonly DocumentRef[],
   contact: ChatAddress | undefined,
   { actor, at }: { actor: Actor; at: Date },
-): Promise<void> {
-  for (const d of documents) await deps.documents.attach(d.id, app.id);
-  await deps.events.append({
-    type: 'application.submitted',
-    applicationId: app.id,
-    trackingNumber: app.trackingNumber,
-    officeId: app.officeId,
-    actor,
+): PendingEffect {
+  return {
+    id: `submitted:${app.id}`,
     at,
-    data: {
-      serviceId: app.serviceId,
-      channel: 'console',
-      assisted: true,
-      documents: documents.length,
-      ...(contact ? { contactChannel: contact.channel } : {}),
+    audit: {
+      type: 'application.submitted',
+      applicationId: app.id,
+      trackingNumber: app.trackingNumber,
+      officeId: app.officeId,
+      actor,
+      at,
+      data: {
+        serviceId: app.serviceId,
+        channel: 'console',
+        assisted: true,
+        documents: documents.length,
+        ...(contact ? { contactChannel: contact.channel } : {}),
+      },
     },
-  });
+    ...(documents.length > 0 ? { attachDocuments: documents.map((d) => d.id) } : {}),
+  };
+}
+
+/**
+ * After a failed create, the files this call stored go, unless the create was stored after all
+ * and only its answer was lost: then the application lists them. When even that cannot be read,
+ * they are left to the orphan sweep, which keeps a file an application lists.
+ */
+async function discardIfUnused(
+  deps: AssistedIntakeDeps,
+  documents: readonly DocumentRef[],
+  discard: () => Promise<void>,
+): Promise<void> {
+  try {
+    for (const d of documents) if (await deps.applications.findByDocumentId(d.id)) return;
+    await discard();
+  } catch {
+    // The orphan sweep decides later.
+  }
 }

@@ -2,7 +2,8 @@ import type { Catalog } from '../../catalog/catalog.js';
 import { stepLabel } from '../../dialogue/flow-steps.js';
 import type { Application, DocumentRef } from '../../domain/application.js';
 import { isFinal } from '../../domain/status.js';
-import type { ApplicationRepository } from '../../ports/application-repository.js';
+import type { ApplicationRepository, PendingEffect } from '../../ports/application-repository.js';
+import { completeEffectsNow } from '../application-effects.js';
 import { ConcurrencyError } from '../../ports/errors.js';
 import type { HandoffTicket } from '../../ports/handoff-repository.js';
 import { invalidInput, OfficerActionError } from './errors.js';
@@ -106,18 +107,24 @@ export async function attachHandoffFile(
     sha256: stored.meta.sha256,
     uploadedAt: at,
   };
-  const saved = await saveFresh(deps, { ...app, documents: [...app.documents, ref] }, app.version);
-  // Attached: the orphan sweep keeps the file for as long as the application.
-  await deps.documents.attach(req.documentId, saved.id);
-  await deps.events.append({
-    type: 'application.document_added',
-    applicationId: saved.id,
-    trackingNumber: saved.trackingNumber,
-    officeId: saved.officeId,
-    actor: actorOf(officer),
+  // Attaching (so the orphan sweep keeps the file for as long as the application) and the audit
+  // event are follow-ups of the save itself, reconciled after a crash.
+  const followUp: PendingEffect = {
+    id: `document:${app.id}:${req.documentId}`,
     at,
-    data: { handoffId: ticket.id, documentId: req.documentId, stepId: step.id, size: ref.size },
-  });
+    audit: {
+      type: 'application.document_added',
+      applicationId: app.id,
+      trackingNumber: app.trackingNumber,
+      officeId: app.officeId,
+      actor: actorOf(officer),
+      at,
+      data: { handoffId: ticket.id, documentId: req.documentId, stepId: step.id, size: ref.size },
+    },
+    attachDocuments: [req.documentId],
+  };
+  const saved = await saveFresh(deps, { ...app, documents: [...app.documents, ref] }, app.version, followUp);
+  await completeEffectsNow(deps, saved.id, [followUp]);
   return { application: saved, created: true };
 }
 
@@ -155,9 +162,10 @@ async function saveFresh(
   deps: AttachHandoffFileDeps,
   next: Application,
   version: number,
+  followUp: PendingEffect,
 ): Promise<Application> {
   try {
-    return await deps.applications.save(next, version);
+    return await deps.applications.save(next, version, { effects: [followUp] });
   } catch (err) {
     if (err instanceof ConcurrencyError)
       throw new OfficerActionError(

@@ -4,10 +4,9 @@ import {
   MissingReasonError,
   changeStatus as applyStatus,
 } from '../../domain/status.js';
-import type { ApplicationRepository } from '../../ports/application-repository.js';
+import type { PendingEffect } from '../../ports/application-repository.js';
 import { ConcurrencyError } from '../../ports/errors.js';
-import type { EventLog } from '../../ports/event-log.js';
-import type { Outbox } from '../../ports/outbox.js';
+import { completeEffectsNow, type EffectCompletionDeps } from '../application-effects.js';
 import { OfficerActionError } from './errors.js';
 import { actorOf, type OfficerActor } from './officer-actor.js';
 import type { PushConversationEvent } from './push-conversation-event.js';
@@ -17,10 +16,7 @@ import { statusNotice } from './status-notice.js';
 import type { ConversationStore } from '../../ports/conversation-store.js';
 
 /** What changing a status needs from the rest of the program. */
-export interface ChangeStatusDeps {
-  applications: ApplicationRepository;
-  events: EventLog;
-  outbox: Outbox;
+export interface ChangeStatusDeps extends EffectCompletionDeps {
   push: PushConversationEvent;
   /** For the citizen's language in the notice. */
   conversations: Pick<ConversationStore, 'read'>;
@@ -50,6 +46,8 @@ export interface ChangeStatusResult {
  * Moves an application along the lifecycle for an officer: only allowed transitions (the
  * domain decides), only within the officer's office subtree, with an audit event (before and
  * after) and an outbox row keyed `status:<id>:<version>` so the citizen hears of it exactly once.
+ * Both are follow-ups saved by the same write as the status (no transactions on FerretDB), then
+ * completed; after a crash in between, the reconciler completes them.
  * NEEDS_REVISION also tells the citizen's conversation which one step to ask again.
  */
 export async function changeApplicationStatus(
@@ -84,39 +82,17 @@ export async function changeApplicationStatus(
     }
     throw err;
   }
+  const effect = await statusEffect(deps, officer, app, { ...next, version: app.version + 1 }, at);
   let saved: Application;
   try {
-    saved = await deps.applications.save(next, app.version);
+    saved = await deps.applications.save(next, app.version, { effects: [effect] });
   } catch (err) {
     if (err instanceof ConcurrencyError) throw staleError();
     throw err;
   }
-  await deps.events.append({
-    type: 'application.status_changed',
-    applicationId: saved.id,
-    trackingNumber: saved.trackingNumber,
-    officeId: saved.officeId,
-    actor: actorOf(officer),
-    at,
-    before: { status: app.status, version: app.version },
-    after: {
-      status: saved.status,
-      version: saved.version,
-      ...(saved.statusHistory.at(-1)?.note ? { note: saved.statusHistory.at(-1)?.note } : {}),
-      ...(saved.revision ? { revision: { ...saved.revision } } : {}),
-    },
-  });
+  await completeEffectsNow(deps, saved.id, [effect]);
   const contact = saved.applicant.contact;
   if (!contact) return { application: saved, notified: false };
-  await deps.outbox.enqueue([
-    {
-      key: `status:${saved.id}:${saved.version}`,
-      channel: contact.channel,
-      chatId: contact.chatId,
-      reply: { kind: 'text', text: statusNotice(saved, await citizenLang(deps.conversations, contact)) },
-      createdAt: at,
-    },
-  ]);
   if (saved.status !== 'NEEDS_REVISION' || !saved.revision) return { application: saved, notified: false };
   try {
     await deps.push(contact, {
@@ -131,6 +107,48 @@ export async function changeApplicationStatus(
     // The outbox row still tells the citizen; the bot asks for the fix when they write next.
     return { application: saved, notified: false };
   }
+}
+
+/** The audit event and the citizen's notice of a status change, as one follow-up of its save. */
+async function statusEffect(
+  deps: ChangeStatusDeps,
+  officer: OfficerActor,
+  app: Application,
+  after: Application,
+  at: Date,
+): Promise<PendingEffect> {
+  const id = `status:${after.id}:${after.version}`;
+  const contact = after.applicant.contact;
+  const note = after.statusHistory.at(-1)?.note;
+  return {
+    id,
+    at,
+    audit: {
+      type: 'application.status_changed',
+      applicationId: after.id,
+      trackingNumber: after.trackingNumber,
+      officeId: after.officeId,
+      actor: actorOf(officer),
+      at,
+      before: { status: app.status, version: app.version },
+      after: {
+        status: after.status,
+        version: after.version,
+        ...(note ? { note } : {}),
+        ...(after.revision ? { revision: { ...after.revision } } : {}),
+      },
+    },
+    ...(contact
+      ? {
+          notice: {
+            key: id,
+            channel: contact.channel,
+            chatId: contact.chatId,
+            text: statusNotice(after, await citizenLang(deps.conversations, contact)),
+          },
+        }
+      : {}),
+  };
 }
 
 function hasStep(app: Application, stepId: string): boolean {

@@ -1,6 +1,8 @@
 import type { Application } from '../../domain/application.js';
 import { formatDate } from '../../dialogue/dates.js';
-import type { ApplicationRepository } from '../../ports/application-repository.js';
+import type { ApplicationRepository, PendingEffect } from '../../ports/application-repository.js';
+import type { DocumentStore } from '../../ports/document-store.js';
+import { completeEffectsNow } from '../application-effects.js';
 import type { EventLog } from '../../ports/event-log.js';
 import type { LeaseRepository } from '../../ports/lease.js';
 import type { Outbox } from '../../ports/outbox.js';
@@ -19,6 +21,8 @@ export interface OverdueDeps {
   applications: ApplicationRepository;
   events: EventLog;
   outbox: Outbox;
+  /** Completing follow-ups takes it (an apology has no files). */
+  documents: DocumentStore;
   /** For the citizen's language in the apology. */
   conversations: Pick<ConversationStore, 'read'>;
   leases: LeaseRepository;
@@ -91,27 +95,38 @@ export async function noticeOverdue(deps: OverdueDeps): Promise<OverdueReport> {
 }
 
 async function noticeOne(deps: OverdueDeps, app: Application, now: Date): Promise<boolean> {
-  await deps.events.append({
-    type: 'application.overdue',
-    applicationId: app.id,
-    trackingNumber: app.trackingNumber,
-    officeId: app.officeId,
-    actor: { kind: 'system', id: 'sla-check' },
-    at: now,
-    data: { status: app.status, slaDueAt: app.slaDueAt.toISOString(), daysLate: daysLate(app.slaDueAt, now) },
-  });
   const contact = app.applicant.contact;
-  if (contact) {
-    await deps.outbox.enqueue([
-      {
-        key: `overdue:${app.id}`,
-        channel: contact.channel,
-        chatId: contact.chatId,
-        reply: { kind: 'text', text: overdueNotice(app, await citizenLang(deps.conversations, contact)) },
-        createdAt: now,
+  const id = `overdue:${app.id}`;
+  const followUp: PendingEffect = {
+    id,
+    at: now,
+    audit: {
+      type: 'application.overdue',
+      applicationId: app.id,
+      trackingNumber: app.trackingNumber,
+      officeId: app.officeId,
+      actor: { kind: 'system', id: 'sla-check' },
+      at: now,
+      data: {
+        status: app.status,
+        slaDueAt: app.slaDueAt.toISOString(),
+        daysLate: daysLate(app.slaDueAt, now),
       },
-    ]);
-  }
-  await deps.applications.markOverdueNoticed(app.id, now);
+    },
+    ...(contact
+      ? {
+          notice: {
+            key: id,
+            channel: contact.channel,
+            chatId: contact.chatId,
+            text: overdueNotice(app, await citizenLang(deps.conversations, contact)),
+          },
+        }
+      : {}),
+  };
+  // The mark, the audit event and the apology are one write (the mark carries the other two as a
+  // follow-up): after a crash the reconciler completes them, and the check never finds it again.
+  await deps.applications.markOverdueNoticed(app.id, now, { effects: [followUp] });
+  await completeEffectsNow(deps, app.id, [followUp]);
   return contact !== undefined;
 }

@@ -3,7 +3,8 @@ import type { AnswerValue, Application } from '../../domain/application.js';
 import { maskNik } from '../../domain/nik.js';
 import { runUnderLease } from '../lease-run.js';
 import { isFinal } from '../../domain/status.js';
-import type { ApplicationRepository } from '../../ports/application-repository.js';
+import type { ApplicationRepository, PendingEffect } from '../../ports/application-repository.js';
+import { completeEffects } from '../application-effects.js';
 import type { DocumentStore } from '../../ports/document-store.js';
 import { ConcurrencyError } from '../../ports/errors.js';
 import type { EventLog } from '../../ports/event-log.js';
@@ -84,9 +85,9 @@ export interface RetentionReport {
 
 /**
  * Erases the personal data of applications completed, rejected or cancelled more than
- * RETENTION_DAYS ago: GridFS files first (deleting a missing file is harmless, so a run cut
- * short is simply repeated), then the record, then an audit event per application with the
- * system as actor. Runs only under the retention lease, so several processes never run it at once.
+ * RETENTION_DAYS ago: the record first, carrying its follow-ups (the GridFS files to delete and an
+ * audit event with the system as actor), which are then completed; a run cut short leaves them to
+ * the follow-up reconciler, and deleting a missing file is harmless. Runs only under the retention lease, so several processes never run it at once.
  */
 export async function runRetention(deps: RetentionDeps): Promise<RetentionReport> {
   const started = deps.now();
@@ -120,30 +121,38 @@ async function eraseOne(
   const finishedAt = app.statusHistory.at(-1)?.at ?? app.updatedAt;
   if (!isFinal(app.status) || app.erasedAt || finishedAt >= cutoff) return false;
   const at = deps.now();
-  for (const d of app.documents) await deps.documents.delete(d.id);
-  report.documentsDeleted += app.documents.length;
   const erased = erasePersonalData(app, deps.flows.get(app.serviceId), at);
+  const documentIds = app.documents.map((d) => d.id);
+  // The files go after the record without them is saved (a follow-up of that save, reconciled
+  // after a crash): a save that loses to a concurrent change deletes nothing.
+  const followUp: PendingEffect = {
+    id: `erase:${app.id}`,
+    at,
+    audit: {
+      type: 'application.personal_data_erased',
+      applicationId: app.id,
+      trackingNumber: app.trackingNumber,
+      officeId: app.officeId,
+      actor: { kind: 'system', id: 'retention' },
+      at,
+      data: {
+        retentionDays: deps.retentionDays,
+        finishedAt: finishedAt.toISOString(),
+        status: app.status,
+        documentsDeleted: documentIds.length,
+        answersRemoved: Object.keys(app.answers).length - Object.keys(erased.answers).length,
+      },
+    },
+    ...(documentIds.length > 0 ? { deleteDocuments: documentIds } : {}),
+  };
   try {
-    await deps.applications.save(erased, app.version);
+    await deps.applications.save(erased, app.version, { effects: [followUp] });
   } catch (err) {
     // Changed meanwhile: the next run looks at it again.
     if (err instanceof ConcurrencyError) return false;
     throw err;
   }
-  await deps.events.append({
-    type: 'application.personal_data_erased',
-    applicationId: app.id,
-    trackingNumber: app.trackingNumber,
-    officeId: app.officeId,
-    actor: { kind: 'system', id: 'retention' },
-    at,
-    data: {
-      retentionDays: deps.retentionDays,
-      finishedAt: finishedAt.toISOString(),
-      status: app.status,
-      documentsDeleted: app.documents.length,
-      answersRemoved: Object.keys(app.answers).length - Object.keys(erased.answers).length,
-    },
-  });
+  await completeEffects(deps, app.id, [followUp]);
+  report.documentsDeleted += documentIds.length;
   return true;
 }

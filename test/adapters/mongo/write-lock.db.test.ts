@@ -1,6 +1,12 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { Schema, Types, type Model } from 'mongoose';
-import { compareAndSet, mutate, sweepLocks, type Versioned } from '../../../src/adapters/mongo/write-lock.js';
+import {
+  compareAndSet,
+  mutate,
+  mutateInPlace,
+  sweepLocks,
+  type Versioned,
+} from '../../../src/adapters/mongo/write-lock.js';
 import { writeLockModel, type WriteLockRecord } from '../../../src/adapters/mongo/write-lock-model.js';
 import { useTestDatabase } from '../../support/db.js';
 
@@ -19,7 +25,10 @@ beforeAll(async () => {
     .conn()
     .model<Counter>(
       'Counter',
-      new Schema<Counter>({ n: Number, by: [String], version: Number }, { versionKey: false }),
+      new Schema<Counter>(
+        { n: Number, by: [String], version: Number, inPlaceSeq: Number },
+        { versionKey: false },
+      ),
       'counters',
     );
   await locks.init();
@@ -88,6 +97,32 @@ describe('compareAndSet', () => {
 });
 
 describe('mutate', () => {
+  it('should wait out a brief lock of a write that keeps the version instead of failing', async () => {
+    const id = await newCounter();
+    const key = `counters:${id.toHexString()}:2`;
+    await locks.create({ _id: key, at: new Date(), brief: true });
+    setTimeout(() => void locks.deleteOne({ _id: key }).exec(), 20);
+    expect(await compareAndSet(locks, counters, id, 1, { $set: { n: 1 } })).toBe(true);
+    expect((await counters.findById(id).lean<Counter>().exec())?.version).toBe(2);
+  });
+
+  it('should keep the version in mutateInPlace, and never lose a concurrent guarded write', async () => {
+    const id = await newCounter();
+    const guarded = Promise.all(
+      Array.from({ length: 5 }, () => mutate(locks, counters, id, (c) => ({ $set: { n: c.n + 1 } }))),
+    );
+    const inPlace = Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        mutateInPlace(locks, counters, id, (c) => ({ $set: { by: [...c.by, `p${i}`] } })),
+      ),
+    );
+    await Promise.all([guarded, inPlace]);
+    const c = await counters.findById(id).lean<Counter>().exec();
+    expect(c?.n).toBe(5);
+    expect(c?.version).toBe(6);
+    expect([...(c?.by ?? [])].sort()).toEqual(['p0', 'p1', 'p2', 'p3', 'p4']);
+  });
+
   it('should serialise 10 concurrent read-modify-writes without losing one', async () => {
     const id = await newCounter();
     await Promise.all(

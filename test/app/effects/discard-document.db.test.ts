@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 
 describe('discardDocument', () => {
-  it('should delete the pending upload at once, and ignore an empty id (a refused file was never stored)', async () => {
+  it('should mark the pending upload discarded, not delete it before the turn is saved, and ignore an empty id', async () => {
     const file = await upload(deps, 'discard-1');
     expect(await deps.documents.get(file.documentId)).toBeDefined();
     expect(
@@ -22,7 +22,8 @@ describe('discardDocument', () => {
         turn('discard-1'),
       ),
     ).toEqual([]);
-    expect(await deps.documents.get(file.documentId)).toBeUndefined();
+    // The stored draft may still name it until the turn's new state is saved: the sweep deletes it.
+    expect((await deps.documents.get(file.documentId))?.meta.discardedAt).toEqual(turn('x').msg.at);
 
     expect(
       await discardDocument(deps, { kind: 'discard_document', documentId: '' }, turn('discard-1')),

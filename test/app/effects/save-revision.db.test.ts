@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { MongoRepositories } from '../../../src/adapters/mongo/repositories.js';
 import type { EffectDeps } from '../../../src/app/effects/effect-deps.js';
 import { saveRevision } from '../../../src/app/effects/save-revision.js';
+import { reconcileEffects } from '../../../src/app/application-effects.js';
+import { createMongoLeases } from '../../../src/adapters/mongo/mongo-lease.js';
 import type { Application } from '../../../src/domain/application.js';
 import { newApplication, sequentialNumbers } from '../../adapters/mongo/fixtures.js';
 import { useTestDatabase } from '../../support/db.js';
@@ -99,6 +101,52 @@ describe('saveRevision', () => {
     expect(await deps.documents.get(old.documentId)).toBeUndefined();
     const orphans = await deps.documents.listOrphansBefore(new Date(Date.now() + 86_400_000));
     expect(orphans.map((o) => o.documentId)).not.toContain(file.documentId);
+  });
+
+  it('should keep the old document when the save of the revision fails, and delete it only once saved', async () => {
+    const old = await upload(deps, '5550002');
+    const app = await deps.applications.create(
+      newApplication({
+        status: 'NEEDS_REVISION',
+        revision: { stepId: 'foto_kk', note: 'Foto buram' },
+        documents: [{ ...newApplication().documents[0]!, id: old.documentId, stepId: 'foto_kk' }],
+      }),
+      numbers,
+    );
+    const file = await upload(deps, '5550002');
+    const effect = {
+      kind: 'save_revision' as const,
+      trackingNumber: app.trackingNumber,
+      stepId: 'foto_kk',
+      file,
+    };
+    // The database refuses the write (down, or an officer saved first): the revision is not saved.
+    const failing = Object.assign(Object.create(deps.applications) as typeof deps.applications, {
+      save: () => Promise.reject(new Error('database down')),
+    });
+    await expect(saveRevision({ ...deps, applications: failing }, effect, turn('5550002'))).rejects.toThrow(
+      'database down',
+    );
+    expect((await deps.applications.findById(app.id))?.documents.map((d) => d.id)).toEqual([old.documentId]);
+    expect(await deps.documents.get(old.documentId)).toBeDefined();
+
+    // Saved, then the process dies before its follow-ups: the reconciler deletes the old file.
+    const dying = Object.assign(Object.create(deps.events) as typeof deps.events, {
+      appendOnce: () => Promise.reject(new Error('crash')),
+    });
+    await saveRevision({ ...deps, events: dying }, effect, turn('5550002'));
+    expect(await deps.documents.get(old.documentId)).toBeDefined();
+    const leases = createMongoLeases(db.conn());
+    await leases.ensureIndexes();
+    const later = new Date(MONDAY_MORNING.getTime() + 60_000);
+    const run = () =>
+      reconcileEffects({ ...deps, outbox: deps.repos.outbox, leases, holder: 'test', now: () => later });
+    expect((await run()).completed).toBe(1);
+    expect(await deps.documents.get(old.documentId)).toBeUndefined();
+    expect(await deps.events.listForApplication(app.id)).toMatchObject([{ type: 'application.revised' }]);
+    const orphans = await deps.documents.listOrphansBefore(new Date(Date.now() + 86_400_000));
+    expect(orphans.map((o) => o.documentId)).not.toContain(file.documentId);
+    expect((await run()).completed).toBe(0);
   });
 
   it('should ignore a fix the application no longer waits for (another step, or already moved on)', async () => {

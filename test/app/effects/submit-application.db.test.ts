@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { MongoRepositories } from '../../../src/adapters/mongo/repositories.js';
 import type { EffectDeps } from '../../../src/app/effects/effect-deps.js';
 import { submitApplication } from '../../../src/app/effects/submit-application.js';
+import { reconcileEffects } from '../../../src/app/application-effects.js';
+import { createMongoLeases } from '../../../src/adapters/mongo/mongo-lease.js';
 import type { Draft } from '../../../src/dialogue/types.js';
 import { createLogger } from '../../../src/config/logger.js';
 import { useTestDatabase } from '../../support/db.js';
@@ -68,6 +70,30 @@ describe('submitApplication', () => {
     expect(logged).toMatchObject([
       { type: 'application.submitted', data: { serviceId: 'ktp', channel: 'telegram' } },
     ]);
+  });
+
+  it('should log the submission and keep its uploads once when the process dies right after storing it', async () => {
+    const draft = await ktpDraft('sub-crash');
+    const effect = { kind: 'submit_application' as const, draft, lang: 'id' as const };
+    const dying = Object.assign(Object.create(deps.events) as typeof deps.events, {
+      appendOnce: () => Promise.reject(new Error('crash')),
+    });
+    const [done] = (await submitApplication({ ...deps, events: dying }, effect, turn('sub-crash'))) as Array<{
+      trackingNumber: string;
+    }>;
+    const app = await deps.applications.findByTrackingNumber(done!.trackingNumber);
+    expect(await deps.events.listForApplication(app!.id)).toEqual([]);
+
+    const leases = createMongoLeases(db.conn());
+    await leases.ensureIndexes();
+    const later = new Date(Date.now() + 60_000);
+    const reconcile = () =>
+      reconcileEffects({ ...deps, outbox: deps.repos.outbox, leases, holder: 'test', now: () => later });
+    expect((await reconcile()).completed).toBeGreaterThanOrEqual(1);
+    expect((await reconcile()).completed).toBe(0);
+    expect(await deps.events.listForApplication(app!.id)).toMatchObject([{ type: 'application.submitted' }]);
+    const fileId = draft.documents.foto_kk![0]!.documentId;
+    expect((await deps.documents.get(fileId))?.meta.applicationId).toBe(app!.id);
   });
 
   it('should answer the first application for a redelivered confirmation (same message)', async () => {

@@ -8,6 +8,7 @@ import {
 } from '../../../src/app/officer/notice-overdue.js';
 import type { Application, ApplicationStatus } from '../../../src/domain/application.js';
 import type { LeaseRepository } from '../../../src/ports/lease.js';
+import { reconcileEffects } from '../../../src/app/application-effects.js';
 import { newApplication, sequentialNumbers } from '../../adapters/mongo/fixtures.js';
 import { openRepositoriesWithLeases, useTestDatabase } from '../../support/db.js';
 
@@ -28,6 +29,7 @@ function deps(overrides: Partial<OverdueDeps> = {}): OverdueDeps {
     applications: repos.applications,
     events: repos.events,
     outbox: repos.outbox,
+    documents: repos.documents,
     conversations: repos.conversations,
     leases,
     holder: 'test-a',
@@ -139,6 +141,24 @@ describe('the SLA check', () => {
 
     const both = await Promise.all([noticeOverdue(deps()), noticeOverdue(deps({ holder: 'test-b' }))]);
     expect(both.reduce((n, r) => n + r.noticed, 0)).toBe(1);
+    expect(await overdueEvents(app.id)).toHaveLength(1);
+    expect(await outboxRows(`overdue:${app.id}`)).toHaveLength(1);
+  });
+
+  it('should log and tell once when the process dies right after marking an application', async () => {
+    const app = await filed('IN_REVIEW', -2, '6281200000088');
+    const dying = Object.assign(Object.create(repos.events) as typeof repos.events, {
+      appendOnce: () => Promise.reject(new Error('crash')),
+    });
+    await noticeOverdue(deps({ events: dying }));
+    expect(await overdueEvents(app.id)).toHaveLength(0);
+    expect(await outboxRows(`overdue:${app.id}`)).toHaveLength(0);
+    // Marked, so the check never finds it again; the reconciler completes what the mark carries.
+    expect((await noticeOverdue(deps())).noticed).toBe(0);
+    const later = new Date(NOW.getTime() + 60_000);
+    const reconcile = () => reconcileEffects({ ...deps(), holder: 'test-r', now: () => later });
+    expect((await reconcile()).completed).toBeGreaterThanOrEqual(1);
+    expect((await reconcile()).completed).toBe(0);
     expect(await overdueEvents(app.id)).toHaveLength(1);
     expect(await outboxRows(`overdue:${app.id}`)).toHaveLength(1);
   });

@@ -174,4 +174,17 @@ describe('retention (RETENTION_DAYS after a final status)', () => {
       expect(events.filter((e) => e.type === 'application.personal_data_erased')).toHaveLength(1);
     }
   });
+
+  it('should delete no file when the erasure cannot be saved', async () => {
+    const app = await finished('COMPLETED', 400);
+    // An officer's change (or a database failure) beats the erasure to the record.
+    const losing = Object.assign(Object.create(repos.applications) as typeof repos.applications, {
+      save: () => Promise.reject(new Error('database down')),
+    });
+    await expect(runRetention(deps({ applications: losing }))).rejects.toThrow('database down');
+    expect(await repos.documents.get(app.documents[0]?.id ?? '')).toBeDefined();
+    expect((await repos.applications.findById(app.id))?.documents).toHaveLength(1);
+    expect((await runRetention(deps())).erased).toBeGreaterThanOrEqual(1);
+    expect(await repos.documents.get(app.documents[0]?.id ?? '')).toBeUndefined();
+  });
 });

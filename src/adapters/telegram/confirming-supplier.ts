@@ -53,7 +53,7 @@ function unrecoverable(err: unknown): boolean {
   return code === 401 || code === 409;
 }
 
-const DEFAULT_RETRY_DELAYS_MS = [1000, 2000, 4000, 8000, 16000, 30000];
+const DEFAULT_RETRY_DELAYS_MS = [1000, 2000, 4000, 8000, 10000];
 
 /**
  * An update supplier for @grammyjs/runner whose getUpdates offset only moves past an update

@@ -17,7 +17,10 @@ export interface SendLaneDeps {
   /** This process in the lane lease (host:pid:random). */
   workerId: string;
   now: () => Date;
-  /** Longer than the slowest send: a lane whose holder died is taken over after it. */
+  /**
+   * How long a lane stays its holder's unrenewed (renewed as it sends): a lane whose holder died
+   * is taken over after it, so a restart delays a chat's messages at most this long.
+   */
   laneLeaseMs?: number;
   /** Attempts before a message is marked failed and shown in the console. */
   maxAttempts?: number;
@@ -63,7 +66,7 @@ export async function sendLane(deps: SendLaneDeps, lane: OutboxLane): Promise<La
   const sender = deps.senders.get(lane.channel);
   // Not this process's channel (or not connected now): left, untouched, for a process that is.
   if (!sender || !(sender.ready?.() ?? true)) return report;
-  const ttl = deps.laneLeaseMs ?? 60_000;
+  const ttl = deps.laneLeaseMs ?? 20_000;
   const ran = await runUnderLease(
     { leases: deps.leases, holder: deps.workerId, now: deps.now },
     laneLeaseName(lane),
@@ -71,8 +74,7 @@ export async function sendLane(deps: SendLaneDeps, lane: OutboxLane): Promise<La
     async (renew) => {
       for (let round = 0; round < MAX_ROUNDS; round++) {
         const rows = await deps.outbox.listLane(lane, BATCH);
-        if (rows.length === 0 || !(await sendRows(deps, sender, rows, ttl, report))) return;
-        if (!(await renew())) return;
+        if (rows.length === 0 || !(await sendRows(deps, sender, rows, ttl, report, renew))) return;
       }
     },
   );
@@ -81,16 +83,23 @@ export async function sendLane(deps: SendLaneDeps, lane: OutboxLane): Promise<La
   return report;
 }
 
-/** Sends rows in order; answers false when the lane must stop (a retry is due later). */
+/** Sends rows in order, renewing the lane; answers false when the lane must stop (a retry is due later, or the lane is lost). */
 async function sendRows(
   deps: SendLaneDeps,
   sender: ChannelSender,
   rows: OutboxItem[],
   ttl: number,
   report: LaneReport,
+  renew: () => Promise<boolean>,
 ): Promise<boolean> {
+  let renewedAt = deps.now().getTime();
   for (const row of rows) {
     const now = deps.now();
+    if (now.getTime() - renewedAt > ttl / 3) {
+      // Taken over (this process stalled past the lease): the new holder sends the rest.
+      if (!(await renew())) return false;
+      renewedAt = now.getTime();
+    }
     // Only a retry waits for its time: a new row goes at once, whatever clock recorded it.
     if (row.status === 'pending' && row.attempts > 0 && row.nextAttemptAt.getTime() > now.getTime())
       return false;

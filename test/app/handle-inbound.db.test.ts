@@ -253,6 +253,26 @@ describe('handleInbound', () => {
     });
   });
 
+  describe('a process that dies between saving a turn and recording its replies', () => {
+    it('should record and send the replies when the message is delivered again', async () => {
+      const text = telegramText('6161');
+      // The replies are saved with the turn, but the process "dies" before the outbox insert.
+      const dying = makeHandleInbound({
+        ...deps,
+        outbound: { ...loket.outbound, deliver: () => Promise.reject(new Error('killed')) },
+      });
+      expect((await dying(text('crash-1', 'halo'))).status).toBe('processed');
+      const rows = () =>
+        loket.conn.collection('outbox').find({ chatId: '6161' }).sort({ order: 1 }).toArray();
+      expect(await rows()).toEqual([]);
+      // Telegram delivers the unconfirmed update again, to the restarted process.
+      expect((await handle(text('crash-1', 'halo'))).status).toBe('duplicate');
+      const recorded = await rows();
+      expect(recorded.map((r) => String(r._id))).toEqual(['turn:telegram:6161:crash-1:0']);
+      expect(String(recorded[0]?.reply)).toContain('Layanan apa');
+    });
+  });
+
   describe('two processes handling one chat', () => {
     it('should never run an effect from a version the other process superseded', async () => {
       // Process B: its own repositories, so its own memory of the versions it saw.

@@ -4,6 +4,11 @@
  * same schedule; the interleaving with Loket's own timing is what the run explores.
  */
 
+import { seededRandom } from '../../src/nlu/random.js';
+
+/** The NLU's seeded generator (mulberry32): enough to replay a schedule. */
+export { seededRandom };
+
 /** The sizes and the seed of one run, from the environment. */
 export interface ChaosSettings {
   seed: number;
@@ -42,18 +47,6 @@ export function chaosSettings(env: NodeJS.ProcessEnv = process.env): ChaosSettin
     replyTimeoutS: intEnv(env, 'CHAOS_REPLY_TIMEOUT', 150),
     settleS: intEnv(env, 'CHAOS_SETTLE', 60),
     officerPauseS: intEnv(env, 'CHAOS_OFFICER_PAUSE', 8),
-  };
-}
-
-/** mulberry32: a small seeded generator, enough to replay a schedule. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

@@ -122,20 +122,33 @@ async function disrupt(stack: ChaosStack, events: ChaosEvent[], t0: number): Pro
   return done;
 }
 
-/** Waits until nothing more is sent and Telegram has every update confirmed, or the settle time ends. */
+/**
+ * Waits until nothing more is sent, Telegram has every update confirmed and the database holds
+ * no work left (an application follow-up not completed, a message not yet sent), or the settle
+ * time ends.
+ */
 async function quiesce(stack: ChaosStack, settleMs: number): Promise<void> {
   let last = -1;
   let quietSince = Date.now();
-  await waitUntil(
-    'quiescence',
-    () => {
-      const n = stack.api.calls.filter((c) => c.method === 'sendMessage').length;
-      if (n !== last) [last, quietSince] = [n, Date.now()];
-      return Date.now() - quietSince > 10_000 && stack.api.confirmedOffset > stack.api.lastUpdateId;
-    },
-    settleMs,
-    500,
-  ).catch(() => log('still not quiet at the end of the settle time; checking anyway'));
+  const conn = await openConnection(stack.mongoUri);
+  const workLeft = async () =>
+    (await conn.collection('applications').countDocuments({ effectsPending: true })) +
+    (await conn.collection('outbox').countDocuments({ status: { $in: ['pending', 'sending'] } }));
+  try {
+    await waitUntil(
+      'quiescence',
+      async () => {
+        const n = stack.api.calls.filter((c) => c.method === 'sendMessage').length;
+        if (n !== last) [last, quietSince] = [n, Date.now()];
+        const quiet = Date.now() - quietSince > 10_000 && stack.api.confirmedOffset > stack.api.lastUpdateId;
+        return quiet && (await workLeft()) === 0;
+      },
+      settleMs,
+      500,
+    ).catch(() => log('still not quiet at the end of the settle time; checking anyway'));
+  } finally {
+    await conn.close();
+  }
 }
 
 /** What the run found and did. */

@@ -14,7 +14,7 @@ export const EFFECTS_LEASE = 'job:application-effects';
  */
 export const EFFECT_GRACE_MS = 30_000;
 
-const LEASE_TTL_MS = 5 * 60_000;
+const LEASE_TTL_MS = 45_000;
 /** Applications looked at per round; the next round goes on. */
 const BATCH = 100;
 

@@ -91,6 +91,8 @@ function startEffectReconciler(loket: Loket): PeriodicJob {
     },
     {
       intervalMs: EFFECT_GRACE_MS,
+      // Soon after a start: a restart is when a crashed writer's follow-ups are waiting.
+      firstDelayMs: 5_000,
       onError: (err) => logger.error({ err }, 'application follow-up reconciler failed'),
     },
   );

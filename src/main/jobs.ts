@@ -1,5 +1,5 @@
 import { createMongoRetentionStore } from '../adapters/mongo/mongo-retention-store.js';
-import { reconcileTurns } from '../app/outbound/turn-rows.js';
+import { RECONCILE_AT_START_MS, RECONCILE_WINDOW_MS, reconcileTurns } from '../app/outbound/turn-rows.js';
 import { EFFECT_GRACE_MS, reconcileEffects } from '../app/application-effects.js';
 import { notifyLongWaits } from '../app/officer/notify-long-waits.js';
 import { noticeOverdue } from '../app/officer/notice-overdue.js';
@@ -151,13 +151,15 @@ export function startNotifications(loket: Loket): PeriodicJob {
       onError: (err) => logger.error({ err }, 'outbound worker pass failed'),
     },
   );
+  let started = false;
   const reconcile = startPeriodic(
     async () => {
-      const created = await reconcileTurns({
-        conversations: loket.repos.conversations,
-        outbound: loket.outbound,
-        now: runtime.now,
-      });
+      const window = started ? RECONCILE_WINDOW_MS : RECONCILE_AT_START_MS;
+      started = true;
+      const created = await reconcileTurns(
+        { conversations: loket.repos.conversations, outbound: loket.outbound, now: runtime.now },
+        window,
+      );
       if (created > 0) logger.warn({ created }, 'outbound: replies of saved turns recorded after a failure');
     },
     {

@@ -26,8 +26,12 @@ export function turnRows(
   }));
 }
 
-/** How far back the reconciler looks for turns whose messages may not be recorded. */
+/**
+ * How far back the reconciler looks for turns whose messages may not be recorded: a periodic run
+ * (another process died recently), and the run at start-up (this deployment was down a while).
+ */
 export const RECONCILE_WINDOW_MS = 30 * 60_000;
+export const RECONCILE_AT_START_MS = 24 * 3_600_000;
 
 /**
  * Records the messages of recent turns that a process saved but did not get into the outbox
@@ -36,9 +40,10 @@ export const RECONCILE_WINDOW_MS = 30 * 60_000;
  */
 export async function reconcileTurns(
   deps: { conversations: Pick<ConversationStore, 'listOutbound'>; outbound: Outbound; now: () => Date },
+  windowMs = RECONCILE_WINDOW_MS,
   limit = 5_000,
 ): Promise<number> {
-  const since = new Date(deps.now().getTime() - RECONCILE_WINDOW_MS);
+  const since = new Date(deps.now().getTime() - windowMs);
   const versions = await deps.conversations.listOutbound(since, limit);
   let created = 0;
   for (const v of versions)

@@ -52,7 +52,7 @@ async function auditEvents(applicationId: string) {
 }
 
 async function outboxRows(key: string) {
-  return db.conn().collection('outbox').find({ key }).toArray();
+  return db.conn().collection<{ _id: string }>('outbox').find({ _id: key }).toArray();
 }
 
 async function pendingOf(applicationId: string): Promise<unknown> {

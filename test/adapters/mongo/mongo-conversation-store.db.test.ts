@@ -29,7 +29,7 @@ describe('MongoConversationStore', () => {
   it('should create at version 1, then bump the version per write', async () => {
     expect(await repos.conversations.write('telegram', 'c1', state(), null)).toBe(1);
     expect(await repos.conversations.write('telegram', 'c1', state({ consent: true }), 1)).toBe(2);
-    expect(await repos.conversations.read('telegram', 'c1')).toEqual({
+    expect(await repos.conversations.read('telegram', 'c1')).toMatchObject({
       state: state({ consent: true }),
       version: 2,
       handled: [],
@@ -59,7 +59,7 @@ describe('MongoConversationStore', () => {
     await repos.conversations.write('telegram', 'c2', state({ lang: 'en' }), 1);
     const stale = repos.conversations.write('telegram', 'c2', state({ misunderstood: 1 }), 1);
     await expect(stale).rejects.toBeInstanceOf(ConcurrencyError);
-    expect(await repos.conversations.read('telegram', 'c2')).toEqual({
+    expect(await repos.conversations.read('telegram', 'c2')).toMatchObject({
       state: state({ lang: 'en' }),
       version: 2,
       handled: [],
@@ -118,7 +118,7 @@ describe('MongoConversationStore', () => {
       ['s1', 3],
       ['s2', 1],
     ]);
-    expect(await repos.conversations.read('telegram', 's1')).toEqual({
+    expect(await repos.conversations.read('telegram', 's1')).toMatchObject({
       state: state({ lang: 'en' }),
       version: 3,
       handled: [],
@@ -162,10 +162,12 @@ describe('MongoConversationStore', () => {
         repos.conversations.write('telegram', 'p1', state({ misunderstood: 1 }), seen?.version ?? null, 'm3'),
       ).rejects.toBeInstanceOf(ConcurrencyError);
       // The retry reads the latest.
+      // The full read: not marked unconfirmed.
       expect(await repos.conversations.readForTurn('telegram', 'p1')).toEqual({
         state: state({ lang: 'en' }),
         version: 3,
         handled: ['m1', 'm2'],
+        messageId: 'm2b',
       });
       expect(await repos.conversations.write('telegram', 'p1', state(), 3, 'm3')).toBe(4);
     });

@@ -1,0 +1,108 @@
+import { expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { PASSWORD, useHttpApp } from '../adapters/http/http-fixture.js';
+import { intakeSettings } from '../adapters/http/intake-support.js';
+import { describeBrowser, login, useChromium, watchErrors } from '../support/browser.js';
+import { ALL, PAYLOADS, seedPayloads, type Seeded } from './xss-seed.js';
+
+const app = useHttpApp('browser_xss', { intake: await intakeSettings() });
+const browser = useChromium();
+
+/**
+ * Every console page an admin can open, with the seeded ids and payloads in the query string,
+ * and whether it shows seeded text (the dashboard and intake show counts and the catalog only).
+ */
+function pages(s: Seeded): Array<[path: string, shows: boolean]> {
+  const q = encodeURIComponent(ALL);
+  return [
+    ['/console/queue', true],
+    [`/console/handoffs/${s.handoffId}`, true],
+    ['/console/applications', true],
+    [`/console/applications?q=${q}&status=${q}&service=${q}&office=${q}`, true],
+    [`/console/applications/${s.applicationId}`, true],
+    ['/console/dashboard', false],
+    [`/console/dashboard?from=${q}&to=${q}`, false],
+    ['/console/audit', true],
+    [`/console/audit?type=${q}&actor=${q}&from=${q}`, true],
+    ['/console/deliveries', true],
+    [`/console/deliveries?channel=${q}&status=${q}`, true],
+    ['/console/dead-letters', true],
+    ['/console/admin/offices', true],
+    [`/console/offices/${s.officeId}`, true],
+    ['/console/holidays', true],
+    ['/console/canned-replies', true],
+    ['/console/admin/officers', true],
+    [`/console/admin/officers?done=${q}`, true],
+    ['/console/intake', false],
+    ['/console/intake/ktp', false],
+  ];
+}
+
+/** A page that records dialogs, script errors and CSP reports (an injected handler shows there). */
+async function watchedPage(): Promise<{ page: Page; dialogs: string[]; errors: string[] }> {
+  const page = await (await browser().newContext()).newPage();
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(`${page.url()}: ${d.message()}`);
+    void d.dismiss();
+  });
+  return { page, dialogs, errors: watchErrors(page, { console: true }) };
+}
+
+/**
+ * What in the page's DOM came from a payload rather than from the views: an element the payload
+ * would inject, an inline event handler, a `javascript:` URL, a script that calls alert.
+ */
+function injected(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const html = (el: Element) => el.outerHTML.slice(0, 120);
+    for (const el of document.querySelectorAll('img[src="x"], svg[onload], svg > svg')) found.push(html(el));
+    for (const el of document.querySelectorAll('*')) {
+      for (const attr of el.attributes) if (/^on/i.test(attr.name)) found.push(`${attr.name}: ${html(el)}`);
+      for (const name of ['href', 'src', 'action', 'formaction']) {
+        if (/^\s*javascript:/i.test(el.getAttribute(name) ?? '')) found.push(`${name}: ${html(el)}`);
+      }
+    }
+    for (const s of document.querySelectorAll('script'))
+      if (/alert/.test(s.textContent ?? '')) found.push(html(s));
+    return found;
+  });
+}
+
+/** Which payloads the page shows as text (proof the data reached the page, escaped). */
+async function shown(page: Page): Promise<string[]> {
+  const text = await page.evaluate(() => {
+    const values = [...document.querySelectorAll('input, textarea')].map(
+      (e) => (e as HTMLInputElement).value,
+    );
+    return [document.body.innerText, ...values].join('\n');
+  });
+  return PAYLOADS.filter((p) => text.includes(p));
+}
+
+/** Errors other than the refused query strings' 400s: CSP reports and script errors. */
+const scriptErrors = (errors: string[]) => errors.filter((e) => !/status of 400/.test(e));
+
+describeBrowser('no script injection in the console', () => {
+  it('should show every seeded payload as text on every page, with no dialog and no injected element', async () => {
+    const f = app();
+    const seeded = await seedPayloads(f);
+    const { page, dialogs, errors } = await watchedPage();
+    await login(page, f.base, 'admin', PASSWORD);
+    const seen = new Set<string>();
+    for (const [path, shows] of pages(seeded)) {
+      const res = await page.goto(`${f.base}${path}`);
+      // A payload in a query string may be refused (400) but must be as harmless as stored data.
+      expect([path, [200, 400]]).toEqual([path, expect.arrayContaining([res?.status()])]);
+      const found = await shown(page);
+      found.forEach((p) => seen.add(p));
+      expect({ path, injected: await injected(page) }).toEqual({ path, injected: [] });
+      if (shows) expect({ path, shown: found.length > 0 }).toEqual({ path, shown: true });
+    }
+    expect([...seen].sort()).toEqual([...PAYLOADS].sort());
+    expect(dialogs).toEqual([]);
+    expect(scriptErrors(errors)).toEqual([]);
+    await page.close();
+  }, 120_000);
+});

@@ -105,4 +105,63 @@ describeBrowser('no script injection in the console', () => {
     expect(scriptErrors(errors)).toEqual([]);
     await page.close();
   }, 120_000);
+
+  it('should show payloads that arrive through the live streams as text, and the detector should find a real injection', async () => {
+    const f = app();
+    const { repos } = f;
+    const { page, dialogs, errors } = await watchedPage();
+    await login(page, f.base, 'admin', PASSWORD);
+    const { ticket } = await repos.handoffs.open({
+      channel: 'telegram',
+      chatId: '990002',
+      citizenName: 'Warga Live',
+      reason: 'asked',
+      priority: false,
+      officeId: '31.71.01.1001',
+      createdAt: new Date(),
+    });
+    await page.goto(`${f.base}/console/handoffs/${ticket.id}`);
+    // The citizen's message, an officer reply whose delivery fails, and a note: all streamed.
+    const at = new Date();
+    await repos.handoffs.appendLine(ticket.id, { from: 'citizen', text: `live ${ALL}`, at });
+    const reply = await repos.handoffs.appendLine(ticket.id, {
+      from: 'officer',
+      text: `reply ${ALL}`,
+      at,
+      delivery: { state: 'queued', at },
+    });
+    await repos.handoffs.addNote(ticket.id, { officerId: 'x', officerName: ALL, text: `note ${ALL}`, at });
+    await page.waitForSelector(`#transcript li:has-text(${JSON.stringify(`live ${PAYLOADS[0]}`)})`);
+    await page.waitForSelector(`#notes-list li:has-text(${JSON.stringify(`note ${PAYLOADS[0]}`)})`);
+    await repos.handoffs.setDelivery(ticket.id, reply!.index, {
+      state: 'failed',
+      reason: 'failed',
+      error: ALL,
+      at,
+    });
+    await page.waitForSelector('#transcript li.from-officer [data-state=failed]');
+    expect(await shown(page)).toEqual([...PAYLOADS]);
+    expect(await injected(page)).toEqual([]);
+
+    // The queue's rows are streamed too: a citizen whose name is a payload starts waiting.
+    await page.goto(`${f.base}/console/queue`);
+    await repos.handoffs.open({
+      channel: 'telegram',
+      chatId: '990003',
+      citizenName: `queued ${ALL}`,
+      reason: 'asked',
+      priority: false,
+      officeId: '31.71.01.1001',
+      createdAt: new Date(),
+    });
+    await page.waitForSelector(`#queue tr:has-text(${JSON.stringify(`queued ${PAYLOADS[0]}`)})`);
+    expect(await injected(page)).toEqual([]);
+    expect(dialogs).toEqual([]);
+    expect(scriptErrors(errors)).toEqual([]);
+
+    // Not vacuous: the same payload put into the page as markup is found.
+    await page.evaluate((html) => document.body.insertAdjacentHTML('beforeend', html), ALL);
+    expect((await injected(page)).length).toBeGreaterThanOrEqual(3);
+    await page.close();
+  }, 120_000);
 });

@@ -171,7 +171,8 @@ export async function fileAssistedApplication(
   });
   const actor = actorOf(officer);
   const drawn: string[] = [];
-  const random = deps.random ?? Math.random;
+  // Absent outside tests: the tracking number then comes from the CSPRNG.
+  const random = deps.random;
   let app: Application;
   try {
     app = await deps.applications.create(
@@ -193,7 +194,7 @@ export async function fileAssistedApplication(
         slaDueAt: dueAt,
       },
       () => {
-        const n = generateTrackingNumber({ prefix: deps.trackingPrefix, at, random });
+        const n = generateTrackingNumber({ prefix: deps.trackingPrefix, at, ...(random ? { random } : {}) });
         drawn.push(n);
         return n;
       },

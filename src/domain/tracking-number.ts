@@ -59,7 +59,7 @@ export interface GenerateTrackingOptions {
    * Uniform in [0, 1), for repeatable tests only. Absent, the symbols come from the CSPRNG
    * (`randomInt`): a guessable generator would let anyone predict other citizens' numbers.
    */
-  random?: () => number;
+  random?: (() => number) | undefined;
 }
 
 /** A symbol index in [0, size): from the test's generator when given, else from the CSPRNG. */

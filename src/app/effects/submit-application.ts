@@ -41,8 +41,6 @@ export async function submitApplication(
 ): Promise<SystemEvent[]> {
   const flow = deps.catalog.flows.get(effect.draft.serviceId);
   if (!flow) return [{ kind: 'submit_failed' }];
-  // Absent outside tests: the tracking number then comes from the CSPRNG.
-  const random = deps.random;
   try {
     const asked = String(effect.draft.answers[flow.applicant.office] ?? '');
     const serving = await servingOffice(deps.offices, asked, flow.id);
@@ -67,8 +65,7 @@ export async function submitApplication(
     ];
     const app = await deps.applications.create(
       newApplication(flow, effect.draft, msg, { officeId: serving.officeId, dueAt }),
-      () =>
-        generateTrackingNumber({ prefix: deps.trackingPrefix, at: msg.at, ...(random ? { random } : {}) }),
+      () => generateTrackingNumber({ prefix: deps.trackingPrefix, at: msg.at, random: deps.random }),
       // A redelivered confirmation (crash before the message was marked done) finds the first one.
       { idempotencyKey: `${msg.channel}:${msg.chatId}:${msg.messageId}`, effects: submitted },
     );

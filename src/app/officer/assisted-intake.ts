@@ -171,8 +171,6 @@ export async function fileAssistedApplication(
   });
   const actor = actorOf(officer);
   const drawn: string[] = [];
-  // Absent outside tests: the tracking number then comes from the CSPRNG.
-  const random = deps.random;
   let app: Application;
   try {
     app = await deps.applications.create(
@@ -194,7 +192,7 @@ export async function fileAssistedApplication(
         slaDueAt: dueAt,
       },
       () => {
-        const n = generateTrackingNumber({ prefix: deps.trackingPrefix, at, ...(random ? { random } : {}) });
+        const n = generateTrackingNumber({ prefix: deps.trackingPrefix, at, random: deps.random });
         drawn.push(n);
         return n;
       },

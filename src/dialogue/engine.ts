@@ -7,6 +7,7 @@ import { handleEvent } from './events.js';
 import { handleFile } from './file-input.js';
 import { handleHandoffInput } from './handoff-input.js';
 import { showMainMenu } from './menus.js';
+import { answerStatusProof } from './status-proof.js';
 import { handleSurveyInput, isSurveyState } from './survey.js';
 import { recordCitizen, recordReplies, saneRecent } from './recent.js';
 import { handleText } from './text-input.js';
@@ -88,6 +89,14 @@ function newCtx(
   };
 }
 
+/** The status question is open for one message only: whatever else comes drops it. */
+function answeredStatusProof(ctx: Ctx, input: Input): boolean {
+  const waiting = ctx.state.statusProof;
+  if (!waiting) return false;
+  ctx.state.statusProof = undefined;
+  return input.kind === 'text' && answerStatusProof(ctx, waiting, input.text);
+}
+
 function dispatch(ctx: Ctx, input: Input): void {
   switch (input.kind) {
     case 'text':
@@ -100,6 +109,7 @@ function dispatch(ctx: Ctx, input: Input): void {
       }
       // Before handling, so a handoff opened by this message hands it over too.
       recordCitizen(ctx, input);
+      if (answeredStatusProof(ctx, input)) return;
       if (ctx.state.survey && handleSurveyInput(ctx, input)) return;
       if (input.kind === 'text') handleText(ctx, input.text);
       else if (input.kind === 'choice') handleChoice(ctx, input.value);

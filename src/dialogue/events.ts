@@ -9,6 +9,7 @@ import {
 } from './handoff.js';
 import { onRevisionRequested, onRevisionSaved } from './revision.js';
 import { onStatusFound, onStatusNotFound } from './status.js';
+import { onStatusNeedsProof, onStatusProofLimited, onStatusProofWrong } from './status-proof.js';
 import { closeWithSurvey } from './survey.js';
 import { onSubmitFailed, onSubmitted } from './submit.js';
 import type { SystemEvent } from './types.js';
@@ -27,6 +28,15 @@ export function handleEvent(ctx: Ctx, ev: SystemEvent): void {
       return;
     case 'status_not_found':
       onStatusNotFound(ctx, ev.query, ev.suggestion);
+      return;
+    case 'status_needs_proof':
+      onStatusNeedsProof(ctx, ev.trackingNumber);
+      return;
+    case 'status_proof_wrong':
+      onStatusProofWrong(ctx, ev.trackingNumber, ev.remaining);
+      return;
+    case 'status_proof_limited':
+      onStatusProofLimited(ctx, ev.retryMinutes);
       return;
     case 'handoff_opened':
       onHandoffOpened(ctx, ev.position, ev.officeOpenNow, ev.nextOpening, ev.availableOfficers);

@@ -49,6 +49,7 @@ const STATIC_KEYS = [
   'submit.routed_up',
   'status.one', 'status.late', 'status.late_short', 'status.note', 'status.many', 'status.item', 'status.many_hint',
   'status.did_you_mean', 'status.not_found', 'status.none',
+  'status.proof_ask', 'status.proof_menu', 'status.proof_wrong', 'status.proof_unreadable', 'status.proof_limited',
   'revision.requested', 'revision.sending', 'revision.saved', 'revision.unknown',
   'handoff.none_available',
   'survey.question', 'survey.score_1', 'survey.score_2', 'survey.score_3', 'survey.score_4',

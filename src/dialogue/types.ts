@@ -41,6 +41,13 @@ export interface StatusView {
   note?: string;
 }
 
+/**
+ * What a chat that did not file the application answers before it sees the status: the
+ * applicant's date of birth (ISO `YYYY-MM-DD`) or the last 4 digits of the NIK. Anyone can type
+ * a tracking number; only the applicant is likely to know these.
+ */
+export type StatusProof = { kind: 'birth_date'; date: string } | { kind: 'nik_last4'; digits: string };
+
 /** Results of effects, fed back into the engine so it can tell the citizen. */
 export type SystemEvent =
   | {
@@ -55,6 +62,12 @@ export type SystemEvent =
   | { kind: 'submit_failed' }
   | { kind: 'status_found'; applications: StatusView[] }
   | { kind: 'status_not_found'; query?: string; suggestion?: string }
+  /** Found, but this chat did not apply: it must prove it knows the applicant first. */
+  | { kind: 'status_needs_proof'; trackingNumber: string }
+  /** The proof did not match; `remaining` more wrong answers before the limit. */
+  | { kind: 'status_proof_wrong'; trackingNumber: string; remaining: number }
+  /** Too many wrong answers from this chat or for this number: no more tries for a while. */
+  | { kind: 'status_proof_limited'; retryMinutes: number }
   | {
       kind: 'handoff_opened';
       position: number;
@@ -109,7 +122,7 @@ export interface Draft {
 /** What use cases do for the engine. Results come back as `SystemEvent`s where the citizen must hear of them. */
 export type Effect =
   | { kind: 'submit_application'; draft: Draft; lang: Lang }
-  | { kind: 'lookup_status'; trackingNumber?: string }
+  | { kind: 'lookup_status'; trackingNumber?: string; proof?: StatusProof }
   | {
       kind: 'open_handoff';
       reason: 'asked' | 'not_understood' | 'complaint';
@@ -147,6 +160,8 @@ export interface ConversationState {
     /** Set while the citizen changes one answer from the summary. */
     returnToSummary?: boolean;
   };
+  /** A tracking number of someone else's application, waiting for the proof (`StatusProof`). */
+  statusProof?: { trackingNumber: string };
   /** An officer-requested fix in progress. */
   revision?: { trackingNumber: string; serviceId: string; stepId: string };
   /** The last menu shown, so "2" or its text can be matched. */

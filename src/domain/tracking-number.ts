@@ -10,6 +10,7 @@
  * part O, 0, I and 1 are never valid, so they are not guessed: they make the number invalid and
  * the suggestions list the numbers that fix that one position.
  */
+import { randomInt } from 'node:crypto';
 import { checkValue, repairValue } from './check-symbol.js';
 import { jakartaDate } from './jakarta-time.js';
 
@@ -54,8 +55,17 @@ function jakartaYymm(at: Date): string {
 export interface GenerateTrackingOptions {
   prefix?: string;
   at: Date;
-  /** Uniform in [0, 1), like Math.random. */
-  random?: () => number;
+  /**
+   * Uniform in [0, 1), for repeatable tests only. Absent, the symbols come from the CSPRNG
+   * (`randomInt`): a guessable generator would let anyone predict other citizens' numbers.
+   */
+  random?: (() => number) | undefined;
+}
+
+/** A symbol index in [0, size): from the test's generator when given, else from the CSPRNG. */
+function drawIndex(size: number, random: (() => number) | undefined): number {
+  if (!random) return randomInt(size);
+  return Math.min(size - 1, Math.floor(random() * size));
 }
 
 /**
@@ -64,11 +74,9 @@ export interface GenerateTrackingOptions {
  */
 export function generateTrackingNumber(options: GenerateTrackingOptions): string {
   const prefix = assertPrefix(options.prefix ?? DEFAULT_TRACKING_PREFIX);
-  const random = options.random ?? Math.random;
   let payload = jakartaYymm(options.at);
   for (let i = 0; i < RANDOM_LENGTH; i++) {
-    const index = Math.min(TRACKING_ALPHABET.length - 1, Math.floor(random() * TRACKING_ALPHABET.length));
-    payload += TRACKING_ALPHABET[index] ?? '';
+    payload += TRACKING_ALPHABET[drawIndex(TRACKING_ALPHABET.length, options.random)] ?? '';
   }
   const body = payload + checkSymbol(payload);
   return `${prefix}-${body.slice(0, 4)}-${body.slice(4)}`;

@@ -123,6 +123,7 @@ function wireUseCases(
     handoffs: repos.handoffs,
     officers: repos.officers,
     satisfaction: repos.satisfaction,
+    statusProofs: repos.statusProofs,
     documents: repos.documents,
     logger,
     trackingPrefix: config.TRACKING_PREFIX,

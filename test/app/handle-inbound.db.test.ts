@@ -45,6 +45,7 @@ describe('handleInbound', () => {
         handoffs: repos.handoffs,
         officers: repos.officers,
         satisfaction: repos.satisfaction,
+        statusProofs: repos.statusProofs,
         documents: repos.documents,
         logger,
         trackingPrefix: 'PTSP',

@@ -13,6 +13,7 @@ import type { OfficerRepository } from '../../ports/officer-repository.js';
 import type { Outbox } from '../../ports/outbox.js';
 import type { SatisfactionRepository } from '../../ports/satisfaction-repository.js';
 import type { SetupTokenStore } from '../../ports/setup-token-store.js';
+import type { StatusProofAttempts } from '../../ports/status-proof-attempts.js';
 import { applicationModel } from './application-model.js';
 import { cannedReplyModel } from './canned-reply-model.js';
 import { conversationModel } from './conversation-model.js';
@@ -35,6 +36,7 @@ import { MongoOfficerRepository } from './mongo-officer-repository.js';
 import { MongoOutbox } from './mongo-outbox.js';
 import { MongoSatisfactionRepository } from './mongo-satisfaction-repository.js';
 import { MongoSetupTokenStore, setupTokenModel } from './mongo-setup-token-store.js';
+import { MongoStatusProofAttempts, statusProofModel } from './mongo-status-proof-attempts.js';
 import { officeModel } from './office-model.js';
 import { officerModel } from './officer-model.js';
 import { outboxModel } from './outbox-model.js';
@@ -68,6 +70,8 @@ export interface MongoRepositories {
   setupTokens: SetupTokenStore;
   /** Citizens' messages a channel could not handle however often it tried (the console lists them). */
   deadLetters: DeadLetterStore;
+  /** Wrong answers to the status-lookup question, for its rate limit. */
+  statusProofs: StatusProofAttempts;
   /**
    * Builds every index and waits for it. Call once at start-up before taking traffic: the unique
    * indexes are what makes tracking numbers, claims and idempotency keys safe.
@@ -100,6 +104,7 @@ export function createMongoRepositories(conn: Connection): MongoRepositories {
     setupTokens: setupTokenModel(conn),
     holidays: holidayModel(conn),
     deadLetters: deadLetterModel(conn),
+    statusProofs: statusProofModel(conn),
   };
   const documents = new GridFsDocumentStore(conn);
   const applications = new MongoApplicationRepository(models.applications, locks);
@@ -123,6 +128,7 @@ export function createMongoRepositories(conn: Connection): MongoRepositories {
     cannedReplyStore: new MongoCannedReplyRepository(models.cannedReplies),
     setupTokens: new MongoSetupTokenStore(models.setupTokens),
     deadLetters: new MongoDeadLetterStore(models.deadLetters),
+    statusProofs: new MongoStatusProofAttempts(models.statusProofs),
     sweepLocks: () => sweepLocks(locks),
     sweepConversations: (now) => conversations.sweep((channel, ids) => inbound.markDone(channel, ids), now),
     async ensureIndexes() {

@@ -10,6 +10,7 @@ import type { HolidayRepository } from '../../ports/holiday-repository.js';
 import type { OfficeRepository } from '../../ports/office-repository.js';
 import type { OfficerRepository } from '../../ports/officer-repository.js';
 import type { SatisfactionRepository } from '../../ports/satisfaction-repository.js';
+import type { StatusProofAttempts } from '../../ports/status-proof-attempts.js';
 import type { InboundMessage } from '../inbound.js';
 
 /** What the effect use cases need; each one takes only the part it uses (`Pick<EffectDeps, ...>`). */
@@ -23,6 +24,8 @@ export interface EffectDeps {
   documents: DocumentStore;
   /** Citizens' answers to the satisfaction question after a conversation with an officer. */
   satisfaction: SatisfactionRepository;
+  /** Wrong answers to the status-lookup question, for its limit per chat and per number. */
+  statusProofs: StatusProofAttempts;
   logger: Logger;
   /** The tracking numbers' prefix (TRACKING_PREFIX), e.g. `PTSP`. */
   trackingPrefix: string;

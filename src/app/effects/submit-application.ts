@@ -41,7 +41,6 @@ export async function submitApplication(
 ): Promise<SystemEvent[]> {
   const flow = deps.catalog.flows.get(effect.draft.serviceId);
   if (!flow) return [{ kind: 'submit_failed' }];
-  const random = deps.random ?? Math.random;
   try {
     const asked = String(effect.draft.answers[flow.applicant.office] ?? '');
     const serving = await servingOffice(deps.offices, asked, flow.id);
@@ -66,7 +65,7 @@ export async function submitApplication(
     ];
     const app = await deps.applications.create(
       newApplication(flow, effect.draft, msg, { officeId: serving.officeId, dueAt }),
-      () => generateTrackingNumber({ prefix: deps.trackingPrefix, at: msg.at, random }),
+      () => generateTrackingNumber({ prefix: deps.trackingPrefix, at: msg.at, random: deps.random }),
       // A redelivered confirmation (crash before the message was marked done) finds the first one.
       { idempotencyKey: `${msg.channel}:${msg.chatId}:${msg.messageId}`, effects: submitted },
     );

@@ -171,7 +171,6 @@ export async function fileAssistedApplication(
   });
   const actor = actorOf(officer);
   const drawn: string[] = [];
-  const random = deps.random ?? Math.random;
   let app: Application;
   try {
     app = await deps.applications.create(
@@ -193,7 +192,7 @@ export async function fileAssistedApplication(
         slaDueAt: dueAt,
       },
       () => {
-        const n = generateTrackingNumber({ prefix: deps.trackingPrefix, at, random });
+        const n = generateTrackingNumber({ prefix: deps.trackingPrefix, at, random: deps.random });
         drawn.push(n);
         return n;
       },

@@ -47,7 +47,7 @@ describe('lookupStatus', () => {
     });
   });
 
-  it("should find one by number however typed, with the officer's note where the citizen must act", async () => {
+  it("should find the chat's own one by number however typed, with the officer's note where the citizen must act", async () => {
     const app = await deps.applications.create(
       newApplication({ status: 'NEEDS_REVISION', revision: { stepId: 'foto_kk', note: 'Foto buram' } }),
       () => numberOf(2),
@@ -56,7 +56,7 @@ describe('lookupStatus', () => {
     const [found] = await lookupStatus(
       deps,
       { kind: 'lookup_status', trackingNumber: typed },
-      turn('look-2', at),
+      turn('5550001', at),
     );
     expect(found).toMatchObject({
       kind: 'status_found',
@@ -68,7 +68,7 @@ describe('lookupStatus', () => {
 
   it('should not call a finished application late, and say which number was not found', async () => {
     const done = await deps.applications.create(newApplication({ status: 'COMPLETED' }), () => numberOf(3));
-    const later = turn('look-3', new Date('2026-01-01T00:00:00Z'));
+    const later = turn('5550001', new Date('2026-01-01T00:00:00Z'));
     const [found] = await lookupStatus(
       deps,
       { kind: 'lookup_status', trackingNumber: done.trackingNumber },
@@ -82,13 +82,13 @@ describe('lookupStatus', () => {
     ]);
   });
 
-  it('should suggest the stored number a mistyped one was meant to be', async () => {
+  it("should suggest the chat's own stored number a mistyped one was meant to be", async () => {
     const app = await deps.applications.create(newApplication(), () => numberOf(5));
     // One wrong symbol in the code: the check symbol catches it.
     const last = app.trackingNumber.at(-2) === 'A' ? 'B' : 'A';
     const typo = `${app.trackingNumber.slice(0, -2)}${last}${app.trackingNumber.at(-1)}`;
     expect(
-      await lookupStatus(deps, { kind: 'lookup_status', trackingNumber: typo }, turn('look-4', at)),
+      await lookupStatus(deps, { kind: 'lookup_status', trackingNumber: typo }, turn('5550001', at)),
     ).toEqual([{ kind: 'status_not_found', query: typo, suggestion: app.trackingNumber }]);
   });
 });

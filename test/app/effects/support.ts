@@ -23,6 +23,7 @@ export async function openEffectDeps(conn: DbConnection): Promise<EffectDeps & {
     handoffs: repos.handoffs,
     officers: repos.officers,
     satisfaction: repos.satisfaction,
+    statusProofs: repos.statusProofs,
     documents: repos.documents,
     logger: createLogger('silent'),
     trackingPrefix: 'PTSP',

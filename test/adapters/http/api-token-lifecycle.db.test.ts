@@ -64,6 +64,28 @@ describe('revoking one token in the console', () => {
     expect(JSON.stringify(events)).not.toContain(doomed);
   });
 
+  it('should list and revoke one token through the API, without showing secrets', async () => {
+    const f = app();
+    const budi = (await f.repos.officers.findByUsername('budi'))!;
+    const token = await issueApiToken(f.deps, budi);
+    const other = await issueApiToken(f.deps, budi);
+    const list = (await (await api(f.base, token, 'GET', '/api/me/tokens')).json()) as {
+      items: Array<{ id: string; prefix: string; state: string; expiresAt: string }>;
+    };
+    expect(JSON.stringify(list)).not.toContain(token);
+    expect(JSON.stringify(list)).not.toMatch(/hash/);
+    const row = list.items.find((t) => token.startsWith(t.prefix))!;
+    expect(row.state).toBe('active');
+    const res = await api(f.base, other, 'POST', `/api/tokens/${row.id}/revoke`, {});
+    expect(res.status).toBe(200);
+    expect((await api(f.base, token, 'GET', '/api/me')).status).toBe(401);
+    expect((await api(f.base, other, 'GET', '/api/me')).status).toBe(200);
+    const joko = f.tokens.joko!;
+    const otherRow = (await f.repos.apiTokens.findByHash(hashApiToken(other)))!;
+    const refused = await api(f.base, joko, 'POST', `/api/tokens/${otherRow.id}/revoke`, {});
+    expect(refused.status).toBe(403);
+  });
+
   it("should let an admin list and revoke an officer's token, and no other officer", async () => {
     const f = app();
     const budi = (await f.repos.officers.findByUsername('budi'))!;

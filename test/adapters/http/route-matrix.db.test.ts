@@ -41,6 +41,8 @@ const ROUTES: Route[] = [
   { method: 'GET', pattern: '/api/csrf-token', access: 'officer', body: 'none' },
   { method: 'GET', pattern: '/api/me', access: 'officer', body: 'none' },
   { method: 'POST', pattern: '/api/me/tokens', access: 'officer', body: 'json' },
+  { method: 'GET', pattern: '/api/me/tokens', access: 'officer', body: 'none' },
+  { method: 'POST', pattern: '/api/tokens/:id/revoke', access: 'officer', body: 'json' },
   { method: 'GET', pattern: '/api/applications', access: 'officer', body: 'none' },
   { method: 'GET', pattern: '/api/applications/:id', access: 'officer', body: 'none' },
   {

@@ -36,7 +36,12 @@ export async function makeOfficerToken(mongoUri: string): Promise<string> {
   try {
     const repos = createMongoRepositories(conn);
     await repos.ensureIndexes();
-    const deps = { officers: repos.officers, events: repos.events, now: () => new Date() };
+    const deps = {
+      officers: repos.officers,
+      apiTokens: repos.apiTokens,
+      events: repos.events,
+      now: () => new Date(),
+    };
     const system = { kind: 'system' as const, id: 'chaos' };
     const officer = await createOfficer(
       deps,

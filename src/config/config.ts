@@ -136,6 +136,8 @@ export const configSchema = z.object({
     .default(12),
   COOKIE_SECURE: bool.default(false),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** Days a new API token works; a leaked token stops working by itself after this. */
+  API_TOKEN_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   QUEUE_POLL_MS: z.coerce.number().int().min(250).max(60_000).default(3000),
   CANNED_REPLIES: z
     .string()

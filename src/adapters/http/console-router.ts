@@ -14,6 +14,7 @@ import { registerLiveRoutes } from './console/live-routes.js';
 import { registerLoginRoutes, registerLogoutRoute } from './console/login-routes.js';
 import { registerQueueRoutes } from './console/queue-routes.js';
 import { registerSetupRoutes } from './console/setup-routes.js';
+import { registerTokenRoutes } from './console/token-routes.js';
 import { consoleRenderer } from './console-render.js';
 import { createDashboardConsoleRouter } from './dashboard-router.js';
 import type { OfficerHttpDeps } from './officer-http-deps.js';
@@ -52,6 +53,8 @@ export function createConsoleRouter(deps: OfficerHttpDeps): Router {
   // The conversation page's draft documents; supervisors' canned replies (issue 19).
   registerContextRoutes(router, ctx);
   registerCannedReplyRoutes(router, ctx);
+  // Each officer's own API tokens: see and revoke one (issue 22).
+  registerTokenRoutes(router, ctx);
 
   // Supervisor dashboard, audit log and deliveries; admin pages (behind the login gate above).
   router.use(createDashboardConsoleRouter(deps));

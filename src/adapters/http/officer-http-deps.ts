@@ -17,6 +17,8 @@ import type { OfficerRepository } from '../../ports/officer-repository.js';
 import type { Outbox } from '../../ports/outbox.js';
 import type { SatisfactionRepository } from '../../ports/satisfaction-repository.js';
 import type { SetupTokenStore } from '../../ports/setup-token-store.js';
+import type { ApiTokenStore } from '../../ports/api-token-store.js';
+import type { RateLimitCounter } from '../../ports/rate-limit-counter.js';
 import type { ConversationStore } from '../../ports/conversation-store.js';
 import type { DeadLetterStore } from '../../ports/dead-letter-store.js';
 
@@ -51,6 +53,15 @@ export interface OfficerHttpDeps {
   secureCookies: boolean;
   /** LOGIN_RATE_LIMIT: login attempts per IP per 15 minutes. */
   loginRateLimit: number;
+  /**
+   * Where login attempts are counted: the database, so every process behind one address shares
+   * the limit. Absent (some tests), each process counts in its own memory.
+   */
+  rateLimits?: RateLimitCounter;
+  /** API tokens, one hashed row each. */
+  apiTokens: ApiTokenStore;
+  /** API_TOKEN_DAYS: how long a new API token works; 90 when absent. */
+  apiTokenDays?: number;
   /** How often the live queue re-reads the waiting list. */
   queuePollMs: number;
   /** CANNED_REPLIES: ready answers offered in the reply box. */

@@ -85,6 +85,16 @@ const OPERATIONS: Operation[] = [
   { method: 'post', path: '/me/tokens', summary: 'Buat token API, ditampilkan sekali (issue API token)' },
   {
     method: 'get',
+    path: '/me/tokens',
+    summary: 'Token API saya: awalan, dibuat, terakhir dipakai, kedaluwarsa (my API tokens, no secrets)',
+  },
+  {
+    method: 'post',
+    path: '/tokens/{id}/revoke',
+    summary: 'Cabut satu token API, diaudit (revoke one API token)',
+  },
+  {
+    method: 'get',
     path: '/csrf-token',
     summary: 'Token CSRF untuk permintaan dengan sesi (CSRF token for session requests)',
   },

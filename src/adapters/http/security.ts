@@ -3,10 +3,11 @@ import { doubleCsrf } from 'csrf-csrf';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import session from 'express-session';
-import { authenticateApiToken } from '../../app/officer/api-tokens.js';
+import { authenticateApiToken, type ApiTokenRefusal } from '../../app/officer/api-tokens.js';
 import type { OfficerActor } from '../../app/officer/officer-actor.js';
 import type { OfficerRole } from '../../ports/officer-repository.js';
 import { sendError } from './http-errors.js';
+import { SharedLimitStore, TOKEN_REFUSALS } from './login-limit-store.js';
 import type { OfficerHttpDeps } from './officer-http-deps.js';
 
 declare module 'express-session' {
@@ -32,6 +33,14 @@ export interface OfficerSecurity {
   csrfToken: (req: Request, res: Response) => string;
   isCsrfError: (err: unknown) => boolean;
   loginLimiter: RequestHandler;
+}
+
+/** What identification leaves on `res.locals`. */
+interface Locals {
+  officer?: OfficerActor;
+  via?: AuthVia;
+  /** Why a bearer token was refused, for the 401. */
+  tokenRefusal?: ApiTokenRefusal;
 }
 
 const cache = new WeakMap<OfficerHttpDeps, OfficerSecurity>();
@@ -87,14 +96,14 @@ export function officerSecurity(deps: OfficerHttpDeps): OfficerSecurity {
   });
   const identify: RequestHandler = (req, res, next) => {
     void (async () => {
-      const locals = res.locals as { officer?: OfficerActor; via?: AuthVia };
+      const locals = res.locals as Locals;
       const auth = req.headers.authorization;
       if (auth?.startsWith('Bearer ')) {
-        const officer = await authenticateApiToken(deps.officers, auth.slice(7).trim());
-        if (officer) {
-          locals.officer = actor(officer);
+        const check = await authenticateApiToken(deps, auth.slice(7).trim());
+        if (check.ok) {
+          locals.officer = actor(check.officer);
           locals.via = 'token';
-        }
+        } else locals.tokenRefusal = check.reason;
         return;
       }
       const id = req.session?.officerId;
@@ -115,6 +124,7 @@ export function officerSecurity(deps: OfficerHttpDeps): OfficerSecurity {
     loginLimiter: rateLimit({
       windowMs: 15 * 60_000,
       limit: deps.loginRateLimit,
+      ...(deps.rateLimits ? { store: new SharedLimitStore(deps.rateLimits, deps.now, 'login:') } : {}),
       standardHeaders: 'draft-8',
       legacyHeaders: false,
       handler: (_req, res) =>
@@ -134,9 +144,11 @@ function actor(o: OfficerActor): OfficerActor {
   return { id: o.id, username: o.username, displayName: o.displayName, role: o.role, officeId: o.officeId };
 }
 
-/** 401 for API requests without a session or token. */
+/** 401 for API requests without a session or a valid token; a refused token is told why. */
 export function requireOfficer(req: Request, res: Response, next: NextFunction): void {
   if (currentOfficer(res)) return next();
+  const refusal = (res.locals as Locals).tokenRefusal;
+  if (refusal) return sendError(res, 401, `token_${refusal}`, TOKEN_REFUSALS[refusal]);
   sendError(res, 401, 'unauthorized', 'Silakan masuk terlebih dahulu (login required).');
 }
 

@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import type { ApiTokenStore } from '../../ports/api-token-store.js';
 import type { ApplicationRepository } from '../../ports/application-repository.js';
 import type { CannedReplyRepository } from '../../ports/canned-reply-repository.js';
 import type { ConversationStore } from '../../ports/conversation-store.js';
@@ -11,9 +12,11 @@ import type { HolidayRepository } from '../../ports/holiday-repository.js';
 import type { OfficeRepository } from '../../ports/office-repository.js';
 import type { OfficerRepository } from '../../ports/officer-repository.js';
 import type { Outbox } from '../../ports/outbox.js';
+import type { RateLimitCounter } from '../../ports/rate-limit-counter.js';
 import type { SatisfactionRepository } from '../../ports/satisfaction-repository.js';
 import type { SetupTokenStore } from '../../ports/setup-token-store.js';
 import type { StatusProofAttempts } from '../../ports/status-proof-attempts.js';
+import { apiTokenModel, MongoApiTokenStore } from './mongo-api-token-store.js';
 import { applicationModel } from './application-model.js';
 import { cannedReplyModel } from './canned-reply-model.js';
 import { conversationModel } from './conversation-model.js';
@@ -34,6 +37,7 @@ import { MongoHolidayRepository } from './mongo-holiday-repository.js';
 import { MongoOfficeRepository } from './mongo-office-repository.js';
 import { MongoOfficerRepository } from './mongo-officer-repository.js';
 import { MongoOutbox } from './mongo-outbox.js';
+import { MongoRateLimitCounter, rateLimitModel } from './mongo-rate-limit-counter.js';
 import { MongoSatisfactionRepository } from './mongo-satisfaction-repository.js';
 import { MongoSetupTokenStore, setupTokenModel } from './mongo-setup-token-store.js';
 import { MongoStatusProofAttempts, statusProofModel } from './mongo-status-proof-attempts.js';
@@ -72,6 +76,10 @@ export interface MongoRepositories {
   deadLetters: DeadLetterStore;
   /** Wrong answers to the status-lookup question, for its rate limit. */
   statusProofs: StatusProofAttempts;
+  /** API tokens, one hashed row each (expiry, revocation, last use). */
+  apiTokens: ApiTokenStore;
+  /** Shared rate-limit windows (the login limit holds across processes). */
+  rateLimits: RateLimitCounter;
   /**
    * Builds every index and waits for it. Call once at start-up before taking traffic: the unique
    * indexes are what makes tracking numbers, claims and idempotency keys safe.
@@ -105,6 +113,8 @@ export function createMongoRepositories(conn: Connection): MongoRepositories {
     holidays: holidayModel(conn),
     deadLetters: deadLetterModel(conn),
     statusProofs: statusProofModel(conn),
+    apiTokens: apiTokenModel(conn),
+    rateLimits: rateLimitModel(conn),
   };
   const documents = new GridFsDocumentStore(conn);
   const applications = new MongoApplicationRepository(models.applications, locks);
@@ -129,6 +139,8 @@ export function createMongoRepositories(conn: Connection): MongoRepositories {
     setupTokens: new MongoSetupTokenStore(models.setupTokens),
     deadLetters: new MongoDeadLetterStore(models.deadLetters),
     statusProofs: new MongoStatusProofAttempts(models.statusProofs),
+    apiTokens: new MongoApiTokenStore(models.apiTokens),
+    rateLimits: new MongoRateLimitCounter(models.rateLimits),
     sweepLocks: () => sweepLocks(locks),
     sweepConversations: (now) => conversations.sweep((channel, ids) => inbound.markDone(channel, ids), now),
     async ensureIndexes() {

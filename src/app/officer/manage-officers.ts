@@ -1,3 +1,4 @@
+import type { ApiTokenStore } from '../../ports/api-token-store.js';
 import type { EventLog } from '../../ports/event-log.js';
 import type { Office, OfficeRepository } from '../../ports/office-repository.js';
 import type { Officer, OfficerRepository } from '../../ports/officer-repository.js';
@@ -14,6 +15,10 @@ export interface ManageOfficersDeps {
   offices: OfficeRepository;
   events: EventLog;
   now: () => Date;
+  /** The API tokens (issue, revoke). */
+  apiTokens: ApiTokenStore;
+  /** API_TOKEN_DAYS; 90 when absent. */
+  apiTokenDays?: number;
 }
 
 /** An account as the admin list shows it: no secrets, only how many API tokens it holds. */
@@ -36,15 +41,21 @@ async function managed(deps: ManageOfficersDeps, admin: OfficerActor, id: string
   return officer;
 }
 
-function listing(o: Officer): OfficerListing {
-  return { ...publicOfficer(o), apiTokens: o.apiTokenHashes.length };
+/** Counts the tokens that still work: expired and revoked rows stay in the store for the record. */
+async function listing(deps: ManageOfficersDeps, o: Officer): Promise<OfficerListing> {
+  const now = deps.now();
+  const rows = await deps.apiTokens.listByOfficer(o.id);
+  const live = rows.filter((t) => !t.revokedAt && t.expiresAt > now).length;
+  return { ...publicOfficer(o), apiTokens: live + o.apiTokenHashes.length };
 }
 
 /** Every account in the admin's office subtree, by username. */
 export async function listOfficers(deps: ManageOfficersDeps, admin: OfficerActor): Promise<OfficerListing[]> {
   assertAdmin(admin);
   const all = await deps.officers.list();
-  return all.filter((o) => isWithinOffice(o.officeId, admin.officeId)).map(listing);
+  return Promise.all(
+    all.filter((o) => isWithinOffice(o.officeId, admin.officeId)).map((o) => listing(deps, o)),
+  );
 }
 
 /**
@@ -80,7 +91,7 @@ export async function setOfficerActive(
     before: { officerId: officer.id, active: officer.active },
     after: { officerId: officer.id, active: saved.active },
   });
-  return listing(saved);
+  return listing(deps, saved);
 }
 
 /**
@@ -111,7 +122,7 @@ export async function resetOfficerPassword(
     before: { officerId: officer.id, locked: officer.lockedUntil !== undefined },
     after: { officerId: officer.id, locked: false },
   });
-  return listing(saved);
+  return listing(deps, saved);
 }
 
 /** Issues an API token for an officer on an admin's request; shown once. */

@@ -55,6 +55,7 @@ export const OFFICER_ACTION_TYPES = [
   'officer.password_reset',
   'officer.token_issued',
   'officer.tokens_revoked',
+  'officer.token_revoked',
   'whatsapp.restarted',
   'whatsapp.unpaired',
   'whatsapp.pairing_code_requested',

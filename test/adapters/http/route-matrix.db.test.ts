@@ -41,6 +41,8 @@ const ROUTES: Route[] = [
   { method: 'GET', pattern: '/api/csrf-token', access: 'officer', body: 'none' },
   { method: 'GET', pattern: '/api/me', access: 'officer', body: 'none' },
   { method: 'POST', pattern: '/api/me/tokens', access: 'officer', body: 'json' },
+  { method: 'GET', pattern: '/api/me/tokens', access: 'officer', body: 'none' },
+  { method: 'POST', pattern: '/api/tokens/:id/revoke', access: 'officer', body: 'json' },
   { method: 'GET', pattern: '/api/applications', access: 'officer', body: 'none' },
   { method: 'GET', pattern: '/api/applications/:id', access: 'officer', body: 'none' },
   {
@@ -235,9 +237,13 @@ const ROUTES: Route[] = [
     body: 'form',
     bad: { password: 'pendek' },
   },
+  { method: 'GET', pattern: '/console/admin/officers/:id/tokens', access: 'admin', body: 'none' },
   { method: 'POST', pattern: '/console/admin/officers/:id/tokens', access: 'admin', body: 'form' },
   { method: 'POST', pattern: '/console/admin/officers/:id/tokens/revoke', access: 'admin', body: 'form' },
   { method: 'GET', pattern: '/console/admin/offices', access: 'admin', body: 'none' },
+  // Each officer's own API tokens (console/token-routes.tsx); revoking one is the owner's or an admin's.
+  { method: 'GET', pattern: '/console/tokens', access: 'officer', body: 'none' },
+  { method: 'POST', pattern: '/console/tokens/:id/revoke', access: 'officer', body: 'form' },
   // An office's page (office-edit-page.tsx): supervisors read it, admins edit it.
   { method: 'GET', pattern: '/console/offices/:id', access: 'supervisor', body: 'none' },
   {

@@ -1,10 +1,11 @@
 import type { Router } from 'express';
-import { issueApiToken } from '../../../app/officer/api-tokens.js';
+import { issueApiToken, listApiTokens, revokeApiToken } from '../../../app/officer/api-tokens.js';
 import { createOfficer, publicOfficer } from '../../../app/officer/create-officer.js';
 import { actorOf } from '../../../app/officer/officer-actor.js';
 import { isWithinOffice, officesInScope } from '../../../app/officer/scope.js';
 import { newOfficerSchema } from '../api-schemas.js';
 import { parseInput, sendError } from '../http-errors.js';
+import { idParam } from '../params.js';
 import type { OfficerHttpDeps } from '../officer-http-deps.js';
 import { officerOf, requireRole } from '../security.js';
 
@@ -16,6 +17,15 @@ export function officerRoutes(router: Router, deps: OfficerHttpDeps): void {
   router.post('/me/tokens', async (_req, res) => {
     const token = await issueApiToken(deps, officerOf(res));
     res.status(201).json({ token, note: 'Simpan sekarang: token hanya ditampilkan sekali (shown once).' });
+  });
+  router.get('/me/tokens', async (_req, res) => {
+    const me = officerOf(res);
+    res.json({ items: await listApiTokens(deps, me, me.id) });
+  });
+  // One token by its id: the owner's own, or (admins) an account's in their subtree; audited.
+  router.post('/tokens/:id/revoke', async (req, res) => {
+    await revokeApiToken(deps, officerOf(res), idParam(req));
+    res.json({ revoked: true });
   });
   router.get('/officers', requireRole('admin'), async (_req, res) => {
     const officer = officerOf(res);

@@ -4,6 +4,7 @@ import { tc } from '../context-i18n.js';
 import { tdl } from '../dead-letter-i18n.js';
 import { to } from '../office-i18n.js';
 import { ts } from '../supervisor-i18n.js';
+import { tt } from '../token-i18n.js';
 import { CsrfField } from './csrf-field.js';
 import type { Html } from './html.js';
 
@@ -64,6 +65,7 @@ function Nav({ lang, csrf, officer }: { lang: ConsoleLang; csrf: string; officer
       <a href="/console/queue">{t(lang, 'queue')}</a>{' '}
       <a href="/console/applications">{t(lang, 'applications')}</a>{' '}
       <a href="/console/intake">{t(lang, 'counterIntake')}</a> <RoleLinks lang={lang} officer={officer} />
+      <a href="/console/tokens">{tt(lang, 'title')}</a>{' '}
       <span class="who">{`${officer.displayName} (${officer.role}, ${officer.officeId})`}</span>
       <form method="post" action="/console/logout" class="inline">
         <CsrfField token={csrf} />

@@ -68,7 +68,9 @@ export function OfficerRow({
         {ts(lang, o.active ? 'active' : 'inactive')}
         {o.lockedUntil ? ` · ${ts(lang, 'locked')} ${fmtWib(o.lockedUntil)}` : null}
       </td>
-      <td>{o.apiTokens}</td>
+      <td>
+        <a href={`/console/admin/officers/${o.id}/tokens`}>{o.apiTokens}</a>
+      </td>
       <td class="actions">
         {isSelf ? null : (
           <ActionForm

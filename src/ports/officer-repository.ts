@@ -11,7 +11,6 @@ export interface Officer {
   officeId: string;
   passwordHash: string;
   /** Hashes of the officer's API tokens (the REST API); a token itself is never stored. */
-  apiTokenHashes: string[];
   active: boolean;
   /** Consecutive failed logins, for lock-out. */
   failedLogins: number;
@@ -29,8 +28,6 @@ export interface OfficerRepository {
   create(input: Omit<Officer, 'id'>): Promise<Officer>;
   findByUsername(username: string): Promise<Officer | undefined>;
   findById(id: string): Promise<Officer | undefined>;
-  /** The officer holding an API token with this hash (REST API authentication). */
-  findByApiTokenHash(hash: string): Promise<Officer | undefined>;
   /** Officers of these offices (all when omitted), by username. */
   list(officeIds?: string[]): Promise<Officer[]>;
   /**

@@ -16,7 +16,6 @@ function toDomain(r: OfficerRecord): Officer {
     role: r.role as OfficerRole,
     officeId: r.officeId,
     passwordHash: r.passwordHash,
-    apiTokenHashes: [...r.apiTokenHashes],
     active: r.active,
     failedLogins: r.failedLogins,
     lockedUntil: r.lockedUntil,
@@ -33,7 +32,6 @@ function toPersistence(o: Officer): OfficerRecord {
     role: o.role,
     officeId: o.officeId,
     passwordHash: o.passwordHash,
-    apiTokenHashes: [...o.apiTokenHashes],
     active: o.active,
     failedLogins: o.failedLogins,
     lockedUntil: o.lockedUntil,
@@ -67,11 +65,6 @@ export class MongoOfficerRepository implements OfficerRepository {
     const oid = toObjectId(id);
     if (!oid) return undefined;
     const r = await this.model.findById(oid).lean<OfficerRecord>().exec();
-    return r ? toDomain(r) : undefined;
-  }
-
-  async findByApiTokenHash(hash: string): Promise<Officer | undefined> {
-    const r = await this.model.findOne({ apiTokenHashes: hash }).lean<OfficerRecord>().exec();
     return r ? toDomain(r) : undefined;
   }
 

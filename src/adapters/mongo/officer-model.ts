@@ -14,7 +14,6 @@ export interface OfficerRecord {
   role: string;
   officeId: string;
   passwordHash: string;
-  apiTokenHashes: string[];
   active: boolean;
   failedLogins: number;
   lockedUntil?: Date;
@@ -29,7 +28,6 @@ const schema = new Schema<OfficerRecord>(
     role: { type: String, enum: ['officer', 'supervisor', 'admin'], required: true },
     officeId: { type: String, required: true },
     passwordHash: { type: String, required: true },
-    apiTokenHashes: { type: [String], default: [] },
     active: { type: Boolean, required: true },
     failedLogins: { type: Number, default: 0 },
     lockedUntil: Date,
@@ -39,7 +37,6 @@ const schema = new Schema<OfficerRecord>(
 );
 
 schema.index({ usernameKey: 1 }, { unique: true });
-schema.index({ apiTokenHashes: 1 });
 schema.index({ officeId: 1 });
 
 /** The `officers` collection. */

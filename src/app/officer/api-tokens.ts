@@ -145,8 +145,7 @@ export async function revokeApiTokens(
 ): Promise<number> {
   const stored = await storedOfficer(deps, officer.id);
   const at = deps.now();
-  const count = (await deps.apiTokens.revokeAllOf(stored.id, at)) + stored.apiTokenHashes.length;
-  if (stored.apiTokenHashes.length) await deps.officers.update({ ...stored, apiTokenHashes: [] });
+  const count = await deps.apiTokens.revokeAllOf(stored.id, at);
   await deps.events.append({
     type: 'officer.tokens_revoked',
     actor: actorOf(by),
@@ -158,26 +157,10 @@ export async function revokeApiTokens(
   return count;
 }
 
-/**
- * A token issued before tokens had rows (a bare hash on the officer) moves into the store on
- * its first use, and from then on expires like a new one.
- */
-async function adoptLegacy(deps: ApiTokenDeps, token: string): Promise<ApiTokenRecord | undefined> {
-  const officer = await deps.officers.findByApiTokenHash(hashApiToken(token));
-  if (!officer) return undefined;
-  const record = await saveToken(deps, officer.id, token, deps.now());
-  const hash = hashApiToken(token);
-  await deps.officers.update({
-    ...officer,
-    apiTokenHashes: officer.apiTokenHashes.filter((h) => h !== hash),
-  });
-  return record;
-}
-
 /** Checks a bearer token: the active officer it belongs to, or why it is refused. */
 export async function authenticateApiToken(deps: ApiTokenDeps, token: string): Promise<ApiTokenCheck> {
   if (!token.startsWith(TOKEN_PREFIX)) return { ok: false, reason: 'unknown' };
-  const record = (await deps.apiTokens.findByHash(hashApiToken(token))) ?? (await adoptLegacy(deps, token));
+  const record = await deps.apiTokens.findByHash(hashApiToken(token));
   if (!record) return { ok: false, reason: 'unknown' };
   const now = deps.now();
   if (record.revokedAt) return { ok: false, reason: 'revoked' };

@@ -25,11 +25,11 @@ export interface NewOfficerInput {
 export const OFFICE_ID_PATTERN = /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/;
 
 /** An officer without its secrets: what lists and the API show. */
-export type PublicOfficer = Omit<Officer, 'passwordHash' | 'apiTokenHashes'>;
+export type PublicOfficer = Omit<Officer, 'passwordHash'>;
 
 /** Strips password hash and token hashes before an officer leaves the use cases. */
 export function publicOfficer(o: Officer): PublicOfficer {
-  const { passwordHash: _p, apiTokenHashes: _t, ...rest } = o;
+  const { passwordHash: _p, ...rest } = o;
   return rest;
 }
 
@@ -63,7 +63,6 @@ export async function createOfficer(
       role: input.role,
       officeId: input.officeId,
       passwordHash: await hashPassword(input.password),
-      apiTokenHashes: [],
       active: true,
       failedLogins: 0,
     });

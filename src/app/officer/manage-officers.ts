@@ -46,7 +46,7 @@ async function listing(deps: ManageOfficersDeps, o: Officer): Promise<OfficerLis
   const now = deps.now();
   const rows = await deps.apiTokens.listByOfficer(o.id);
   const live = rows.filter((t) => !t.revokedAt && t.expiresAt > now).length;
-  return { ...publicOfficer(o), apiTokens: live + o.apiTokenHashes.length };
+  return { ...publicOfficer(o), apiTokens: live };
 }
 
 /** Every account in the admin's office subtree, by username. */

@@ -19,7 +19,6 @@ function officer(username: string, officeId: string, active = true): Omit<Office
     role: 'officer',
     officeId,
     passwordHash: 'x',
-    apiTokenHashes: [],
     active,
     failedLogins: 0,
     // Ignored on create: only setAvailable writes it.

@@ -417,7 +417,6 @@ describe('Telegram flows through grammY with the real engine and database', () =
         role: 'officer',
         officeId: '31.71.01.1001',
         passwordHash: 'x',
-        apiTokenHashes: [],
         active: true,
         failedLogins: 0,
       });

@@ -65,7 +65,6 @@ describe('openHandoff', () => {
       role: 'officer' as const,
       officeId: '31.71.01.1001',
       passwordHash: 'x',
-      apiTokenHashes: [],
       failedLogins: 0,
     };
     const here = await deps.officers.create({ ...base, username: 'hadir', active: true });

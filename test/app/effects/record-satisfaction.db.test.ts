@@ -19,7 +19,6 @@ async function servedAndClosed(chatId: string, officeId?: string) {
     role: 'officer',
     officeId: '31.71.01.1001',
     passwordHash: 'x',
-    apiTokenHashes: [],
     active: true,
     failedLogins: 0,
   });

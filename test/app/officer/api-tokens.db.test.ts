@@ -90,18 +90,4 @@ describe('issueApiToken', () => {
     const [row] = await repos.apiTokens.listByOfficer(owner.id);
     await expect(revokeApiToken(deps, other, row?.id ?? '')).rejects.toMatchObject({ code: 'forbidden' });
   });
-
-  it('should adopt a token issued as a bare hash on the officer, giving it an expiry', async () => {
-    const o = await officer('legacy');
-    const stored = await repos.officers.findById(o.id);
-    const token = 'lkt_legacy-token-from-before-rows-existed-000000';
-    await repos.officers.update({
-      ...(stored ?? (await Promise.reject(new Error('missing')))),
-      apiTokenHashes: [hashApiToken(token)],
-    });
-    expect((await authenticateApiToken(deps, token)).ok).toBe(true);
-    expect((await repos.officers.findById(o.id))?.apiTokenHashes).toEqual([]);
-    const row = await repos.apiTokens.findByHash(hashApiToken(token));
-    expect(row?.expiresAt.getTime()).toBe(clock.getTime() + 90 * 86_400_000);
-  });
 });

@@ -16,7 +16,6 @@ async function officer(username: string, officeId: string, role: OfficerActor['r
     role,
     officeId,
     passwordHash: 'x',
-    apiTokenHashes: [],
     active: true,
     failedLogins: 0,
   });

@@ -40,7 +40,6 @@ beforeAll(async () => {
     const o = await repos.officers.create({
       ...rest,
       passwordHash: 'x',
-      apiTokenHashes: [],
       active: true,
       failedLogins: 0,
     });

@@ -220,8 +220,10 @@ describe('WhatsApp connection (pairing, disconnect reasons, lease)', () => {
   it('should let one process own the number: the other stands by and takes over when the lease lapses', async () => {
     const leases = new MemoryLeases();
     const store = new MemoryAuthStore();
-    const a = make(store, leases, { holder: 'server-a' });
-    const b = make(store, leases, { holder: 'server-b' });
+    // A lease long enough that a loaded machine never lets it lapse between a's renewals; stopping
+    // a gives it up at once, and b retries after half of it.
+    const a = make(store, leases, { holder: 'server-a', leaseTtlMs: 2000 });
+    const b = make(store, leases, { holder: 'server-b', leaseTtlMs: 2000 });
     await a.channel.start();
     await b.channel.start();
     expect(a.sockets.sockets).toHaveLength(1);

@@ -21,6 +21,25 @@ const BUSY_RETRY_MS = 1_000;
 
 const laneKey = (lane: OutboxLane): string => `${lane.channel}:${lane.chatId}`;
 
+/** Resolves when `before` settles, or after `ms` if it has not by then. */
+function afterAtMost(before: Promise<unknown> | undefined, ms: number): Promise<void> {
+  if (!before) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    timer.unref();
+    void before.then(
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+    );
+  });
+}
+
 /**
  * The outbound path shared by the bot's replies, officer messages and notices. Runs of one lane
  * in this process are chained, so a flush after a recording always sees the rows recorded.
@@ -30,9 +49,9 @@ export function createOutbound(deps: SendLaneDeps): Outbound {
 
   const flush = (lane: OutboxLane): Promise<LaneReport> => {
     const key = laneKey(lane);
-    const run = (chains.get(key) ?? Promise.resolve(undefined))
-      .catch(() => undefined)
-      .then(() => sendLane(deps, lane));
+    // After the run before it, but never stuck behind a send that hangs: past the lane's lease
+    // that run has lost the lane anyway, and the lease decides who sends.
+    const run = afterAtMost(chains.get(key), deps.laneLeaseMs ?? 20_000).then(() => sendLane(deps, lane));
     chains.set(key, run);
     void run
       .finally(() => {

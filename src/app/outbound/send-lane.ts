@@ -74,12 +74,13 @@ export async function sendLane(deps: SendLaneDeps, lane: OutboxLane): Promise<La
     async (renew) => {
       for (let round = 0; round < MAX_ROUNDS; round++) {
         const rows = await deps.outbox.listLane(lane, BATCH);
-        if (rows.length === 0 || !(await sendRows(deps, sender, rows, ttl, report, renew))) return;
+        if (rows.length === 0 || !(await sendRows(deps, sender, rows, ttl, report, renew))) break;
       }
+      return true;
     },
   );
-  if (ran === undefined && report.sent + report.retried + report.failed + report.unreachable === 0)
-    report.busy = true;
+  // Only a lease another process holds is "busy": an empty lane of our own is simply done.
+  report.busy = ran === undefined;
   return report;
 }
 

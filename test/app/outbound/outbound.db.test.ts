@@ -126,6 +126,15 @@ describe('the outbound path', () => {
     expect(await repos.outbox.get('d:1')).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
+  it('should call a lane with nothing left done, and one another process holds busy', async () => {
+    const { s } = sender();
+    const out = outboundWith(s);
+    const lane = { channel: 'telegram' as const, chatId: '5550009' };
+    expect(await out.flush(lane)).toMatchObject({ busy: false, sent: 0 });
+    await leases.acquire('outbox:telegram:5550009', 'other', 60_000, clock.now);
+    expect(await out.flush(lane)).toMatchObject({ busy: true, sent: 0 });
+  });
+
   it('should leave the rows of a channel it has no sender for to a process that has one', async () => {
     await repos.outbox.enqueue([{ ...row('wa:1', 1), channel: 'whatsapp' }]);
     const { s } = sender();

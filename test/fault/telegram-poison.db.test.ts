@@ -79,13 +79,15 @@ describe('a Telegram update that fails with the database healthy', () => {
     const since = chat.replies().length;
     const id = chat.say(POISON);
     await chat.reply(PARKED, since, 30_000);
-    expect(tried).toBe(ATTEMPTS);
+    // At least the strikes: an attempt while the health probe timed out (a loaded machine) is no strike.
+    expect(tried).toBeGreaterThanOrEqual(ATTEMPTS);
+    const triedWhenParked = tried;
     await waitUntil('the poison update to be confirmed', () => api.confirmedOffset > id);
 
     // The chat goes on: its next message is answered.
     // Generous: on a loaded machine the health probe may time out, and the chat waits for it.
     await chat.turn('gmn cara bikin ktp', /Syarat KTP-el/, 50_000);
-    expect(tried).toBe(ATTEMPTS);
+    expect(tried).toBe(triedWhenParked);
     expect(
       chat
         .replies()

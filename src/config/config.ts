@@ -5,6 +5,13 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** A data key: base64 of exactly 32 bytes. */
+const dataKey = z
+  .string()
+  .refine((k) => /^[A-Za-z0-9+/_-]+={0,2}$/.test(k) && Buffer.from(k, 'base64').length === 32, {
+    message: 'must be base64 of 32 random bytes (openssl rand -base64 32)',
+  });
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 
 /** Every environment variable Loket reads, with its default. `.env.example` documents each one. */
@@ -127,6 +134,22 @@ export const configSchema = z.object({
   WHATSAPP_DOWNLOAD_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
   /** Consecutive reconnect attempts after transient drops before giving up and alerting admins. */
   WHATSAPP_MAX_RECONNECTS: z.coerce.number().int().min(1).max(1000).default(12),
+  /**
+   * The key that encrypts personal data at rest (AES-256-GCM): base64 of 32 random bytes
+   * (`openssl rand -base64 32`). Required in production; elsewhere one is generated into DATA_DIR.
+   */
+  LOKET_DATA_KEY: dataKey.optional(),
+  /** Earlier data keys, comma-separated: still read, until `npm run keys:rotate` has re-sealed their records. */
+  LOKET_DATA_KEYS_OLD: z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(dataKey))
+    .optional(),
   SESSION_SECRET: z.string().min(32, 'use at least 32 random characters (openssl rand -hex 32)').optional(),
   CSRF_SECRET: z.string().min(32, 'use at least 32 random characters (openssl rand -hex 32)').optional(),
   SESSION_TTL_HOURS: z.coerce
@@ -231,6 +254,14 @@ const crossChecks = configSchema.superRefine((c, ctx) => {
         'must be true when COOKIE_SECURE is true: Loket itself serves plain HTTP, so HTTPS comes from a reverse proxy, and the session cookie is only sent on requests the trusted proxy marks https (README "HTTPS")',
     });
   }
+  if (c.NODE_ENV === 'production' && !c.LOKET_DATA_KEY) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['LOKET_DATA_KEY'],
+      message:
+        'required in production: personal data is encrypted with it, and a key generated on one machine would be lost with it (openssl rand -base64 32; keep a copy offline)',
+    });
+  }
   if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_BOT_TOKEN) {
     ctx.addIssue({
       code: 'custom',
@@ -257,7 +288,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       parsed.error.issues.map((i) => {
         const name = i.path.join('.') || '(environment)';
         const got = typeof i.path[0] === 'string' ? env[i.path[0]] : undefined;
-        return `${name}: ${i.message}${got !== undefined && !/TOKEN|SECRET|PASSWORD|URI/.test(name) ? ` (got "${got}")` : ''}`;
+        return `${name}: ${i.message}${got !== undefined && !/TOKEN|SECRET|PASSWORD|URI|KEY/.test(name) ? ` (got "${got}")` : ''}`;
       }),
     );
   }

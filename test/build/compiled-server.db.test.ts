@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -63,6 +64,7 @@ describe('the compiled server in production without SESSION_SECRET or CSRF_SECRE
     } = serverEnv('production', {
       NODE_ENV: 'production',
       DATA_DIR: dataDir,
+      LOKET_DATA_KEY: randomBytes(32).toString('base64'),
     });
     const file = path.join(dataDir, 'secrets.json');
     const startOnce = async (): Promise<{ secrets: string; log: string }> => {

@@ -10,6 +10,7 @@ import { parseCommandLine, runTool, UsageError } from './config/command-line.js'
 import { createLogger } from './config/logger.js';
 import { resolveDatabase } from './adapters/mongo/resolve-database.js';
 import { createMongoRepositories } from './adapters/mongo/repositories.js';
+import { openCipher } from './main/loket.js';
 import { createOfficer } from './app/officer/create-officer.js';
 import { OfficerActionError } from './app/officer/errors.js';
 import type { OfficerRole } from './ports/officer-repository.js';
@@ -100,7 +101,7 @@ async function main(argv: string[]): Promise<number> {
   const { uri, embedded } = await resolveDatabase(config, logger, { shareEmbeddedDb: true });
   const conn = await openConnection(uri);
   try {
-    const repos = createMongoRepositories(conn);
+    const repos = createMongoRepositories(conn, await openCipher(config, logger));
     await repos.ensureIndexes();
     const officer = await createOfficer(
       { ...repos, now: () => new Date() },

@@ -2,6 +2,9 @@ import path from 'node:path';
 import { openConnection, pingDatabase, type DbConnection } from '../adapters/mongo/connection.js';
 import { createMongoRepositories, type MongoRepositories } from '../adapters/mongo/repositories.js';
 import { resolveDatabase } from '../adapters/mongo/resolve-database.js';
+import { createAesGcmCipher } from '../adapters/crypto/aes-gcm-cipher.js';
+import { dataKeys } from '../config/data-key.js';
+import type { FieldCipher } from '../ports/field-cipher.js';
 import { makeHandleInbound } from '../app/handle-inbound.js';
 import { settleReplyLine } from '../app/officer/deliver-reply.js';
 import { createOutbound, type Outbound } from '../app/outbound/outbound.js';
@@ -65,11 +68,23 @@ export interface CreateLoketOptions {
   runtime?: RuntimeOptions;
 }
 
+/** The field cipher on LOKET_DATA_KEY (or, outside production, the key kept in DATA_DIR). */
+export async function openCipher(config: Config, logger: Logger): Promise<FieldCipher> {
+  const keys = await dataKeys(config, config.DATA_DIR);
+  const cipher = createAesGcmCipher(keys.current, keys.older);
+  if (keys.source === 'file')
+    logger.info(
+      { file: keys.file, keyId: cipher.keyId },
+      'LOKET_DATA_KEY not set: personal data is encrypted with a key kept in DATA_DIR (back it up; production needs LOKET_DATA_KEY)',
+    );
+  return cipher;
+}
+
 /** The database with its indexes, how long it took. */
-async function openDatabase(uri: string) {
+async function openDatabase(uri: string, config: Config, logger: Logger) {
   const t = Date.now();
-  const conn = await openConnection(uri);
-  const repos = createMongoRepositories(conn);
+  const [conn, cipher] = await Promise.all([openConnection(uri), openCipher(config, logger)]);
+  const repos = createMongoRepositories(conn, cipher);
   await repos.ensureIndexes();
   return { conn, repos, ms: Date.now() - t };
 }
@@ -170,7 +185,7 @@ export async function createLoket(
   const t0 = Date.now();
   const { uri, embedded } = await resolveDatabase(config, logger, { shareEmbeddedDb: opts.shareEmbeddedDb });
   const [db, areas, nlu] = await Promise.all([
-    openDatabase(uri),
+    openDatabase(uri, config, logger),
     loadAreas({ areas: config.LOKET_AREAS }),
     openNlu(config, logger),
   ]).catch(async (err: unknown) => {

@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';
 import { createLoket, type Loket } from '../../src/main.js';
 import { serverEnv } from '../support/db.js';
+import { testCipher } from '../support/cipher.js';
 
 const LEASE_MS = 60_000;
 
@@ -277,7 +278,7 @@ describe('handleInbound', () => {
   describe('two processes handling one chat', () => {
     it('should never run an effect from a version the other process superseded', async () => {
       // Process B: its own repositories, so its own memory of the versions it saw.
-      const b = makeHandleInbound(depsOn(createMongoRepositories(loket.conn)));
+      const b = makeHandleInbound(depsOn(createMongoRepositories(loket.conn, testCipher)));
       const text = telegramText('5656');
       await handle(text('two-1', 'halo'));
       const asked = await handle(text('two-2', 'ktp sy ilang mw bikin lg'));
@@ -303,7 +304,7 @@ describe('handleInbound', () => {
 
   describe('a turn slower than its version may be kept', () => {
     it('should check its version before saving, so it is not saved beside versions saved meanwhile and lost', async () => {
-      const other = createMongoRepositories(loket.conn);
+      const other = createMongoRepositories(loket.conn, testCipher);
       const b = makeHandleInbound(depsOn(other));
       const text = telegramText('5757');
       await handle(text('slow-1', 'halo'));

@@ -13,6 +13,7 @@ import type { Channel } from '../../src/domain/application.js';
 import type { LeaseRepository } from '../../src/ports/lease.js';
 import { newApplication, sequentialNumbers } from '../adapters/mongo/fixtures.js';
 import { openRepositoriesWithLeases, useTestDatabase } from '../support/db.js';
+import { testCipher } from '../support/cipher.js';
 
 const db = useTestDatabase('orphan_uploads');
 const DAY = 86_400_000;
@@ -120,7 +121,7 @@ describe('the orphan-upload sweep (ORPHAN_UPLOAD_DAYS)', () => {
     await repos.conversations.write('telegram', '7200', drafting([]), null);
     expect((await repos.conversations.readForTurn('telegram', '7200'))?.version).toBe(1);
     const file = await upload('telegram', '7200');
-    const elsewhere = createMongoRepositories(db.conn()).conversations;
+    const elsewhere = createMongoRepositories(db.conn(), testCipher).conversations;
     await elsewhere.write('telegram', '7200', drafting([file]), 1);
 
     expect((await sweepOrphanUploads(deps(31))).kept).toBeGreaterThanOrEqual(1);

@@ -6,6 +6,7 @@ import { SEED_OFFICES_LEASE, seedOffices, type SeedOfficesDeps } from '../../src
 import { loadAreas } from '../../src/catalog/areas.js';
 import type { Office } from '../../src/ports/office-repository.js';
 import { useTestDatabase } from '../support/db.js';
+import { testCipher } from '../support/cipher.js';
 
 const db = useTestDatabase('seed_offices');
 let offices: Office[];
@@ -25,7 +26,7 @@ afterAll(async () => {
 
 /** What createLoket does in each process before seeding: the indexes, its own holder name. */
 async function startingProcess(conn: DbConnection, i: number): Promise<SeedOfficesDeps> {
-  const repos = createMongoRepositories(conn);
+  const repos = createMongoRepositories(conn, testCipher);
   const leases = createMongoLeases(conn);
   await repos.ensureIndexes();
   await leases.ensureIndexes();

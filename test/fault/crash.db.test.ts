@@ -6,6 +6,7 @@ import { createMongoRepositories, type MongoRepositories } from '../../src/adapt
 import { serverEnv } from '../support/db.js';
 import { FakeBotApi } from '../support/fake-bot-api.js';
 import { FILES_DIR, FakeChat, LoketProcess, TOKEN, messageState, waitUntil } from './support.js';
+import { testCipher } from '../support/cipher.js';
 
 const NIK = '3171060101700015';
 const TRACKING = /PTSP-\d{4}-[0-9A-Z]{5}/;
@@ -51,7 +52,7 @@ describe('a server process killed mid-conversation', () => {
       WHATSAPP_DOWNLOAD_TIMEOUT_MS: '4000',
     });
     conn = await openConnection(env.MONGODB_URI!);
-    repos = createMongoRepositories(conn);
+    repos = createMongoRepositories(conn, testCipher);
     await startServer();
   }, 90_000);
 

@@ -5,6 +5,7 @@ import { openConnection, type DbConnection } from '../../src/adapters/mongo/conn
 import { createMongoLeases } from '../../src/adapters/mongo/mongo-lease.js';
 import { createMongoRepositories, type MongoRepositories } from '../../src/adapters/mongo/repositories.js';
 import type { LeaseRepository } from '../../src/ports/lease.js';
+import { TEST_DATA_KEY, testCipher } from './cipher.js';
 
 /**
  * Gives a test file its own database on the real server (FerretDB from the global set-up, or
@@ -45,6 +46,7 @@ export function serverEnv(label: string, extra: Record<string, string> = {}): Re
     HOST: '127.0.0.1',
     SESSION_SECRET: 's'.repeat(40),
     CSRF_SECRET: 'c'.repeat(40),
+    LOKET_DATA_KEY: TEST_DATA_KEY,
     ...extra,
   };
 }
@@ -72,7 +74,7 @@ export async function openCountingConnection(
 export async function openRepositoriesWithLeases(
   conn: DbConnection,
 ): Promise<{ repos: MongoRepositories; leases: LeaseRepository }> {
-  const repos = createMongoRepositories(conn);
+  const repos = createMongoRepositories(conn, testCipher);
   await repos.ensureIndexes();
   const leases = createMongoLeases(conn);
   await leases.ensureIndexes();

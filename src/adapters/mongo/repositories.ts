@@ -6,6 +6,7 @@ import type { ConversationStore } from '../../ports/conversation-store.js';
 import type { DeadLetterStore } from '../../ports/dead-letter-store.js';
 import type { DocumentStore } from '../../ports/document-store.js';
 import type { EventLog } from '../../ports/event-log.js';
+import type { FieldCipher } from '../../ports/field-cipher.js';
 import type { HandoffRepository } from '../../ports/handoff-repository.js';
 import type { InboundLog } from '../../ports/inbound-log.js';
 import type { HolidayRepository } from '../../ports/holiday-repository.js';
@@ -80,6 +81,8 @@ export interface MongoRepositories {
   apiTokens: ApiTokenStore;
   /** Shared rate-limit windows (the login limit holds across processes). */
   rateLimits: RateLimitCounter;
+  /** The field cipher the stores seal with (use cases take it for pseudonyms). */
+  cipher: FieldCipher;
   /**
    * Builds every index and waits for it. Call once at start-up before taking traffic: the unique
    * indexes are what makes tracking numbers, claims and idempotency keys safe.
@@ -95,8 +98,11 @@ export interface MongoRepositories {
   sweepConversations(now?: Date): Promise<number>;
 }
 
-/** Creates the repositories on `conn` (never mongoose's global connection). */
-export function createMongoRepositories(conn: Connection): MongoRepositories {
+/**
+ * Creates the repositories on `conn` (never mongoose's global connection). `cipher` seals the
+ * personal data they store and keys the blind indexes they look it up by.
+ */
+export function createMongoRepositories(conn: Connection, cipher: FieldCipher): MongoRepositories {
   const locks = writeLockModel(conn);
   const models = {
     applications: applicationModel(conn),
@@ -141,6 +147,7 @@ export function createMongoRepositories(conn: Connection): MongoRepositories {
     statusProofs: new MongoStatusProofAttempts(models.statusProofs),
     apiTokens: new MongoApiTokenStore(models.apiTokens),
     rateLimits: new MongoRateLimitCounter(models.rateLimits),
+    cipher,
     sweepLocks: () => sweepLocks(locks),
     sweepConversations: (now) => conversations.sweep((channel, ids) => inbound.markDone(channel, ids), now),
     async ensureIndexes() {

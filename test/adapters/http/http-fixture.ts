@@ -13,6 +13,7 @@ import { DEFAULT_HOURS } from '../../../src/domain/office.js';
 import type { SystemEvent } from '../../../src/dialogue/types.js';
 import { useTestDatabase } from '../../support/db.js';
 import type { DbConnection } from '../../../src/adapters/mongo/connection.js';
+import { testCipher } from '../../support/cipher.js';
 
 /** The password every test officer gets. */
 export const PASSWORD = 'kata-sandi-uji-123';
@@ -47,7 +48,7 @@ export function useHttpApp(
   let server: Server | undefined;
   let fixture: HttpFixture | undefined;
   beforeAll(async () => {
-    const repos = createMongoRepositories(db.conn());
+    const repos = createMongoRepositories(db.conn(), testCipher);
     await repos.ensureIndexes();
     await repos.offices.upsertMany([
       { id: '31.71', name: 'Jakarta Pusat', level: 'kota', parentId: '31', hours: DEFAULT_HOURS },

@@ -4,6 +4,7 @@ import { createHttpApp } from '../../../src/adapters/http/server.js';
 import { openConnection, type DbConnection } from '../../../src/adapters/mongo/connection.js';
 import { createMongoRepositories } from '../../../src/adapters/mongo/repositories.js';
 import { Client, useHttpApp } from './http-fixture.js';
+import { testCipher } from '../../support/cipher.js';
 
 const LIMIT = 4;
 const app = useHttpApp('login_limit_shared', { loginRateLimit: LIMIT });
@@ -14,7 +15,7 @@ let second: { base: string; server: Server; conn: DbConnection } | undefined;
 beforeAll(async () => {
   const f = app();
   const conn = await openConnection(process.env.MONGODB_URI!, f.conn.name);
-  const repos = createMongoRepositories(conn);
+  const repos = createMongoRepositories(conn, testCipher);
   const express = createHttpApp({
     logger: f.deps.logger,
     isReady: () => Promise.resolve(true),
@@ -57,7 +58,7 @@ describe('the login rate limit', () => {
   });
 
   it('should sweep windows that have ended', async () => {
-    const repos = createMongoRepositories(app().conn);
+    const repos = createMongoRepositories(app().conn, testCipher);
     await repos.rateLimits.increment('sweep-me', 1000, new Date('2025-01-01T00:00:00Z'));
     expect(await repos.rateLimits.get('sweep-me', new Date('2025-01-01T00:00:00.500Z'))).toMatchObject({
       hits: 1,

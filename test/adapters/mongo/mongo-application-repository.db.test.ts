@@ -3,12 +3,13 @@ import { createMongoRepositories, type MongoRepositories } from '../../../src/ad
 import { ConcurrencyError, DuplicateError } from '../../../src/ports/errors.js';
 import { useTestDatabase } from '../../support/db.js';
 import { newApplication, sequentialNumbers } from './fixtures.js';
+import { testCipher } from '../../support/cipher.js';
 
 const db = useTestDatabase('applications');
 let repos: MongoRepositories;
 
 beforeAll(async () => {
-  repos = createMongoRepositories(db.conn());
+  repos = createMongoRepositories(db.conn(), testCipher);
   await repos.ensureIndexes();
 });
 

@@ -5,12 +5,13 @@ import { createMongoRepositories, type MongoRepositories } from '../../../src/ad
 import type { ConversationState } from '../../../src/dialogue/types.js';
 import { ConcurrencyError } from '../../../src/ports/errors.js';
 import { useTestDatabase } from '../../support/db.js';
+import { testCipher } from '../../support/cipher.js';
 
 const db = useTestDatabase('conversations');
 let repos: MongoRepositories;
 
 beforeAll(async () => {
-  repos = createMongoRepositories(db.conn());
+  repos = createMongoRepositories(db.conn(), testCipher);
   await repos.ensureIndexes();
 });
 
@@ -146,7 +147,7 @@ describe('MongoConversationStore', () => {
 
   describe('with two processes on one database (each store remembers the versions it saw)', () => {
     it('should let a write from a version another process superseded fail, and read the newer one next', async () => {
-      const other = createMongoRepositories(db.conn()).conversations;
+      const other = createMongoRepositories(db.conn(), testCipher).conversations;
       await repos.conversations.write('telegram', 'p1', state(), null, 'm1', ['m1']);
       expect((await other.read('telegram', 'p1'))?.version).toBe(1);
       await other.write('telegram', 'p1', state({ lang: 'en' }), 1, 'm2', ['m1', 'm2']);
@@ -173,7 +174,7 @@ describe('MongoConversationStore', () => {
     });
 
     it('should sweep only the chats it wrote, keeping a newer version another process wrote, and sweep a failed chat again', async () => {
-      const other = createMongoRepositories(db.conn());
+      const other = createMongoRepositories(db.conn(), testCipher);
       const versions = async (chatId: string) =>
         (
           await db
@@ -211,7 +212,7 @@ describe('MongoConversationStore', () => {
     });
 
     it('should keep a version superseded less than SUPERSEDED_KEPT_MS ago, so a turn still holding it fails to save instead of being lost', async () => {
-      const other = createMongoRepositories(db.conn());
+      const other = createMongoRepositories(db.conn(), testCipher);
       const versions = async () =>
         (
           await db
@@ -243,7 +244,7 @@ describe('MongoConversationStore', () => {
     });
 
     it('should find the latest version when the one it remembers was swept', async () => {
-      const other = createMongoRepositories(db.conn()).conversations;
+      const other = createMongoRepositories(db.conn(), testCipher).conversations;
       await repos.conversations.write('telegram', 'p2', state(), null, 'n1');
       await other.write('telegram', 'p2', state({ consent: true }), 1, 'n2');
       await other.write('telegram', 'p2', state({ lang: 'en' }), 2, 'n3');
@@ -252,7 +253,7 @@ describe('MongoConversationStore', () => {
     });
 
     it('should not bring back a conversation another process deleted', async () => {
-      const other = createMongoRepositories(db.conn()).conversations;
+      const other = createMongoRepositories(db.conn(), testCipher).conversations;
       await repos.conversations.write('whatsapp', 'p3', state({ consent: true }), null, 'k1');
       expect((await repos.conversations.read('whatsapp', 'p3'))?.version).toBe(1);
       await other.delete('whatsapp', 'p3');

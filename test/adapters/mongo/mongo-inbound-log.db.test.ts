@@ -3,6 +3,7 @@ import { createMongoRepositories, type MongoRepositories } from '../../../src/ad
 import type { ConversationState } from '../../../src/dialogue/types.js';
 import type { Channel } from '../../../src/domain/application.js';
 import { useTestDatabase } from '../../support/db.js';
+import { testCipher } from '../../support/cipher.js';
 
 const db = useTestDatabase('inbound');
 let repos: MongoRepositories;
@@ -10,7 +11,7 @@ const t0 = new Date('2025-03-03T03:00:00.000Z');
 const later = (ms: number) => new Date(t0.getTime() + ms);
 
 beforeAll(async () => {
-  repos = createMongoRepositories(db.conn());
+  repos = createMongoRepositories(db.conn(), testCipher);
   await repos.ensureIndexes();
 });
 

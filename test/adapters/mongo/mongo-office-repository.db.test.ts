@@ -3,12 +3,13 @@ import { createMongoRepositories, type MongoRepositories } from '../../../src/ad
 import type { Office } from '../../../src/ports/office-repository.js';
 import { DEFAULT_HOURS } from '../../../src/domain/office.js';
 import { openCountingConnection, useTestDatabase } from '../../support/db.js';
+import { testCipher } from '../../support/cipher.js';
 
 const db = useTestDatabase('offices');
 let repos: MongoRepositories;
 
 beforeAll(async () => {
-  repos = createMongoRepositories(db.conn());
+  repos = createMongoRepositories(db.conn(), testCipher);
   await repos.ensureIndexes();
 });
 
@@ -78,7 +79,7 @@ describe('MongoOfficeRepository', () => {
   it('should write 150 offices in commands of at most 50', async () => {
     const counting = await openCountingConnection(db.conn());
     try {
-      const offices = createMongoRepositories(counting.conn).offices;
+      const offices = createMongoRepositories(counting.conn, testCipher).offices;
       const many: Office[] = Array.from({ length: 150 }, (_, i) => ({
         id: `33.01.01.${2000 + i}`,
         name: `Desa ${i}`,

@@ -3,12 +3,13 @@ import { createMongoRepositories, type MongoRepositories } from '../../../src/ad
 import { DuplicateError } from '../../../src/ports/errors.js';
 import type { Officer } from '../../../src/ports/officer-repository.js';
 import { useTestDatabase } from '../../support/db.js';
+import { testCipher } from '../../support/cipher.js';
 
 const db = useTestDatabase('officers');
 let repos: MongoRepositories;
 
 beforeAll(async () => {
-  repos = createMongoRepositories(db.conn());
+  repos = createMongoRepositories(db.conn(), testCipher);
   await repos.ensureIndexes();
 });
 

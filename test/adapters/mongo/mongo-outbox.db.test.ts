@@ -2,12 +2,13 @@ import { beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { createMongoRepositories, type MongoRepositories } from '../../../src/adapters/mongo/repositories.js';
 import type { NewOutboxItem } from '../../../src/ports/outbox.js';
 import { useTestDatabase } from '../../support/db.js';
+import { testCipher } from '../../support/cipher.js';
 
 const db = useTestDatabase('outbox');
 let repos: MongoRepositories;
 
 beforeAll(async () => {
-  repos = createMongoRepositories(db.conn());
+  repos = createMongoRepositories(db.conn(), testCipher);
   await repos.ensureIndexes();
 });
 

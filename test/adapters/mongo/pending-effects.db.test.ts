@@ -4,6 +4,7 @@ import type { PendingEffect } from '../../../src/ports/application-repository.js
 import { ConcurrencyError } from '../../../src/ports/errors.js';
 import { useTestDatabase } from '../../support/db.js';
 import { newApplication, sequentialNumbers } from './fixtures.js';
+import { testCipher } from '../../support/cipher.js';
 
 const db = useTestDatabase('pending_effects');
 let repos: MongoRepositories;
@@ -12,7 +13,7 @@ const AT = new Date('2027-01-04T02:00:00Z');
 const LATER = new Date(AT.getTime() + 60_000);
 
 beforeAll(async () => {
-  repos = createMongoRepositories(db.conn());
+  repos = createMongoRepositories(db.conn(), testCipher);
   await repos.ensureIndexes();
 });
 

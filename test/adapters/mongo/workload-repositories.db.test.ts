@@ -2,13 +2,14 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import { createMongoRepositories, type MongoRepositories } from '../../../src/adapters/mongo/repositories.js';
 import type { Officer } from '../../../src/ports/officer-repository.js';
 import { useTestDatabase } from '../../support/db.js';
+import { testCipher } from '../../support/cipher.js';
 
 /** The repository methods behind availability, the per-officer limit and the satisfaction survey. */
 const db = useTestDatabase('workload_repositories');
 let repos: MongoRepositories;
 
 beforeAll(async () => {
-  repos = createMongoRepositories(db.conn());
+  repos = createMongoRepositories(db.conn(), testCipher);
   await repos.ensureIndexes();
 });
 

@@ -7,13 +7,14 @@ import { createLogger } from '../../../src/config/logger.js';
 import type { UploadedFile } from '../../../src/dialogue/types.js';
 import type { DbConnection } from '../../../src/adapters/mongo/connection.js';
 import { stubKelurahan } from '../../catalog/support/stub-kelurahan.js';
+import { testCipher } from '../../support/cipher.js';
 
 /** A Monday morning in Jakarta, office hours (tests that need another time pass their own). */
 export const MONDAY_MORNING = new Date('2026-11-23T02:00:00Z');
 
 /** The effects' dependencies on the real repositories of `conn` and the real catalog. */
 export async function openEffectDeps(conn: DbConnection): Promise<EffectDeps & { repos: MongoRepositories }> {
-  const repos = createMongoRepositories(conn);
+  const repos = createMongoRepositories(conn, testCipher);
   await repos.ensureIndexes();
   return {
     repos,

@@ -11,6 +11,7 @@ import {
 import { createOfficer } from '../../../src/app/officer/create-officer.js';
 import type { PublicOfficer } from '../../../src/app/officer/create-officer.js';
 import { useTestDatabase } from '../../support/db.js';
+import { testCipher } from '../../support/cipher.js';
 
 const db = useTestDatabase('api_tokens');
 let repos: MongoRepositories;
@@ -18,7 +19,7 @@ let clock = new Date('2025-03-04T01:00:00.000Z');
 let deps: ApiTokenDeps;
 
 beforeAll(async () => {
-  repos = createMongoRepositories(db.conn());
+  repos = createMongoRepositories(db.conn(), testCipher);
   await repos.ensureIndexes();
   deps = { ...repos, now: () => clock, apiTokenDays: 90 };
 });

@@ -5,6 +5,7 @@ import type { OfficerActor } from '../../../src/app/officer/officer-actor.js';
 import { DEFAULT_HOURS } from '../../../src/domain/office.js';
 import { useTestDatabase } from '../../support/db.js';
 import { at } from './support.js';
+import { testCipher } from '../../support/cipher.js';
 
 const db = useTestDatabase('officer_availability');
 let repos: MongoRepositories;
@@ -23,7 +24,7 @@ async function officer(username: string, officeId: string, role: OfficerActor['r
 }
 
 beforeAll(async () => {
-  repos = createMongoRepositories(db.conn());
+  repos = createMongoRepositories(db.conn(), testCipher);
   await repos.ensureIndexes();
   await repos.offices.upsertMany([
     { id: '31.71.01', name: 'Gambir', level: 'kecamatan', parentId: '31.71', hours: DEFAULT_HOURS },

@@ -5,13 +5,14 @@ import { OfficerActionError } from '../../../src/app/officer/errors.js';
 import { newApplication, sequentialNumbers } from '../../adapters/mongo/fixtures.js';
 import { useTestDatabase } from '../../support/db.js';
 import { at, budi, joko, recordingPush, sari } from './support.js';
+import { testCipher } from '../../support/cipher.js';
 
 const db = useTestDatabase('change_status');
 let repos: MongoRepositories;
 const numbers = sequentialNumbers(100);
 
 beforeAll(async () => {
-  repos = createMongoRepositories(db.conn());
+  repos = createMongoRepositories(db.conn(), testCipher);
   await repos.ensureIndexes();
 });
 

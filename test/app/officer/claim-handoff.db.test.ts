@@ -4,12 +4,13 @@ import { claimHandoff } from '../../../src/app/officer/claim-handoff.js';
 import { useTestDatabase } from '../../support/db.js';
 import { handoffDeps, waitingTicket } from './handoff-fixture.js';
 import { ani, budi, joko, sari } from './support.js';
+import { testCipher } from '../../support/cipher.js';
 
 const db = useTestDatabase('claim_handoff');
 let repos: MongoRepositories;
 
 beforeAll(async () => {
-  repos = createMongoRepositories(db.conn());
+  repos = createMongoRepositories(db.conn(), testCipher);
   await repos.ensureIndexes();
 });
 

@@ -5,12 +5,13 @@ import { closeHandoff } from '../../../src/app/officer/close-handoff.js';
 import { useTestDatabase } from '../../support/db.js';
 import { handoffDeps, waitingTicket } from './handoff-fixture.js';
 import { ani, budi, sari } from './support.js';
+import { testCipher } from '../../support/cipher.js';
 
 const db = useTestDatabase('close_handoff');
 let repos: MongoRepositories;
 
 beforeAll(async () => {
-  repos = createMongoRepositories(db.conn());
+  repos = createMongoRepositories(db.conn(), testCipher);
   await repos.ensureIndexes();
 });
 

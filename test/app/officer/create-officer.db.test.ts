@@ -4,13 +4,14 @@ import { createOfficer } from '../../../src/app/officer/create-officer.js';
 import { verifyPassword } from '../../../src/app/officer/passwords.js';
 import { useTestDatabase } from '../../support/db.js';
 import { at } from './support.js';
+import { testCipher } from '../../support/cipher.js';
 
 const db = useTestDatabase('create_officer');
 let repos: MongoRepositories;
 const system = { kind: 'system' as const, id: 'cli' };
 
 beforeAll(async () => {
-  repos = createMongoRepositories(db.conn());
+  repos = createMongoRepositories(db.conn(), testCipher);
   await repos.ensureIndexes();
 });
 

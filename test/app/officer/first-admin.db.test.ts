@@ -12,6 +12,7 @@ import type { OfficerActionError } from '../../../src/app/officer/errors.js';
 import { passwordWeakness, verifyPassword } from '../../../src/app/officer/passwords.js';
 import { DEFAULT_HOURS } from '../../../src/domain/office.js';
 import { useTestDatabase } from '../../support/db.js';
+import { testCipher } from '../../support/cipher.js';
 
 const db = useTestDatabase('first_admin');
 let repos: MongoRepositories;
@@ -25,7 +26,7 @@ const ADMIN = {
 };
 
 beforeAll(async () => {
-  repos = createMongoRepositories(db.conn());
+  repos = createMongoRepositories(db.conn(), testCipher);
   await repos.ensureIndexes();
   await repos.offices.upsertMany([
     { id: '31.71.01.1001', name: 'Gambir', level: 'kelurahan', parentId: '31.71.01', hours: DEFAULT_HOURS },

@@ -12,13 +12,14 @@ import { useTestDatabase } from '../../support/db.js';
 import { intakeSettings, NIK } from '../../adapters/http/intake-support.js';
 import { budi, joko, sari } from './support.js';
 import { waitingTicket } from './handoff-fixture.js';
+import { testCipher } from '../../support/cipher.js';
 
 const db = useTestDatabase('officer_handoff_context');
 const { catalog } = await intakeSettings();
 let repos: MongoRepositories;
 
 beforeAll(async () => {
-  repos = createMongoRepositories(db.conn());
+  repos = createMongoRepositories(db.conn(), testCipher);
   await repos.ensureIndexes();
 });
 

@@ -13,12 +13,13 @@ import { useTestDatabase } from '../../support/db.js';
 import { newApplication, sequentialNumbers } from '../../adapters/mongo/fixtures.js';
 import { handoffDeps, waitingTicket } from './handoff-fixture.js';
 import { ani, budi, joko } from './support.js';
+import { testCipher } from '../../support/cipher.js';
 
 const db = useTestDatabase('handoff_files');
 let repos: MongoRepositories;
 
 beforeAll(async () => {
-  repos = createMongoRepositories(db.conn());
+  repos = createMongoRepositories(db.conn(), testCipher);
   await repos.ensureIndexes();
 });
 

@@ -10,13 +10,14 @@ import type { OfficerActor } from '../../../src/app/officer/officer-actor.js';
 import { useTestDatabase } from '../../support/db.js';
 import { handoffDeps, waitingTicket } from './handoff-fixture.js';
 import { ani, budi, joko, sari } from './support.js';
+import { testCipher } from '../../support/cipher.js';
 
 const db = useTestDatabase('handoff_workspace');
 let repos: MongoRepositories;
 const accounts: Record<string, OfficerActor> = {};
 
 beforeAll(async () => {
-  repos = createMongoRepositories(db.conn());
+  repos = createMongoRepositories(db.conn(), testCipher);
   await repos.ensureIndexes();
   await repos.offices.upsertMany([
     { id: '31.71.01', name: 'Kec. Gambir', level: 'kecamatan', parentId: '31.71', hours: DEFAULT_HOURS },

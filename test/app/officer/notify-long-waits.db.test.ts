@@ -4,12 +4,13 @@ import { notifyLongWaits } from '../../../src/app/officer/notify-long-waits.js';
 import { useTestDatabase } from '../../support/db.js';
 import { waitingTicket } from './handoff-fixture.js';
 import { recordingPush } from './support.js';
+import { testCipher } from '../../support/cipher.js';
 
 const db = useTestDatabase('long_waits');
 
 describe('notifyLongWaits', () => {
   it('should tell each citizen unclaimed past the wait once, with their place, and keep them queued', async () => {
-    const repos = createMongoRepositories(db.conn());
+    const repos = createMongoRepositories(db.conn(), testCipher);
     await repos.ensureIndexes();
     // Tuesday 4 March 2025, 09:00 WIB (02:00 UTC): the counter is open.
     const old = await waitingTicket(repos, { createdAt: new Date('2025-03-04T01:45:00.000Z') });

@@ -5,12 +5,13 @@ import { releaseHandoff } from '../../../src/app/officer/release-handoff.js';
 import { useTestDatabase } from '../../support/db.js';
 import { handoffDeps, waitingTicket } from './handoff-fixture.js';
 import { ani, budi } from './support.js';
+import { testCipher } from '../../support/cipher.js';
 
 const db = useTestDatabase('release_handoff');
 let repos: MongoRepositories;
 
 beforeAll(async () => {
-  repos = createMongoRepositories(db.conn());
+  repos = createMongoRepositories(db.conn(), testCipher);
   await repos.ensureIndexes();
 });
 

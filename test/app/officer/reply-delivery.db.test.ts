@@ -9,12 +9,13 @@ import type { ChatAddress } from '../../../src/domain/application.js';
 import { useTestDatabase } from '../../support/db.js';
 import { handoffDeps, waitingTicket } from './handoff-fixture.js';
 import { ani, budi, joko } from './support.js';
+import { testCipher } from '../../support/cipher.js';
 
 const db = useTestDatabase('reply_delivery');
 let repos: MongoRepositories;
 
 beforeAll(async () => {
-  repos = createMongoRepositories(db.conn());
+  repos = createMongoRepositories(db.conn(), testCipher);
   await repos.ensureIndexes();
 });
 

@@ -5,6 +5,7 @@ import { DEFAULT_HOURS } from '../../../src/domain/office.js';
 import type { SkmScore } from '../../../src/domain/skm.js';
 import { useTestDatabase } from '../../support/db.js';
 import { budi, joko, sari } from './support.js';
+import { testCipher } from '../../support/cipher.js';
 
 const db = useTestDatabase('satisfaction_metrics');
 let repos: MongoRepositories;
@@ -24,7 +25,7 @@ async function answer(officerId: string, officeId: string, score: SkmScore, at =
 }
 
 beforeAll(async () => {
-  repos = createMongoRepositories(db.conn());
+  repos = createMongoRepositories(db.conn(), testCipher);
   await repos.ensureIndexes();
   await repos.offices.upsertMany([
     { id: '31.71.01', name: 'Kec. Gambir', level: 'kecamatan', parentId: '31.71', hours: DEFAULT_HOURS },

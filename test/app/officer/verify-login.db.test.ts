@@ -3,13 +3,14 @@ import { createMongoRepositories, type MongoRepositories } from '../../../src/ad
 import { createOfficer } from '../../../src/app/officer/create-officer.js';
 import { LOCKOUT_MS, verifyLogin } from '../../../src/app/officer/verify-login.js';
 import { useTestDatabase } from '../../support/db.js';
+import { testCipher } from '../../support/cipher.js';
 
 const db = useTestDatabase('verify_login');
 let repos: MongoRepositories;
 const t0 = new Date('2025-03-04T01:00:00.000Z');
 
 beforeAll(async () => {
-  repos = createMongoRepositories(db.conn());
+  repos = createMongoRepositories(db.conn(), testCipher);
   await repos.ensureIndexes();
   const deps = { ...repos, now: () => t0 };
   const base = {

@@ -10,13 +10,14 @@ import type { ChannelSender, SendResult } from '../../../src/ports/channel-sende
 import type { LeaseRepository } from '../../../src/ports/lease.js';
 import type { NewOutboxItem } from '../../../src/ports/outbox.js';
 import { useTestDatabase } from '../../support/db.js';
+import { testCipher } from '../../support/cipher.js';
 
 const db = useTestDatabase('outbound');
 let repos: MongoRepositories;
 let leases: LeaseRepository;
 
 beforeAll(async () => {
-  repos = createMongoRepositories(db.conn());
+  repos = createMongoRepositories(db.conn(), testCipher);
   await repos.ensureIndexes();
   leases = createMongoLeases(db.conn());
 });

@@ -62,13 +62,15 @@ export async function databaseRows(
   records: CitizenRecord[],
   changes: StatusChangeRecord[],
   noticesTo: (chatId: string) => string[],
+  /** Opens a sealed field (the contact's chat id is sealed at rest); plain values pass. */
+  open: (stored: string) => string = (v) => v,
 ): Promise<Row[]> {
   const apps = (await conn.collection('applications').find({}).toArray()) as unknown as StoredApp[];
   const byContact = new Map<string, StoredApp[]>();
   for (const a of apps) {
     const c = a.applicant.contact;
-    if (c)
-      byContact.set(`${c.channel}:${c.chatId}`, [...(byContact.get(`${c.channel}:${c.chatId}`) ?? []), a]);
+    const key = c ? `${c.channel}:${open(c.chatId)}` : undefined;
+    if (key) byContact.set(key, [...(byContact.get(key) ?? []), a]);
   }
   const mine = records.map((r) => byContact.get(contactOf(r)) ?? []);
   // A citizen who was given a tracking number must find that very application.

@@ -8,6 +8,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { openConnection } from '../../src/adapters/mongo/connection.js';
+import { createAesGcmCipher } from '../../src/adapters/crypto/aes-gcm-cipher.js';
 import { waitUntil } from '../../test/fault/support.js';
 import {
   Mailbox,
@@ -27,10 +28,13 @@ import {
   type ChaosSettings,
   type CitizenPlan,
 } from './settings.js';
-import { ChaosStack } from './stack.js';
+import { CHAOS_DATA_KEY, ChaosStack } from './stack.js';
 import { citizenDetails, stuckSummary } from './summary.js';
 import { TerminalConversation } from './terminal.js';
 import { goldenOf, type Golden } from './transcript.js';
+
+/** Opens what the stack's processes sealed (they share CHAOS_DATA_KEY). */
+const chaosCipher = createAesGcmCipher(Buffer.from(CHAOS_DATA_KEY, 'base64'));
 
 const log = (msg: string) =>
   process.stderr.write(`[chaos ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
@@ -198,7 +202,13 @@ async function chaos(s: ChaosSettings): Promise<ChaosResult> {
     try {
       const rows = [
         ...conversationRows(records, golden),
-        ...(await databaseRows(conn, records, officers.changes, (id) => mailbox.of(id))),
+        ...(await databaseRows(
+          conn,
+          records,
+          officers.changes,
+          (id) => mailbox.of(id),
+          (v) => chaosCipher.open(v),
+        )),
       ];
       const notes = stuckSummary(records, mailbox, s.replyTimeoutS);
       return { rows, done, notes, citizens: citizenDetails(records, golden) };

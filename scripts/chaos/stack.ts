@@ -10,6 +10,9 @@ import { FerretDbProcess, LoketProcess, TOKEN, freePort, waitUntil } from '../..
 import { FakeBotApi } from '../../test/support/fake-bot-api.js';
 
 /** The running pieces and the switches that break them. */
+/** The data key of the chaos stack, so the checker can open the applications it reads raw. */
+export const CHAOS_DATA_KEY = Buffer.alloc(32, 3).toString('base64');
+
 export class ChaosStack {
   private loket: LoketProcess | undefined;
   /** Every Loket process started, for the log check at the end. */
@@ -35,6 +38,7 @@ export class ChaosStack {
       HOST: '127.0.0.1',
       DATA_DIR: path.join(dir, 'data'),
       SESSION_SECRET: 's'.repeat(40),
+      LOKET_DATA_KEY: CHAOS_DATA_KEY,
       CSRF_SECRET: 'c'.repeat(40),
       TELEGRAM_BOT_TOKEN: TOKEN,
       TELEGRAM_API_ROOT: apiRoot,

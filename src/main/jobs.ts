@@ -36,7 +36,7 @@ function every<R>(
 function startRetention(loket: Loket): PeriodicJob {
   const { config, logger, repos, runtime } = loket;
   const { leases, holder, now } = runtime;
-  const retention = createMongoRetentionStore(loket.conn);
+  const retention = createMongoRetentionStore(loket.conn, repos.cipher);
   const run = () =>
     runRetention({
       ...repos,

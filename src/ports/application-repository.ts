@@ -53,7 +53,11 @@ export interface ApplicationFilter {
   from?: Date;
   /** Created before. */
   to?: Date;
-  /** Part of the tracking number or of the applicant's name, case-insensitive. */
+  /**
+   * What the console's search box holds: a full NIK, a mobile number, part of the tracking number,
+   * or whole words of the applicant's name; case-insensitive. The NIK, phone and name are stored
+   * sealed, so they match exactly (by keyed digest), never as a part of a word.
+   */
   text?: string;
 }
 

@@ -139,7 +139,7 @@ describe('two server processes on one database', () => {
   describe('retention', () => {
     const retentionDeps = (s: Running, holder: string): RetentionDeps => ({
       applications: s.loket.repos.applications,
-      retention: createMongoRetentionStore(s.conn),
+      retention: createMongoRetentionStore(s.conn, s.loket.repos.cipher),
       documents: s.loket.repos.documents,
       events: s.loket.repos.events,
       leases: createMongoLeases(s.conn),

@@ -3,21 +3,36 @@ import { CHANNELS, STATUSES, type AnswerValue } from '../../domain/application.j
 import type { PendingEffect } from '../../ports/application-repository.js';
 import { modelOn } from './mongo-utils.js';
 
-/** An application as stored. Differs from the domain type in `_id` and string-typed enums. */
+/**
+ * An application as stored. Differs from the domain type in `_id`, string-typed enums, and the
+ * personal data sealed by the field cipher (application-mapper.ts says which fields) with blind
+ * indexes beside it. A value written before encryption is plain and still reads.
+ */
 export interface ApplicationRecord {
   _id: Types.ObjectId;
   trackingNumber: string;
   serviceId: string;
+  /** Name, NIK, phone and the contact's chat id sealed; the contact's channel plain. */
   applicant: { name: string; nik: string; phone?: string; contact?: { channel: string; chatId: string } };
   /**
-   * `channel:chatId` of `applicant.contact`, absent without one (and after erasure). "My
-   * applications" looks up this top-level field (by its index on MongoDB), never the nested
-   * contact: FerretDB 1.24 lets the database filter a top-level field, but reads and decodes every
-   * application itself for a filter on a nested one, so such a lookup grows with the collection.
+   * Blind index of `channel:chatId` of `applicant.contact`, absent without one (and after
+   * erasure). "My applications" looks up this top-level field (by its index on MongoDB), never
+   * the nested contact: FerretDB 1.24 lets the database filter a top-level field, but reads and
+   * decodes every application itself for a filter on a nested one, so such a lookup grows with
+   * the collection. The blind indexes below are top-level for the same reason.
    */
   contactKey?: string;
-  /** Keyed by flow step id (`[a-z][a-z0-9_]*`, so safe as field names on FerretDB). */
-  answers: Record<string, AnswerValue>;
+  /** Blind index of the full NIK (the console's NIK search); absent after erasure. */
+  nikIndex?: string;
+  /** Blind index of the phone in its `+62` form (the console's phone search). */
+  phoneIndex?: string;
+  /** Blind indexes of each lower-cased word of the name (whole-word name search); absent after erasure. */
+  nameIndex?: string[];
+  /**
+   * The answers keyed by flow step id, as one sealed JSON string; an object (keys
+   * `[a-z][a-z0-9_]*`, safe as field names on FerretDB) when written before encryption.
+   */
+  answers: Record<string, AnswerValue> | string;
   documents: Array<{
     id: string;
     stepId: string;
@@ -89,6 +104,9 @@ const schema = new Schema<ApplicationRecord>(
       required: true,
     },
     contactKey: String,
+    nikIndex: String,
+    phoneIndex: String,
+    nameIndex: { type: [String], default: undefined },
     answers: { type: Schema.Types.Mixed, default: {} },
     documents: [
       new Schema(
@@ -140,11 +158,14 @@ schema.index({ trackingNumber: 1 }, { unique: true });
 schema.index({ idempotencyKey: 1 }, { unique: true });
 schema.index({ officeId: 1, status: 1, createdAt: -1 });
 schema.index({ contactKey: 1 });
+schema.index({ nikIndex: 1 });
+schema.index({ phoneIndex: 1 });
+schema.index({ nameIndex: 1 });
 schema.index({ status: 1, slaDueAt: 1 });
 schema.index({ createdAt: -1 });
 schema.index({ effectsPending: 1 });
 
-/** `contactKey` of a chat: a channel name has no colon, so this names one chat. */
+/** The value `contactKey` indexes: a channel name has no colon, so this names one chat. */
 export const contactKeyOf = (contact: { channel: string; chatId: string }): string =>
   `${contact.channel}:${contact.chatId}`;
 

@@ -10,9 +10,18 @@ import type {
 } from '../../ports/application-repository.js';
 import { ConcurrencyError, DuplicateError } from '../../ports/errors.js';
 import type { Page, PageResult } from '../../ports/page.js';
-import { applicationToDomain, applicationToPersistence } from './application-mapper.js';
+import type { FieldCipher } from '../../ports/field-cipher.js';
+import {
+  applicationReplacement,
+  applicationToDomain,
+  applicationToPersistence,
+  INDEX,
+  nameWords,
+  phoneKey,
+} from './application-mapper.js';
 import { contactKeyOf, type ApplicationRecord } from './application-model.js';
 import { assertStorableKeys } from './mongo-event-log.js';
+import { normalizePhone } from '../../dialogue/phone.js';
 import { compact, escapeRegex, isDuplicateKeyError, pageBounds, toObjectId } from './mongo-utils.js';
 import { compareAndSet, mutateInPlace } from './write-lock.js';
 import type { WriteLockRecord } from './write-lock-model.js';
@@ -23,12 +32,17 @@ const TRACKING_NUMBER_TRIES = 8;
 /** Statuses in which the office no longer owes the citizen work, so the SLA no longer runs. */
 const SLA_STOPPED: ApplicationStatus[] = ['READY_FOR_PICKUP', 'COMPLETED', 'REJECTED', 'CANCELLED'];
 
-/** Applications in MongoDB (or FerretDB). */
+/** Applications in MongoDB (or FerretDB), their personal data sealed by `cipher`. */
 export class MongoApplicationRepository implements ApplicationRepository {
+  private readonly toDomain: (r: ApplicationRecord) => Application;
+
   constructor(
     private readonly model: Model<ApplicationRecord>,
     private readonly locks: Model<WriteLockRecord>,
-  ) {}
+    private readonly cipher: FieldCipher,
+  ) {
+    this.toDomain = (r) => applicationToDomain(r, cipher);
+  }
 
   async create(
     input: NewApplication,
@@ -48,7 +62,7 @@ export class MongoApplicationRepository implements ApplicationRepository {
       try {
         const effects = storable(opts.effects?.(app));
         await this.model.create({
-          ...applicationToPersistence(app),
+          ...applicationToPersistence(app, this.cipher),
           idempotencyKey: opts.idempotencyKey ?? app.id,
           ...(effects.length > 0 ? { pendingEffects: effects, effectsPending: true } : {}),
         });
@@ -68,39 +82,41 @@ export class MongoApplicationRepository implements ApplicationRepository {
 
   private async findByIdempotencyKey(key: string): Promise<Application | undefined> {
     const r = await this.model.findOne({ idempotencyKey: key }).lean<ApplicationRecord>().exec();
-    return r ? applicationToDomain(r) : undefined;
+    return r ? this.toDomain(r) : undefined;
   }
 
   async findById(id: string): Promise<Application | undefined> {
     const oid = toObjectId(id);
     if (!oid) return undefined;
     const r = await this.model.findById(oid).lean<ApplicationRecord>().exec();
-    return r ? applicationToDomain(r) : undefined;
+    return r ? this.toDomain(r) : undefined;
   }
 
   async findByTrackingNumber(trackingNumber: string): Promise<Application | undefined> {
     const r = await this.model.findOne({ trackingNumber }).lean<ApplicationRecord>().exec();
-    return r ? applicationToDomain(r) : undefined;
+    return r ? this.toDomain(r) : undefined;
   }
 
   async findByDocumentId(documentId: string): Promise<Application | undefined> {
     const r = await this.model.findOne({ 'documents.id': documentId }).lean<ApplicationRecord>().exec();
-    return r ? applicationToDomain(r) : undefined;
+    return r ? this.toDomain(r) : undefined;
   }
 
   async listByContact(address: ChatAddress): Promise<Application[]> {
+    const chat = contactKeyOf({ channel: String(address.channel), chatId: String(address.chatId) });
+    // Every key of the ring (a record not yet re-sealed by `keys:rotate` keeps its old index),
+    // and the plain key a record written before encryption holds until then.
+    const keys = [...this.cipher.blindIndexes(INDEX.contact, chat), chat];
     const rows = await this.model
-      .find({
-        contactKey: contactKeyOf({ channel: String(address.channel), chatId: String(address.chatId) }),
-      })
+      .find({ contactKey: { $in: keys } })
       .sort({ createdAt: -1, _id: -1 })
       .lean<ApplicationRecord[]>()
       .exec();
-    return rows.map(applicationToDomain);
+    return rows.map(this.toDomain);
   }
 
   async list(filter: ApplicationFilter, page: Page): Promise<PageResult<Application>> {
-    const query = toQuery(filter);
+    const query = toQuery(filter, this.cipher);
     const { limit, skip } = pageBounds(page);
     const [rows, total] = await Promise.all([
       this.model
@@ -112,26 +128,22 @@ export class MongoApplicationRepository implements ApplicationRepository {
         .exec(),
       this.model.countDocuments(query).exec(),
     ]);
-    return { items: rows.map(applicationToDomain), total };
+    return { items: rows.map(this.toDomain), total };
   }
 
   async save(app: Application, expectedVersion: number, opts: WriteEffects = {}): Promise<Application> {
     const id = toObjectId(app.id);
     if (!id) throw new ConcurrencyError('application', app.id, expectedVersion);
     // The tracking number and _id never change; everything else is replaced.
-    const { _id, version: _v, trackingNumber: _t, ...fields } = applicationToPersistence(app);
-    const $unset: Record<string, ''> = {};
-    if (app.rejectionReason === undefined) $unset.rejectionReason = '';
-    if (app.revision === undefined) $unset.revision = '';
-    if (app.applicant.contact === undefined) $unset.contactKey = '';
+    const { $set, $unset } = applicationReplacement(app, this.cipher);
     const effects = storable(opts.effects);
     // The follow-ups go in this same write: saved together with the change, or not at all.
     const update = {
-      $set: effects.length > 0 ? { ...fields, effectsPending: true } : fields,
-      ...(Object.keys($unset).length > 0 ? { $unset } : {}),
+      $set: effects.length > 0 ? { ...$set, effectsPending: true } : $set,
+      ...($unset ? { $unset } : {}),
       ...(effects.length > 0 ? { $push: { pendingEffects: { $each: effects } } } : {}),
     };
-    if (!(await compareAndSet(this.locks, this.model, _id, expectedVersion, update))) {
+    if (!(await compareAndSet(this.locks, this.model, id, expectedVersion, update))) {
       throw new ConcurrencyError('application', app.id, expectedVersion);
     }
     return { ...app, version: expectedVersion + 1 };
@@ -204,7 +216,25 @@ function effectOf(e: PendingEffect): PendingEffect {
   });
 }
 
-function toQuery(f: ApplicationFilter): FilterQuery<ApplicationRecord> {
+/**
+ * The console's search box over sealed data: a 16-digit text is a NIK and a mobile number a
+ * phone, each matched on its blind index under every key of the ring; anything else is part of a
+ * tracking number, or whole words of the name (each word's blind index; a part of a word cannot
+ * match a digest).
+ */
+function textQuery(text: string, c: FieldCipher): FilterQuery<ApplicationRecord> {
+  const digits = text.replace(/[\s.-]+/g, '');
+  if (/^\d{16}$/.test(digits)) return { nikIndex: { $in: c.blindIndexes(INDEX.nik, digits) } };
+  const phone = normalizePhone(text);
+  if (phone) return { phoneIndex: { $in: c.blindIndexes(INDEX.phone, phoneKey(phone)) } };
+  const byNumber = { trackingNumber: { $regex: escapeRegex(text), $options: 'i' } };
+  const words = nameWords(text);
+  if (words.length === 0) return byNumber;
+  const byName = { $and: words.map((w) => ({ nameIndex: { $in: c.blindIndexes(INDEX.name, w) } })) };
+  return { $or: [byNumber, byName] };
+}
+
+function toQuery(f: ApplicationFilter, c: FieldCipher): FilterQuery<ApplicationRecord> {
   const and: Array<FilterQuery<ApplicationRecord>> = [];
   if (f.officeIds) and.push({ officeId: { $in: f.officeIds } });
   if (f.status !== undefined) and.push({ status: { $in: Array.isArray(f.status) ? f.status : [f.status] } });
@@ -214,14 +244,6 @@ function toQuery(f: ApplicationFilter): FilterQuery<ApplicationRecord> {
   if (f.from) and.push({ createdAt: { $gte: f.from } });
   if (f.to) and.push({ createdAt: { $lt: f.to } });
   const text = f.text?.trim();
-  if (text) {
-    const pattern = escapeRegex(text);
-    and.push({
-      $or: [
-        { trackingNumber: { $regex: pattern, $options: 'i' } },
-        { 'applicant.name': { $regex: pattern, $options: 'i' } },
-      ],
-    });
-  }
+  if (text) and.push(textQuery(text, c));
   return and.length > 0 ? { $and: and } : {};
 }

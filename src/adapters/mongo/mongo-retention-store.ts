@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import type { FieldCipher } from '../../ports/field-cipher.js';
 import type { RetentionStore } from '../../ports/retention-store.js';
 import { applicationToDomain } from './application-mapper.js';
 import { applicationModel, type ApplicationRecord } from './application-model.js';
@@ -9,9 +10,10 @@ const FINAL = ['COMPLETED', 'REJECTED', 'CANCELLED'];
 /**
  * The retention query on the `applications` collection. A final application is never saved
  * again except by retention, so `updatedAt` is when it became final; the `{ status, ... }`
- * index narrows the scan to final statuses.
+ * index narrows the scan to final statuses. `cipher` opens the sealed personal data that retention
+ * then erases.
  */
-export function createMongoRetentionStore(conn: Connection): RetentionStore {
+export function createMongoRetentionStore(conn: Connection, cipher: FieldCipher): RetentionStore {
   const model = applicationModel(conn);
   return {
     async listErasable(finishedBefore, limit) {
@@ -21,7 +23,7 @@ export function createMongoRetentionStore(conn: Connection): RetentionStore {
         .limit(limit)
         .lean<ApplicationRecord[]>()
         .exec();
-      return rows.map(applicationToDomain);
+      return rows.map((r) => applicationToDomain(r, cipher));
     },
   };
 }

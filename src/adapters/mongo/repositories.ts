@@ -123,7 +123,7 @@ export function createMongoRepositories(conn: Connection, cipher: FieldCipher): 
     rateLimits: rateLimitModel(conn),
   };
   const documents = new GridFsDocumentStore(conn);
-  const applications = new MongoApplicationRepository(models.applications, locks);
+  const applications = new MongoApplicationRepository(models.applications, locks, cipher);
   const conversations = new MongoConversationStore(models.conversations);
   const inbound = new MongoInboundLog(models.inbound, locks, (channel, id, chatId) =>
     conversations.recorded(channel, id, chatId),

@@ -32,7 +32,7 @@ beforeAll(async () => {
 function deps(overrides: Partial<RetentionDeps> = {}): RetentionDeps {
   return {
     applications: repos.applications,
-    retention: createMongoRetentionStore(db.conn()),
+    retention: createMongoRetentionStore(db.conn(), repos.cipher),
     documents: repos.documents,
     events: repos.events,
     leases,

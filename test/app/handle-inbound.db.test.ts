@@ -271,7 +271,10 @@ describe('handleInbound', () => {
       expect((await handle(text('crash-1', 'halo'))).status).toBe('duplicate');
       const recorded = await rows();
       expect(recorded.map((r) => String(r._id))).toEqual(['turn:telegram:6161:crash-1:0']);
-      expect(String(recorded[0]?.reply)).toContain('Layanan apa');
+      // The reply is sealed at rest; through the outbox it reads as recorded.
+      expect(String(recorded[0]?.reply)).toMatch(/^enc1\./);
+      const row = await loket.repos.outbox.get(String(recorded[0]?._id));
+      expect(JSON.stringify(row?.reply)).toContain('Layanan apa');
     });
   });
 

@@ -15,7 +15,10 @@ import { modelOn } from './mongo-utils.js';
  * `state` is the engine's state as a JSON string, not a sub-document: it holds citizen text, menu
  * values and answers keyed by step id, and FerretDB refuses keys with `.` or a leading `$` and NUL
  * characters in strings; JSON escapes NUL (`\u0000`) and keys become plain text. The store never
- * queries inside the state, so nothing is lost.
+ * queries inside the state, so nothing is lost. `state` and `outbound` are sealed by the field
+ * cipher (FieldCipher): they hold the citizen's draft answers (NIK, name, address, phone) and
+ * recent messages. `channel` and `chatId` stay plain: they are the routing address every read and
+ * the unique index need (on WhatsApp the chat id is the phone number; retention covers it).
  */
 export interface ConversationRecord {
   /** `channel:chatId:version`: a turn that knows its chat's version reads it by `_id`. */

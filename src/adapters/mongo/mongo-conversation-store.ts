@@ -9,6 +9,7 @@ import {
   type VersionedConversation,
 } from '../../ports/conversation-store.js';
 import { ConcurrencyError } from '../../ports/errors.js';
+import type { FieldCipher } from '../../ports/field-cipher.js';
 import type { ConversationRecord } from './conversation-model.js';
 import { isDuplicateKeyError } from './mongo-utils.js';
 
@@ -22,9 +23,9 @@ const chatKey = (channel: string, chatId: string): string => `${channel}:${chatI
 /** A version's `_id`: its chat and number (the number has no colon, so this names one version). */
 const versionId = (chat: string, version: number): string => `${chat}:${version}`;
 
-/** A stored `TurnOutbound` (its date is a string in JSON). */
-function parseOutbound(json: string): TurnOutbound {
-  const o = JSON.parse(json) as Omit<TurnOutbound, 'at'> & { at: string };
+/** A stored `TurnOutbound`, opened (its date is a string in JSON). */
+function parseOutbound(cipher: FieldCipher, stored: string): TurnOutbound {
+  const o = JSON.parse(cipher.open(stored)) as Omit<TurnOutbound, 'at'> & { at: string };
   return { ...o, at: new Date(o.at) };
 }
 
@@ -42,6 +43,11 @@ function parseOutbound(json: string): TurnOutbound {
  * write is; when the version is gone (swept, or the conversation deleted), the read falls back to
  * the query. `read` always queries: readers that do not write (notices, the orphan-upload sweep)
  * must see the latest.
+ *
+ * `state` and `outbound` are sealed by the field cipher (the draft's answers, the citizen's recent
+ * messages and the bot's echoes of them are in there): each is one JSON string, so a read opens
+ * at most two values however long the draft. The version scheme is untouched: a sealed version
+ * is inserted like any other.
  */
 export class MongoConversationStore implements ConversationStore {
   private readonly known = new Map<string, number>();
@@ -50,7 +56,10 @@ export class MongoConversationStore implements ConversationStore {
   /** The driver's collection, typed with our records (mongoose types it with any document). */
   private readonly coll: mongo.Collection<ConversationRecord>;
 
-  constructor(private readonly model: Model<ConversationRecord>) {
+  constructor(
+    private readonly model: Model<ConversationRecord>,
+    private readonly cipher: FieldCipher,
+  ) {
     this.coll = model.collection as unknown as mongo.Collection<ConversationRecord>;
   }
 
@@ -83,11 +92,11 @@ export class MongoConversationStore implements ConversationStore {
     }
     this.remember(chat, r.version);
     return {
-      state: JSON.parse(r.state) as ConversationState,
+      state: JSON.parse(this.cipher.open(r.state)) as ConversationState,
       version: r.version,
       handled: JSON.parse(r.handled) as string[],
       messageId: r.messageId,
-      ...(r.outbound ? { outbound: parseOutbound(r.outbound) } : {}),
+      ...(r.outbound ? { outbound: parseOutbound(this.cipher, r.outbound) } : {}),
     };
   }
 
@@ -106,7 +115,7 @@ export class MongoConversationStore implements ConversationStore {
       channel: r.channel as Channel,
       chatId: r.chatId,
       messageId: r.messageId,
-      outbound: parseOutbound(r.outbound ?? '{}'),
+      outbound: parseOutbound(this.cipher, r.outbound ?? '{}'),
     }));
   }
 
@@ -129,10 +138,12 @@ export class MongoConversationStore implements ConversationStore {
         channel,
         chatId,
         version,
-        state: JSON.stringify(state),
+        state: this.cipher.seal(JSON.stringify(state)),
         messageId: messageId ?? `write:${new Types.ObjectId().toHexString()}`,
         handled: JSON.stringify(handled),
-        ...(outbound && outbound.replies.length > 0 ? { outbound: JSON.stringify(outbound) } : {}),
+        ...(outbound && outbound.replies.length > 0
+          ? { outbound: this.cipher.seal(JSON.stringify(outbound)) }
+          : {}),
         updatedAt: new Date(),
       });
       this.remember(chat, version);

@@ -9,6 +9,7 @@ import {
   type OutboxLane,
   type UndeliveredFilter,
 } from '../../ports/outbox.js';
+import type { FieldCipher } from '../../ports/field-cipher.js';
 import type { Page, PageResult } from '../../ports/page.js';
 import type { OutboxRecord } from './outbox-model.js';
 import { compact, escapeRegex, isDuplicateKeyError, pageBounds } from './mongo-utils.js';
@@ -18,13 +19,23 @@ const MAX_ERROR_LENGTH = 500;
 /** Rows not yet final: what a lane still has to send. */
 const OPEN = ['pending', 'sending'];
 
-function toDomain(r: OutboxRecord): OutboxItem {
+/**
+ * A delivery error as kept for the console: its first line, runs of digits (a NIK, a phone)
+ * masked, and cut short. The row's text is sealed; an error that quotes it (a channel echoing the
+ * message it refused) must not keep it in plain text beside it.
+ */
+export function scrubError(error: string): string {
+  const firstLine = error.split(/\r?\n/, 1)[0] ?? '';
+  return firstLine.replace(/\+?\d[\d\s.-]{3,}\d/g, '…').slice(0, MAX_ERROR_LENGTH);
+}
+
+function toDomain(r: OutboxRecord, cipher: FieldCipher): OutboxItem {
   return compact<OutboxItem>({
     id: r._id,
     key: r._id,
     channel: r.channel as Channel,
     chatId: r.chatId,
-    reply: JSON.parse(r.reply) as Reply,
+    reply: JSON.parse(cipher.open(r.reply)) as Reply,
     order: r.order,
     status: r.status,
     attempts: r.attempts,
@@ -36,12 +47,12 @@ function toDomain(r: OutboxRecord): OutboxItem {
   });
 }
 
-function toRecord(item: NewOutboxItem): OutboxRecord {
+function toRecord(item: NewOutboxItem, cipher: FieldCipher): OutboxRecord {
   return compact<OutboxRecord>({
     _id: item.key,
     channel: item.channel,
     chatId: item.chatId,
-    reply: JSON.stringify(item.reply),
+    reply: cipher.seal(JSON.stringify(item.reply)),
     order: item.order ?? outboxOrder(item.createdAt),
     status: 'pending',
     attempts: 0,
@@ -54,15 +65,27 @@ function toRecord(item: NewOutboxItem): OutboxRecord {
 /**
  * Outbound messages on MongoDB (or FerretDB). The key is the `_id`, so recording a message twice
  * (a retried enqueue, a reconciliation) is one insert that fails on the unique `_id`. Updates are
- * plain: a row is only updated by the process holding its chat's lane lease.
+ * plain: a row is only updated by the process holding its chat's lane lease. The reply is sealed
+ * by `cipher` (a message to a citizen can name them or echo their NIK); the chat address stays
+ * plain, as the lanes are found and sent by it.
  */
 export class MongoOutbox implements Outbox {
-  constructor(private readonly model: Model<OutboxRecord>) {}
+  private readonly toDomain: (r: OutboxRecord) => OutboxItem;
+
+  constructor(
+    private readonly model: Model<OutboxRecord>,
+    private readonly cipher: FieldCipher,
+  ) {
+    this.toDomain = (r) => toDomain(r, cipher);
+  }
 
   async enqueue(items: readonly NewOutboxItem[]): Promise<number> {
     if (items.length === 0) return 0;
     try {
-      const res = await this.model.collection.insertMany(items.map(toRecord) as never[], { ordered: false });
+      const res = await this.model.collection.insertMany(
+        items.map((i) => toRecord(i, this.cipher)) as never[],
+        { ordered: false },
+      );
       return res.insertedCount;
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;
@@ -103,7 +126,7 @@ export class MongoOutbox implements Outbox {
       .limit(limit)
       .lean<OutboxRecord[]>()
       .exec();
-    return rows.map(toDomain);
+    return rows.map(this.toDomain);
   }
 
   async markSending(id: string, until: Date): Promise<void> {
@@ -116,21 +139,21 @@ export class MongoOutbox implements Outbox {
 
   async markRetry(id: string, error: string, nextAttemptAt: Date): Promise<void> {
     await this.finish(id, {
-      $set: { status: 'pending', nextAttemptAt, lastError: error.slice(0, MAX_ERROR_LENGTH) },
+      $set: { status: 'pending', nextAttemptAt, lastError: scrubError(error) },
     });
   }
 
   async markFailed(id: string, error: string): Promise<void> {
-    await this.finish(id, { $set: { status: 'failed', lastError: error.slice(0, MAX_ERROR_LENGTH) } });
+    await this.finish(id, { $set: { status: 'failed', lastError: scrubError(error) } });
   }
 
   async markUnreachable(id: string, error: string): Promise<void> {
-    await this.finish(id, { $set: { status: 'unreachable', lastError: error.slice(0, MAX_ERROR_LENGTH) } });
+    await this.finish(id, { $set: { status: 'unreachable', lastError: scrubError(error) } });
   }
 
   async get(id: string): Promise<OutboxItem | undefined> {
     const r = await this.model.findById(id).lean<OutboxRecord>().exec();
-    return r ? toDomain(r) : undefined;
+    return r ? this.toDomain(r) : undefined;
   }
 
   async listUndelivered(filter: UndeliveredFilter, page: Page): Promise<PageResult<OutboxItem>> {
@@ -149,7 +172,7 @@ export class MongoOutbox implements Outbox {
         .exec(),
       this.model.countDocuments(query).exec(),
     ]);
-    return { items: rows.map(toDomain), total };
+    return { items: rows.map(this.toDomain), total };
   }
 
   /** Records an attempt's outcome; a row already final stays as it is (a late report changes nothing). */

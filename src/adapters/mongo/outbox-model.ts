@@ -8,14 +8,16 @@ export interface OutboxRecord {
   channel: string;
   chatId: string;
   /**
-   * The reply as a JSON string: it holds citizen-facing text and menu options, which nothing
-   * queries, and FerretDB spends CPU on every stored array element at each read and write.
+   * The reply as a JSON string, sealed by the field cipher: it holds citizen-facing text and menu
+   * options (names, echoed answers), which nothing queries, and FerretDB spends CPU on every
+   * stored array element at each read and write.
    */
   reply: string;
   order: number;
   status: 'pending' | 'sending' | 'sent' | 'failed' | 'unreachable';
   attempts: number;
   nextAttemptAt: Date;
+  /** The last delivery error, scrubbed of digit runs (mongo-outbox.ts `scrubError`). */
   lastError?: string;
   origin?: { handoffId: string; index: number };
   createdAt: Date;

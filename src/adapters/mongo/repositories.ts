@@ -124,7 +124,7 @@ export function createMongoRepositories(conn: Connection, cipher: FieldCipher): 
   };
   const documents = new GridFsDocumentStore(conn);
   const applications = new MongoApplicationRepository(models.applications, locks, cipher);
-  const conversations = new MongoConversationStore(models.conversations);
+  const conversations = new MongoConversationStore(models.conversations, cipher);
   const inbound = new MongoInboundLog(models.inbound, locks, (channel, id, chatId) =>
     conversations.recorded(channel, id, chatId),
   );
@@ -138,7 +138,7 @@ export function createMongoRepositories(conn: Connection, cipher: FieldCipher): 
     holidayStore: new MongoHolidayRepository(models.holidays),
     officers: new MongoOfficerRepository(models.officers),
     handoffs: new MongoHandoffRepository(models.handoffs, locks),
-    outbox: new MongoOutbox(models.outbox),
+    outbox: new MongoOutbox(models.outbox, cipher),
     documents,
     satisfaction: new MongoSatisfactionRepository(models.satisfaction),
     cannedReplyStore: new MongoCannedReplyRepository(models.cannedReplies),

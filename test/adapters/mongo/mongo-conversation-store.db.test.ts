@@ -140,6 +140,23 @@ describe('MongoConversationStore', () => {
     expect(stored).toMatchObject({ _id: 'whatsapp:h1:1', handled: '["wa-0","wa-1"]' });
   });
 
+  it('should seal the state and what the turn said, and read them back plain', async () => {
+    const draft = state({ lang: 'en' });
+    const said = {
+      replies: [{ kind: 'text' as const, text: 'NIK 3171014708900003 diterima, Siti' }],
+      at: new Date(0),
+    };
+    await repos.conversations.write('telegram', 'sealed-1', draft, null, 'sm-1', [], said);
+    const stored = await db.conn().collection('conversations').findOne({ chatId: 'sealed-1' });
+    expect(String(stored?.state)).toMatch(/^enc1\./);
+    expect(String(stored?.outbound)).toMatch(/^enc1\./);
+    expect(JSON.stringify(stored)).not.toContain('3171014708900003');
+    const read = await repos.conversations.read('telegram', 'sealed-1');
+    expect(read).toMatchObject({ state: draft, outbound: said });
+    const listed = await repos.conversations.listOutbound(new Date(Date.now() - 60_000), 100);
+    expect(listed.find((o) => o.messageId === 'sm-1')?.outbound).toEqual(said);
+  });
+
   it('should index the versions by (channel, chatId, version) alone: every index costs each insert', async () => {
     const indexes = await db.conn().collection('conversations').indexes();
     expect(indexes.map((i) => i.name).sort()).toEqual(['_id_', 'channel_1_chatId_1_version_1']);

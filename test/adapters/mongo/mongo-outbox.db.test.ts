@@ -36,6 +36,24 @@ describe('MongoOutbox', () => {
     expect(row?.reply).toEqual(message('status:a:2').reply);
   });
 
+  it('should seal the reply at rest and keep no digits of the message in a delivery error', async () => {
+    await repos.outbox.enqueue([
+      { ...message('seal:1'), reply: { kind: 'text', text: 'Halo Siti, NIK 3171014708900003 tercatat' } },
+    ]);
+    const stored = await db
+      .conn()
+      .collection('outbox')
+      .findOne({ _id: 'seal:1' as never });
+    expect(String(stored?.reply)).toMatch(/^enc1\./);
+    expect(JSON.stringify(stored)).not.toMatch(/Siti|3171014708900003/);
+    expect((await repos.outbox.get('seal:1'))?.reply).toEqual({
+      kind: 'text',
+      text: 'Halo Siti, NIK 3171014708900003 tercatat',
+    });
+    await repos.outbox.markRetry('seal:1', 'refused "NIK 3171 0147 0890 0003" (HTTP 400)\nat send()', t0);
+    expect((await repos.outbox.get('seal:1'))?.lastError).toBe('refused "NIK …" (HTTP 400)');
+  });
+
   it('should record the new rows of a batch when some keys were recorded before', async () => {
     await repos.outbox.enqueue([message('k:1')]);
     expect(await repos.outbox.enqueue([message('k:1'), message('k:2'), message('k:3')])).toBe(2);

@@ -23,7 +23,7 @@ function deps(push = recordingPush()): ChangeStatusDeps & { push: ReturnType<typ
 /** The outbox row with this key, read straight from the collection. */
 async function outboxRow(key: string) {
   const row = await db.conn().collection<{ _id: string; reply: string }>('outbox').findOne({ _id: key });
-  return row && { ...row, payload: JSON.parse(row.reply) as { text: string } };
+  return row && { ...row, payload: JSON.parse(testCipher.open(row.reply)) as { text: string } };
 }
 
 async function seeded(overrides = {}) {

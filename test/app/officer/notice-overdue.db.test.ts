@@ -11,6 +11,7 @@ import type { LeaseRepository } from '../../../src/ports/lease.js';
 import { reconcileEffects } from '../../../src/app/application-effects.js';
 import { newApplication, sequentialNumbers } from '../../adapters/mongo/fixtures.js';
 import { openRepositoriesWithLeases, useTestDatabase } from '../../support/db.js';
+import { testCipher } from '../../support/cipher.js';
 
 const db = useTestDatabase('notice_overdue');
 const NOW = new Date('2027-06-01T03:00:00Z');
@@ -59,7 +60,10 @@ async function outboxRows(key: string): Promise<Array<{ chatId: string; payload:
     .collection<{ _id: string; reply: string }>('outbox')
     .find({ _id: key })
     .toArray();
-  return rows.map((r) => ({ ...r, payload: JSON.parse(r.reply) as { text: string } })) as never;
+  return rows.map((r) => ({
+    ...r,
+    payload: JSON.parse(testCipher.open(r.reply)) as { text: string },
+  })) as never;
 }
 
 async function overdueEvents(applicationId: string) {

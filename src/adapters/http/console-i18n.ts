@@ -25,7 +25,7 @@ const WORDS = {
   heldFor: { id: 'Dipegang', en: 'Held for' },
   openConversation: { id: 'Buka', en: 'Open' },
   filter: { id: 'Saring', en: 'Filter' },
-  search: { id: 'Cari nomor atau nama', en: 'Search number or name' },
+  search: { id: 'Cari nomor, NIK, HP atau nama', en: 'Search number, NIK, phone or name' },
   service: { id: 'Layanan', en: 'Service' },
   status: { id: 'Status', en: 'Status' },
   office: { id: 'Kantor', en: 'Office' },

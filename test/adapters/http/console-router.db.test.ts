@@ -94,6 +94,12 @@ describe('console router', () => {
     expect(list.html).toContain(a.trackingNumber);
     expect(list.html).toContain('************0003');
     expect(list.html).not.toContain('3171014708900003');
+    // The NIK and phone are sealed at rest: the search finds them by their blind index, whole.
+    for (const q of ['3171014708900003', '0812-3456-7890', 'rahmawati'])
+      expect((await c.page(`/console/applications?q=${encodeURIComponent(q)}`)).html).toContain(
+        a.trackingNumber,
+      );
+    expect((await c.page('/console/applications?q=31710147089')).html).not.toContain(a.trackingNumber);
     expect((await c.page('/console/applications?status=NOPE')).res.status).toBe(400);
     const detail = await c.page(`/console/applications/${a.id}`);
     expect(detail.html).toContain('Perlu perbaikan dari Anda');

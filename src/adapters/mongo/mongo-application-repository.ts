@@ -60,7 +60,7 @@ export class MongoApplicationRepository implements ApplicationRepository {
         version: 1,
       };
       try {
-        const effects = storable(opts.effects?.(app));
+        const effects = storable(opts.effects?.(app), this.cipher);
         await this.model.create({
           ...applicationToPersistence(app, this.cipher),
           idempotencyKey: opts.idempotencyKey ?? app.id,
@@ -136,7 +136,7 @@ export class MongoApplicationRepository implements ApplicationRepository {
     if (!id) throw new ConcurrencyError('application', app.id, expectedVersion);
     // The tracking number and _id never change; everything else is replaced.
     const { $set, $unset } = applicationReplacement(app, this.cipher);
-    const effects = storable(opts.effects);
+    const effects = storable(opts.effects, this.cipher);
     // The follow-ups go in this same write: saved together with the change, or not at all.
     const update = {
       $set: effects.length > 0 ? { ...$set, effectsPending: true } : $set,
@@ -152,7 +152,7 @@ export class MongoApplicationRepository implements ApplicationRepository {
   async markOverdueNoticed(id: string, at: Date, opts: WriteEffects = {}): Promise<void> {
     const _id = toObjectId(id);
     if (!_id) return;
-    const effects = storable(opts.effects);
+    const effects = storable(opts.effects, this.cipher);
     await mutateInPlace(this.locks, this.model, _id, (current) => ({
       $set: {
         overdueNoticeAt: at,
@@ -173,7 +173,7 @@ export class MongoApplicationRepository implements ApplicationRepository {
     return rows
       .map((r) => ({
         applicationId: r._id.toHexString(),
-        effects: (r.pendingEffects ?? []).filter((e) => e.at < before).map(effectOf),
+        effects: (r.pendingEffects ?? []).filter((e) => e.at < before).map((e) => effectOf(e, this.cipher)),
       }))
       .filter((p) => p.effects.length > 0);
   }
@@ -192,25 +192,30 @@ export class MongoApplicationRepository implements ApplicationRepository {
   }
 }
 
-/** Follow-ups as stored: no undefined fields, and keys FerretDB can hold (checked before the write). */
-function storable(effects: readonly PendingEffect[] | undefined): PendingEffect[] {
+/**
+ * Follow-ups as stored: no undefined fields, keys FerretDB can hold (checked before the write),
+ * and the citizen's notice text sealed as the outbox row it becomes is (it can quote a note).
+ * They live only until completed, moments after the write, so `keys:rotate` leaves them.
+ */
+function storable(effects: readonly PendingEffect[] | undefined, cipher: FieldCipher): PendingEffect[] {
   return (effects ?? []).map((e) => {
     if (e.audit)
       for (const part of ['data', 'before', 'after'] as const) assertStorableKeys(e.audit[part], part);
     return compact({
       ...e,
       audit: e.audit ? compact({ ...e.audit, actor: { ...e.audit.actor } }) : undefined,
+      notice: e.notice ? { ...e.notice, text: cipher.seal(e.notice.text) } : undefined,
     });
   });
 }
 
 /** A stored follow-up as the port's type (a copy, so callers cannot change the read). */
-function effectOf(e: PendingEffect): PendingEffect {
+function effectOf(e: PendingEffect, cipher: FieldCipher): PendingEffect {
   return compact<PendingEffect>({
     id: e.id,
     at: new Date(e.at),
     audit: e.audit ? compact({ ...e.audit, at: new Date(e.audit.at) }) : undefined,
-    notice: e.notice ? { ...e.notice } : undefined,
+    notice: e.notice ? { ...e.notice, text: cipher.open(e.notice.text) } : undefined,
     attachDocuments: e.attachDocuments ? [...e.attachDocuments] : undefined,
     deleteDocuments: e.deleteDocuments ? [...e.deleteDocuments] : undefined,
   });

@@ -65,4 +65,19 @@ describe('follow-ups stored with an application', () => {
     await expect(repos.applications.save(app, 1, { effects: [bad] })).rejects.toThrow('cannot be stored');
     expect((await repos.applications.findById(app.id))?.version).toBe(1);
   });
+
+  it("should seal the citizen's notice text while it waits, and give it back plain", async () => {
+    const notice = {
+      key: 'status:n:2',
+      channel: 'telegram' as const,
+      chatId: '5550001',
+      text: 'Catatan: Siti, NIK 3171014708900003',
+    };
+    const app = await repos.applications.create(newApplication(), numbers, {
+      effects: () => [{ ...effect('n'), notice }],
+    });
+    const row = await db.conn().collection('applications').findOne({ trackingNumber: app.trackingNumber });
+    expect(JSON.stringify(row?.pendingEffects)).not.toMatch(/Siti|3171014708900003/);
+    expect(await pendingOf(app.id)).toEqual([{ ...effect('n'), notice }]);
+  });
 });

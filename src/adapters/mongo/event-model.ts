@@ -1,7 +1,10 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import { modelOn } from './mongo-utils.js';
 
-/** An event as stored; `data`/`before`/`after` are free-form objects. */
+/**
+ * An event as stored. `data`/`before`/`after` are free-form objects, each sealed as one string
+ * (sealed-fields.ts `sealJson`); events written before sealing keep the plain object.
+ */
 export interface EventRecord {
   _id: Types.ObjectId;
   type: string;
@@ -10,9 +13,9 @@ export interface EventRecord {
   officeId?: string;
   actor: { kind: string; id: string };
   at: Date;
-  data?: Record<string, unknown>;
-  before?: Record<string, unknown>;
-  after?: Record<string, unknown>;
+  data?: string | Record<string, unknown>;
+  before?: string | Record<string, unknown>;
+  after?: string | Record<string, unknown>;
 }
 
 const schema = new Schema<EventRecord>(

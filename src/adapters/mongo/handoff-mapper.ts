@@ -16,10 +16,28 @@ import { openText } from './sealed-fields.js';
 
 /*
  * What a ticket keeps sealed (UU 27/2022): every text a citizen or officer wrote (transcript
- * lines, the bot turns before the handoff, notes), the citizen's display name and attached file
- * names. Sealed one line at a time, so appending a line never re-seals the transcript. What the
- * queue, dashboard and write lock query (status, office, officer, times, `from`) stays plain.
+ * lines, the bot turns before the handoff, notes), the citizen's display name, attached file
+ * names and the chat id (a WhatsApp chat id is the phone number). Sealed one line at a time, so
+ * appending a line never re-seals the transcript. What the queue, dashboard and write lock query
+ * (status, office, officer, times, `from`) stays plain; the chat is found by its blind index.
  */
+
+/** The blind-index purpose of a chat address (`channel:chatId`). */
+const CHAT_PURPOSE = 'contact';
+
+/** A chat's blind index under the current key: `chatKey`, and `openKey` while the ticket is open. */
+export function chatKeyOf(cipher: FieldCipher, channel: string, chatId: string): string {
+  return cipher.blindIndex(CHAT_PURPOSE, `${channel}:${chatId}`);
+}
+
+/**
+ * Every key a ticket of this chat may carry: its blind index under each key of the ring (until
+ * `npm run keys:rotate` re-keys it), and the plain `channel:chatId` of a ticket stored before
+ * sealing. A look-up matches any of them.
+ */
+export function chatKeysOf(cipher: FieldCipher, channel: string, chatId: string): string[] {
+  return [...cipher.blindIndexes(CHAT_PURPOSE, `${channel}:${chatId}`), `${channel}:${chatId}`];
+}
 
 type StoredLine = HandoffRecord['transcript'][number];
 type StoredNote = NonNullable<HandoffRecord['notes']>[number];
@@ -64,7 +82,7 @@ export function handoffToDomain(cipher: FieldCipher, r: HandoffRecord): HandoffT
   return compact<HandoffTicket>({
     id: r._id.toHexString(),
     channel: r.channel as Channel,
-    chatId: r.chatId,
+    chatId: cipher.open(r.chatId),
     citizenName: openText(cipher, r.citizenName),
     reason: r.reason as HandoffReason,
     priority: r.priority,

@@ -13,15 +13,11 @@ import type {
   TransferTarget,
 } from '../../ports/handoff-repository.js';
 import type { DeliveryRecord, HandoffRecord } from './handoff-model.js';
-import { handoffToDomain, lineRecord, noteRecord } from './handoff-mapper.js';
+import { chatKeyOf, chatKeysOf, handoffToDomain, lineRecord, noteRecord } from './handoff-mapper.js';
 import { sealText } from './sealed-fields.js';
 import { compact, isDuplicateKeyError, toObjectId } from './mongo-utils.js';
 import { mutate } from './write-lock.js';
 import type { WriteLockRecord } from './write-lock-model.js';
-
-function openKeyOf(channel: string, chatId: string): string {
-  return `${channel}:${chatId}`;
-}
 
 /** The officer queue on MongoDB (or FerretDB); transitions go through versioned writes (write-lock.ts). */
 export class MongoHandoffRepository implements HandoffRepository {
@@ -40,14 +36,19 @@ export class MongoHandoffRepository implements HandoffRepository {
   }
 
   async open(input: NewHandoff): Promise<{ ticket: HandoffTicket; created: boolean }> {
-    const openKey = openKeyOf(input.channel, input.chatId);
+    const chatKey = chatKeyOf(this.cipher, input.channel, input.chatId);
     // Three rounds: the open ticket we clashed with may be closed before we read it.
     for (let round = 0; round < 3; round++) {
+      // Looked up first: a ticket opened under an older key has another openKey, so the unique
+      // index alone would not stop a second one.
+      const existing = await this.openByChat(input.channel, input.chatId);
+      if (existing) return { ticket: this.toDomain(existing), created: false };
       const record = compact<HandoffRecord>({
         _id: new Types.ObjectId(),
-        openKey,
+        openKey: chatKey,
         channel: input.channel,
-        chatId: input.chatId,
+        chatId: this.cipher.seal(input.chatId),
+        chatKey,
         citizenName: sealText(this.cipher, input.citizenName),
         reason: input.reason,
         priority: input.priority,
@@ -63,10 +64,16 @@ export class MongoHandoffRepository implements HandoffRepository {
       } catch (err) {
         if (!isDuplicateKeyError(err)) throw err;
       }
-      const existing = await this.model.findOne({ openKey }).lean<HandoffRecord>().exec();
-      if (existing) return { ticket: this.toDomain(existing), created: false };
     }
     throw new Error(`handoff for ${input.channel} chat kept changing while opening`);
+  }
+
+  private async openByChat(channel: string, chatId: string): Promise<HandoffRecord | null> {
+    const keys = chatKeysOf(this.cipher, channel, chatId);
+    return this.model
+      .findOne({ openKey: { $in: keys } })
+      .lean<HandoffRecord>()
+      .exec();
   }
 
   async get(id: string): Promise<HandoffTicket | undefined> {
@@ -133,10 +140,7 @@ export class MongoHandoffRepository implements HandoffRepository {
   }
 
   async findOpenByChat(channel: Channel, chatId: string): Promise<HandoffTicket | undefined> {
-    const r = await this.model
-      .findOne({ openKey: openKeyOf(channel, chatId) })
-      .lean<HandoffRecord>()
-      .exec();
+    const r = await this.openByChat(channel, chatId);
     return r ? this.toDomain(r) : undefined;
   }
 
@@ -217,7 +221,13 @@ export class MongoHandoffRepository implements HandoffRepository {
 
   async listByChat(channel: Channel, chatId: string, limit: number): Promise<HandoffTicket[]> {
     const rows = await this.model
-      .find({ channel: String(channel), chatId: String(chatId) })
+      .find({
+        $or: [
+          { chatKey: { $in: chatKeysOf(this.cipher, String(channel), String(chatId)) } },
+          // A ticket stored before sealing has no chatKey and its chat in plain text.
+          { channel: String(channel), chatId: String(chatId) },
+        ],
+      })
       .sort({ createdAt: -1, _id: -1 })
       .limit(Math.max(1, Math.min(limit, 100)))
       .lean<HandoffRecord[]>()

@@ -52,13 +52,8 @@ export function sealJson(
   return cipher.seal(json);
 }
 
-/**
- * The object `sealJson` sealed. An object stored before sealing existed is returned as it is,
- * so old events still read while `npm run keys:rotate` has not sealed them yet.
- */
-export function openJson(cipher: FieldCipher, stored: unknown): Record<string, unknown> | undefined {
-  if (stored === undefined || stored === null) return undefined;
-  if (typeof stored !== 'string') return stored as Record<string, unknown>;
+/** The object `sealJson` sealed. */
+export function openJson(cipher: FieldCipher, stored: string): Record<string, unknown> {
   return JSON.parse(cipher.open(stored), (_key, v: unknown) => {
     if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
       const keys = Object.keys(v);
@@ -70,8 +65,7 @@ export function openJson(cipher: FieldCipher, stored: unknown): Record<string, u
 }
 
 /** `openJson` then `sealJson` when the stored payload is not sealed under the current key. */
-export function resealJson(cipher: FieldCipher, stored: unknown): string | undefined {
-  if (stored === undefined || stored === null) return undefined;
-  if (typeof stored === 'string' && cipher.isCurrent(stored)) return undefined;
+export function resealJson(cipher: FieldCipher, stored: string | undefined): string | undefined {
+  if (stored === undefined || cipher.isCurrent(stored)) return undefined;
   return sealJson(cipher, openJson(cipher, stored));
 }

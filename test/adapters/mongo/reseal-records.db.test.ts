@@ -69,7 +69,21 @@ beforeAll(async () => {
     comment: 'cepat',
     answeredAt: at(6),
   });
-  // An event from before sealing, and one sealed under a key nobody holds any more.
+  // A ticket, an event from before sealing, and an event sealed under a key nobody holds any more.
+  await db
+    .conn()
+    .db!.collection('handoffs')
+    .insertOne({
+      openKey: 'telegram:legacy',
+      channel: 'telegram',
+      chatId: 'legacy',
+      reason: 'asked',
+      priority: false,
+      status: 'waiting',
+      createdAt: at(0),
+      transcript: [{ from: 'citizen', text: 'lama', at: at(0) }],
+      version: 1,
+    });
   await db
     .conn()
     .db!.collection('events')
@@ -79,26 +93,44 @@ beforeAll(async () => {
         type: 'lost',
         actor: { kind: 'system', id: 's' },
         at: at(8),
-        data: createAesGcmCipher(keyC).seal('{"note":"hilang"}'),
+        sealed: createAesGcmCipher(keyC).seal('{"data":{"note":"hilang"}}'),
       },
     ]);
 });
 
 describe('re-sealers of handoffs, events, dead letters and survey answers', () => {
+  it('should find the open ticket of a chat under the older key, or from before sealing, and not open a second', async () => {
+    const during = createMongoRepositories(db.conn(), rolled);
+    expect((await during.handoffs.findOpenByChat('telegram', 'r1'))?.id).toBe(ticketId);
+    const again = await during.handoffs.open({
+      channel: 'telegram',
+      chatId: 'r1',
+      reason: 'asked',
+      priority: false,
+      createdAt: at(9),
+    });
+    expect(again).toMatchObject({ created: false, ticket: { id: ticketId } });
+    const legacy = await during.handoffs.findOpenByChat('telegram', 'legacy');
+    expect(legacy?.transcript.map((l) => l.text)).toEqual(['lama']);
+    expect((await during.handoffs.listByChat('telegram', 'legacy', 5)).map((t) => t.id)).toEqual([
+      legacy?.id,
+    ]);
+  });
+
   it('should re-seal every record under the new key, report the unreadable one, and do nothing the second time', async () => {
     const reports = Object.fromEntries(
       await Promise.all(
         Object.entries(resealers).map(async ([name, run]) => [name, await run(db.conn(), rolled)] as const),
       ),
     );
-    expect(reports.resealHandoffs).toEqual({ checked: 1, resealed: 1, unreadable: [] });
+    expect(reports.resealHandoffs).toEqual({ checked: 2, resealed: 2, unreadable: [] });
     expect(reports.resealEvents).toMatchObject({ checked: 3, resealed: 2 });
     expect(reports.resealEvents?.unreadable).toHaveLength(1);
     expect(reports.resealDeadLetters).toEqual({ checked: 1, resealed: 1, unreadable: [] });
     expect(reports.resealSatisfaction).toEqual({ checked: 1, resealed: 1, unreadable: [] });
 
     const again = await resealHandoffs(db.conn(), rolled);
-    expect(again).toEqual({ checked: 1, resealed: 0, unreadable: [] });
+    expect(again).toEqual({ checked: 2, resealed: 0, unreadable: [] });
     expect((await resealEvents(db.conn(), rolled)).resealed).toBe(0);
   });
 
@@ -122,8 +154,18 @@ describe('re-sealers of handoffs, events, dead letters and survey answers', () =
     });
     const [answer] = await after.satisfaction.listWindow({ from: at(0), to: at(60) }, 5);
     expect(answer?.comment).toBe('cepat');
+    const legacy = await after.handoffs.findOpenByChat('telegram', 'legacy');
+    expect(legacy).toMatchObject({
+      chatId: 'legacy',
+      transcript: [expect.objectContaining({ text: 'lama' })],
+    });
+    expect((await after.handoffs.listByChat('telegram', 'legacy', 5)).map((t) => t.id)).toEqual([legacy?.id]);
+    const raw = await db.conn().db!.collection('handoffs').find({}).toArray();
+    expect(JSON.stringify(raw)).not.toMatch(/legacy|lama|Budi|catatan/);
+    const rawEvents = await db.conn().db!.collection('events').find({}).toArray();
+    expect(JSON.stringify(rawEvents)).not.toMatch(/lama|catatan|0812/);
+    expect(rawEvents.filter((e) => 'data' in e || 'after' in e)).toEqual([]);
     // The handoff is versioned: its re-seal went through the write lock.
-    const raw = await db.conn().db!.collection('handoffs').findOne({});
-    expect(raw?.version).toBe(4);
+    expect(raw.find((r) => String(r._id) === ticketId)?.version).toBe(4);
   });
 });

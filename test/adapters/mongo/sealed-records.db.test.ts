@@ -63,7 +63,10 @@ describe('personal data at rest in handoffs, events, dead letters and survey ans
     expect(await scanRawCollections(db.conn(), [NIK, PHONE])).toEqual([]);
     const stored = await raw('handoffs', new Types.ObjectId(ticket.id));
     // What the queue and the write lock read stays plain.
-    expect(stored).toMatchObject({ status: 'claimed', officerId: 'off-2', chatId: 's1' });
+    expect(stored).toMatchObject({ status: 'claimed', officerId: 'off-2', channel: 'telegram' });
+    expect(String(stored.chatId)).toMatch(/^enc1\./);
+    expect(stored.openKey).toBe(stored.chatKey);
+    expect(String(stored.openKey)).not.toContain('s1');
     expect((stored.transcript as Array<{ from: string; text: string }>).map((l) => l.from)).toEqual([
       'bot',
       'citizen',
@@ -78,7 +81,34 @@ describe('personal data at rest in handoffs, events, dead letters and survey ans
     expect((await repos.handoffs.listClaimedBy('off-2'))[0]?.notes?.[0]?.text).toBe(NIK);
   });
 
-  it('should seal an event payload as one string each, keep the filters plain, and read it back with its dates', async () => {
+  it('should keep a WhatsApp chat (a phone number) sealed and still find its tickets by chat', async () => {
+    const chat = `62${PHONE.slice(1)}@s.whatsapp.net`;
+    const open = (text: string) =>
+      repos.handoffs.open({
+        channel: 'whatsapp',
+        chatId: chat,
+        reason: 'asked',
+        priority: false,
+        createdAt: at(20),
+        transcript: [{ from: 'citizen', text, at: at(20) }],
+      });
+    const first = await open('satu');
+    expect(first.created).toBe(true);
+    expect((await open('dua')).created).toBe(false);
+    expect((await repos.handoffs.findOpenByChat('whatsapp', chat))?.id).toBe(first.ticket.id);
+    await repos.handoffs.close(first.ticket.id, at(21), 'answered');
+    const second = await open('tiga');
+    expect(second.created).toBe(true);
+    const history = await repos.handoffs.listByChat('whatsapp', chat, 10);
+    expect(history.map((t) => [t.id, t.chatId])).toEqual([
+      [second.ticket.id, chat],
+      [first.ticket.id, chat],
+    ]);
+    expect(await repos.handoffs.listByChat('whatsapp', `${chat}x`, 10)).toEqual([]);
+    expect(await scanRawCollections(db.conn(), [PHONE.slice(1)])).toEqual([]);
+  });
+
+  it('should seal an event payload as one string, keep the filters plain, and read it back with its dates', async () => {
     const e = {
       type: 'handoff.note_added',
       applicationId: 'app-s1',
@@ -100,7 +130,9 @@ describe('personal data at rest in handoffs, events, dead letters and survey ans
       actor: e.actor,
       at: e.at,
     });
-    for (const part of ['data', 'before', 'after']) expect(String(rawEvent[part])).toMatch(/^enc1\./);
+    expect(String(rawEvent.sealed)).toMatch(/^enc1\./);
+    expect(Object.keys(rawEvent)).not.toEqual(expect.arrayContaining(['data']));
+    expect(rawEvent).not.toHaveProperty('before');
     expect(await scanRawCollections(db.conn(), [NIK, PHONE])).toEqual([]);
 
     expect(await repos.events.listForApplication('app-s1')).toEqual([

@@ -7,6 +7,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { createAesGcmCipher } from '../../src/adapters/crypto/aes-gcm-cipher.js';
 import { openConnection } from '../../src/adapters/mongo/connection.js';
 import { waitUntil } from '../../test/fault/support.js';
 import {
@@ -198,7 +199,13 @@ async function chaos(s: ChaosSettings): Promise<ChaosResult> {
     try {
       const rows = [
         ...conversationRows(records, golden),
-        ...(await databaseRows(conn, records, officers.changes, (id) => mailbox.of(id))),
+        ...(await databaseRows(
+          conn,
+          records,
+          officers.changes,
+          (id) => mailbox.of(id),
+          createAesGcmCipher(Buffer.from(stack.env.LOKET_DATA_KEY ?? '', 'base64')),
+        )),
       ];
       const notes = stuckSummary(records, mailbox, s.replyTimeoutS);
       return { rows, done, notes, citizens: citizenDetails(records, golden) };

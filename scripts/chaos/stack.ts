@@ -3,6 +3,7 @@
  * process, and Loket as a child process (`node --import tsx src/main.ts`), always on the same
  * port so officers' requests simply fail while it is down.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -34,6 +35,8 @@ export class ChaosStack {
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: path.join(dir, 'data'),
+      // Given, not generated into DATA_DIR: the checks open the sealed audit payloads with it.
+      LOKET_DATA_KEY: randomBytes(32).toString('base64'),
       SESSION_SECRET: 's'.repeat(40),
       CSRF_SECRET: 'c'.repeat(40),
       TELEGRAM_BOT_TOKEN: TOKEN,

@@ -42,9 +42,7 @@ type EventPayload = Pick<NewEvent, 'data' | 'before' | 'after'>;
 /** Stored record -> event, its payload opened (an event stored before sealing reads as it is). */
 function toDomain(cipher: FieldCipher, r: EventRecord): AuditEvent {
   const payload: EventPayload =
-    r.sealed === undefined
-      ? { data: r.data, before: r.before, after: r.after }
-      : (openJson(cipher, r.sealed) ?? {});
+    r.sealed === undefined ? { data: r.data, before: r.before, after: r.after } : openJson(cipher, r.sealed);
   return compact<AuditEvent>({
     id: r._id.toHexString(),
     type: r.type,

@@ -5,8 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import type { DbConnection } from '../../src/adapters/mongo/connection.js';
+import { eventModel } from '../../src/adapters/mongo/event-model.js';
+import { MongoEventLog } from '../../src/adapters/mongo/mongo-event-log.js';
 import type { ApplicationStatus } from '../../src/domain/application.js';
 import { describeStatus } from '../../src/domain/status.js';
+import type { FieldCipher } from '../../src/ports/field-cipher.js';
 import type { CitizenRecord } from './citizen.js';
 import type { StatusChangeRecord } from './officer.js';
 import { checkChat, type Golden } from './transcript.js';
@@ -62,14 +65,13 @@ export async function databaseRows(
   records: CitizenRecord[],
   changes: StatusChangeRecord[],
   noticesTo: (chatId: string) => string[],
-  /** Opens a sealed field (the contact's chat id is sealed at rest); plain values pass. */
-  open: (stored: string) => string = (v) => v,
+  cipher: FieldCipher,
 ): Promise<Row[]> {
   const apps = (await conn.collection('applications').find({}).toArray()) as unknown as StoredApp[];
   const byContact = new Map<string, StoredApp[]>();
   for (const a of apps) {
     const c = a.applicant.contact;
-    const key = c ? `${c.channel}:${open(c.chatId)}` : undefined;
+    const key = c ? `${c.channel}:${cipher.open(c.chatId)}` : undefined;
     if (key) byContact.set(key, [...(byContact.get(key) ?? []), a]);
   }
   const mine = records.map((r) => byContact.get(contactOf(r)) ?? []);
@@ -85,13 +87,14 @@ export async function databaseRows(
       found: `${records.length} / ${found} / ${duplicated}`,
       ok: found === records.length && duplicated === 0,
     },
-    await statusRow(conn, records, mine, changes, noticesTo),
+    await statusRow(new MongoEventLog(eventModel(conn), cipher), records, mine, changes, noticesTo),
     await filesRow(conn, records, mine),
   ];
 }
 
 async function statusRow(
-  conn: DbConnection,
+  // Through the event log: an event's `after` is sealed at rest.
+  events: MongoEventLog,
   records: CitizenRecord[],
   mine: StoredApp[][],
   changes: StatusChangeRecord[],
@@ -125,11 +128,9 @@ async function statusRow(
     const app = appOf.get(w.tracking);
     if (!w.done || !app) continue;
     const history = app.statusHistory.filter((h) => h.to === w.to).length;
-    const audits = await conn.collection('events').countDocuments({
-      type: 'application.status_changed',
-      applicationId: String(app._id),
-      'after.status': w.to,
-    });
+    const audits = (await events.listForApplication(String(app._id))).filter(
+      (e) => e.type === 'application.status_changed' && e.after?.status === w.to,
+    ).length;
     const line = `Status: ${describeStatus(w.to, 'id')}.`;
     const notices = noticesTo(w.chatId).filter((t) => t.includes(w.tracking) && t.includes(line)).length;
     if (history === 1 && audits === 1 && notices === 1) ok++;

@@ -202,13 +202,7 @@ async function chaos(s: ChaosSettings): Promise<ChaosResult> {
     try {
       const rows = [
         ...conversationRows(records, golden),
-        ...(await databaseRows(
-          conn,
-          records,
-          officers.changes,
-          (id) => mailbox.of(id),
-          (v) => chaosCipher.open(v),
-        )),
+        ...(await databaseRows(conn, records, officers.changes, (id) => mailbox.of(id), chaosCipher)),
       ];
       const notes = stuckSummary(records, mailbox, s.replyTimeoutS);
       return { rows, done, notes, citizens: citizenDetails(records, golden) };

@@ -38,6 +38,7 @@ export class ChaosStack {
       HOST: '127.0.0.1',
       DATA_DIR: path.join(dir, 'data'),
       SESSION_SECRET: 's'.repeat(40),
+      // Given, not generated into DATA_DIR: the checks open the sealed fields with it.
       LOKET_DATA_KEY: CHAOS_DATA_KEY,
       CSRF_SECRET: 'c'.repeat(40),
       TELEGRAM_BOT_TOKEN: TOKEN,

@@ -409,8 +409,11 @@ describe('handleInbound', () => {
           },
         },
       };
-      const files = () =>
-        loket.conn.collection('documents.files').find({ 'metadata.owner.chatId': chatId }).toArray();
+      // The owner's chat id is sealed at rest: open it to find this chat's files.
+      const files = async () =>
+        (await loket.conn.collection('documents.files').find({}).toArray()).filter(
+          (f) => testCipher.open((f.metadata as { owner: { chatId: string } }).owner.chatId) === chatId,
+        );
 
       await expect(flaky(photo)).rejects.toThrow('connection closed');
       const [stored, ...more] = await files();

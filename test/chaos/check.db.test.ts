@@ -4,11 +4,16 @@ import type { CitizenRecord } from '../../scripts/chaos/citizen.js';
 import { databaseRows } from '../../scripts/chaos/check.js';
 import type { StatusChangeRecord } from '../../scripts/chaos/officer.js';
 import { citizenData } from '../../scripts/chaos/script.js';
+import { eventModel } from '../../src/adapters/mongo/event-model.js';
+import { MongoEventLog } from '../../src/adapters/mongo/mongo-event-log.js';
+import { testCipher } from '../support/cipher.js';
 import { useTestDatabase } from '../support/db.js';
 
 const db = useTestDatabase('chaos_check');
 const TRACKING = 'PTSP-2612-AAAAA';
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+/** Audit events as Loket writes them: their payload sealed. */
+const events = () => new MongoEventLog(eventModel(db.conn()), testCipher);
 
 /** A citizen who sent all 13 turns and got `TRACKING`. */
 function citizen(): CitizenRecord {
@@ -42,9 +47,11 @@ async function store(r: CitizenRecord, opts: { audits?: number; files?: number; 
       ],
     });
     for (let a = 0; a < (opts.audits ?? 1); a++) {
-      await conn.collection('events').insertOne({
+      await events().append({
         type: 'application.status_changed',
         applicationId: String(insertedId),
+        actor: { kind: 'officer', id: 'o1' },
+        at: new Date(),
         after: { status: 'IN_REVIEW' },
       });
     }
@@ -65,7 +72,7 @@ const notice = `Pembaruan permohonan ${TRACKING}:\nStatus: Sedang diperiksa petu
 type Found = Record<string, { found: string; ok: boolean }>;
 
 async function rows(r: CitizenRecord, notices: string[], changes = [change]): Promise<Found> {
-  const all = await databaseRows(db.conn(), [r], changes, () => notices);
+  const all = await databaseRows(db.conn(), [r], changes, () => notices, testCipher);
   return Object.fromEntries(all.map((x) => [x.counted.split(' ')[0]!, { found: x.found, ok: x.ok }]));
 }
 

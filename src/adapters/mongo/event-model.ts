@@ -1,7 +1,10 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import { modelOn } from './mongo-utils.js';
 
-/** An event as stored; `data`/`before`/`after` are free-form objects. */
+/**
+ * An event as stored. Its free-form `data`/`before`/`after` objects are sealed together in
+ * `sealed` (sealed-fields.ts `sealJson`); only events written before sealing keep them plain.
+ */
 export interface EventRecord {
   _id: Types.ObjectId;
   type: string;
@@ -10,6 +13,8 @@ export interface EventRecord {
   officeId?: string;
   actor: { kind: string; id: string };
   at: Date;
+  /** `{ data, before, after }` as one sealed JSON string. */
+  sealed?: string;
   data?: Record<string, unknown>;
   before?: Record<string, unknown>;
   after?: Record<string, unknown>;
@@ -29,6 +34,7 @@ const schema = new Schema<EventRecord>(
       required: true,
     },
     at: { type: Date, required: true },
+    sealed: String,
     data: Schema.Types.Mixed,
     before: Schema.Types.Mixed,
     after: Schema.Types.Mixed,

@@ -5,6 +5,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import { fileProblem } from '../../app/file-check.js';
 import mongoose, { type Connection } from 'mongoose';
 import type { Channel } from '../../domain/application.js';
+import type { FieldCipher } from '../../ports/field-cipher.js';
 import type { UploadedFile } from '../../dialogue/types.js';
 import type {
   DocumentStore,
@@ -39,16 +40,16 @@ function cleanFilename(name: string): string {
   return (base || 'dokumen').slice(0, 200);
 }
 
-function metaOf(file: mongoose.mongo.GridFSFile): StoredDocumentMeta | undefined {
+function metaOf(file: mongoose.mongo.GridFSFile, cipher: FieldCipher): StoredDocumentMeta | undefined {
   const m = file.metadata as FileMetadata | undefined;
   if (!m) return undefined;
   const meta: StoredDocumentMeta = {
     documentId: file._id.toHexString(),
-    filename: file.filename,
+    filename: cipher.open(file.filename),
     contentType: m.contentType,
     size: file.length,
     sha256: m.sha256,
-    owner: { channel: m.owner.channel as Channel, chatId: m.owner.chatId },
+    owner: { channel: m.owner.channel as Channel, chatId: cipher.open(m.owner.chatId) },
     uploadedAt: file.uploadDate,
   };
   if (m.applicationId !== undefined) meta.applicationId = m.applicationId;
@@ -66,8 +67,8 @@ function idForKey(key: string): mongoose.mongo.ObjectId {
 }
 
 /** What `put` answers for a file already stored. */
-function uploadedOf(file: mongoose.mongo.GridFSFile): UploadedFile | undefined {
-  const meta = metaOf(file);
+function uploadedOf(file: mongoose.mongo.GridFSFile, cipher: FieldCipher): UploadedFile | undefined {
+  const meta = metaOf(file, cipher);
   if (!meta) return undefined;
   const { documentId, filename, contentType, size, sha256 } = meta;
   return { documentId, filename, contentType, size, sha256 };
@@ -78,7 +79,14 @@ export class GridFsDocumentStore implements DocumentStore {
   /** One bucket per database handle: a new bucket checks the indexes again (a round trip per upload). */
   private opened: { db: mongoose.mongo.Db; bucket: mongoose.mongo.GridFSBucket } | undefined;
 
-  constructor(private readonly conn: Connection) {}
+  /**
+   * `cipher` seals the file name (citizens name files after themselves: "ktp-<NIK>.pdf") and the
+   * owner's chat id (on WhatsApp a phone number). The bytes are not sealed: decision 0010.
+   */
+  constructor(
+    private readonly conn: Connection,
+    private readonly cipher: FieldCipher,
+  ) {}
 
   private bucket(): mongoose.mongo.GridFSBucket {
     const { db } = this.conn;
@@ -130,10 +138,13 @@ export class GridFsDocumentStore implements DocumentStore {
     const metadata: FileMetadata = {
       contentType: detected,
       sha256,
-      owner: { channel: input.owner.channel, chatId: input.owner.chatId },
+      owner: { channel: input.owner.channel, chatId: this.cipher.seal(input.owner.chatId) },
     };
     const upload = () =>
-      pipeline(Readable.from([bytes]), this.bucket().openUploadStreamWithId(id, filename, { metadata }));
+      pipeline(
+        Readable.from([bytes]),
+        this.bucket().openUploadStreamWithId(id, this.cipher.seal(filename), { metadata }),
+      );
     for (let attempt = 0; ; attempt++) {
       try {
         await upload();
@@ -157,14 +168,14 @@ export class GridFsDocumentStore implements DocumentStore {
 
   private async storedFile(id: mongoose.mongo.ObjectId): Promise<UploadedFile | undefined> {
     const file = await this.files().findOne({ _id: id });
-    return file ? uploadedOf(file) : undefined;
+    return file ? uploadedOf(file, this.cipher) : undefined;
   }
 
   async get(id: string): Promise<{ meta: StoredDocumentMeta; bytes: Buffer } | undefined> {
     const oid = toObjectId(id);
     if (!oid) return undefined;
     const file = await this.files().findOne({ _id: oid });
-    const meta = file ? metaOf(file) : undefined;
+    const meta = file ? metaOf(file, this.cipher) : undefined;
     if (!meta) return undefined;
     const chunks: Buffer[] = [];
     for await (const chunk of this.bucket().openDownloadStream(oid)) chunks.push(chunk as Buffer);
@@ -197,7 +208,7 @@ export class GridFsDocumentStore implements DocumentStore {
       .sort({ 'metadata.discardedAt': 1 })
       .limit(Math.max(1, Math.trunc(limit)))
       .toArray();
-    return rows.map(metaOf).filter((m): m is StoredDocumentMeta => m !== undefined);
+    return rows.map((r) => metaOf(r, this.cipher)).filter((m): m is StoredDocumentMeta => m !== undefined);
   }
 
   async listOrphansBefore(date: Date): Promise<StoredDocumentMeta[]> {
@@ -205,6 +216,6 @@ export class GridFsDocumentStore implements DocumentStore {
       .find({ uploadDate: { $lt: date }, 'metadata.applicationId': { $exists: false } })
       .sort({ uploadDate: 1 })
       .toArray();
-    return rows.map(metaOf).filter((m): m is StoredDocumentMeta => m !== undefined);
+    return rows.map((r) => metaOf(r, this.cipher)).filter((m): m is StoredDocumentMeta => m !== undefined);
   }
 }

@@ -6,12 +6,16 @@ import { modelOn } from './mongo-utils.js';
 export interface HandoffRecord {
   _id: Types.ObjectId;
   /**
-   * `channel:chatId` while the ticket is open, its own id once closed; unique. This is "at most one
-   * open ticket per chat" without a partial index, which FerretDB does not support.
+   * `chatKey` while the ticket is open, its own id once closed; unique. This is "at most one open
+   * ticket per chat" without a partial index, which FerretDB does not support. (`channel:chatId`
+   * on a ticket stored before sealing.)
    */
   openKey: string;
   channel: string;
+  /** Sealed: a WhatsApp chat id is the citizen's phone number. */
   chatId: string;
+  /** The chat's keyed blind index (handoff-mapper.ts `chatKeyOf`): how a chat's tickets are found. */
+  chatKey?: string;
   citizenName?: string;
   reason: string;
   priority: boolean;
@@ -64,6 +68,7 @@ const schema = new Schema<HandoffRecord>(
     openKey: { type: String, required: true },
     channel: { type: String, enum: CHANNELS, required: true },
     chatId: { type: String, required: true },
+    chatKey: String,
     citizenName: String,
     reason: { type: String, enum: ['asked', 'not_understood', 'complaint'], required: true },
     priority: { type: Boolean, required: true },
@@ -121,6 +126,8 @@ const schema = new Schema<HandoffRecord>(
 
 schema.index({ openKey: 1 }, { unique: true });
 schema.index({ status: 1, priority: -1, createdAt: 1 });
+schema.index({ chatKey: 1, createdAt: -1 });
+// Tickets stored before sealing, found by their plain chat until `npm run keys:rotate` seals them.
 schema.index({ channel: 1, chatId: 1, createdAt: -1 });
 
 /** The `handoffs` collection. */

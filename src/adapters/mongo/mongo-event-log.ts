@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import { Types, type FilterQuery, type Model } from 'mongoose';
 import type { Actor } from '../../domain/application.js';
 import type { AuditEvent, EventFilter, EventLog, NewEvent } from '../../ports/event-log.js';
+import type { FieldCipher } from '../../ports/field-cipher.js';
 import type { Page, PageResult } from '../../ports/page.js';
 import type { EventRecord } from './event-model.js';
 import { compact, isDuplicateKeyError, pageBounds } from './mongo-utils.js';
+import { openJson, sealJson } from './sealed-fields.js';
 
 /**
  * The event id of a keyed event: the first 12 bytes of the key's SHA-256, and nothing else (a
@@ -34,7 +36,13 @@ export function assertStorableKeys(value: unknown, path: string): void {
   }
 }
 
-function toDomain(r: EventRecord): AuditEvent {
+/** What an event's one sealed payload holds. */
+type EventPayload = Pick<NewEvent, 'data' | 'before' | 'after'>;
+
+/** Stored record -> event, its payload opened (an event stored before sealing reads as it is). */
+function toDomain(cipher: FieldCipher, r: EventRecord): AuditEvent {
+  const payload: EventPayload =
+    r.sealed === undefined ? { data: r.data, before: r.before, after: r.after } : openJson(cipher, r.sealed);
   return compact<AuditEvent>({
     id: r._id.toHexString(),
     type: r.type,
@@ -43,9 +51,26 @@ function toDomain(r: EventRecord): AuditEvent {
     officeId: r.officeId,
     actor: { kind: r.actor.kind as Actor['kind'], id: r.actor.id },
     at: r.at,
-    data: r.data,
-    before: r.before,
-    after: r.after,
+    data: payload.data,
+    before: payload.before,
+    after: payload.after,
+  });
+}
+
+/**
+ * The event as stored: `data`, `before` and `after` (names, phone numbers, notes, old and new
+ * values) sealed together as one JSON string, so reading an event costs one decryption (the
+ * dashboard reads thousands); what the audit filters query (type, actor, application, office,
+ * time) stays plain.
+ */
+function eventRecord(cipher: FieldCipher, event: NewEvent): Omit<EventRecord, '_id'> {
+  const { data, before, after, ...plain } = event;
+  for (const [part, value] of Object.entries({ data, before, after })) assertStorableKeys(value, part);
+  const payload = compact({ data, before, after });
+  return compact({
+    ...plain,
+    actor: { ...event.actor },
+    sealed: Object.keys(payload).length > 0 ? sealJson(cipher, payload) : undefined,
   });
 }
 
@@ -64,24 +89,26 @@ function eventQuery(filter: EventFilter): FilterQuery<EventRecord> {
 
 /** The audit/event log on MongoDB (or FerretDB). */
 export class MongoEventLog implements EventLog {
-  constructor(private readonly model: Model<EventRecord>) {}
+  constructor(
+    private readonly model: Model<EventRecord>,
+    private readonly cipher: FieldCipher,
+  ) {}
 
   async append(event: NewEvent): Promise<AuditEvent> {
-    for (const part of ['data', 'before', 'after'] as const) assertStorableKeys(event[part], part);
-    const doc = await this.model.create(compact({ ...event, actor: { ...event.actor } }));
+    const doc = await this.model.create(eventRecord(this.cipher, event));
     return { ...event, id: doc._id.toHexString() };
   }
 
   async appendOnce(key: string, event: NewEvent): Promise<AuditEvent> {
-    for (const part of ['data', 'before', 'after'] as const) assertStorableKeys(event[part], part);
+    const record = eventRecord(this.cipher, event);
     const _id = idForKey(key);
     try {
-      await this.model.create(compact({ ...event, _id, actor: { ...event.actor } }));
+      await this.model.create({ ...record, _id });
       return { ...event, id: _id.toHexString() };
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;
       const stored = await this.model.findById(_id).lean<EventRecord>().exec();
-      return stored ? toDomain(stored) : { ...event, id: _id.toHexString() };
+      return stored ? toDomain(this.cipher, stored) : { ...event, id: _id.toHexString() };
     }
   }
 
@@ -91,7 +118,7 @@ export class MongoEventLog implements EventLog {
       .sort({ at: 1, _id: 1 })
       .lean<EventRecord[]>()
       .exec();
-    return rows.map(toDomain);
+    return rows.map((r) => toDomain(this.cipher, r));
   }
 
   async listWindow(filter: EventFilter, max: number): Promise<AuditEvent[]> {
@@ -101,7 +128,7 @@ export class MongoEventLog implements EventLog {
       .limit(Math.max(1, Math.trunc(max)))
       .lean<EventRecord[]>()
       .exec();
-    return rows.map(toDomain);
+    return rows.map((r) => toDomain(this.cipher, r));
   }
 
   async search(filter: EventFilter, page: Page): Promise<PageResult<AuditEvent>> {
@@ -111,6 +138,6 @@ export class MongoEventLog implements EventLog {
       this.model.find(query).sort({ at: -1, _id: -1 }).skip(skip).limit(limit).lean<EventRecord[]>().exec(),
       this.model.countDocuments(query).exec(),
     ]);
-    return { items: rows.map(toDomain), total };
+    return { items: rows.map((r) => toDomain(this.cipher, r)), total };
   }
 }

@@ -1,124 +1,85 @@
 import { Types, type Model } from 'mongoose';
 import type { Channel } from '../../domain/application.js';
+import type { FieldCipher } from '../../ports/field-cipher.js';
 import type {
   HandoffOutcome,
   DeliveryState,
-  HandoffReason,
   HandoffRepository,
   HandoffTicket,
   InternalNote,
   NewHandoff,
   ReplyDelivery,
-  TranscriptAttachment,
   TranscriptLine,
   TransferTarget,
 } from '../../ports/handoff-repository.js';
 import type { DeliveryRecord, HandoffRecord } from './handoff-model.js';
+import { chatKeyOf, chatKeysOf, handoffToDomain, lineRecord, noteRecord } from './handoff-mapper.js';
+import { sealText } from './sealed-fields.js';
 import { compact, isDuplicateKeyError, toObjectId } from './mongo-utils.js';
 import { mutate } from './write-lock.js';
 import type { WriteLockRecord } from './write-lock-model.js';
-
-function openKeyOf(channel: string, chatId: string): string {
-  return `${channel}:${chatId}`;
-}
-
-function toDomain(r: HandoffRecord): HandoffTicket {
-  return compact<HandoffTicket>({
-    id: r._id.toHexString(),
-    channel: r.channel as Channel,
-    chatId: r.chatId,
-    citizenName: r.citizenName,
-    reason: r.reason as HandoffReason,
-    priority: r.priority,
-    officeId: r.officeId,
-    status: r.status,
-    officerId: r.officerId,
-    createdAt: r.createdAt,
-    claimedAt: r.claimedAt,
-    closedAt: r.closedAt,
-    waitNoticeAt: r.waitNoticeAt,
-    resolution: r.resolution as HandoffOutcome | undefined,
-    notes: r.notes?.map((n) => compact<InternalNote>({ ...n, transfer: n.transfer && compact(n.transfer) })),
-    transcript: r.transcript.map((t) =>
-      compact<TranscriptLine>({
-        from: t.from as TranscriptLine['from'],
-        text: t.text,
-        at: t.at,
-        delivery: t.delivery ? deliveryOf(t.delivery) : undefined,
-        beforeHandoff: t.beforeHandoff ? (true as const) : undefined,
-        attachment: t.attachment ? attachmentOf(t.attachment) : undefined,
-      }),
-    ),
-  });
-}
-
-function deliveryOf(d: DeliveryRecord): ReplyDelivery {
-  return compact<ReplyDelivery>({
-    state: d.state as DeliveryState,
-    at: d.at,
-    reason: d.reason as ReplyDelivery['reason'],
-    error: d.error,
-  });
-}
-
-/** A line as stored: only the known fields, whatever else the caller's object holds. */
-function lineRecord(line: TranscriptLine): HandoffRecord['transcript'][number] {
-  return compact({
-    from: line.from,
-    text: line.text,
-    at: line.at,
-    delivery: line.delivery ? compact<DeliveryRecord>({ ...line.delivery }) : undefined,
-    beforeHandoff: line.beforeHandoff,
-    attachment: line.attachment ? attachmentOf(line.attachment) : undefined,
-  });
-}
-
-/** A stored file's reference, only its known fields. */
-function attachmentOf(a: TranscriptAttachment): TranscriptAttachment {
-  return { documentId: a.documentId, filename: a.filename, contentType: a.contentType, size: a.size };
-}
 
 /** The officer queue on MongoDB (or FerretDB); transitions go through versioned writes (write-lock.ts). */
 export class MongoHandoffRepository implements HandoffRepository {
   constructor(
     private readonly model: Model<HandoffRecord>,
     private readonly locks: Model<WriteLockRecord>,
+    private readonly cipher: FieldCipher,
   ) {}
 
+  private toDomain(r: HandoffRecord): HandoffTicket {
+    return handoffToDomain(this.cipher, r);
+  }
+
+  private line(line: TranscriptLine): HandoffRecord['transcript'][number] {
+    return lineRecord(this.cipher, line);
+  }
+
   async open(input: NewHandoff): Promise<{ ticket: HandoffTicket; created: boolean }> {
-    const openKey = openKeyOf(input.channel, input.chatId);
+    const chatKey = chatKeyOf(this.cipher, input.channel, input.chatId);
     // Three rounds: the open ticket we clashed with may be closed before we read it.
     for (let round = 0; round < 3; round++) {
+      // Looked up first: a ticket opened under an older key has another openKey, so the unique
+      // index alone would not stop a second one.
+      const existing = await this.openByChat(input.channel, input.chatId);
+      if (existing) return { ticket: this.toDomain(existing), created: false };
       const record = compact<HandoffRecord>({
         _id: new Types.ObjectId(),
-        openKey,
+        openKey: chatKey,
         channel: input.channel,
-        chatId: input.chatId,
-        citizenName: input.citizenName,
+        chatId: this.cipher.seal(input.chatId),
+        chatKey,
+        citizenName: sealText(this.cipher, input.citizenName),
         reason: input.reason,
         priority: input.priority,
         officeId: input.officeId,
         status: 'waiting',
         createdAt: input.createdAt,
-        transcript: (input.transcript ?? []).map(lineRecord),
+        transcript: (input.transcript ?? []).map((l) => this.line(l)),
         version: 1,
       });
       try {
         await this.model.create(record);
-        return { ticket: toDomain(record), created: true };
+        return { ticket: this.toDomain(record), created: true };
       } catch (err) {
         if (!isDuplicateKeyError(err)) throw err;
       }
-      const existing = await this.model.findOne({ openKey }).lean<HandoffRecord>().exec();
-      if (existing) return { ticket: toDomain(existing), created: false };
     }
     throw new Error(`handoff for ${input.channel} chat kept changing while opening`);
+  }
+
+  private async openByChat(channel: string, chatId: string): Promise<HandoffRecord | null> {
+    const keys = chatKeysOf(this.cipher, channel, chatId);
+    return this.model
+      .findOne({ openKey: { $in: keys } })
+      .lean<HandoffRecord>()
+      .exec();
   }
 
   async get(id: string): Promise<HandoffTicket | undefined> {
     const oid = toObjectId(id);
     const r = oid ? await this.model.findById(oid).lean<HandoffRecord>().exec() : null;
-    return r ? toDomain(r) : undefined;
+    return r ? this.toDomain(r) : undefined;
   }
 
   async claim(id: string, officerId: string, now: Date): Promise<HandoffTicket | undefined> {
@@ -147,7 +108,7 @@ export class MongoHandoffRepository implements HandoffRepository {
 
   async appendMessage(id: string, line: TranscriptLine): Promise<HandoffTicket | undefined> {
     return this.transition(id, (r) =>
-      r.status === 'closed' ? undefined : { $push: { transcript: lineRecord(line) } },
+      r.status === 'closed' ? undefined : { $push: { transcript: this.line(line) } },
     );
   }
 
@@ -157,7 +118,7 @@ export class MongoHandoffRepository implements HandoffRepository {
       .sort({ priority: -1, createdAt: 1, _id: 1 })
       .lean<HandoffRecord[]>()
       .exec();
-    return rows.map(toDomain);
+    return rows.map((r) => this.toDomain(r));
   }
 
   async position(id: string): Promise<number | undefined> {
@@ -179,11 +140,8 @@ export class MongoHandoffRepository implements HandoffRepository {
   }
 
   async findOpenByChat(channel: Channel, chatId: string): Promise<HandoffTicket | undefined> {
-    const r = await this.model
-      .findOne({ openKey: openKeyOf(channel, chatId) })
-      .lean<HandoffRecord>()
-      .exec();
-    return r ? toDomain(r) : undefined;
+    const r = await this.openByChat(channel, chatId);
+    return r ? this.toDomain(r) : undefined;
   }
 
   async noteLongWait(id: string, at: Date): Promise<HandoffTicket | undefined> {
@@ -194,7 +152,7 @@ export class MongoHandoffRepository implements HandoffRepository {
 
   async addNote(id: string, note: InternalNote): Promise<HandoffTicket | undefined> {
     return this.transition(id, (r) =>
-      r.status === 'closed' ? undefined : { $push: { notes: compact({ ...note }) } },
+      r.status === 'closed' ? undefined : { $push: { notes: noteRecord(this.cipher, note) } },
     );
   }
 
@@ -209,7 +167,7 @@ export class MongoHandoffRepository implements HandoffRepository {
         return undefined;
       }
       // The note records where the ticket went, whatever the caller put in it.
-      const push = { $push: { notes: compact({ ...note, transfer: { ...to } }) } };
+      const push = { $push: { notes: noteRecord(this.cipher, { ...note, transfer: { ...to } }) } };
       return 'toOfficerId' in to
         ? { ...push, $set: { officerId: to.toOfficerId, claimedAt: note.at } }
         : {
@@ -226,7 +184,7 @@ export class MongoHandoffRepository implements HandoffRepository {
       .sort({ claimedAt: 1, _id: 1 })
       .lean<HandoffRecord[]>()
       .exec();
-    return rows.map(toDomain);
+    return rows.map((r) => this.toDomain(r));
   }
 
   async countClaimedBy(officerId: string): Promise<number> {
@@ -242,7 +200,7 @@ export class MongoHandoffRepository implements HandoffRepository {
     const ticket = await this.transition(id, (r) => {
       if (r.status === 'closed') return undefined;
       index = r.transcript.length;
-      return { $push: { transcript: lineRecord(line) } };
+      return { $push: { transcript: this.line(line) } };
     });
     return ticket ? { ticket, index } : undefined;
   }
@@ -263,12 +221,18 @@ export class MongoHandoffRepository implements HandoffRepository {
 
   async listByChat(channel: Channel, chatId: string, limit: number): Promise<HandoffTicket[]> {
     const rows = await this.model
-      .find({ channel: String(channel), chatId: String(chatId) })
+      .find({
+        $or: [
+          { chatKey: { $in: chatKeysOf(this.cipher, String(channel), String(chatId)) } },
+          // A ticket stored before sealing has no chatKey and its chat in plain text.
+          { channel: String(channel), chatId: String(chatId) },
+        ],
+      })
       .sort({ createdAt: -1, _id: -1 })
       .limit(Math.max(1, Math.min(limit, 100)))
       .lean<HandoffRecord[]>()
       .exec();
-    return rows.map(toDomain);
+    return rows.map((r) => this.toDomain(r));
   }
 
   private async transition(
@@ -278,6 +242,6 @@ export class MongoHandoffRepository implements HandoffRepository {
     const oid = toObjectId(id);
     if (!oid) return undefined;
     const res = await mutate(this.locks, this.model, oid, decide);
-    return res.updated ? toDomain(res.doc) : undefined;
+    return res.updated ? this.toDomain(res.doc) : undefined;
   }
 }

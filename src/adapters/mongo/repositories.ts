@@ -122,7 +122,7 @@ export function createMongoRepositories(conn: Connection, cipher: FieldCipher): 
     apiTokens: apiTokenModel(conn),
     rateLimits: rateLimitModel(conn),
   };
-  const documents = new GridFsDocumentStore(conn);
+  const documents = new GridFsDocumentStore(conn, cipher);
   const applications = new MongoApplicationRepository(models.applications, locks, cipher);
   const conversations = new MongoConversationStore(models.conversations, cipher);
   const inbound = new MongoInboundLog(models.inbound, locks, (channel, id, chatId) =>
@@ -133,17 +133,17 @@ export function createMongoRepositories(conn: Connection, cipher: FieldCipher): 
     applications,
     conversations,
     inbound,
-    events: new MongoEventLog(models.events),
+    events: new MongoEventLog(models.events, cipher),
     offices: new MongoOfficeRepository(models.offices),
     holidayStore: new MongoHolidayRepository(models.holidays),
     officers: new MongoOfficerRepository(models.officers),
-    handoffs: new MongoHandoffRepository(models.handoffs, locks),
+    handoffs: new MongoHandoffRepository(models.handoffs, locks, cipher),
     outbox: new MongoOutbox(models.outbox, cipher),
     documents,
-    satisfaction: new MongoSatisfactionRepository(models.satisfaction),
+    satisfaction: new MongoSatisfactionRepository(models.satisfaction, cipher),
     cannedReplyStore: new MongoCannedReplyRepository(models.cannedReplies),
     setupTokens: new MongoSetupTokenStore(models.setupTokens),
-    deadLetters: new MongoDeadLetterStore(models.deadLetters),
+    deadLetters: new MongoDeadLetterStore(models.deadLetters, cipher),
     statusProofs: new MongoStatusProofAttempts(models.statusProofs),
     apiTokens: new MongoApiTokenStore(models.apiTokens),
     rateLimits: new MongoRateLimitCounter(models.rateLimits),

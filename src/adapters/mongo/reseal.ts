@@ -1,4 +1,6 @@
 import type { Connection } from 'mongoose';
+import { resealDeadLetters, resealEvents, resealHandoffs, resealSatisfaction } from './reseal-records.js';
+import type { ResealReport } from './sealed-fields.js';
 import type { FieldCipher } from '../../ports/field-cipher.js';
 import { ConcurrencyError } from '../../ports/errors.js';
 import {
@@ -152,11 +154,65 @@ export function topLevelResealer(collection: string, fields: readonly string[]):
   };
 }
 
+/** GridFS file rows: the sealed file name and owner chat id (the bytes are not sealed). */
+const files: Resealer = {
+  collection: 'documents.files',
+  async reseal(conn, cipher, tally) {
+    type FileRow = { _id: unknown; filename?: string; metadata?: { owner?: { chatId?: string } } };
+    const coll = conn.collection<FileRow>('documents.files');
+    for await (const rows of batches<FileRow>(conn, 'documents.files', { filename: 1, metadata: 1 })) {
+      for (const row of rows) {
+        tally.checked++;
+        const name = row.filename;
+        const chat = row.metadata?.owner?.chatId;
+        const stale = [name, chat].some((v) => typeof v === 'string' && !sealedNow(cipher, v));
+        if (!stale || name === undefined || chat === undefined) continue;
+        try {
+          // Nothing else rewrites these two fields, so the old values in the filter are the guard.
+          const res = await coll.updateOne(
+            { _id: row._id, filename: name, 'metadata.owner.chatId': chat } as never,
+            {
+              $set: {
+                filename: cipher.seal(cipher.open(name)),
+                'metadata.owner.chatId': cipher.seal(cipher.open(chat)),
+              },
+            },
+          );
+          if (res.modifiedCount === 1) tally.resealed++;
+        } catch (err) {
+          noteFailure(err, String(row._id), tally);
+        }
+      }
+    }
+  },
+};
+
+/** A re-sealer written as one function over its collection (reseal-records.ts). */
+function wholeCollection(
+  collection: string,
+  run: (conn: Connection, cipher: FieldCipher) => Promise<ResealReport>,
+): Resealer {
+  return {
+    collection,
+    async reseal(conn, cipher, tally) {
+      const report = await run(conn, cipher);
+      tally.checked += report.checked;
+      tally.resealed += report.resealed;
+      tally.unreadable.push(...report.unreadable);
+    },
+  };
+}
+
 /** Every collection holding sealed values, in the order `keys:rotate` re-seals them. */
 export const RESEALERS: readonly Resealer[] = [
   applications,
   topLevelResealer('conversations', ['state', 'outbound']),
   topLevelResealer('outbox', ['reply']),
+  wholeCollection('handoffs', resealHandoffs),
+  wholeCollection('events', resealEvents),
+  wholeCollection('dead_letters', resealDeadLetters),
+  wholeCollection('satisfaction_answers', resealSatisfaction),
+  files,
 ];
 
 /**

@@ -78,7 +78,8 @@ describe('issueApiToken', () => {
     await revokeApiToken(deps, o, firstRow?.id ?? '');
     expect(await authenticateApiToken(deps, first)).toEqual({ ok: false, reason: 'revoked' });
     expect((await authenticateApiToken(deps, second)).ok).toBe(true);
-    const events = await db.conn().db!.collection('events').find({ type: 'officer.token_revoked' }).toArray();
+    // The payload is sealed at rest: read it through the event log.
+    const { items: events } = await repos.events.search({ type: 'officer.token_revoked' }, { limit: 10 });
     expect(events.some((e) => JSON.stringify(e).includes(firstRow?.id ?? '-'))).toBe(true);
     await expect(revokeApiToken(deps, o, firstRow?.id ?? '')).rejects.toMatchObject({ code: 'conflict' });
   });

@@ -4,6 +4,7 @@ import { createMongoRepositories, type MongoRepositories } from '../adapters/mon
 import { resolveDatabase } from '../adapters/mongo/resolve-database.js';
 import { makeHandleInbound } from '../app/handle-inbound.js';
 import { settleReplyLine } from '../app/officer/deliver-reply.js';
+import { makeSendFileToChat } from '../app/officer/send-file-to-chat.js';
 import { createOutbound, type Outbound } from '../app/outbound/outbound.js';
 import { makePushConversationEvent } from '../app/push-event.js';
 import type { HandleInbound } from '../app/inbound.js';
@@ -125,6 +126,9 @@ function wireUseCases(
     satisfaction: repos.satisfaction,
     statusProofs: repos.statusProofs,
     documents: repos.documents,
+    deletionRequests: repos.deletionRequests,
+    sendFile: makeSendFileToChat(senders, logger),
+    retentionDays: config.RETENTION_DAYS,
     logger,
     trackingPrefix: config.TRACKING_PREFIX,
     holidays: parts.runtime.holidays,

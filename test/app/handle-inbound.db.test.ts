@@ -47,6 +47,7 @@ describe('handleInbound', () => {
         satisfaction: repos.satisfaction,
         statusProofs: repos.statusProofs,
         documents: repos.documents,
+        deletionRequests: repos.deletionRequests,
         logger,
         trackingPrefix: 'PTSP',
         holidays: [],

@@ -1,6 +1,7 @@
 import { Types, type Model } from 'mongoose';
 import type { Channel } from '../../domain/application.js';
 import type {
+  ErasedHandoffs,
   HandoffOutcome,
   DeliveryState,
   HandoffReason,
@@ -14,6 +15,7 @@ import type {
   TransferTarget,
 } from '../../ports/handoff-repository.js';
 import type { DeliveryRecord, HandoffRecord } from './handoff-model.js';
+import { eraseClosedHandoffsOfChat } from './mongo-handoff-erasure.js';
 import { compact, isDuplicateKeyError, toObjectId } from './mongo-utils.js';
 import { mutate } from './write-lock.js';
 import type { WriteLockRecord } from './write-lock-model.js';
@@ -269,6 +271,10 @@ export class MongoHandoffRepository implements HandoffRepository {
       .lean<HandoffRecord[]>()
       .exec();
     return rows.map(toDomain);
+  }
+
+  eraseClosedByChat(channel: Channel, chatId: string): Promise<ErasedHandoffs> {
+    return eraseClosedHandoffsOfChat(this.model, channel, chatId);
   }
 
   private async transition(

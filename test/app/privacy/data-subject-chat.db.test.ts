@@ -4,6 +4,8 @@ import { formatPlain } from '../../../src/adapters/terminal/format.js';
 import type { InboundMessage } from '../../../src/app/inbound.js';
 import { loadConfig } from '../../../src/config/config.js';
 import { createLogger } from '../../../src/config/logger.js';
+import { approveDeletion, refuseDeletion } from '../../../src/app/officer/deletion-requests.js';
+import type { OfficerActor } from '../../../src/app/officer/officer-actor.js';
 import { createLoket, type Loket } from '../../../src/main.js';
 import type { OutgoingFile } from '../../../src/ports/channel-sender.js';
 import { newApplication, sequentialNumbers } from '../../adapters/mongo/fixtures.js';
@@ -15,6 +17,8 @@ import { newApplication, sequentialNumbers } from '../../adapters/mongo/fixtures
 const START = new Date('2026-11-23T02:00:00Z');
 let loket: Loket;
 const files = new Map<string, OutgoingFile[]>();
+/** What the outbound path delivered to each chat, as text. */
+const delivered = new Map<string, string[]>();
 let n = 0;
 
 beforeAll(async () => {
@@ -29,7 +33,10 @@ beforeAll(async () => {
   );
   loket.senders.set('terminal', {
     channel: 'terminal',
-    send: () => Promise.resolve({ ok: true }),
+    send: (chatId, replies) => {
+      delivered.set(chatId, [...(delivered.get(chatId) ?? []), ...replies.map(formatPlain)]);
+      return Promise.resolve({ ok: true });
+    },
     sendFile: (chatId, file) => {
       files.set(chatId, [...(files.get(chatId) ?? []), file]);
       return Promise.resolve({ ok: true });
@@ -175,5 +182,64 @@ describe('"hapus data saya" in chat', () => {
     await say('warga-ragu', 'hapus data saya');
     expect(await say('warga-ragu', 'tidak')).toContain('data Anda tidak dihapus');
     expect(await loket.repos.deletionRequests.findPendingByChat('terminal', 'warga-ragu')).toBeUndefined();
+  });
+});
+
+const SUPERVISOR: OfficerActor = {
+  id: 'spv-1',
+  username: 'sari',
+  displayName: 'Sari',
+  role: 'supervisor',
+  officeId: '31.71',
+};
+
+/** The console's use cases on this Loket: the decision goes to the citizen by the real push. */
+function deciding() {
+  return { ...loket.repos, push: loket.push, catalog: loket.catalog, now: () => new Date() };
+}
+
+/** What the outbound path delivered to `user` after the chat's own turns. */
+function heardAfter(user: string, from: number): string {
+  return (delivered.get(user) ?? []).slice(from).join('\n');
+}
+
+describe('the decision reaches the chat', () => {
+  it('should forget the draft on approval and queue the notice naming what is kept', async () => {
+    const user = 'warga-setuju';
+    const open = await applicationOf(user, 'SUBMITTED', 300);
+    await toNikStep(user);
+    await say(user, 'hapus data saya');
+    await say(user, 'ya');
+    const request = await loket.repos.deletionRequests.findPendingByChat('terminal', user);
+    await loket.outbound.flush({ channel: 'terminal', chatId: user });
+    const before = delivered.get(user)?.length ?? 0;
+
+    const { notified } = await approveDeletion(deciding(), SUPERVISOR, request!.id);
+    expect(notified).toBe(true);
+    const state = (await loket.repos.conversations.read('terminal', user))?.state;
+    expect(state?.flow).toBeUndefined();
+    expect(state?.recent ?? []).not.toContainEqual(expect.objectContaining({ text: 'Rina Marlina' }));
+    const texts = heardAfter(user, before);
+    expect(texts).toContain('sudah *disetujui*');
+    expect(texts).toContain(open.trackingNumber);
+  });
+
+  it('should tell an English citizen the refusal and its reason', async () => {
+    const user = 'warga-tolak';
+    await say(user, 'delete my data', 'en');
+    expect(await say(user, 'yes', 'en')).toContain('We have received your request');
+    const request = await loket.repos.deletionRequests.findPendingByChat('terminal', user);
+    await loket.outbound.flush({ channel: 'terminal', chatId: user });
+    const before = delivered.get(user)?.length ?? 0;
+    const { notified } = await refuseDeletion(
+      deciding(),
+      SUPERVISOR,
+      request!.id,
+      'Masih ada pengaduan terbuka.',
+    );
+    expect(notified).toBe(true);
+    const texts = heardAfter(user, before);
+    expect(texts).toContain('was *refused*');
+    expect(texts).toContain('Masih ada pengaduan terbuka.');
   });
 });

@@ -9,6 +9,8 @@ import type {
   PendingDeletions,
 } from '../../ports/deletion-request-repository.js';
 import { compact, isDuplicateKeyError, modelOn, toObjectId } from './mongo-utils.js';
+import { mutate } from './write-lock.js';
+import type { WriteLockRecord } from './write-lock-model.js';
 
 /** A deletion request as stored. */
 export interface DeletionRequestRecord {
@@ -26,6 +28,8 @@ export interface DeletionRequestRecord {
   decidedAt?: Date;
   decidedBy?: string;
   reason?: string;
+  /** Bumped by every guarded write (write-lock.ts): FerretDB's conditional updates are no guard. */
+  version: number;
 }
 
 const schema = new Schema<DeletionRequestRecord>(
@@ -39,6 +43,7 @@ const schema = new Schema<DeletionRequestRecord>(
     decidedAt: Date,
     decidedBy: String,
     reason: String,
+    version: { type: Number, required: true },
   },
   { versionKey: false },
 );
@@ -68,7 +73,10 @@ const keyOf = (channel: string, chatId: string) => `${channel}:${chatId}`;
 
 /** Deletion requests on MongoDB/FerretDB. */
 export class MongoDeletionRequests implements DeletionRequestRepository {
-  constructor(private readonly model: Model<DeletionRequestRecord>) {}
+  constructor(
+    private readonly model: Model<DeletionRequestRecord>,
+    private readonly locks: Model<WriteLockRecord>,
+  ) {}
 
   async open(input: NewDeletionRequest): Promise<{ request: DeletionRequest; created: boolean }> {
     try {
@@ -76,6 +84,7 @@ export class MongoDeletionRequests implements DeletionRequestRepository {
         ...input,
         pendingKey: keyOf(input.channel, input.chatId),
         status: 'pending',
+        version: 1,
       });
       return { request: toDomain(created.toObject()), created: true };
     } catch (err) {
@@ -120,23 +129,21 @@ export class MongoDeletionRequests implements DeletionRequestRepository {
   async decide(id: string, d: DeletionDecision): Promise<DeletionRequest | undefined> {
     const _id = toObjectId(id);
     if (!_id) return undefined;
-    const r = await this.model
-      .findOneAndUpdate(
-        { _id, status: 'pending' },
-        {
-          $set: compact({
-            status: d.status,
-            decidedAt: d.at,
-            decidedBy: d.by,
-            reason: d.reason,
-            pendingKey: id,
-          }),
-        },
-        { new: true },
-      )
-      .lean<DeletionRequestRecord>()
-      .exec();
-    return r ? toDomain(r) : undefined;
+    // Through the write lock: of two supervisors deciding at once, exactly one does.
+    const res = await mutate(this.locks, this.model, _id, (current) =>
+      current.status === 'pending'
+        ? {
+            $set: compact({
+              status: d.status,
+              decidedAt: d.at,
+              decidedBy: d.by,
+              reason: d.reason,
+              pendingKey: id,
+            }),
+          }
+        : undefined,
+    );
+    return res.updated ? toDomain(res.doc) : undefined;
   }
 
   async pendingSummary(): Promise<PendingDeletions> {

@@ -2,6 +2,8 @@ import type { Model } from 'mongoose';
 import type { Channel } from '../../domain/application.js';
 import type { ErasedHandoffs } from '../../ports/handoff-repository.js';
 import type { HandoffRecord } from './handoff-model.js';
+import { mutate } from './write-lock.js';
+import type { WriteLockRecord } from './write-lock-model.js';
 
 /** What a closed ticket's chat becomes once erased: no longer found by the chat, nor naming it. */
 export const ERASED_CHAT = 'dihapus';
@@ -10,10 +12,13 @@ export const ERASED_CHAT = 'dihapus';
  * Clears the closed tickets of one chat (a citizen's approved deletion request): transcript,
  * notes and display name go, and the chat id is replaced so the ticket, and the satisfaction
  * answer keyed by it, no longer lead to the citizen. Open tickets are left alone: an officer is
- * still talking to the citizen there. Answers the files the transcripts carried, to delete.
+ * still talking to the citizen there. Each ticket goes through the write lock like every handoff
+ * write, so a delivery update racing it finds no line rather than writing one back. Answers the
+ * files the transcripts carried, to delete.
  */
 export async function eraseClosedHandoffsOfChat(
   model: Model<HandoffRecord>,
+  locks: Model<WriteLockRecord>,
   channel: Channel,
   chatId: string,
 ): Promise<ErasedHandoffs> {
@@ -21,13 +26,18 @@ export async function eraseClosedHandoffsOfChat(
     .find({ channel: String(channel), chatId: String(chatId), status: 'closed' })
     .lean<HandoffRecord[]>()
     .exec();
-  if (rows.length === 0) return { ticketIds: [], documentIds: [] };
-  const documentIds = rows.flatMap((r) => r.transcript.flatMap((l) => l.attachment?.documentId ?? []));
-  await model
-    .updateMany(
-      { _id: { $in: rows.map((r) => r._id) }, status: 'closed' },
-      { $set: { transcript: [], notes: [], chatId: ERASED_CHAT }, $unset: { citizenName: '' } },
-    )
-    .exec();
-  return { ticketIds: rows.map((r) => r._id.toHexString()), documentIds };
+  const erased: ErasedHandoffs = { ticketIds: [], documentIds: [] };
+  for (const row of rows) {
+    const res = await mutate(locks, model, row._id, (current) =>
+      current.status === 'closed' && current.chatId === String(chatId)
+        ? { $set: { transcript: [], notes: [], chatId: ERASED_CHAT }, $unset: { citizenName: '' } }
+        : undefined,
+    );
+    if (!res.updated) continue;
+    erased.ticketIds.push(row._id.toHexString());
+    // The files of the transcript as it was just before the erasure.
+    for (const line of row.transcript)
+      if (line.attachment) erased.documentIds.push(line.attachment.documentId);
+  }
+  return erased;
 }

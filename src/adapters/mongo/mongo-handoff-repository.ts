@@ -274,7 +274,7 @@ export class MongoHandoffRepository implements HandoffRepository {
   }
 
   eraseClosedByChat(channel: Channel, chatId: string): Promise<ErasedHandoffs> {
-    return eraseClosedHandoffsOfChat(this.model, channel, chatId);
+    return eraseClosedHandoffsOfChat(this.model, this.locks, channel, chatId);
   }
 
   private async transition(

@@ -146,7 +146,7 @@ export function createMongoRepositories(conn: Connection): MongoRepositories {
     statusProofs: new MongoStatusProofAttempts(models.statusProofs),
     apiTokens: new MongoApiTokenStore(models.apiTokens),
     rateLimits: new MongoRateLimitCounter(models.rateLimits),
-    deletionRequests: new MongoDeletionRequests(models.deletionRequests),
+    deletionRequests: new MongoDeletionRequests(models.deletionRequests, locks),
     sweepLocks: () => sweepLocks(locks),
     sweepConversations: (now) => conversations.sweep((channel, ids) => inbound.markDone(channel, ids), now),
     async ensureIndexes() {

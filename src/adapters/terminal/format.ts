@@ -21,7 +21,7 @@ export function formatPlain(reply: Reply): string {
  * name stripped of any path), and answered with where it is, which the terminal prints.
  */
 export async function saveTerminalFile(user: string, file: OutgoingFile): Promise<string> {
-  const dir = path.join(tmpdir(), 'loket-chat', user.replace(/[^\w.-]+/g, '_'));
+  const dir = path.join(tmpdir(), 'loket-chat', user.replace(/[^\w-]+/g, '_'));
   await mkdir(dir, { recursive: true });
   const target = path.join(dir, path.basename(file.filename));
   await writeFile(target, file.bytes);

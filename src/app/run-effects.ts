@@ -8,7 +8,9 @@ import { openHandoff } from './effects/open-handoff.js';
 import { recordConsent } from './effects/record-consent.js';
 import { recordSatisfaction } from './effects/record-satisfaction.js';
 import { relayToOfficer } from './effects/relay-to-officer.js';
+import { requestDeletion } from './effects/request-deletion.js';
 import { saveRevision } from './effects/save-revision.js';
+import { showMyData } from './effects/show-my-data.js';
 import { submitApplication } from './effects/submit-application.js';
 
 export type { EffectDeps } from './effects/effect-deps.js';
@@ -40,6 +42,10 @@ export function makeEffectRunner(deps: EffectDeps): EffectRunner {
           return recordConsent(deps, effect, ctx);
         case 'record_satisfaction':
           return recordSatisfaction(deps, effect, ctx);
+        case 'show_my_data':
+          return showMyData(deps, effect, ctx);
+        case 'request_deletion':
+          return requestDeletion(deps, effect, ctx);
       }
     },
   };

@@ -7,6 +7,7 @@ import { handleEvent } from './events.js';
 import { handleFile } from './file-input.js';
 import { handleHandoffInput } from './handoff-input.js';
 import { showMainMenu } from './menus.js';
+import { answeredDeletionConfirm } from './privacy.js';
 import { answerStatusProof } from './status-proof.js';
 import { handleSurveyInput, isSurveyState } from './survey.js';
 import { recordCitizen, recordReplies, saneRecent } from './recent.js';
@@ -53,6 +54,7 @@ function sanitize(state: ConversationState): ConversationState {
   if (copy.mode !== 'bot' && copy.mode !== 'handoff') copy.mode = 'bot';
   if (typeof copy.misunderstood !== 'number' || !Number.isFinite(copy.misunderstood)) copy.misunderstood = 0;
   if (copy.consent !== true && copy.consent !== false) copy.consent = null;
+  if (copy.deletionConfirm !== true) delete copy.deletionConfirm;
   if (copy.survey !== undefined && (!isSurveyState(copy.survey) || copy.mode !== 'bot'))
     copy.survey = undefined;
   const recent = saneRecent(copy.recent);
@@ -103,6 +105,8 @@ function dispatch(ctx: Ctx, input: Input): void {
     case 'choice':
     case 'file':
     case 'command':
+      // "Hapus data saya?" is answered first, in an officer conversation too.
+      if (answeredDeletionConfirm(ctx, input)) return;
       if (ctx.state.mode === 'handoff') {
         handleHandoffInput(ctx, input);
         return;

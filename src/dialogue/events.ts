@@ -7,6 +7,7 @@ import {
   onOfficerJoined,
   onOfficerMessage,
 } from './handoff.js';
+import { onDeletionDecided, onDeletionRequested, onMyData } from './privacy.js';
 import { onRevisionRequested, onRevisionSaved } from './revision.js';
 import { onStatusFound, onStatusNotFound } from './status.js';
 import { onStatusNeedsProof, onStatusProofLimited, onStatusProofWrong } from './status-proof.js';
@@ -62,6 +63,15 @@ export function handleEvent(ctx: Ctx, ev: SystemEvent): void {
       return;
     case 'revision_saved':
       onRevisionSaved(ctx, ev.trackingNumber);
+      return;
+    case 'my_data':
+      onMyData(ctx, ev.view);
+      return;
+    case 'deletion_requested':
+      onDeletionRequested(ctx, ev);
+      return;
+    case 'deletion_decided':
+      onDeletionDecided(ctx, ev);
       return;
   }
 }

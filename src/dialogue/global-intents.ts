@@ -10,6 +10,7 @@ import { LABELLED_INTENTS } from './message-keys.js';
 import { askWhichService, offerOfficer, showMainMenu } from './menus.js';
 import { encode } from './menu-values.js';
 import { answerThenResume, busy, presentCurrent } from './present.js';
+import { askDeletion, showMyData } from './privacy.js';
 import { requestStatus } from './status.js';
 import type { MenuOption, Understanding } from './types.js';
 
@@ -31,6 +32,8 @@ export const INTERRUPTING: ReadonlySet<string> = new Set([
   'office_info',
   'greeting',
   'thanks',
+  'my_data',
+  'delete_my_data',
 ]);
 
 const CLARIFIABLE: ReadonlySet<string> = new Set(LABELLED_INTENTS);
@@ -120,6 +123,12 @@ export function handleIntent(
       return;
     case 'thanks':
       answerThenResume(ctx, t(ctx, 'thanks'));
+      return;
+    case 'my_data':
+      showMyData(ctx);
+      return;
+    case 'delete_my_data':
+      askDeletion(ctx);
       return;
     default:
       notUnderstood(ctx);

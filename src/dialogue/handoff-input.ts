@@ -8,6 +8,7 @@ import { cancelHandoff } from './handoff.js';
 import type { KeywordCommand } from './keywords.js';
 import { keywordCommand } from './keywords.js';
 import { switchLanguage } from './language.js';
+import { askDeletion, showMyData } from './privacy.js';
 import { requestStatus } from './status.js';
 import type { CitizenInput } from './types.js';
 
@@ -31,6 +32,12 @@ function command(ctx: Ctx, cmd: KeywordCommand): void {
     case 'lang_en':
     case 'lang_toggle':
       switchLanguage(ctx, cmd === 'lang_id' ? 'id' : cmd === 'lang_en' ? 'en' : 'toggle');
+      return;
+    case 'my_data':
+      showMyData(ctx);
+      return;
+    case 'delete_my_data':
+      askDeletion(ctx);
   }
 }
 

@@ -1,8 +1,19 @@
 import { loose } from './normalize.js';
+import { privacyCommand } from './privacy-keywords.js';
 
 /** Commands a citizen can type from anywhere; matched on the whole message only. */
 export type KeywordCommand =
-  'start' | 'menu' | 'cancel' | 'help' | 'officer' | 'status' | 'lang_id' | 'lang_en' | 'lang_toggle';
+  | 'start'
+  | 'menu'
+  | 'cancel'
+  | 'help'
+  | 'officer'
+  | 'status'
+  | 'lang_id'
+  | 'lang_en'
+  | 'lang_toggle'
+  | 'my_data'
+  | 'delete_my_data';
 
 const COMMANDS: Readonly<Record<string, KeywordCommand>> = {
   start: 'start',
@@ -60,7 +71,8 @@ export function keywordCommand(typed: string): KeywordCommand | undefined {
   const bare = text.replace(/^\//, '');
   // Own keys only: "constructor" or "toString" typed by a citizen must not find Object's members.
   if (Object.hasOwn(COMMANDS, text)) return COMMANDS[text];
-  return Object.hasOwn(COMMANDS, bare) ? COMMANDS[bare] : undefined;
+  if (Object.hasOwn(COMMANDS, bare)) return COMMANDS[bare];
+  return privacyCommand(bare);
 }
 
 const YES = new Set([

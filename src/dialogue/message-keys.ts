@@ -1,6 +1,7 @@
 import { STATUSES } from '../domain/application.js';
 import type { NikProblem } from './nik-check.js';
 import type { DateProblem } from './dates.js';
+import { PRIVACY_KEYS } from './privacy-keywords.js';
 
 const NIK_PROBLEMS: readonly NikProblem[] = ['length', 'digits', 'region', 'date', 'serial'];
 const DATE_PROBLEMS: readonly DateProblem[] = ['format', 'impossible'];
@@ -63,6 +64,7 @@ const STATIC_KEYS = [
  */
 export const ENGINE_MESSAGE_KEYS: readonly string[] = [
   ...STATIC_KEYS,
+  ...PRIVACY_KEYS,
   ...LABELLED_INTENTS.map((i) => `intent_label.${i}`),
   ...STATUSES.map((s) => `status.names.${s}`),
   ...NIK_PROBLEMS.map((p) => `invalid.nik.${p}`),

@@ -41,6 +41,33 @@ export interface StatusView {
   note?: string;
 }
 
+/** What Loket holds about one chat, as the "data saya" answer words it (no full NIK in it). */
+export interface MyDataView {
+  /** The application being filled in: its service and how much is in it. */
+  draft?: { serviceId: string; answers: number; documents: number };
+  applications: Array<{
+    trackingNumber: string;
+    serviceId: string;
+    status: ApplicationStatus;
+    /** ISO time it was submitted. */
+    submittedAt: string;
+    /** Already masked (maskNik); absent once erased. */
+    nik?: string;
+  }>;
+  /** Conversations with officers: how many, and when each began (ISO). */
+  handoffs: { count: number; dates: string[] };
+  /** Satisfaction answers given after those conversations. */
+  satisfaction: number;
+  /** RETENTION_DAYS: days finished applications and conversations are kept. */
+  retentionDays: number;
+  /** DRAFT_DAYS: days an abandoned draft is kept. */
+  draftDays: number;
+  /** The export file's name when it reached the chat. */
+  file?: string;
+  /** The pending deletion request's deadline (ISO), if one waits. */
+  deletionDueAt?: string;
+}
+
 /**
  * What a chat that did not file the application answers before it sees the status: the
  * applicant's date of birth (ISO `YYYY-MM-DD`) or the last 4 digits of the NIK. Anyone can type
@@ -92,7 +119,13 @@ export type SystemEvent =
   | { kind: 'handed_back'; officerName: string }
   /** An officer asked for one answer or document to be fixed (NEEDS_REVISION). */
   | { kind: 'revision_requested'; trackingNumber: string; serviceId: string; stepId: string; note: string }
-  | { kind: 'revision_saved'; trackingNumber: string };
+  | { kind: 'revision_saved'; trackingNumber: string }
+  /** The "data saya" answer: what Loket holds about this chat (the export file went separately). */
+  | { kind: 'my_data'; view: MyDataView }
+  /** A deletion request stored (or one already pending: `already`); `inProgress` are kept for now. */
+  | { kind: 'deletion_requested'; dueAt: string; already: boolean; inProgress: string[] }
+  /** A supervisor decided the chat's deletion request; `kept` are applications still in progress. */
+  | { kind: 'deletion_decided'; approved: boolean; reason?: string; kept: string[] };
 
 export type Input = (CitizenInput | SystemEvent) & {
   /** ISO time of the message, for dates and ages; the engine never reads a clock. */
@@ -142,7 +175,11 @@ export type Effect =
     }
   | { kind: 'record_consent'; given: boolean }
   /** The citizen rated the closed conversation (SKM 1-4), perhaps with a comment (digits masked). */
-  | { kind: 'record_satisfaction'; ticketId: string; score: SkmScore; comment?: string };
+  | { kind: 'record_satisfaction'; ticketId: string; score: SkmScore; comment?: string }
+  /** "data saya": gather what Loket holds about the chat, send the export file, answer `my_data`. */
+  | { kind: 'show_my_data' }
+  /** "hapus data saya", confirmed: store a deletion request for a supervisor to decide. */
+  | { kind: 'request_deletion' };
 
 /** Where the conversation is. Stored as JSON per (channel, chatId); versioned by the store. */
 export interface ConversationState {
@@ -162,6 +199,8 @@ export interface ConversationState {
   };
   /** A tracking number of someone else's application, waiting for the proof (`StatusProof`). */
   statusProof?: { trackingNumber: string };
+  /** "Hapus data saya?" was asked: the next message answers it (or, if it is no yes/no, drops it). */
+  deletionConfirm?: true;
   /** An officer-requested fix in progress. */
   revision?: { trackingNumber: string; serviceId: string; stepId: string };
   /** The last menu shown, so "2" or its text can be matched. */

@@ -1,7 +1,7 @@
 import { pingDatabase } from '../adapters/mongo/connection.js';
 import { createMongoWhatsAppAuthStore } from '../adapters/mongo/whatsapp-auth-store.js';
 import { terminalMessage } from '../adapters/terminal/inbound.js';
-import { formatPlain } from '../adapters/terminal/format.js';
+import { formatPlain, saveTerminalFile } from '../adapters/terminal/format.js';
 import { createTelegramChannel, type TelegramChannel } from '../adapters/telegram/channel.js';
 import { createWhatsAppChannel, type WhatsAppChannel } from '../adapters/whatsapp/channel.js';
 import type { SocketFactory } from '../adapters/whatsapp/socket.js';
@@ -126,11 +126,18 @@ export function wireTerminal(loket: Loket, lang?: 'id' | 'en'): TerminalSay {
   // The terminal's sender is this process's screen: what the outbound path sends to a user here
   // (the turn's replies, and any notice waiting for them) is what `say` prints.
   const heard = new Map<string, string[]>();
+  const hear = (chatId: string, lines: string[]) =>
+    heard.set(chatId, [...(heard.get(chatId) ?? []), ...lines]);
   loket.senders.set('terminal', {
     channel: 'terminal',
     send: (chatId, replies) => {
-      heard.set(chatId, [...(heard.get(chatId) ?? []), ...replies.map(formatPlain)]);
+      hear(chatId, replies.map(formatPlain));
       return Promise.resolve({ ok: true });
+    },
+    // A file for the citizen (their "data saya" export) is saved on this machine and named.
+    sendFile: async (chatId, file) => {
+      hear(chatId, [`📎 ${await saveTerminalFile(chatId, file)}`]);
+      return { ok: true };
     },
   });
   return async (user, text, file) => {

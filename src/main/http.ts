@@ -43,6 +43,7 @@ async function officerDeps(loket: Loket, whatsapp: WhatsAppChannel | undefined):
     holidayStore: repos.holidayStore,
     outbox: repos.outbox,
     deadLetters: repos.deadLetters,
+    deletionRequests: repos.deletionRequests,
     setupTokens: repos.setupTokens,
     documents: repos.documents,
     push: loket.push,

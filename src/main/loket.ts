@@ -7,6 +7,7 @@ import { dataKeys } from '../config/data-key.js';
 import type { FieldCipher } from '../ports/field-cipher.js';
 import { makeHandleInbound } from '../app/handle-inbound.js';
 import { settleReplyLine } from '../app/officer/deliver-reply.js';
+import { makeSendFileToChat } from '../app/officer/send-file-to-chat.js';
 import { createOutbound, type Outbound } from '../app/outbound/outbound.js';
 import { makePushConversationEvent } from '../app/push-event.js';
 import type { HandleInbound } from '../app/inbound.js';
@@ -140,6 +141,9 @@ function wireUseCases(
     satisfaction: repos.satisfaction,
     statusProofs: repos.statusProofs,
     documents: repos.documents,
+    deletionRequests: repos.deletionRequests,
+    sendFile: makeSendFileToChat(senders, logger),
+    retentionDays: config.RETENTION_DAYS,
     logger,
     trackingPrefix: config.TRACKING_PREFIX,
     holidays: parts.runtime.holidays,

@@ -133,6 +133,11 @@ export interface HandoffRepository {
   countClaimedBy(officerId: string): Promise<number>;
   /** The chat's tickets, newest first, at most `limit`: the officer sees the citizen's earlier handoffs. */
   listByChat(channel: Channel, chatId: string, limit: number): Promise<HandoffTicket[]>;
+  /**
+   * A citizen's approved deletion request: the chat's closed tickets lose their transcript,
+   * notes and name, and stop naming the chat. Open ones are kept (an officer is on them).
+   */
+  eraseClosedByChat(channel: Channel, chatId: string): Promise<ErasedHandoffs>;
 
   // Delivery state of officer replies (the live conversation page shows it as it changes).
   /**
@@ -151,6 +156,12 @@ export interface HandoffRepository {
     delivery: ReplyDelivery,
     from?: readonly DeliveryState[],
   ): Promise<HandoffTicket | undefined>;
+}
+
+/** What erasing a chat's closed tickets touched: their ids, and the files their transcripts held. */
+export interface ErasedHandoffs {
+  ticketIds: string[];
+  documentIds: string[];
 }
 
 /** Where an officer's reply is: `sent` only once the channel accepted it. */

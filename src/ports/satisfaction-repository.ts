@@ -31,4 +31,11 @@ export interface SatisfactionRepository {
   record(answer: SatisfactionAnswer): Promise<void>;
   /** Answers in the window, newest first, at most `max` (the dashboard aggregates them). */
   listWindow(filter: SatisfactionFilter, max: number): Promise<SatisfactionAnswer[]>;
+  /** The answers about these conversations (a citizen's data export). */
+  listByTickets(ticketIds: readonly string[]): Promise<SatisfactionAnswer[]>;
+  /**
+   * Drops the free-text comments of these conversations (a citizen's approved deletion): the
+   * score stays for the office's IKM, tied to a ticket that no longer names the chat.
+   */
+  dropComments(ticketIds: readonly string[]): Promise<number>;
 }

@@ -48,6 +48,7 @@ describe('handleInbound', () => {
         satisfaction: repos.satisfaction,
         statusProofs: repos.statusProofs,
         documents: repos.documents,
+        deletionRequests: repos.deletionRequests,
         logger,
         trackingPrefix: 'PTSP',
         holidays: [],

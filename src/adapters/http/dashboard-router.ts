@@ -12,6 +12,7 @@ import type { OfficerHttpDeps } from './officer-http-deps.js';
 import { currentOfficer, officerOf, requireRole } from './security.js';
 import { auditPage } from './routes/supervisor/audit-page.js';
 import { dashboardPage } from './routes/supervisor/dashboard-page.js';
+import { dataRequestsPage } from './routes/supervisor/data-requests-page.js';
 import { deadLettersPage } from './routes/supervisor/dead-letters-page.js';
 import { deliveriesPage } from './routes/supervisor/deliveries-page.js';
 import { auditQuery, metricsWindow } from './routes/supervisor/queries.js';
@@ -61,10 +62,10 @@ export function createDashboardConsoleRouter(deps: OfficerHttpDeps): Router {
   const render = consoleRenderer(deps);
   const router = express.Router();
   router.use(
-    ['/dashboard', '/audit', '/deliveries', '/dead-letters'],
+    ['/dashboard', '/audit', '/deliveries', '/dead-letters', '/data-requests'],
     requireRolePage('supervisor', 'admin'),
   );
-  for (const page of [dashboardPage, auditPage, deliveriesPage, deadLettersPage])
+  for (const page of [dashboardPage, auditPage, deliveriesPage, deadLettersPage, dataRequestsPage])
     router.use(page(deps, render));
   return router;
 }

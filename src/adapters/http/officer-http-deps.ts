@@ -21,6 +21,7 @@ import type { ApiTokenStore } from '../../ports/api-token-store.js';
 import type { RateLimitCounter } from '../../ports/rate-limit-counter.js';
 import type { ConversationStore } from '../../ports/conversation-store.js';
 import type { DeadLetterStore } from '../../ports/dead-letter-store.js';
+import type { DeletionRequestRepository } from '../../ports/deletion-request-repository.js';
 
 /** Everything the officer console and API need; the composition root builds it once. */
 export interface OfficerHttpDeps {
@@ -84,6 +85,8 @@ export interface OfficerHttpDeps {
    * requirement texts to insert in a reply. Absent (some tests), ids are shown and nothing inserted.
    */
   catalog?: Catalog;
+  /** Citizens' requests to delete their data (the data-requests page, the dashboard's deadline). */
+  deletionRequests: DeletionRequestRepository;
   /** Files an officer sends in a conversation: limits and delivery; absent, sending files is refused. */
   handoffFiles?: HandoffFileSettings;
 }

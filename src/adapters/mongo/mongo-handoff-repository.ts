@@ -2,6 +2,7 @@ import { Types, type Model } from 'mongoose';
 import type { Channel } from '../../domain/application.js';
 import type { FieldCipher } from '../../ports/field-cipher.js';
 import type {
+  ErasedHandoffs,
   HandoffOutcome,
   DeliveryState,
   HandoffRepository,
@@ -15,6 +16,7 @@ import type {
 import type { DeliveryRecord, HandoffRecord } from './handoff-model.js';
 import { chatKeyOf, chatKeysOf, handoffToDomain, lineRecord, noteRecord } from './handoff-mapper.js';
 import { sealText } from './sealed-fields.js';
+import { eraseClosedHandoffsOfChat } from './mongo-handoff-erasure.js';
 import { compact, isDuplicateKeyError, toObjectId } from './mongo-utils.js';
 import { mutate } from './write-lock.js';
 import type { WriteLockRecord } from './write-lock-model.js';
@@ -233,6 +235,10 @@ export class MongoHandoffRepository implements HandoffRepository {
       .lean<HandoffRecord[]>()
       .exec();
     return rows.map((r) => this.toDomain(r));
+  }
+
+  eraseClosedByChat(channel: Channel, chatId: string): Promise<ErasedHandoffs> {
+    return eraseClosedHandoffsOfChat(this.model, this.locks, this.cipher, channel, chatId);
   }
 
   private async transition(

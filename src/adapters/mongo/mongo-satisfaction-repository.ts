@@ -49,4 +49,21 @@ export class MongoSatisfactionRepository implements SatisfactionRepository {
       .exec();
     return rows.flatMap((r) => toDomain(this.cipher, r) ?? []);
   }
+
+  async listByTickets(ticketIds: readonly string[]): Promise<SatisfactionAnswer[]> {
+    if (ticketIds.length === 0) return [];
+    const rows = await this.model
+      .find({ _id: { $in: [...ticketIds] } })
+      .lean<SatisfactionRecord[]>()
+      .exec();
+    return rows.flatMap((r) => toDomain(this.cipher, r) ?? []);
+  }
+
+  async dropComments(ticketIds: readonly string[]): Promise<number> {
+    if (ticketIds.length === 0) return 0;
+    const res = await this.model
+      .updateMany({ _id: { $in: [...ticketIds] } }, { $unset: { comment: '' } })
+      .exec();
+    return res.modifiedCount;
+  }
 }

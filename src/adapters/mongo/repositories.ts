@@ -4,6 +4,7 @@ import type { ApplicationRepository } from '../../ports/application-repository.j
 import type { CannedReplyRepository } from '../../ports/canned-reply-repository.js';
 import type { ConversationStore } from '../../ports/conversation-store.js';
 import type { DeadLetterStore } from '../../ports/dead-letter-store.js';
+import type { DeletionRequestRepository } from '../../ports/deletion-request-repository.js';
 import type { DocumentStore } from '../../ports/document-store.js';
 import type { EventLog } from '../../ports/event-log.js';
 import type { FieldCipher } from '../../ports/field-cipher.js';
@@ -30,6 +31,7 @@ import { MongoApplicationRepository } from './mongo-application-repository.js';
 import { MongoCannedReplyRepository } from './mongo-canned-reply-repository.js';
 import { MongoConversationStore } from './mongo-conversation-store.js';
 import { MongoDeadLetterStore } from './mongo-dead-letter-store.js';
+import { deletionRequestModel, MongoDeletionRequests } from './mongo-deletion-requests.js';
 import { MongoEventLog } from './mongo-event-log.js';
 import { MongoHandoffRepository } from './mongo-handoff-repository.js';
 import { MongoInboundLog } from './mongo-inbound-log.js';
@@ -83,6 +85,8 @@ export interface MongoRepositories {
   rateLimits: RateLimitCounter;
   /** The field cipher the stores seal with (use cases take it for pseudonyms). */
   cipher: FieldCipher;
+  /** Citizens' requests to delete their data, decided by a supervisor (UU 27/2022). */
+  deletionRequests: DeletionRequestRepository;
   /**
    * Builds every index and waits for it. Call once at start-up before taking traffic: the unique
    * indexes are what makes tracking numbers, claims and idempotency keys safe.
@@ -121,6 +125,7 @@ export function createMongoRepositories(conn: Connection, cipher: FieldCipher): 
     statusProofs: statusProofModel(conn),
     apiTokens: apiTokenModel(conn),
     rateLimits: rateLimitModel(conn),
+    deletionRequests: deletionRequestModel(conn),
   };
   const documents = new GridFsDocumentStore(conn, cipher);
   const applications = new MongoApplicationRepository(models.applications, locks, cipher);
@@ -148,6 +153,7 @@ export function createMongoRepositories(conn: Connection, cipher: FieldCipher): 
     apiTokens: new MongoApiTokenStore(models.apiTokens),
     rateLimits: new MongoRateLimitCounter(models.rateLimits),
     cipher,
+    deletionRequests: new MongoDeletionRequests(models.deletionRequests, locks, cipher),
     sweepLocks: () => sweepLocks(locks),
     sweepConversations: (now) => conversations.sweep((channel, ids) => inbound.markDone(channel, ids), now),
     async ensureIndexes() {

@@ -3,6 +3,7 @@ import type { Catalog } from '../../catalog/catalog.js';
 import type { ConversationState, Effect, UploadedFile } from '../../dialogue/types.js';
 import type { Actor, DocumentRef } from '../../domain/application.js';
 import type { ApplicationRepository } from '../../ports/application-repository.js';
+import type { DeletionRequestRepository } from '../../ports/deletion-request-repository.js';
 import type { DocumentStore } from '../../ports/document-store.js';
 import type { EventLog } from '../../ports/event-log.js';
 import type { HandoffRepository } from '../../ports/handoff-repository.js';
@@ -12,6 +13,7 @@ import type { OfficerRepository } from '../../ports/officer-repository.js';
 import type { SatisfactionRepository } from '../../ports/satisfaction-repository.js';
 import type { StatusProofAttempts } from '../../ports/status-proof-attempts.js';
 import type { InboundMessage } from '../inbound.js';
+import type { SendFileToChat } from '../officer/send-file-to-chat.js';
 
 /** What the effect use cases need; each one takes only the part it uses (`Pick<EffectDeps, ...>`). */
 export interface EffectDeps {
@@ -37,6 +39,14 @@ export interface EffectDeps {
   holidayStore?: HolidayRepository;
   /** The office whose counter hours an unrouted conversation follows (counter-hours.ts). */
   queueOfficeId?: string;
+  /** Citizens' requests to delete their data ("hapus data saya"). */
+  deletionRequests: DeletionRequestRepository;
+  /** How the "data saya" export file reaches the chat; absent, the citizen is told it could not. */
+  sendFile?: SendFileToChat;
+  /** RETENTION_DAYS, as the "data saya" answer tells it; 365 when absent. */
+  retentionDays?: number;
+  /** DRAFT_DAYS, as the "data saya" answer tells it; 30 when absent. */
+  draftDays?: number;
   /** The tracking numbers' randomness; tests fix it. */
   random?: () => number;
 }

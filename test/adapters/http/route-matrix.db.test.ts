@@ -214,6 +214,16 @@ const ROUTES: Route[] = [
   { method: 'GET', pattern: '/console/deliveries', access: 'supervisor', body: 'none' },
   // Messages parked after failing with the database healthy (dead-letters-page.tsx).
   { method: 'GET', pattern: '/console/dead-letters', access: 'supervisor', body: 'none' },
+  // Citizens' deletion requests (data-requests-page.tsx): supervisors and admins decide them.
+  { method: 'GET', pattern: '/console/data-requests', access: 'supervisor', body: 'none' },
+  { method: 'POST', pattern: '/console/data-requests/:id/approve', access: 'supervisor', body: 'form' },
+  {
+    method: 'POST',
+    pattern: '/console/data-requests/:id/refuse',
+    access: 'supervisor',
+    body: 'form',
+    bad: { reason: '  ' },
+  },
   { method: 'GET', pattern: '/console/admin', access: 'admin', body: 'none' },
   { method: 'GET', pattern: '/console/admin/officers', access: 'admin', body: 'none' },
   {
@@ -318,6 +328,7 @@ const MOUNTS: Record<string, string> = {
   auditPage: '/console',
   deliveriesPage: '/console',
   deadLettersPage: '/console',
+  dataRequestsPage: '/console',
   officersPage: '/console',
   officerTokensPage: '/console',
   officesPage: '/console',

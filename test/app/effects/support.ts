@@ -26,6 +26,7 @@ export async function openEffectDeps(conn: DbConnection): Promise<EffectDeps & {
     satisfaction: repos.satisfaction,
     statusProofs: repos.statusProofs,
     documents: repos.documents,
+    deletionRequests: repos.deletionRequests,
     logger: createLogger('silent'),
     trackingPrefix: 'PTSP',
     holidays: [],

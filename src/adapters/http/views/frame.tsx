@@ -1,6 +1,7 @@
 import type { OfficerActor } from '../../../app/officer/officer-actor.js';
 import { t, type ConsoleLang } from '../console-i18n.js';
 import { tc } from '../context-i18n.js';
+import { tdr } from '../data-request-i18n.js';
 import { tdl } from '../dead-letter-i18n.js';
 import { to } from '../office-i18n.js';
 import { ts } from '../supervisor-i18n.js';
@@ -84,6 +85,7 @@ function RoleLinks({ lang, officer }: { lang: ConsoleLang; officer: OfficerActor
       <a href="/console/audit">{ts(lang, 'audit')}</a>{' '}
       <a href="/console/deliveries">{ts(lang, 'deliveries')}</a>{' '}
       <a href="/console/dead-letters">{tdl(lang, 'title')}</a>{' '}
+      <a href="/console/data-requests">{tdr(lang, 'title')}</a>{' '}
       <a href="/console/canned-replies">{tc(lang, 'cannedTitle')}</a>{' '}
       {/* Admins pick an office from their area's list; a supervisor reads their own office. */}
       <a href={officer.role === 'admin' ? '/console/admin/offices' : `/console/offices/${officer.officeId}`}>

@@ -1,5 +1,6 @@
 import express, { type Router } from 'express';
 import { OfficerActionError } from '../../../../app/officer/errors.js';
+import { pendingDeletions } from '../../../../app/officer/deletion-requests.js';
 import { computeMetrics } from '../../../../app/officer/metrics.js';
 import { computeSatisfaction } from '../../../../app/officer/satisfaction-metrics.js';
 import { isWithinOffice } from '../../../../app/officer/scope.js';
@@ -28,11 +29,20 @@ export function dashboardPage(deps: OfficerHttpDeps, render: Render): Router {
       to: w.to,
       officeId: w.officeId,
     });
+    const deletions = { pending: await pendingDeletions(deps, officer), now: deps.now() };
     render(
       req,
       res,
       ts(lang, 'dashboard'),
-      () => <DashboardView lang={lang} days={w.days} metrics={metrics} satisfaction={satisfaction} />,
+      () => (
+        <DashboardView
+          lang={lang}
+          days={w.days}
+          metrics={metrics}
+          satisfaction={satisfaction}
+          deletions={deletions}
+        />
+      ),
       opts,
     );
   });

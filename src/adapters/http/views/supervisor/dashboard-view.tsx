@@ -2,6 +2,8 @@ import type { DashboardMetrics } from '../../../../app/officer/metrics.js';
 import type { SatisfactionMetrics } from '../../../../app/officer/satisfaction-metrics.js';
 import { t, type ConsoleLang } from '../../console-i18n.js';
 import { ts } from '../../supervisor-i18n.js';
+import type { PendingDeletions } from '../../../../ports/deletion-request-repository.js';
+import { DeletionsSection } from './dashboard-deletions.js';
 import { OverdueSection, PerDaySection, ProcessingSection } from './dashboard-applications.js';
 import { PointsSection } from './dashboard-officers.js';
 import { SatisfactionSection } from './dashboard-satisfaction.js';
@@ -15,12 +17,15 @@ export function DashboardView({
   days,
   metrics: m,
   satisfaction,
+  deletions,
 }: {
   lang: ConsoleLang;
   days: DashboardWindow;
   metrics: DashboardMetrics;
   /** Citizens' satisfaction (IKM) per officer and office; absent, the section is left out. */
   satisfaction?: SatisfactionMetrics;
+  /** Citizens' deletion requests waiting, with the nearest deadline; absent, left out. */
+  deletions?: { pending: PendingDeletions; now: Date };
 }) {
   return (
     <>
@@ -40,6 +45,7 @@ export function DashboardView({
         <button>{ts(lang, 'show')}</button>
       </form>
       {m.truncated ? <p class="flash error">{ts(lang, 'truncated')}</p> : null}
+      {deletions ? <DeletionsSection lang={lang} {...deletions} /> : null}
       <PointsSection lang={lang} officers={m.officers} />
       {satisfaction ? <SatisfactionSection lang={lang} metrics={satisfaction} /> : null}
       <PerDaySection lang={lang} days={days} perDay={m.applicationsPerDay} />

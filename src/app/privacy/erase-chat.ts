@@ -1,0 +1,104 @@
+import type { Flow } from '../../catalog/flow-schema.js';
+import type { Actor, Application, ChatAddress } from '../../domain/application.js';
+import type { ApplicationRepository, PendingEffect } from '../../ports/application-repository.js';
+import type { DocumentStore } from '../../ports/document-store.js';
+import { ConcurrencyError } from '../../ports/errors.js';
+import type { EventLog } from '../../ports/event-log.js';
+import type { HandoffRepository } from '../../ports/handoff-repository.js';
+import type { SatisfactionRepository } from '../../ports/satisfaction-repository.js';
+import { completeEffectsNow } from '../application-effects.js';
+import { erasePersonalData } from '../officer/retention.js';
+import { erasable, inProgress } from './chat-data.js';
+
+/** Saves lost to a concurrent change before an application is left for retention to erase. */
+const SAVE_TRIES = 3;
+
+/** What erasing a chat's data needs. */
+export interface EraseChatDeps {
+  applications: ApplicationRepository;
+  handoffs: Pick<HandoffRepository, 'eraseClosedByChat'>;
+  satisfaction: Pick<SatisfactionRepository, 'dropComments'>;
+  documents: DocumentStore;
+  events: EventLog;
+  /** The flows, to tell identifying answers from plain choices (as retention does). */
+  flows: ReadonlyMap<string, Flow>;
+}
+
+/** What the erasure did, for the audit log and the citizen's notice. */
+export interface ChatErasure {
+  applicationsErased: number;
+  /** Tracking numbers of the applications still in progress: kept until they finish. */
+  kept: string[];
+  handoffsErased: number;
+  documentsDeleted: number;
+}
+
+/**
+ * Erases what Loket holds about one chat now (an approved deletion request): finished
+ * applications as retention would (record first, its files and audit event as follow-ups), the
+ * closed officer conversations' transcripts and files, the comments of their satisfaction
+ * answers. Applications in progress are kept: processing them needs the data, and retention
+ * erases them after they finish. The conversation itself is reset by the decision's push.
+ */
+export async function eraseChatData(
+  deps: EraseChatDeps,
+  chat: ChatAddress,
+  by: { actor: Actor; requestId: string; at: Date },
+): Promise<ChatErasure> {
+  const applications = await deps.applications.listByContact(chat);
+  let applicationsErased = 0;
+  let documentsDeleted = 0;
+  for (const app of erasable(applications)) {
+    const erased = await eraseApplication(deps, app, by);
+    if (erased === undefined) continue;
+    applicationsErased++;
+    documentsDeleted += erased;
+  }
+  const handoffs = await deps.handoffs.eraseClosedByChat(chat.channel, chat.chatId);
+  for (const id of handoffs.documentIds) await deps.documents.delete(id);
+  await deps.satisfaction.dropComments(handoffs.ticketIds);
+  return {
+    applicationsErased,
+    kept: inProgress(applications).map((a) => a.trackingNumber),
+    handoffsErased: handoffs.ticketIds.length,
+    documentsDeleted: documentsDeleted + handoffs.documentIds.length,
+  };
+}
+
+/** One finished application erased; the number of its files, or undefined when it kept changing. */
+async function eraseApplication(
+  deps: EraseChatDeps,
+  first: Application,
+  by: { actor: Actor; requestId: string; at: Date },
+): Promise<number | undefined> {
+  let app: Application | undefined = first;
+  for (let tries = 0; app && erasable([app]).length > 0 && tries < SAVE_TRIES; tries++) {
+    const erased = erasePersonalData(app, deps.flows.get(app.serviceId), by.at);
+    const documentIds = app.documents.map((d) => d.id);
+    const followUp: PendingEffect = {
+      id: `erase:${app.id}`,
+      at: by.at,
+      audit: {
+        type: 'application.personal_data_erased',
+        applicationId: app.id,
+        trackingNumber: app.trackingNumber,
+        officeId: app.officeId,
+        actor: by.actor,
+        at: by.at,
+        data: { deletionRequestId: by.requestId, status: app.status, documentsDeleted: documentIds.length },
+      },
+      ...(documentIds.length > 0 ? { deleteDocuments: documentIds } : {}),
+    };
+    try {
+      await deps.applications.save(erased, app.version, { effects: [followUp] });
+    } catch (err) {
+      if (!(err instanceof ConcurrencyError)) throw err;
+      app = await deps.applications.findById(first.id);
+      continue;
+    }
+    // Saved without its files and data: what is left of the follow-up the reconciler completes.
+    await completeEffectsNow(deps, app.id, [followUp]);
+    return documentIds.length;
+  }
+  return undefined;
+}

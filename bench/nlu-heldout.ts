@@ -96,3 +96,58 @@ export function scoreHeldout(rows: readonly HeldoutRow[], readings: readonly Rea
     ),
   };
 }
+
+/** One system's held-out scores with its training time. */
+export interface HeldoutResult {
+  system: string;
+  scores: HeldoutScores;
+  trainMs: number;
+}
+
+/** A Markdown table, columns padded to their widest cell. */
+export function markdownTable(table: readonly (readonly string[])[]): string {
+  const widths = (table[0] ?? []).map((_, c) => Math.max(...table.map((row) => (row[c] ?? '').length)));
+  const line = (row: readonly string[]): string =>
+    `| ${row.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join(' | ')} |`;
+  return [
+    line(table[0] ?? []),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...table.slice(1).map(line),
+  ].join('\n');
+}
+
+const pct = (x?: number): string => (x === undefined ? '-' : (x * 100).toFixed(1));
+
+/** The held-out summary (one row per system) and the per-intent F1 table (one column per system). */
+export function formatHeldout(rows: readonly HeldoutRow[], results: readonly HeldoutResult[]): string {
+  const summary = [
+    [
+      'system',
+      'intent accuracy %',
+      'service accuracy %',
+      'macro-F1 %',
+      'false out-of-scope %',
+      'missed out-of-scope %',
+      'train ms',
+    ],
+    ...results.map((r) => [
+      r.system,
+      pct(r.scores.intentAccuracy),
+      pct(r.scores.serviceAccuracy),
+      pct(r.scores.macroF1),
+      pct(r.scores.falseOutOfScope),
+      pct(r.scores.missedOutOfScope),
+      r.trainMs.toFixed(0),
+    ]),
+  ];
+  const intents = [...new Set(rows.map((r) => r.intent))].sort();
+  const perIntent = [
+    ['intent (F1 %)', 'n', ...results.map((r) => r.system)],
+    ...intents.map((i) => [
+      i,
+      String(rows.filter((r) => r.intent === i).length),
+      ...results.map((r) => pct(r.scores.f1.get(i))),
+    ]),
+  ];
+  return `${markdownTable(summary)}\n\n${markdownTable(perIntent)}`;
+}

@@ -1,5 +1,5 @@
 import type { MessageLanguage } from '../domain/understanding.js';
-import { REGIONAL_SLANG } from './regional.js';
+import { isRootWord, stemId } from './natural-id.js';
 import { SLANG } from './slang.js';
 
 /**
@@ -23,47 +23,48 @@ const ENGLISH = new Set(
   ).split(' '),
 );
 
-/** Indonesian function and chat words; every slang spelling counts too (see `isIndonesian`). */
+/**
+ * Indonesian function and chat words, and the commonest words of a request to the counter. Some
+ * also name people and streets ("Jl. DI Panjaitan", "Kampung Baru"): one marker word never
+ * decides, so such a name or address typed into an English conversation stays neutral.
+ */
 const INDONESIAN = new Set(
   (
-    'yang di ke dari dan atau dengan untuk pada dalam saya aku kamu anda kami kita dia mereka ' +
+    'yang ke dari dan atau dengan untuk pada dalam saya aku kamu anda kami kita dia mereka di ' +
     'mau ingin bisa boleh harus perlu apa apakah bagaimana berapa kapan dimana mana siapa kenapa ' +
-    'mengapa sudah belum tidak bukan ada ini itu tadi nanti sekarang juga lagi saja sama buat bikin ' +
-    'urus tolong mohon kak kakak min mas mbak pak bu bapak ibu dong deh sih nih kah lah ya iya kok ' +
-    'gak nggak enggak udah aja banget terus kalau tapi karena jadi gimana caranya syarat syaratnya ' +
-    'biaya biayanya lama berkas surat kartu akta akte bayar daftar hilang rusak baru anak terima kasih ' +
-    'makasih selamat pagi siang sore malam permisi halo'
+    'mengapa sudah belum tidak bukan ada ini itu tadi nanti sekarang juga lagi saja sama buat ' +
+    'urus tolong mohon kak kakak min dong deh sih nih kah lah kok gak nggak enggak udah aja ' +
+    'banget terus kalau tapi karena jadi caranya syarat syaratnya biaya biayanya berkas hilang ' +
+    'rusak bayar daftar terima kasih permisi selamat pagi siang sore malam hari buka tutup sampai ' +
+    'baru lama gratis dulu yuk langsung kantor uang minta surat kartu akta akte anak bapak ibu'
   ).split(' '),
 );
 
-/** Words both languages use, or bare answers: they never decide the language. */
+/**
+ * Words both languages use, bare answers and place words: they never decide the language, so a
+ * name, an address or a village typed into an English conversation keeps it English.
+ */
 const NEUTRAL = new Set(
-  'ok oke okay okey sip siap ya iya yes yup no nope y n hi hai hello halo hey thx ty tq cs admin menu status online'.split(
-    ' ',
-  ),
+  (
+    'ok oke okay okey sip siap ya iya yes yup no nope y n hi hai hello halo hey thx ty tq cs admin ' +
+    'menu status online jalan jl gang gg rt rw blok desa kelurahan kel kecamatan kec kabupaten kab ' +
+    'kota provinsi perumahan komplek kampung dusun'
+  ).split(' '),
 );
 
-/** Chat spellings that are English themselves ("hello", "check"): no evidence of Indonesian. */
-const ENGLISH_SLANG = new Set([
-  'check',
-  'hello',
-  'hallo',
-  'helo',
-  'hi',
-  'hy',
-  'thx',
-  'ty',
-  'tq',
-  'ok',
-  'okay',
-  'okey',
-  'no',
-  'ass',
-]);
+/** Chat spellings that are English words themselves: no evidence of Indonesian. */
+const ENGLISH_SPELLINGS = new Set(['check', 'hallo', 'helo', 'hy', 'ass']);
 
+/**
+ * Indonesian evidence: a function word, a chat spelling of Indonesian words ("sy", "gmn",
+ * "kulo"), or a word whose Indonesian affixes strip to a root ("pengajuan", "disambungkan").
+ */
 function isIndonesian(word: string): boolean {
-  if (INDONESIAN.has(word) || Object.hasOwn(REGIONAL_SLANG, word)) return true;
-  return Object.hasOwn(SLANG, word) && !ENGLISH_SLANG.has(word);
+  if (INDONESIAN.has(word)) return true;
+  const mapped = Object.hasOwn(SLANG, word) ? SLANG[word] : undefined;
+  if (mapped !== undefined) return mapped !== '' && !NEUTRAL.has(mapped) && !ENGLISH_SPELLINGS.has(word);
+  const stem = stemId(word);
+  return stem !== word && isRootWord(stem);
 }
 
 /** How many words of each language a message holds. */
@@ -89,12 +90,12 @@ export function countLanguageWords(text: string): LanguageCounts {
 
 /**
  * The language of one message: English needs two English marker words and twice as many as
- * Indonesian ones ("mau apply ktp" stays Indonesian); Indonesian needs one marker word and more
- * than the English ones; anything else is neutral.
+ * Indonesian ones ("mau apply ktp" stays Indonesian); Indonesian needs two marker words and more
+ * than the English ones; anything else, one lone word included, is neutral.
  */
 export function detectLanguage(text: string): MessageLanguage {
   const { id, en } = countLanguageWords(text);
   if (en >= 2 && en >= 2 * id) return 'en';
-  if (id >= 1 && id > en) return 'id';
+  if (id >= 2 && id > en) return 'id';
   return 'neutral';
 }

@@ -51,12 +51,12 @@ describe('followLanguage', () => {
     expect(c.text).toContain('Baik, saya lanjutkan dalam Bahasa Indonesia.');
   });
 
-  it('should keep the language through neutral messages mid-flow: a name, a NIK, a menu number', () => {
+  it('should keep the language through neutral messages mid-flow: a menu number, a name, a NIK', () => {
     const c = chat('en');
     startKtp(c);
     c.say('1');
     expect(c.at_).toBe('nama');
-    c.say('Budi Santoso');
+    c.say('Anak Agung Gede Putra');
     expect(c.at_).toBe('nik');
     c.say('3171010101900001');
     expect(c.state.lang).toBe('en');

@@ -17,12 +17,13 @@ describe('detectLanguage', () => {
     expect(detectLanguage('kulo badhe damel kk')).toBe('id');
     expect(detectLanguage('abdi bade ngadamel akta')).toBe('id');
     expect(detectLanguage('aye mau bikin ktp nih')).toBe('id');
-    expect(detectLanguage('batal')).toBe('neutral');
-    expect(detectLanguage('makasih')).toBe('id');
+    expect(detectLanguage('pengajuan pindah saya sudah sampai mana')).toBe('id');
+    expect(detectLanguage('makasih ya kak')).toBe('id');
   });
 
-  it('should keep a code-switched Indonesian message Indonesian', () => {
-    expect(detectLanguage('mau apply KTP')).toBe('id');
+  it('should never read a code-switched Indonesian message as English', () => {
+    expect(detectLanguage('mau apply KTP')).not.toBe('en');
+    expect(detectLanguage('mau apply KTP buat anak saya')).toBe('id');
     expect(detectLanguage('cost nya brp kak')).toBe('id');
   });
 
@@ -40,6 +41,22 @@ describe('detectLanguage', () => {
       'Budi Santoso',
       '',
       '🙏',
+    ])
+      expect(detectLanguage(text)).toBe('neutral');
+  });
+
+  it('should call one lone marker word neutral', () => {
+    expect(detectLanguage('batal')).toBe('neutral');
+    expect(detectLanguage('please')).toBe('neutral');
+  });
+
+  it('should keep names, addresses and villages neutral, so a data answer never switches', () => {
+    for (const text of [
+      'Jl. DI Panjaitan No. 5 RT 3 RW 4',
+      'Kelurahan Kebon Jeruk Kecamatan Kembangan',
+      'Kampung Baru Jl Melati',
+      'Anak Agung Gede Putra',
+      'Perumahan Griya Indah Blok C2',
     ])
       expect(detectLanguage(text)).toBe('neutral');
   });

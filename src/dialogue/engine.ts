@@ -119,7 +119,7 @@ function dispatch(ctx: Ctx, input: Input): void {
       if (answeredStatusProof(ctx, input)) return;
       if (ctx.state.survey && handleSurveyInput(ctx, input)) return;
       if (input.kind === 'text') {
-        followLanguage(ctx, input.text);
+        followLanguage(ctx, input.text.trim());
         handleText(ctx, input.text);
       } else if (input.kind === 'choice') handleChoice(ctx, input.value);
       else if (input.kind === 'file') handleFile(ctx, input.file);

@@ -3,9 +3,9 @@ import { isRootWord, stemId } from './natural-id.js';
 import { SLANG } from './slang.js';
 
 /**
- * Which language one message is written in, from its function words: "what are the
- * for" is English, "syaratnya apa aja" Indonesian (Javanese, Sundanese and Betawi
- * count as Indonesian: the answer is the same). A message with no such word, or words both
+ * Which language one message is written in, from its marker words: "what are the requirements
+ * for" is English, "syaratnya apa aja" Indonesian (Javanese, Sundanese and Betawi count as
+ * Indonesian: the answer is the same). A message with no such word, or words both
  * languages use ("ok", "2", a NIK, a tracking number, "ktp"), is neutral: it says nothing about
  * the language to answer in.
  */

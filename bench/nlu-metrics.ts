@@ -1,14 +1,7 @@
-/** Accuracy and macro-F1 over the gold labels (labels predicted but never gold count against precision only). */
-export function scores(
-  gold: readonly string[],
-  predicted: readonly string[],
-): { accuracy: number; macroF1: number } {
-  const labels = [...new Set(gold)];
-  let correct = 0;
-  gold.forEach((g, i) => {
-    if (predicted[i] === g) correct += 1;
-  });
-  const f1s = labels.map((label) => {
+/** F1 of each gold label (a label predicted but never gold counts against others' precision only). */
+export function f1ByLabel(gold: readonly string[], predicted: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const label of new Set(gold)) {
     let tp = 0;
     let fp = 0;
     let fn = 0;
@@ -18,8 +11,21 @@ export function scores(
       else if (p === label) fp += 1;
       else if (g === label) fn += 1;
     });
-    return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+    out.set(label, tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn));
+  }
+  return out;
+}
+
+/** Accuracy and macro-F1 over the gold labels (labels predicted but never gold count against precision only). */
+export function scores(
+  gold: readonly string[],
+  predicted: readonly string[],
+): { accuracy: number; macroF1: number } {
+  let correct = 0;
+  gold.forEach((g, i) => {
+    if (predicted[i] === g) correct += 1;
   });
+  const f1s = [...f1ByLabel(gold, predicted).values()];
   return {
     accuracy: gold.length ? correct / gold.length : 0,
     macroF1: f1s.length ? f1s.reduce((a, b) => a + b, 0) / f1s.length : 0,

@@ -6,6 +6,7 @@ import { flush, note, t } from './context.js';
 import { handleEvent } from './events.js';
 import { handleFile } from './file-input.js';
 import { handleHandoffInput } from './handoff-input.js';
+import { followLanguage } from './language.js';
 import { showMainMenu } from './menus.js';
 import { answeredDeletionConfirm } from './privacy.js';
 import { answerStatusProof } from './status-proof.js';
@@ -70,13 +71,19 @@ function newCtx(
   at: string,
   understand: (text: string) => Understanding,
 ): Ctx {
+  // One reading per text: the language and the handling of a message both ask for it.
+  let last: { text: string; reading: Understanding } | undefined;
   const safeUnderstand = (text: string): Understanding => {
+    if (last?.text === text) return last.reading;
+    let reading: Understanding;
     try {
-      return understand(text);
+      reading = understand(text);
     } catch {
       // A failing NLU must not cost the citizen the conversation: treat it as not understood.
-      return NOT_UNDERSTOOD;
+      reading = NOT_UNDERSTOOD;
     }
+    last = { text, reading };
+    return reading;
   };
   return {
     catalog,
@@ -115,8 +122,10 @@ function dispatch(ctx: Ctx, input: Input): void {
       recordCitizen(ctx, input);
       if (answeredStatusProof(ctx, input)) return;
       if (ctx.state.survey && handleSurveyInput(ctx, input)) return;
-      if (input.kind === 'text') handleText(ctx, input.text);
-      else if (input.kind === 'choice') handleChoice(ctx, input.value);
+      if (input.kind === 'text') {
+        followLanguage(ctx, input.text.trim());
+        handleText(ctx, input.text);
+      } else if (input.kind === 'choice') handleChoice(ctx, input.value);
       else if (input.kind === 'file') handleFile(ctx, input.file);
       else runCommand(ctx, fromChannelCommand(input.command));
       return;

@@ -189,6 +189,8 @@ export interface ConversationState {
   mode: 'bot' | 'handoff';
   /** Consecutive messages the bot did not understand; at 2 it offers an officer. */
   misunderstood: number;
+  /** Clear English messages in a row while the conversation is in Indonesian (language.ts). */
+  englishRun?: number;
   /** The flow in progress, if any. */
   flow?: {
     draft: Draft;

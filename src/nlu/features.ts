@@ -50,6 +50,17 @@ function charFeatures(a: Analysis, options: FeatureOptions): string[] {
   return out;
 }
 
+/** A message's features, drawn once: training reads each example four times (two fits). */
+const drawn = new WeakMap<Analysis, { options: FeatureOptions; word: string[]; char: string[] }>();
+
+function featuresOf(a: Analysis, options: FeatureOptions): { word: string[]; char: string[] } {
+  const hit = drawn.get(a);
+  if (hit && hit.options === options) return hit;
+  const fresh = { options, word: wordFeatures(a, options), char: charFeatures(a, options) };
+  drawn.set(a, fresh);
+  return fresh;
+}
+
 function counts(features: readonly string[]): Map<string, number> {
   const m = new Map<string, number>();
   for (const f of features) m.set(f, (m.get(f) ?? 0) + 1);
@@ -79,7 +90,8 @@ export function fitFeaturizer(
   const index = new Map<string, number>();
   const df: number[] = [];
   for (const d of docs) {
-    for (const f of new Set([...wordFeatures(d, options), ...charFeatures(d, options)])) {
+    const { word, char } = featuresOf(d, options);
+    for (const f of new Set([...word, ...char])) {
       let i = index.get(f);
       if (i === undefined) {
         i = index.size;
@@ -117,8 +129,9 @@ export function featurizerFrom(data: FeaturizerData): Featurizer {
     data,
     vector(a) {
       const m = new Map<number, number>();
-      block(wordFeatures(a, options), 1, m);
-      block(charFeatures(a, options), options.charWeight, m);
+      const { word, char } = featuresOf(a, options);
+      block(word, 1, m);
+      block(char, options.charWeight, m);
       const idx = new Int32Array(m.size);
       const val = new Float64Array(m.size);
       let k = 0;

@@ -8,7 +8,12 @@
 /** Words (after slang mapping) that make a neighbouring "kk" the family card. */
 const CARD_CONTEXT = new Set([
   'buat',
+  'membuat',
   'urus',
+  'mengurus',
+  'ajukan',
+  'mengajukan',
+  'apply',
   'hilang',
   'rusak',
   'baru',

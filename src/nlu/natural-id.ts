@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { stemEnglish } from './english.js';
 
 /**
  * natural's Indonesian tokenizer and Sastrawi stemmer, loaded from their own files: the
@@ -37,6 +38,8 @@ export function stemId(token: string): string {
   if (stem === undefined) {
     // Numbers, codes and our `<placeholder>` tokens are not Indonesian words; the stemmer would only mangle them.
     stem = /[\d<]/.test(token) || token.length < 4 ? token : load().stemmer.stem(token) || token;
+    // A word the Indonesian stemmer left alone and no Indonesian root may be English.
+    if (stem === token && token.length >= 4 && !load().roots.has(token)) stem = stemEnglish(token);
     if (stems.size >= MAX_MEMO) stems.clear();
     stems.set(token, stem);
   }

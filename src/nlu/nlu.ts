@@ -4,6 +4,7 @@ import type { Classifier, ClassifierData, LabelledText } from './classifier.js';
 import { extractEntities } from './entities.js';
 import type { IntentData } from './intent-data.js';
 import { INTENTS } from './labels.js';
+import { detectLanguage } from './language.js';
 import { analyse, normalizeTokens } from './normalize.js';
 import type { Analysis } from './normalize.js';
 import { createServiceMatcher, type ServiceMatcher } from './service-match.js';
@@ -121,6 +122,7 @@ export function createNlu(options: NluOptions): Nlu {
         service,
         candidates,
         entities: extractEntities(text),
+        language: detectLanguage(text),
       };
     },
   };

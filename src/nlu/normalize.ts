@@ -63,9 +63,23 @@ function mapToken(token: string, next: string | undefined, prev: string | undefi
   if (/\d/.test(token)) return [token];
   const word = collapseRepeats(token);
   // "ktpnya", "aktenya": split the enclitic off words we know so the slang map and keywords see them.
-  const bare = word.length >= 5 && word.endsWith('nya') && !isKnown(word) ? word.slice(0, -3) : undefined;
-  if (bare !== undefined && isKnown(bare)) return [...mapWord(bare), 'nya'];
+  const bare = isKnown(word) ? undefined : withoutEnclitic(word);
+  if (bare !== undefined) return [...mapWord(bare), 'nya'];
   return mapWord(word);
+}
+
+/** "-nya" and its regional forms: Betawi "kantornye", Sundanese "kantorna", Javanese "kantore". */
+const ENCLITICS = ['nya', 'nye', 'na', 'e'];
+
+/** The known word before an enclitic, if the word is one plus an enclitic. */
+function withoutEnclitic(word: string): string | undefined {
+  if (word.length < 5) return undefined;
+  for (const suffix of ENCLITICS) {
+    const bare = word.slice(0, -suffix.length);
+    // A short enclitic after a short word is more often part of the word itself.
+    if (word.endsWith(suffix) && bare.length >= (suffix.length >= 3 ? 2 : 3) && isKnown(bare)) return bare;
+  }
+  return undefined;
 }
 
 function mapWord(word: string): string[] {

@@ -1,3 +1,5 @@
+import { REGIONAL_SLANG } from './regional.js';
+
 /**
  * Chat spellings mapped to the standard word the classifier and the keyword matcher know.
  * Data, not code: add a line when citizens write a word we miss. A value may hold several
@@ -5,7 +7,7 @@
  * "kakak" or "Kartu Keluarga" depending on its neighbours (see `resolveKk`).
  * "buat" stays "buat": it is both "make" and "for", and the classifier learns which from context.
  */
-export const SLANG: Readonly<Record<string, string>> = {
+const CHAT_SLANG: Readonly<Record<string, string>> = {
   // bagaimana
   gmn: 'bagaimana',
   gmna: 'bagaimana',
@@ -229,6 +231,9 @@ export const SLANG: Readonly<Record<string, string>> = {
   assalamu: 'assalamualaikum',
   mlm: 'malam',
 };
+
+/** Chat spellings and regional words (regional.ts), one map for the normaliser. */
+export const SLANG: Readonly<Record<string, string>> = { ...CHAT_SLANG, ...REGIONAL_SLANG };
 
 /**
  * Words of our domain that are in no dictionary: the repeat-collapsing and "-nya" splitting

@@ -52,6 +52,12 @@ describe('createNlu', () => {
     expect(confidences.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1 + 1e-9);
   });
 
+  it('should tell the language of each message', () => {
+    expect(nlu.understand('what are the requirements for an id card').language).toBe('en');
+    expect(nlu.understand('syarat bikin ktp apa aja').language).toBe('id');
+    expect(nlu.understand('2').language).toBe('neutral');
+  });
+
   it('should offer the family card when a lone "kk" may have meant it', () => {
     const u = nlu.understand('kk mau tanya syaratnya apa aja');
     expect(u.intent).toBe('ask_requirements');

@@ -62,6 +62,37 @@ describe('normalize', () => {
   });
 });
 
+describe('regional and English words', () => {
+  it('should map Javanese, Sundanese and Betawi words to the standard ones', () => {
+    expect(normalize('kulo badhe damel kk')).toBe('saya mau buat kartu keluarga');
+    expect(normalize('abdi bade ngadamel akta')).toBe('saya mau buat akta');
+    expect(normalize('aye mau bikin ktp nih')).toBe('saya mau buat ktp nih');
+    expect(normalize('ktp ilang kudu piye')).toBe('ktp hilang harus bagaimana');
+  });
+
+  it('should split the regional forms of "-nya" off known words only', () => {
+    expect(normalize('kantornye di mane')).toBe('kantor nya di mana');
+    expect(normalize('kantorna')).toBe('kantor nya');
+    expect(normalize('bayare pira')).toBe('bayar nya berapa');
+    expect(normalize('sore pake')).toBe('sore pakai');
+  });
+
+  it('should keep "matur nuwun" a thank-you', () => {
+    expect(normalize('matur nuwun')).toBe('matur nuwun');
+  });
+
+  it('should stem English inflections the Indonesian stemmer leaves alone', () => {
+    expect(analyse('requirements documents applying needed families').stems).toEqual([
+      'requirement',
+      'document',
+      'apply',
+      'need',
+      'family',
+    ]);
+    expect(analyse('petugas berkas kelas pusing').stems).toEqual(['tugas', 'berkas', 'kelas', 'pusing']);
+  });
+});
+
 describe('collapseRepeats', () => {
   it('should shorten stretched words', () => {
     expect(collapseRepeats('bangeeet')).toBe('banget');

@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';
 import { createLoket, type Loket } from '../../src/main.js';
 import { serverEnv } from '../support/db.js';
+import { pseudonymousCitizens } from '../../src/app/citizen-actor.js';
 import { testCipher } from '../support/cipher.js';
 
 const LEASE_MS = 60_000;
@@ -51,6 +52,7 @@ describe('handleInbound', () => {
         logger,
         trackingPrefix: 'PTSP',
         holidays: [],
+        citizenActorId: pseudonymousCitizens(testCipher),
       }),
       outbound: loket.outbound,
       logger,

@@ -12,6 +12,7 @@ import type { OfficerRepository } from '../../ports/officer-repository.js';
 import type { SatisfactionRepository } from '../../ports/satisfaction-repository.js';
 import type { StatusProofAttempts } from '../../ports/status-proof-attempts.js';
 import type { InboundMessage } from '../inbound.js';
+import { citizenActor, type CitizenActorId } from '../citizen-actor.js';
 
 /** What the effect use cases need; each one takes only the part it uses (`Pick<EffectDeps, ...>`). */
 export interface EffectDeps {
@@ -37,6 +38,8 @@ export interface EffectDeps {
   holidayStore?: HolidayRepository;
   /** The office whose counter hours an unrouted conversation follows (counter-hours.ts). */
   queueOfficeId?: string;
+  /** The citizen's pseudonymous actor id (never the chat id: on WhatsApp it is a phone number). */
+  citizenActorId: CitizenActorId;
   /** The tracking numbers' randomness; tests fix it. */
   random?: () => number;
 }
@@ -50,9 +53,9 @@ export interface EffectContext {
 /** The effect of one kind, for the signature of its use case. */
 export type EffectOf<K extends Effect['kind']> = Extract<Effect, { kind: K }>;
 
-/** The citizen of the message's chat, as the audit log and status history name them. */
-export function citizenOf(msg: InboundMessage): Actor {
-  return { kind: 'citizen', id: `${msg.channel}:${msg.chatId}` };
+/** The citizen of the message's chat, as the audit log and status history name them: a pseudonym. */
+export function citizenOf(deps: Pick<EffectDeps, 'citizenActorId'>, msg: InboundMessage): Actor {
+  return citizenActor(deps.citizenActorId, msg);
 }
 
 /** An uploaded file as an application keeps it: the step that asked for it and when it came. */

@@ -184,6 +184,16 @@ export const configSchema = z.object({
    * draft) is deleted; a file still in a draft in progress is kept. Runs at RETENTION_INTERVAL_MINUTES.
    */
   ORPHAN_UPLOAD_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /**
+   * Days after an outbound message was sent (or given up: failed, unreachable) before its row is
+   * deleted; a message still to be sent is never deleted. Runs at RETENTION_INTERVAL_MINUTES.
+   */
+  OUTBOX_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /**
+   * Days a draft (a flow in progress) may lie untouched before it is removed; the citizen is
+   * reminded 3 days before, so at least 4. Runs at RETENTION_INTERVAL_MINUTES.
+   */
+  DRAFT_DAYS: z.coerce.number().int().min(4).max(3650).default(30),
   /** Minutes a citizen waits unclaimed in the officer queue before being told they are still in it, and when to expect an answer. */
   HANDOFF_WAIT_NOTICE_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
   /** Conversations one officer may hold at once; claiming one more is refused until one is closed or released. */

@@ -4,6 +4,8 @@ import { EFFECT_GRACE_MS, reconcileEffects } from '../app/application-effects.js
 import { notifyLongWaits } from '../app/officer/notify-long-waits.js';
 import { noticeOverdue } from '../app/officer/notice-overdue.js';
 import { runRetention } from '../app/officer/retention.js';
+import { eraseClosedHandoffs } from '../app/officer/retention-handoffs.js';
+import { purgeOutbox } from '../app/officer/retention-outbox.js';
 import { sweepDiscardedUploads, sweepOrphanUploads } from '../app/orphan-uploads.js';
 import { startPeriodic, type PeriodicJob } from '../app/periodic.js';
 import { queueOffice, type Loket } from './loket.js';
@@ -32,23 +34,33 @@ function every<R>(
   });
 }
 
-/** Retention (RETENTION_DAYS) erases documents and personal data of finished applications. */
+/**
+ * Retention erases documents and personal data of finished applications and of closed handoffs
+ * (RETENTION_DAYS), and deletes settled outbox rows (OUTBOX_DAYS): one after the other, each
+ * under its own lease.
+ */
 function startRetention(loket: Loket): PeriodicJob {
   const { config, logger, repos, runtime } = loket;
   const { leases, holder, now } = runtime;
   const retention = createMongoRetentionStore(loket.conn);
-  const run = () =>
-    runRetention({
+  const retentionDays = config.RETENTION_DAYS;
+  const run = async () => ({
+    applications: await runRetention({
       ...repos,
       retention,
       leases,
       flows: loket.catalog.flows,
-      retentionDays: config.RETENTION_DAYS,
+      retentionDays,
       holder,
       now,
-    });
+    }),
+    handoffs: await eraseClosedHandoffs({ ...repos, retention, leases, retentionDays, holder, now }),
+    outbox: await purgeOutbox({ retention, leases, outboxDays: config.OUTBOX_DAYS, holder, now }),
+  });
   return every(loket, config.RETENTION_INTERVAL_MINUTES, 'retention run', run, (r) => {
-    if (r.erased > 0 || r.skipped > 0) logger.info({ retention: r }, 'retention: personal data erased');
+    const { applications: a, handoffs: h, outbox: o } = r;
+    if (a.erased > 0 || a.skipped > 0 || h.erased > 0 || o.deleted > 0)
+      logger.info({ retention: r }, 'retention: personal data erased');
   });
 }
 

@@ -1,27 +1,138 @@
-import type { Connection } from 'mongoose';
-import type { RetentionStore } from '../../ports/retention-store.js';
+import { Types, type Connection, type mongo } from 'mongoose';
+import type { Channel } from '../../domain/application.js';
+import type { ErasableHandoff, IdleDraft, RetentionStore } from '../../ports/retention-store.js';
 import { applicationToDomain } from './application-mapper.js';
 import { applicationModel, type ApplicationRecord } from './application-model.js';
+import { conversationModel, type ConversationRecord } from './conversation-model.js';
+import { handoffModel, type HandoffRecord } from './handoff-model.js';
+import { outboxModel } from './outbox-model.js';
 
 /** Statuses after which nothing more happens to an application: retention may start counting. */
 const FINAL = ['COMPLETED', 'REJECTED', 'CANCELLED'];
 
+/** What an erased handoff's chat id becomes: no phone number, and no chat's tickets match it. */
+export const ERASED_CHAT = '[dihapus]';
+
+/** A handoff as the erasure reads it: its marks, never its text. */
+type HandoffHead = Pick<HandoffRecord, '_id' | 'closedAt' | 'officeId'> & {
+  transcript: Array<{ attachment?: { documentId: string } }>;
+};
+
 /**
- * The retention query on the `applications` collection. A final application is never saved
- * again except by retention, so `updatedAt` is when it became final; the `{ status, ... }`
- * index narrows the scan to final statuses.
+ * The retention queries. A final application is never saved again except by retention, so
+ * `updatedAt` is when it became final; the `{ status, ... }` index narrows the scan to final
+ * statuses. Outbox rows, handoffs and conversation versions are read and erased here by their
+ * top-level fields only (never their sealed contents), with the driver where a schema would get
+ * in the way of removing fields.
  */
 export function createMongoRetentionStore(conn: Connection): RetentionStore {
-  const model = applicationModel(conn);
+  const applications = applicationModel(conn);
+  const outbox = outboxModel(conn);
+  const handoffs = handoffModel(conn).collection as unknown as mongo.Collection<HandoffRecord>;
+  const versions = conversationModel(conn).collection as unknown as mongo.Collection<ConversationRecord>;
   return {
     async listErasable(finishedBefore, limit) {
-      const rows = await model
+      const rows = await applications
         .find({ status: { $in: FINAL }, updatedAt: { $lt: finishedBefore }, erasedAt: { $exists: false } })
         .sort({ updatedAt: 1 })
         .limit(limit)
         .lean<ApplicationRecord[]>()
         .exec();
       return rows.map(applicationToDomain);
+    },
+
+    async deleteSettledOutbox(before, limit) {
+      // A failed or unreachable row's `nextAttemptAt` is its last attempt's: when it was given up.
+      const rows = await outbox
+        .find({
+          $or: [
+            { status: 'sent', sentAt: { $lt: before } },
+            { status: { $in: ['failed', 'unreachable'] }, nextAttemptAt: { $lt: before } },
+          ],
+        })
+        .select({ _id: 1 })
+        .limit(limit)
+        .lean<Array<{ _id: string }>>()
+        .exec();
+      if (rows.length === 0) return 0;
+      // The status again: a row is never deleted unless it is final.
+      const res = await outbox
+        .deleteMany({
+          _id: { $in: rows.map((r) => r._id) },
+          status: { $in: ['sent', 'failed', 'unreachable'] },
+        })
+        .exec();
+      return res.deletedCount;
+    },
+
+    async listErasableHandoffs(closedBefore, limit) {
+      const rows = await handoffs
+        .find({ status: 'closed', closedAt: { $lt: closedBefore }, erasedAt: { $exists: false } })
+        .project<HandoffHead>({ _id: 1, closedAt: 1, officeId: 1, 'transcript.attachment.documentId': 1 })
+        .sort({ closedAt: 1 })
+        .limit(limit)
+        .toArray();
+      return rows.map((r): ErasableHandoff => ({
+        id: r._id.toHexString(),
+        closedAt: r.closedAt!,
+        ...(r.officeId ? { officeId: r.officeId } : {}),
+        documentIds: r.transcript.flatMap((l) => (l.attachment ? [l.attachment.documentId] : [])),
+        lines: r.transcript.length,
+      }));
+    },
+
+    async eraseHandoff(id, at) {
+      const res = await handoffs.updateOne(
+        { _id: new Types.ObjectId(id), status: 'closed', erasedAt: { $exists: false } },
+        {
+          $set: { transcript: [], chatId: ERASED_CHAT, erasedAt: at },
+          $unset: { citizenName: '', notes: '' },
+        },
+      );
+      return res.modifiedCount === 1;
+    },
+
+    async listIdleDrafts(filter, limit) {
+      const query: mongo.Filter<ConversationRecord> = {
+        draftTouchedAt: { $lt: filter.touchedBefore },
+        draftRemindedAt: filter.remindedBefore ? { $lt: filter.remindedBefore } : { $exists: false },
+      };
+      const found: IdleDraft[] = [];
+      // Oldest first, each checked against its chat's latest version: a superseded version (kept
+      // a while after its successor, or left by a process that died) never counts.
+      const cursor = versions
+        .find(query)
+        .project<
+          Pick<
+            ConversationRecord,
+            '_id' | 'channel' | 'chatId' | 'version' | 'draftTouchedAt' | 'draftRemindedAt'
+          >
+        >({
+          _id: 1,
+          channel: 1,
+          chatId: 1,
+          version: 1,
+          draftTouchedAt: 1,
+          draftRemindedAt: 1,
+        })
+        .sort({ draftTouchedAt: 1 });
+      for await (const v of cursor) {
+        const latest = await versions.findOne(
+          { channel: v.channel, chatId: v.chatId },
+          { sort: { version: -1 }, projection: { _id: 1 } },
+        );
+        if (latest?._id !== v._id) continue;
+        found.push({
+          channel: v.channel as Channel,
+          chatId: v.chatId,
+          version: v.version,
+          touchedAt: v.draftTouchedAt!,
+          ...(v.draftRemindedAt ? { remindedAt: v.draftRemindedAt } : {}),
+        });
+        if (found.length >= limit) break;
+      }
+      await cursor.close();
+      return found;
     },
   };
 }

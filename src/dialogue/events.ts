@@ -7,6 +7,7 @@ import {
   onOfficerJoined,
   onOfficerMessage,
 } from './handoff.js';
+import { onDraftExpired, onDraftExpiring } from './draft-expiry.js';
 import { onRevisionRequested, onRevisionSaved } from './revision.js';
 import { onStatusFound, onStatusNotFound } from './status.js';
 import { onStatusNeedsProof, onStatusProofLimited, onStatusProofWrong } from './status-proof.js';
@@ -62,6 +63,12 @@ export function handleEvent(ctx: Ctx, ev: SystemEvent): void {
       return;
     case 'revision_saved':
       onRevisionSaved(ctx, ev.trackingNumber);
+      return;
+    case 'draft_expiring':
+      onDraftExpiring(ctx, ev.days);
+      return;
+    case 'draft_expired':
+      onDraftExpired(ctx, ev.days);
       return;
   }
 }

@@ -92,7 +92,11 @@ export type SystemEvent =
   | { kind: 'handed_back'; officerName: string }
   /** An officer asked for one answer or document to be fixed (NEEDS_REVISION). */
   | { kind: 'revision_requested'; trackingNumber: string; serviceId: string; stepId: string; note: string }
-  | { kind: 'revision_saved'; trackingNumber: string };
+  | { kind: 'revision_saved'; trackingNumber: string }
+  /** The draft lay untouched: it will be removed in `days` days unless the citizen goes on. */
+  | { kind: 'draft_expiring'; days: number }
+  /** The reminded draft lay untouched `days` days in all: it is removed. */
+  | { kind: 'draft_expired'; days: number };
 
 export type Input = (CitizenInput | SystemEvent) & {
   /** ISO time of the message, for dates and ages; the engine never reads a clock. */
@@ -159,6 +163,10 @@ export interface ConversationState {
     at: { step: string } | { phase: 'summary' | 'confirm' | 'consent' };
     /** Set while the citizen changes one answer from the summary. */
     returnToSummary?: boolean;
+    /** ISO time the citizen last acted on the draft: abandoned drafts expire (DRAFT_DAYS). */
+    touchedAt?: string;
+    /** ISO time the citizen was reminded that the untouched draft will be removed. */
+    remindedAt?: string;
   };
   /** A tracking number of someone else's application, waiting for the proof (`StatusProof`). */
   statusProof?: { trackingNumber: string };

@@ -7,6 +7,7 @@ import { runRetention } from '../app/officer/retention.js';
 import { eraseClosedHandoffs } from '../app/officer/retention-handoffs.js';
 import { purgeOutbox } from '../app/officer/retention-outbox.js';
 import { sweepDiscardedUploads, sweepOrphanUploads } from '../app/orphan-uploads.js';
+import { expireDrafts } from '../app/draft-expiry.js';
 import { startPeriodic, type PeriodicJob } from '../app/periodic.js';
 import { queueOffice, type Loket } from './loket.js';
 
@@ -75,6 +76,27 @@ function startOrphanUploadSweep(loket: Loket): PeriodicJob {
   });
 }
 
+/** The draft expiry (DRAFT_DAYS) reminds citizens of untouched drafts once, then removes them. */
+function startDraftExpiry(loket: Loket): PeriodicJob {
+  const { config, logger, repos, runtime } = loket;
+  const { leases, holder, now } = runtime;
+  const retention = createMongoRetentionStore(loket.conn);
+  const run = () =>
+    expireDrafts({
+      retention,
+      conversations: repos.conversations,
+      push: loket.push,
+      draftDays: config.DRAFT_DAYS,
+      leases,
+      holder,
+      now,
+    });
+  return every(loket, config.RETENTION_INTERVAL_MINUTES, 'draft expiry', run, (r) => {
+    if (r.reminded > 0 || r.removed > 0)
+      logger.info({ drafts: r }, 'drafts: untouched ones reminded or removed');
+  });
+}
+
 /** The SLA check (SLA_CHECK_MINUTES) records and tells citizens of applications past their due date. */
 function startSlaCheck(loket: Loket): PeriodicJob {
   const { config, logger, repos, runtime } = loket;
@@ -118,6 +140,7 @@ export function startLeasedJobs(loket: Loket): PeriodicJob {
   return allOf([
     startRetention(loket),
     startOrphanUploadSweep(loket),
+    startDraftExpiry(loket),
     startSlaCheck(loket),
     startEffectReconciler(loket),
   ]);

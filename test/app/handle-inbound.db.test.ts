@@ -291,7 +291,10 @@ describe('handleInbound', () => {
       // answer would record the consent again; A finds it stale first and answers from the latest.
       expect((await handle(text('two-4', 'setuju'))).status).toBe('processed');
       const consents = await loket.repos.events.search(
-        { type: 'consent.given', actorId: 'telegram:5656' },
+        {
+          type: 'consent.given',
+          actorId: pseudonymousCitizens(testCipher)({ channel: 'telegram', chatId: '5656' }),
+        },
         { limit: 10 },
       );
       expect(consents.items).toHaveLength(1);

@@ -60,7 +60,7 @@ function startRetention(loket: Loket): PeriodicJob {
   });
   return every(loket, config.RETENTION_INTERVAL_MINUTES, 'retention run', run, (r) => {
     const { applications: a, handoffs: h, outbox: o } = r;
-    if (a.erased > 0 || a.skipped > 0 || h.erased > 0 || o.deleted > 0)
+    if (a.erased > 0 || a.skipped > 0 || h.erased > 0 || o.deleted > 0 || o.deadLetters > 0)
       logger.info({ retention: r }, 'retention: personal data erased');
   });
 }

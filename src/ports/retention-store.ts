@@ -53,11 +53,17 @@ export interface RetentionStore {
    * (pending, sending) is never deleted. Answers how many went.
    */
   deleteSettledOutbox(before: Date, limit: number): Promise<number>;
+  /**
+   * Deletes at most `limit` parked messages (dead letters) parked before `before`: they name a
+   * chat, and once followed up they serve nothing. Answers how many went.
+   */
+  deleteDeadLettersBefore(before: Date, limit: number): Promise<number>;
   /** Closed handoffs closed before `closedBefore` and not erased yet, oldest first, at most `limit`. */
   listErasableHandoffs(closedBefore: Date, limit: number): Promise<ErasableHandoff[]>;
   /**
    * Erases a closed handoff's personal data: transcript, notes, the citizen's display name and
-   * chat id; keeps the times, office, officer, reason and resolution the dashboard counts. False
+   * chat id, and the comment of its satisfaction answer; keeps the times, office, officer, reason,
+   * resolution and score the dashboard counts. False
    * when it is not closed or already erased (so of two runs one audits it).
    */
   eraseHandoff(id: string, at: Date): Promise<boolean>;

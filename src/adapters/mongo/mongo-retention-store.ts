@@ -5,7 +5,9 @@ import { applicationToDomain } from './application-mapper.js';
 import { applicationModel, type ApplicationRecord } from './application-model.js';
 import { conversationModel, type ConversationRecord } from './conversation-model.js';
 import { handoffModel, type HandoffRecord } from './handoff-model.js';
+import { deadLetterModel } from './dead-letter-model.js';
 import { outboxModel } from './outbox-model.js';
+import { satisfactionModel } from './satisfaction-model.js';
 
 /** Statuses after which nothing more happens to an application: retention may start counting. */
 const FINAL = ['COMPLETED', 'REJECTED', 'CANCELLED'];
@@ -29,6 +31,8 @@ export function createMongoRetentionStore(conn: Connection): RetentionStore {
   const applications = applicationModel(conn);
   const outbox = outboxModel(conn);
   const handoffs = handoffModel(conn).collection as unknown as mongo.Collection<HandoffRecord>;
+  const deadLetters = deadLetterModel(conn);
+  const satisfaction = satisfactionModel(conn);
   const versions = conversationModel(conn).collection as unknown as mongo.Collection<ConversationRecord>;
   return {
     async listErasable(finishedBefore, limit) {
@@ -65,6 +69,18 @@ export function createMongoRetentionStore(conn: Connection): RetentionStore {
       return res.deletedCount;
     },
 
+    async deleteDeadLettersBefore(before, limit) {
+      const rows = await deadLetters
+        .find({ parkedAt: { $lt: before } })
+        .select({ _id: 1 })
+        .limit(limit)
+        .lean<Array<{ _id: string }>>()
+        .exec();
+      if (rows.length === 0) return 0;
+      const res = await deadLetters.deleteMany({ _id: { $in: rows.map((r) => r._id) } }).exec();
+      return res.deletedCount;
+    },
+
     async listErasableHandoffs(closedBefore, limit) {
       const rows = await handoffs
         .find({ status: 'closed', closedAt: { $lt: closedBefore }, erasedAt: { $exists: false } })
@@ -89,7 +105,10 @@ export function createMongoRetentionStore(conn: Connection): RetentionStore {
           $unset: { citizenName: '', notes: '' },
         },
       );
-      return res.modifiedCount === 1;
+      if (res.modifiedCount !== 1) return false;
+      // The score stays for the satisfaction figures; the citizen's own words go.
+      await satisfaction.updateOne({ _id: id }, { $unset: { comment: '' } }).exec();
+      return true;
     },
 
     async listIdleDrafts(filter, limit) {

@@ -9,8 +9,8 @@ const LEASE_TTL_MS = 10 * 60_000;
 
 /** What the outbox purge needs. */
 export interface OutboxRetentionDeps extends LeaseRunDeps {
-  retention: Pick<RetentionStore, 'deleteSettledOutbox'>;
-  /** OUTBOX_DAYS: days after a row was sent (or given up) before it goes. */
+  retention: Pick<RetentionStore, 'deleteSettledOutbox' | 'deleteDeadLettersBefore'>;
+  /** OUTBOX_DAYS: days after a row was sent (or given up), or a message parked, before it goes. */
   outboxDays: number;
   batchSize?: number;
   /** At most this many rows per run; the next run goes on. */
@@ -21,6 +21,8 @@ export interface OutboxRetentionDeps extends LeaseRunDeps {
 export interface OutboxRetentionReport {
   ran: boolean;
   deleted: number;
+  /** Parked messages (dead letters) deleted. */
+  deadLetters: number;
 }
 
 /**
@@ -28,7 +30,8 @@ export interface OutboxRetentionReport {
  * hold what was said to a citizen and their chat id (a WhatsApp chat id is a phone number), and
  * once final they only serve the console's "not delivered" list for a while. A row still to be
  * sent is never deleted. In batches, under its lease; not audited row by row (the log says how
- * many), as a row is a copy of a message, not a record of a decision.
+ * many), as a row is a copy of a message, not a record of a decision. Messages parked as dead
+ * letters (they name a chat) go after the same time.
  */
 export async function purgeOutbox(deps: OutboxRetentionDeps): Promise<OutboxRetentionReport> {
   const before = new Date(deps.now().getTime() - deps.outboxDays * DAY_MS);
@@ -41,7 +44,13 @@ export async function purgeOutbox(deps: OutboxRetentionDeps): Promise<OutboxRete
       deleted += n;
       if (n < batchSize || !(await renew())) break;
     }
-    return { ran: true, deleted };
+    let deadLetters = 0;
+    while (deadLetters < maxPerRun) {
+      const n = await deps.retention.deleteDeadLettersBefore(before, batchSize);
+      deadLetters += n;
+      if (n < batchSize || !(await renew())) break;
+    }
+    return { ran: true, deleted, deadLetters };
   });
-  return report ?? { ran: false, deleted: 0 };
+  return report ?? { ran: false, deleted: 0, deadLetters: 0 };
 }

@@ -86,12 +86,22 @@ async function closedHandoff(daysAgo: number | null) {
     text: 'Siti, Jl. Melati 3',
     at: opened,
   });
-  if (daysAgo !== null) await repos.handoffs.close(ticket.id, closedAt, 'application_filed');
+  if (daysAgo !== null) {
+    await repos.handoffs.close(ticket.id, closedAt, 'application_filed');
+    await repos.satisfaction.record({
+      ticketId: ticket.id,
+      officerId: 'o1',
+      officeId: '31.71.01.1001',
+      score: 4,
+      comment: 'Terima kasih Pak Budi, saya Siti',
+      answeredAt: closedAt,
+    });
+  }
   return { ticket, kept, dropped };
 }
 
 describe('handoff retention (RETENTION_DAYS after a handoff closed)', () => {
-  it("should erase an old closed handoff's transcript, notes, name and chat id and its files, keep a file an application lists, and audit it", async () => {
+  it("should erase an old closed handoff's transcript, notes, name, chat id, survey comment and files, keep a file an application lists, and audit it", async () => {
     const old = await closedHandoff(400);
     const recent = await closedHandoff(100);
     const open = await closedHandoff(null);
@@ -138,6 +148,19 @@ describe('handoff retention (RETENTION_DAYS after a handoff closed)', () => {
     const text = JSON.stringify(raw);
     for (const personal of [PHONE, 'Siti', '3171014708900003', 'Melati'])
       expect(text).not.toContain(personal);
+
+    // The score stays for the satisfaction figures; the citizen's comment goes.
+    const answer = await db
+      .conn()
+      .collection('satisfaction_answers')
+      .findOne({ _id: old.ticket.id as never });
+    expect(answer).toMatchObject({ score: 4 });
+    expect(answer).not.toHaveProperty('comment');
+    const recentAnswer = await db
+      .conn()
+      .collection('satisfaction_answers')
+      .findOne({ _id: recent.ticket.id as never });
+    expect(recentAnswer).toHaveProperty('comment');
 
     expect(await repos.documents.get(old.dropped.documentId)).toBeUndefined();
     const kept = await repos.documents.get(old.kept.documentId);

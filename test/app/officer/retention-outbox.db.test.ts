@@ -62,22 +62,46 @@ describe('outbox retention (OUTBOX_DAYS after a row was sent or given up)', () =
     await row('new-failed', 2, 'failed');
 
     // A batch of 1: the run goes on batch after batch.
-    expect(await purgeOutbox(deps({ batchSize: 1 }))).toEqual({ ran: true, deleted: 4 });
+    expect(await purgeOutbox(deps({ batchSize: 1 }))).toEqual({ ran: true, deleted: 4, deadLetters: 0 });
     const left = await db.conn().collection('outbox').find({}).project({ _id: 1 }).toArray();
-    expect(left.map((r) => String(r._id)).sort()).toEqual(['new-failed', 'new-sent', 'old-pending', 'old-sending']);
+    expect(left.map((r) => String(r._id)).sort()).toEqual([
+      'new-failed',
+      'new-sent',
+      'old-pending',
+      'old-sending',
+    ]);
 
-    expect(await purgeOutbox(deps())).toEqual({ ran: true, deleted: 0 });
+    expect(await purgeOutbox(deps())).toEqual({ ran: true, deleted: 0, deadLetters: 0 });
     // Much later, the settled rows go too; the pending ones still never do.
     const later = new Date(NOW.getTime() + 365 * DAY);
-    expect(await purgeOutbox(deps({ now: () => later }))).toEqual({ ran: true, deleted: 2 });
+    expect(await purgeOutbox(deps({ now: () => later }))).toEqual({ ran: true, deleted: 2, deadLetters: 0 });
     expect(await repos.outbox.get('old-pending')).toMatchObject({ status: 'pending' });
     expect(await repos.outbox.get('old-sending')).toMatchObject({ status: 'sending' });
+  });
+
+  it('should delete messages parked as dead letters OUTBOX_DAYS ago', async () => {
+    for (const [messageId, daysAgo] of [
+      ['u-old', 31],
+      ['u-new', 5],
+    ] as const)
+      await repos.deadLetters.park({
+        channel: 'whatsapp',
+        messageId,
+        chatId: '6281234500001',
+        kind: 'text',
+        error: 'boom',
+        attempts: 3,
+        parkedAt: new Date(NOW.getTime() - daysAgo * DAY),
+      });
+    expect(await purgeOutbox(deps())).toEqual({ ran: true, deleted: 0, deadLetters: 1 });
+    const left = await repos.deadLetters.list({ limit: 10 });
+    expect(left.items.map((l) => l.messageId)).toEqual(['u-new']);
   });
 
   it('should skip the run while another process holds its lease', async () => {
     const at = new Date(NOW.getTime() + 400 * DAY);
     expect((await leases.acquire('job:outbox-retention', 'test-b', 60_000, at)).acquired).toBe(true);
-    expect(await purgeOutbox(deps({ now: () => at }))).toEqual({ ran: false, deleted: 0 });
+    expect(await purgeOutbox(deps({ now: () => at }))).toEqual({ ran: false, deleted: 0, deadLetters: 0 });
     await leases.release('job:outbox-retention', 'test-b', at);
   });
 });

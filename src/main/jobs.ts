@@ -6,6 +6,7 @@ import { noticeOverdue } from '../app/officer/notice-overdue.js';
 import { runRetention } from '../app/officer/retention.js';
 import { eraseClosedHandoffs } from '../app/officer/retention-handoffs.js';
 import { purgeOutbox } from '../app/officer/retention-outbox.js';
+import { forgetIdleConversations } from '../app/officer/retention-conversations.js';
 import { sweepDiscardedUploads, sweepOrphanUploads } from '../app/orphan-uploads.js';
 import { expireDrafts } from '../app/draft-expiry.js';
 import { startPeriodic, type PeriodicJob } from '../app/periodic.js';
@@ -36,9 +37,9 @@ function every<R>(
 }
 
 /**
- * Retention erases documents and personal data of finished applications and of closed handoffs
- * (RETENTION_DAYS), and deletes settled outbox rows (OUTBOX_DAYS): one after the other, each
- * under its own lease.
+ * Retention erases documents and personal data of finished applications and of closed handoffs,
+ * and forgets idle conversations (RETENTION_DAYS), and deletes settled outbox rows and dead
+ * letters (OUTBOX_DAYS): one after the other, each under its own lease.
  */
 function startRetention(loket: Loket): PeriodicJob {
   const { config, logger, repos, runtime } = loket;
@@ -57,10 +58,11 @@ function startRetention(loket: Loket): PeriodicJob {
     }),
     handoffs: await eraseClosedHandoffs({ ...repos, retention, leases, retentionDays, holder, now }),
     outbox: await purgeOutbox({ retention, leases, outboxDays: config.OUTBOX_DAYS, holder, now }),
+    conversations: await forgetIdleConversations({ ...repos, retention, leases, retentionDays, holder, now }),
   });
   return every(loket, config.RETENTION_INTERVAL_MINUTES, 'retention run', run, (r) => {
-    const { applications: a, handoffs: h, outbox: o } = r;
-    if (a.erased > 0 || a.skipped > 0 || h.erased > 0 || o.deleted > 0 || o.deadLetters > 0)
+    const { applications: a, handoffs: h, outbox: o, conversations: c } = r;
+    if (a.erased + a.skipped + h.erased + o.deleted + o.deadLetters + c.forgotten > 0)
       logger.info({ retention: r }, 'retention: personal data erased');
   });
 }

@@ -26,6 +26,13 @@ export interface IdleDraft {
   remindedAt?: Date;
 }
 
+/** The latest version of a conversation nobody wrote to for a long time. */
+export interface IdleConversation {
+  channel: Channel;
+  chatId: string;
+  version: number;
+}
+
 /** Which idle drafts `listIdleDrafts` answers. */
 export interface IdleDraftFilter {
   /** Touched before this. */
@@ -72,4 +79,14 @@ export interface RetentionStore {
    * `limit`. A superseded version never counts, whatever its draft.
    */
   listIdleDrafts(filter: IdleDraftFilter, limit: number): Promise<IdleDraft[]>;
+  /**
+   * Conversations whose latest version was written before `before`, oldest first, at most
+   * `limit`.
+   */
+  listIdleConversations(before: Date, limit: number): Promise<IdleConversation[]>;
+  /**
+   * Removes a conversation's versions up to `version`: a version written since (the citizen came
+   * back meanwhile) stays, and is the conversation.
+   */
+  forgetConversation(conversation: IdleConversation): Promise<void>;
 }

@@ -112,46 +112,75 @@ export function createMongoRetentionStore(conn: Connection): RetentionStore {
     },
 
     async listIdleDrafts(filter, limit) {
-      const query: mongo.Filter<ConversationRecord> = {
-        draftTouchedAt: { $lt: filter.touchedBefore },
-        draftRemindedAt: filter.remindedBefore ? { $lt: filter.remindedBefore } : { $exists: false },
-      };
-      const found: IdleDraft[] = [];
-      // Oldest first, each checked against its chat's latest version: a superseded version (kept
-      // a while after its successor, or left by a process that died) never counts.
-      const cursor = versions
-        .find(query)
-        .project<
-          Pick<
-            ConversationRecord,
-            '_id' | 'channel' | 'chatId' | 'version' | 'draftTouchedAt' | 'draftRemindedAt'
-          >
-        >({
-          _id: 1,
-          channel: 1,
-          chatId: 1,
-          version: 1,
-          draftTouchedAt: 1,
-          draftRemindedAt: 1,
-        })
-        .sort({ draftTouchedAt: 1 });
-      for await (const v of cursor) {
-        const latest = await versions.findOne(
-          { channel: v.channel, chatId: v.chatId },
-          { sort: { version: -1 }, projection: { _id: 1 } },
-        );
-        if (latest?._id !== v._id) continue;
-        found.push({
-          channel: v.channel as Channel,
-          chatId: v.chatId,
-          version: v.version,
-          touchedAt: v.draftTouchedAt!,
-          ...(v.draftRemindedAt ? { remindedAt: v.draftRemindedAt } : {}),
-        });
-        if (found.length >= limit) break;
-      }
-      await cursor.close();
-      return found;
+      const latest = await latestOf(
+        versions,
+        {
+          draftTouchedAt: { $lt: filter.touchedBefore },
+          draftRemindedAt: filter.remindedBefore ? { $lt: filter.remindedBefore } : { $exists: false },
+        },
+        { draftTouchedAt: 1 },
+        limit,
+      );
+      return latest.map((v): IdleDraft => ({
+        channel: v.channel as Channel,
+        chatId: v.chatId,
+        version: v.version,
+        touchedAt: v.draftTouchedAt!,
+        ...(v.draftRemindedAt ? { remindedAt: v.draftRemindedAt } : {}),
+      }));
+    },
+
+    async listIdleConversations(before, limit) {
+      const latest = await latestOf(versions, { updatedAt: { $lt: before } }, { updatedAt: 1 }, limit);
+      return latest.map((v) => ({ channel: v.channel as Channel, chatId: v.chatId, version: v.version }));
+    },
+
+    async forgetConversation(c) {
+      await versions.deleteMany({ channel: c.channel, chatId: c.chatId, version: { $lte: c.version } });
     },
   };
+}
+
+type VersionHead = Pick<
+  ConversationRecord,
+  '_id' | 'channel' | 'chatId' | 'version' | 'draftTouchedAt' | 'draftRemindedAt'
+>;
+
+/**
+ * The versions matching `query` in `sort` order that are their chat's latest, at most `limit`:
+ * each is checked against its chat's latest version, so a superseded version (kept a while after
+ * its successor, or left by a process that died) never counts.
+ */
+async function latestOf(
+  versions: mongo.Collection<ConversationRecord>,
+  query: mongo.Filter<ConversationRecord>,
+  sort: mongo.Sort,
+  limit: number,
+): Promise<VersionHead[]> {
+  const found: VersionHead[] = [];
+  const cursor = versions
+    .find(query)
+    .project<VersionHead>({
+      _id: 1,
+      channel: 1,
+      chatId: 1,
+      version: 1,
+      draftTouchedAt: 1,
+      draftRemindedAt: 1,
+    })
+    .sort(sort);
+  try {
+    for await (const v of cursor) {
+      const latest = await versions.findOne(
+        { channel: v.channel, chatId: v.chatId },
+        { sort: { version: -1 }, projection: { _id: 1 } },
+      );
+      if (latest?._id !== v._id) continue;
+      found.push(v);
+      if (found.length >= limit) break;
+    }
+  } finally {
+    await cursor.close();
+  }
+  return found;
 }

@@ -29,11 +29,6 @@ type HandoffHead = Pick<HandoffRecord, '_id' | 'closedAt' | 'officeId'> & {
  */
 export function createMongoRetentionStore(conn: Connection): RetentionStore {
   const applications = applicationModel(conn);
-  const outbox = outboxModel(conn);
-  const handoffs = handoffModel(conn).collection as unknown as mongo.Collection<HandoffRecord>;
-  const deadLetters = deadLetterModel(conn);
-  const satisfaction = satisfactionModel(conn);
-  const versions = conversationModel(conn).collection as unknown as mongo.Collection<ConversationRecord>;
   return {
     async listErasable(finishedBefore, limit) {
       const rows = await applications
@@ -44,7 +39,19 @@ export function createMongoRetentionStore(conn: Connection): RetentionStore {
         .exec();
       return rows.map(applicationToDomain);
     },
+    ...deliveryRetention(conn),
+    ...handoffRetention(conn),
+    ...conversationRetention(conn),
+  };
+}
 
+/** Outbox rows and dead letters: copies of messages and their plumbing, deleted whole. */
+function deliveryRetention(
+  conn: Connection,
+): Pick<RetentionStore, 'deleteSettledOutbox' | 'deleteDeadLettersBefore'> {
+  const outbox = outboxModel(conn);
+  const deadLetters = deadLetterModel(conn);
+  return {
     async deleteSettledOutbox(before, limit) {
       // A failed or unreachable row's `nextAttemptAt` is its last attempt's: when it was given up.
       const rows = await outbox
@@ -80,7 +87,14 @@ export function createMongoRetentionStore(conn: Connection): RetentionStore {
       const res = await deadLetters.deleteMany({ _id: { $in: rows.map((r) => r._id) } }).exec();
       return res.deletedCount;
     },
+  };
+}
 
+/** Closed handoffs, erased in place (the counts stay), with their satisfaction comments. */
+function handoffRetention(conn: Connection): Pick<RetentionStore, 'listErasableHandoffs' | 'eraseHandoff'> {
+  const handoffs = handoffModel(conn).collection as unknown as mongo.Collection<HandoffRecord>;
+  const satisfaction = satisfactionModel(conn);
+  return {
     async listErasableHandoffs(closedBefore, limit) {
       const rows = await handoffs
         .find({ status: 'closed', closedAt: { $lt: closedBefore }, erasedAt: { $exists: false } })
@@ -110,7 +124,15 @@ export function createMongoRetentionStore(conn: Connection): RetentionStore {
       await satisfaction.updateOne({ _id: id }, { $unset: { comment: '' } }).exec();
       return true;
     },
+  };
+}
 
+/** Conversation versions, by their top-level fields only: idle drafts and idle chats. */
+function conversationRetention(
+  conn: Connection,
+): Pick<RetentionStore, 'listIdleDrafts' | 'listIdleConversations' | 'forgetConversation'> {
+  const versions = conversationModel(conn).collection as unknown as mongo.Collection<ConversationRecord>;
+  return {
     async listIdleDrafts(filter, limit) {
       const latest = await latestOf(
         versions,

@@ -6,6 +6,7 @@ import { applicationModel, type ApplicationRecord } from './application-model.js
 import { conversationModel, type ConversationRecord } from './conversation-model.js';
 import { handoffModel, type HandoffRecord } from './handoff-model.js';
 import { deadLetterModel } from './dead-letter-model.js';
+import { eventModel } from './event-model.js';
 import { outboxModel } from './outbox-model.js';
 import { satisfactionModel } from './satisfaction-model.js';
 
@@ -29,6 +30,7 @@ type HandoffHead = Pick<HandoffRecord, '_id' | 'closedAt' | 'officeId'> & {
  */
 export function createMongoRetentionStore(conn: Connection): RetentionStore {
   const applications = applicationModel(conn);
+  const events = eventModel(conn);
   return {
     async listErasable(finishedBefore, limit) {
       const rows = await applications
@@ -38,6 +40,14 @@ export function createMongoRetentionStore(conn: Connection): RetentionStore {
         .lean<ApplicationRecord[]>()
         .exec();
       return rows.map(applicationToDomain);
+    },
+    async eraseEventNotes(applicationId) {
+      await events
+        .updateMany(
+          { applicationId, type: 'application.status_changed' },
+          { $unset: { 'after.note': '', 'after.revision.note': '' } },
+        )
+        .exec();
     },
     ...deliveryRetention(conn),
     ...handoffRetention(conn),

@@ -59,8 +59,9 @@ export function draftDocumentIds(state: ConversationState): Set<string> {
 /**
  * Deletes pending uploads (never attached to an application) older than ORPHAN_UPLOAD_DAYS: a
  * file of a draft that was cancelled, replaced or abandoned, of a revision that did not go
- * through, or relayed to an officer as "[berkas: ...]". Drafts never expire, so a file still in
- * its owner's draft is kept however old; a file an application lists is attached, not deleted.
+ * through, or relayed to an officer as "[berkas: ...]". A file still in its owner's draft is kept
+ * however old (a draft untouched for DRAFT_DAYS is removed by the draft expiry, which lets its
+ * files go to the discard sweep); a file an application lists is attached, not deleted.
  * Each deletion is an audit event with the system as actor. Runs only under the lease.
  */
 export async function sweepOrphanUploads(deps: OrphanSweepDeps): Promise<OrphanSweepReport> {

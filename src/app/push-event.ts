@@ -31,7 +31,7 @@ export function makePushConversationEvent(
     const msg: InboundMessage = {
       ...address,
       // Effects key idempotency on the message id; a pushed event is never redelivered.
-      messageId: `push:${at.getTime()}:${process.pid}:${++seq}`,
+      messageId: options?.messageId ?? `push:${at.getTime()}:${process.pid}:${++seq}`,
       at,
       content: { kind: 'command', command: 'menu' },
     };

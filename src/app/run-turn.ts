@@ -11,6 +11,7 @@ import type { HandleResult, InboundMessage } from './inbound.js';
 import {
   CONFIRM_VERSION_AFTER_MS,
   type ConversationStore,
+  type DraftMarks,
   type TurnOutbound,
 } from '../ports/conversation-store.js';
 import type { ClaimResult } from '../ports/inbound-log.js';
@@ -133,9 +134,24 @@ export function makeRunTurn(
       msg.messageId,
       handled,
       outbound,
+      draftMarks(state, msg.at),
     );
     return { status: 'processed', replies, rows: turnRows(msg.channel, msg.chatId, msg.messageId, outbound) };
   };
+}
+
+/**
+ * The draft's marks the version carries beside its state, from what the dialogue keeps in it
+ * (`flow.touchedAt`, `flow.remindedAt`); none without a draft. A draft the dialogue has not dated
+ * counts as touched now.
+ */
+export function draftMarks(state: ConversationState, at: Date): DraftMarks | undefined {
+  const flow = state.flow;
+  if (!flow) return undefined;
+  const date = (iso: string | undefined) =>
+    iso && !Number.isNaN(Date.parse(iso)) ? new Date(iso) : undefined;
+  const remindedAt = date(flow.remindedAt);
+  return { touchedAt: date(flow.touchedAt) ?? at, ...(remindedAt ? { remindedAt } : {}) };
 }
 
 /** A message the latest version lists as handled; when that version is its turn, its rows again. */

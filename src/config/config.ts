@@ -175,15 +175,16 @@ export const configSchema = z.object({
     ),
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
-  /** Days after an application is completed, rejected or cancelled before its documents and personal data are erased. */
+  /** Days after an application is final (or a handoff closed, or a chat silent) before its personal data is erased. */
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   /** How often the retention job looks for applications to erase (one process at a time, by lease). */
   RETENTION_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
-  /**
-   * Days before an upload that never became part of an application (a cancelled or abandoned
-   * draft) is deleted; a file still in a draft in progress is kept. Runs at RETENTION_INTERVAL_MINUTES.
-   */
+  /** Days before an upload that never became part of an application is deleted; a file still in a draft is kept. */
   ORPHAN_UPLOAD_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** Days after an outbound message was sent (or given up) before its row goes; one still to be sent never goes. */
+  OUTBOX_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** Days a draft may lie untouched before it is removed; the citizen is reminded 3 days before, so at least 4. */
+  DRAFT_DAYS: z.coerce.number().int().min(4).max(3650).default(30),
   /** Minutes a citizen waits unclaimed in the officer queue before being told they are still in it, and when to expect an answer. */
   HANDOFF_WAIT_NOTICE_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
   /** Conversations one officer may hold at once; claiming one more is refused until one is closed or released. */

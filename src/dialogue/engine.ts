@@ -3,6 +3,7 @@ import { handleChoice } from './choice-input.js';
 import { fromChannelCommand, runCommand } from './commands.js';
 import type { Ctx, EngineOptions } from './context.js';
 import { flush, note, t } from './context.js';
+import { markDraft, resumedDraft } from './draft-expiry.js';
 import { handleEvent } from './events.js';
 import { handleFile } from './file-input.js';
 import { handleHandoffInput } from './handoff-input.js';
@@ -120,6 +121,7 @@ function dispatch(ctx: Ctx, input: Input): void {
       }
       // Before handling, so a handoff opened by this message hands it over too.
       recordCitizen(ctx, input);
+      if (resumedDraft(ctx, input)) return;
       if (answeredStatusProof(ctx, input)) return;
       if (ctx.state.survey && handleSurveyInput(ctx, input)) return;
       if (input.kind === 'text') {
@@ -171,6 +173,7 @@ export function createEngine(catalog: Catalog, opts: EngineOptions): Engine {
       const ctx = newCtx(catalog, opts, sanitize(state), input.at, understand);
       const withBot = ctx.state.mode === 'bot';
       dispatch(ctx, input);
+      markDraft(ctx, input);
       flush(ctx);
       // In a handoff the ticket's transcript is the record; the ring is the bot's side only.
       if (withBot) recordReplies(ctx, ctx.replies);

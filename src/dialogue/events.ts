@@ -8,6 +8,7 @@ import {
   onOfficerMessage,
 } from './handoff.js';
 import { onDeletionDecided, onDeletionRequested, onMyData } from './privacy.js';
+import { onDraftExpired, onDraftExpiring } from './draft-expiry.js';
 import { onRevisionRequested, onRevisionSaved } from './revision.js';
 import { onStatusFound, onStatusNotFound } from './status.js';
 import { onStatusNeedsProof, onStatusProofLimited, onStatusProofWrong } from './status-proof.js';
@@ -72,6 +73,12 @@ export function handleEvent(ctx: Ctx, ev: SystemEvent): void {
       return;
     case 'deletion_decided':
       onDeletionDecided(ctx, ev);
+      return;
+    case 'draft_expiring':
+      onDraftExpiring(ctx, ev.days);
+      return;
+    case 'draft_expired':
+      onDraftExpired(ctx, ev.days);
       return;
   }
 }

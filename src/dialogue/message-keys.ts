@@ -20,6 +20,7 @@ export const LABELLED_INTENTS = [
 
 const STATIC_KEYS = [
   'greeting', 'help', 'thanks', 'not_understood', 'cancelled', 'cancelled_nothing', 'error.reset', 'flow.stopped',
+  'flow.expiring', 'flow.resumed', 'flow.expired',
   'hint.nav', 'hint.step', 'step.optional_hint', 'word.yes', 'word.no', 'word.a_service',
   'menu.text', 'menu.status', 'menu.officer', 'menu.stale', 'clarify.text', 'clarify.none',
   'consent.text', 'consent.yes', 'consent.no', 'consent.thanks', 'consent.refused',

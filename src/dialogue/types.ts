@@ -125,7 +125,11 @@ export type SystemEvent =
   /** A deletion request stored (or one already pending: `already`); `inProgress` are kept for now. */
   | { kind: 'deletion_requested'; dueAt: string; already: boolean; inProgress: string[] }
   /** A supervisor decided the chat's deletion request; `kept` are applications still in progress. */
-  | { kind: 'deletion_decided'; approved: boolean; reason?: string; kept: string[] };
+  | { kind: 'deletion_decided'; approved: boolean; reason?: string; kept: string[] }
+  /** The draft lay untouched: it will be removed in `days` days unless the citizen goes on. */
+  | { kind: 'draft_expiring'; days: number }
+  /** The reminded draft lay untouched `days` days in all: it is removed. */
+  | { kind: 'draft_expired'; days: number };
 
 export type Input = (CitizenInput | SystemEvent) & {
   /** ISO time of the message, for dates and ages; the engine never reads a clock. */
@@ -198,6 +202,10 @@ export interface ConversationState {
     at: { step: string } | { phase: 'summary' | 'confirm' | 'consent' };
     /** Set while the citizen changes one answer from the summary. */
     returnToSummary?: boolean;
+    /** ISO time the citizen last acted on the draft: abandoned drafts expire (DRAFT_DAYS). */
+    touchedAt?: string;
+    /** ISO time the citizen was reminded that the untouched draft will be removed. */
+    remindedAt?: string;
   };
   /** A tracking number of someone else's application, waiting for the proof (`StatusProof`). */
   statusProof?: { trackingNumber: string };

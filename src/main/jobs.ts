@@ -4,7 +4,11 @@ import { EFFECT_GRACE_MS, reconcileEffects } from '../app/application-effects.js
 import { notifyLongWaits } from '../app/officer/notify-long-waits.js';
 import { noticeOverdue } from '../app/officer/notice-overdue.js';
 import { runRetention } from '../app/officer/retention.js';
+import { eraseClosedHandoffs } from '../app/officer/retention-handoffs.js';
+import { purgeOutbox } from '../app/officer/retention-outbox.js';
+import { forgetIdleConversations } from '../app/officer/retention-conversations.js';
 import { sweepDiscardedUploads, sweepOrphanUploads } from '../app/orphan-uploads.js';
+import { expireDrafts } from '../app/draft-expiry.js';
 import { startPeriodic, type PeriodicJob } from '../app/periodic.js';
 import { queueOffice, type Loket } from './loket.js';
 
@@ -32,23 +36,34 @@ function every<R>(
   });
 }
 
-/** Retention (RETENTION_DAYS) erases documents and personal data of finished applications. */
+/**
+ * Retention erases documents and personal data of finished applications and of closed handoffs,
+ * and forgets idle conversations (RETENTION_DAYS), and deletes settled outbox rows and dead
+ * letters (OUTBOX_DAYS): one after the other, each under its own lease.
+ */
 function startRetention(loket: Loket): PeriodicJob {
   const { config, logger, repos, runtime } = loket;
   const { leases, holder, now } = runtime;
   const retention = createMongoRetentionStore(loket.conn, repos.cipher);
-  const run = () =>
-    runRetention({
+  const retentionDays = config.RETENTION_DAYS;
+  const run = async () => ({
+    applications: await runRetention({
       ...repos,
       retention,
       leases,
       flows: loket.catalog.flows,
-      retentionDays: config.RETENTION_DAYS,
+      retentionDays,
       holder,
       now,
-    });
+    }),
+    handoffs: await eraseClosedHandoffs({ ...repos, retention, leases, retentionDays, holder, now }),
+    outbox: await purgeOutbox({ retention, leases, outboxDays: config.OUTBOX_DAYS, holder, now }),
+    conversations: await forgetIdleConversations({ ...repos, retention, leases, retentionDays, holder, now }),
+  });
   return every(loket, config.RETENTION_INTERVAL_MINUTES, 'retention run', run, (r) => {
-    if (r.erased > 0 || r.skipped > 0) logger.info({ retention: r }, 'retention: personal data erased');
+    const { applications: a, handoffs: h, outbox: o, conversations: c } = r;
+    if (a.erased + a.skipped + h.erased + o.deleted + o.deadLetters + c.forgotten > 0)
+      logger.info({ retention: r }, 'retention: personal data erased');
   });
 }
 
@@ -60,6 +75,27 @@ function startOrphanUploadSweep(loket: Loket): PeriodicJob {
     sweepOrphanUploads({ ...repos, leases, orphanDays: config.ORPHAN_UPLOAD_DAYS, holder, now });
   return every(loket, config.RETENTION_INTERVAL_MINUTES, 'orphan-upload sweep', run, (r) => {
     if (r.deleted > 0 || r.attached > 0) logger.info({ orphanUploads: r }, 'orphan uploads swept');
+  });
+}
+
+/** The draft expiry (DRAFT_DAYS) reminds citizens of untouched drafts once, then removes them. */
+function startDraftExpiry(loket: Loket): PeriodicJob {
+  const { config, logger, repos, runtime } = loket;
+  const { leases, holder, now } = runtime;
+  const retention = createMongoRetentionStore(loket.conn, repos.cipher);
+  const run = () =>
+    expireDrafts({
+      retention,
+      conversations: repos.conversations,
+      push: loket.push,
+      draftDays: config.DRAFT_DAYS,
+      leases,
+      holder,
+      now,
+    });
+  return every(loket, config.RETENTION_INTERVAL_MINUTES, 'draft expiry', run, (r) => {
+    if (r.reminded > 0 || r.removed > 0)
+      logger.info({ drafts: r }, 'drafts: untouched ones reminded or removed');
   });
 }
 
@@ -106,6 +142,7 @@ export function startLeasedJobs(loket: Loket): PeriodicJob {
   return allOf([
     startRetention(loket),
     startOrphanUploadSweep(loket),
+    startDraftExpiry(loket),
     startSlaCheck(loket),
     startEffectReconciler(loket),
   ]);

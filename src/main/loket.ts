@@ -13,6 +13,7 @@ import { makePushConversationEvent } from '../app/push-event.js';
 import type { HandleInbound } from '../app/inbound.js';
 import type { PushConversationEvent } from '../app/officer/push-conversation-event.js';
 import { makeEffectRunner } from '../app/run-effects.js';
+import { pseudonymousCitizens } from '../app/citizen-actor.js';
 import { seedOffices } from '../app/seed-offices.js';
 import { loadAreas, UnknownAreaError } from '../catalog/areas.js';
 import type { Catalog } from '../catalog/catalog.js';
@@ -144,12 +145,14 @@ function wireUseCases(
     deletionRequests: repos.deletionRequests,
     sendFile: makeSendFileToChat(senders, logger),
     retentionDays: config.RETENTION_DAYS,
+    draftDays: config.DRAFT_DAYS,
     logger,
     trackingPrefix: config.TRACKING_PREFIX,
     holidays: parts.runtime.holidays,
     offices: repos.offices,
     holidayStore: repos.holidayStore,
     ...queueOffice(config),
+    citizenActorId: pseudonymousCitizens(repos.cipher),
   });
   const handleInbound = makeHandleInbound({
     engine,

@@ -47,6 +47,17 @@ export interface TurnOutbound {
   origin?: OutboxOrigin;
 }
 
+/**
+ * The draft marks a version carries when its state holds a draft (a flow in progress): when the
+ * citizen last acted on it, and when they were reminded that it will be removed. The caller
+ * passes them (the dialogue keeps them in the state); the store keeps them beside the state, so
+ * the draft expiry finds idle drafts without reading any state.
+ */
+export interface DraftMarks {
+  touchedAt: Date;
+  remindedAt?: Date;
+}
+
 /** A version that carries a turn's messages, as the reconciler reads it. */
 export interface OutboundVersion {
   channel: Channel;
@@ -75,7 +86,8 @@ export interface ConversationStore {
    * `messageId` names the inbound message whose turn this is: once written, that message counts as
    * handled (`InboundLog.claim` answers `done` for it). `handled` is kept with the version and
    * given back by `read` (the caller bounds it). See SUPERSEDED_KEPT_MS and
-   * CONFIRM_VERSION_AFTER_MS for a caller that holds its version long.
+   * CONFIRM_VERSION_AFTER_MS for a caller that holds its version long. `draft` is given when the
+   * state holds a draft (see `DraftMarks`).
    */
   write(
     channel: Channel,
@@ -85,6 +97,7 @@ export interface ConversationStore {
     messageId?: string,
     handled?: readonly string[],
     outbound?: TurnOutbound,
+    draft?: DraftMarks,
   ): Promise<number>;
   /** Versions written at or after `since` that carry a turn's messages, up to `limit`. */
   listOutbound(since: Date, limit: number): Promise<OutboundVersion[]>;

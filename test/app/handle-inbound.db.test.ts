@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';
 import { createLoket, type Loket } from '../../src/main.js';
 import { serverEnv } from '../support/db.js';
+import { pseudonymousCitizens } from '../../src/app/citizen-actor.js';
 import { testCipher } from '../support/cipher.js';
 
 const LEASE_MS = 60_000;
@@ -52,6 +53,7 @@ describe('handleInbound', () => {
         logger,
         trackingPrefix: 'PTSP',
         holidays: [],
+        citizenActorId: pseudonymousCitizens(testCipher),
       }),
       outbound: loket.outbound,
       logger,
@@ -293,7 +295,10 @@ describe('handleInbound', () => {
       // answer would record the consent again; A finds it stale first and answers from the latest.
       expect((await handle(text('two-4', 'setuju'))).status).toBe('processed');
       const consents = await loket.repos.events.search(
-        { type: 'consent.given', actorId: 'telegram:5656' },
+        {
+          type: 'consent.given',
+          actorId: pseudonymousCitizens(testCipher)({ channel: 'telegram', chatId: '5656' }),
+        },
         { limit: 10 },
       );
       expect(consents.items).toHaveLength(1);

@@ -9,6 +9,8 @@ describe('loadConfig', () => {
     expect(c.UPLOAD_ALLOWED_TYPES).toContain('application/pdf');
     expect(c.MONGODB_URI).toBeUndefined();
     expect(c.ORPHAN_UPLOAD_DAYS).toBe(30);
+    expect(c.OUTBOX_DAYS).toBe(30);
+    expect(c.DRAFT_DAYS).toBe(30);
     expect(c.HANDOFF_MAX_PER_OFFICER).toBe(5);
   });
 
@@ -19,6 +21,10 @@ describe('loadConfig', () => {
   it('should name the variable and the problem for a bad value', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => loadConfig({ ORPHAN_UPLOAD_DAYS: '0' })).toThrow(/ORPHAN_UPLOAD_DAYS/);
+    expect(() => loadConfig({ OUTBOX_DAYS: '0' })).toThrow(/OUTBOX_DAYS/);
+    // The reminder goes 3 days before: a draft must be allowed to live longer than that.
+    expect(() => loadConfig({ DRAFT_DAYS: '3' })).toThrow(/DRAFT_DAYS/);
+    expect(loadConfig({ DRAFT_DAYS: '4' }).DRAFT_DAYS).toBe(4);
     expect(() => loadConfig({ HANDOFF_MAX_PER_OFFICER: '0' })).toThrow(/HANDOFF_MAX_PER_OFFICER/);
     expect(loadConfig({ HANDOFF_MAX_PER_OFFICER: '2' }).HANDOFF_MAX_PER_OFFICER).toBe(2);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT: .*\(got "eighty"\)/);

@@ -1,4 +1,5 @@
 import express, { type RequestHandler, type Router } from 'express';
+import { CITIZEN_ACTOR_PREFIX } from '../../app/citizen-actor.js';
 import { OfficerActionError } from '../../app/officer/errors.js';
 import { listUndelivered } from '../../app/officer/list-undelivered.js';
 import { computeMetrics, type DashboardMetrics } from '../../app/officer/metrics.js';
@@ -32,7 +33,10 @@ export function requireRolePage(...roles: OfficerRole[]): RequestHandler {
   };
 }
 
-/** An audit row as JSON: citizen chat ids masked (a WhatsApp chat id is a phone number). */
+/**
+ * An audit row as JSON: a citizen is a pseudonym (`warga:<digest>`); an id written before
+ * pseudonyms names the chat and is masked (a WhatsApp chat id is a phone number).
+ */
 export function auditJson(e: AuditEntry): Record<string, unknown> {
   return {
     id: e.id,
@@ -40,7 +44,10 @@ export function auditJson(e: AuditEntry): Record<string, unknown> {
     at: e.at.toISOString(),
     actor: {
       kind: e.actor.kind,
-      id: e.actor.kind === 'citizen' ? maskChat(e.actor.id) : e.actor.id,
+      id:
+        e.actor.kind === 'citizen' && !e.actor.id.startsWith(CITIZEN_ACTOR_PREFIX)
+          ? maskChat(e.actor.id)
+          : e.actor.id,
       ...(e.actorName ? { name: e.actorName } : {}),
     },
     ...(e.applicationId ? { applicationId: e.applicationId } : {}),

@@ -38,6 +38,14 @@ export interface ConversationRecord {
   /** What the turn said to the citizen (`TurnOutbound` as JSON), when it said anything. */
   outbound?: string;
   updatedAt: Date;
+  /**
+   * When the citizen last acted on the draft this version holds (absent: no draft), and when
+   * they were reminded it will be removed: top-level, so the draft expiry finds idle drafts
+   * without reading (or decrypting) any state. The caller passes them; the store never derives
+   * them from `state`.
+   */
+  draftTouchedAt?: Date;
+  draftRemindedAt?: Date;
 }
 
 const schema = new Schema<ConversationRecord>(
@@ -51,15 +59,20 @@ const schema = new Schema<ConversationRecord>(
     handled: { type: String, required: true },
     outbound: { type: String, required: false },
     updatedAt: { type: Date, required: true },
+    draftTouchedAt: { type: Date, required: false },
+    draftRemindedAt: { type: Date, required: false },
   },
   { versionKey: false },
 );
 
 // One writer per version: a concurrent write from the same version loses on this index. Reading
-// the latest version is this index backwards. It is the only index: on FerretDB every index costs
-// each version insert, and neither "was this message handled?" (the chat's versions, by this
-// index) nor the sweep (the chats its process wrote) needs one of its own.
+// the latest version is this index backwards. On FerretDB every index costs each version insert,
+// and neither "was this message handled?" (the chat's versions, by this index) nor the sweep (the
+// chats its process wrote) needs one of its own.
 schema.index({ channel: 1, chatId: 1, version: 1 }, { unique: true });
+// The draft expiry's question (drafts untouched since); sparse, so a version without a draft
+// (most of them) adds no entry.
+schema.index({ draftTouchedAt: 1 }, { sparse: true });
 
 /** The `conversations` collection. */
 export function conversationModel(conn: Connection): Model<ConversationRecord> {

@@ -43,6 +43,8 @@ export interface HandoffRecord {
     attachment?: { documentId: string; filename: string; contentType: string; size: number };
   }>;
   version: number;
+  /** When retention erased its personal data (transcript, notes, name, chat id). */
+  erasedAt?: Date;
 }
 
 /** How an officer reply's delivery is stored on its transcript line. */
@@ -120,6 +122,7 @@ const schema = new Schema<HandoffRecord>(
       default: undefined,
     },
     version: { type: Number, required: true },
+    erasedAt: Date,
   },
   { versionKey: false },
 );

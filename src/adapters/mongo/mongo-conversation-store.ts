@@ -4,6 +4,7 @@ import type { ConversationState } from '../../dialogue/types.js';
 import {
   SUPERSEDED_KEPT_MS,
   type ConversationStore,
+  type DraftMarks,
   type OutboundVersion,
   type TurnOutbound,
   type VersionedConversation,
@@ -127,6 +128,7 @@ export class MongoConversationStore implements ConversationStore {
     messageId?: string,
     handled: readonly string[] = [],
     outbound?: TurnOutbound,
+    draft?: DraftMarks,
   ): Promise<number> {
     const version = (expectedVersion ?? 0) + 1;
     const chat = chatKey(channel, chatId);
@@ -145,6 +147,8 @@ export class MongoConversationStore implements ConversationStore {
           ? { outbound: this.cipher.seal(JSON.stringify(outbound)) }
           : {}),
         updatedAt: new Date(),
+        ...(draft ? { draftTouchedAt: draft.touchedAt } : {}),
+        ...(draft?.remindedAt ? { draftRemindedAt: draft.remindedAt } : {}),
       });
       this.remember(chat, version);
       this.markWritten(channel, chatId);

@@ -4,11 +4,9 @@ import type { ErasedHandoffs } from '../../ports/handoff-repository.js';
 import type { FieldCipher } from '../../ports/field-cipher.js';
 import { chatKeysOf } from './handoff-mapper.js';
 import type { HandoffRecord } from './handoff-model.js';
+import { ERASED_CHAT } from './mongo-retention-store.js';
 import { mutate } from './write-lock.js';
 import type { WriteLockRecord } from './write-lock-model.js';
-
-/** What a closed ticket's chat becomes once erased: no longer found by the chat, nor naming it. */
-export const ERASED_CHAT = 'dihapus';
 
 /**
  * Clears the closed tickets of one chat (a citizen's approved deletion request): transcript,

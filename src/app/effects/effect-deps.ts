@@ -14,6 +14,7 @@ import type { SatisfactionRepository } from '../../ports/satisfaction-repository
 import type { StatusProofAttempts } from '../../ports/status-proof-attempts.js';
 import type { InboundMessage } from '../inbound.js';
 import type { SendFileToChat } from '../officer/send-file-to-chat.js';
+import { citizenActor, type CitizenActorId } from '../citizen-actor.js';
 
 /** What the effect use cases need; each one takes only the part it uses (`Pick<EffectDeps, ...>`). */
 export interface EffectDeps {
@@ -47,6 +48,8 @@ export interface EffectDeps {
   retentionDays?: number;
   /** DRAFT_DAYS, as the "data saya" answer tells it; 30 when absent. */
   draftDays?: number;
+  /** The citizen's pseudonymous actor id (never the chat id: on WhatsApp it is a phone number). */
+  citizenActorId: CitizenActorId;
   /** The tracking numbers' randomness; tests fix it. */
   random?: () => number;
 }
@@ -60,9 +63,9 @@ export interface EffectContext {
 /** The effect of one kind, for the signature of its use case. */
 export type EffectOf<K extends Effect['kind']> = Extract<Effect, { kind: K }>;
 
-/** The citizen of the message's chat, as the audit log and status history name them. */
-export function citizenOf(msg: InboundMessage): Actor {
-  return { kind: 'citizen', id: `${msg.channel}:${msg.chatId}` };
+/** The citizen of the message's chat, as the audit log and status history name them: a pseudonym. */
+export function citizenOf(deps: Pick<EffectDeps, 'citizenActorId'>, msg: InboundMessage): Actor {
+  return citizenActor(deps.citizenActorId, msg);
 }
 
 /** An uploaded file as an application keeps it: the step that asked for it and when it came. */

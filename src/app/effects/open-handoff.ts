@@ -12,7 +12,14 @@ import { citizenOf, type EffectContext, type EffectDeps, type EffectOf } from '.
 export async function openHandoff(
   deps: Pick<
     EffectDeps,
-    'handoffs' | 'events' | 'holidays' | 'holidayStore' | 'officers' | 'offices' | 'queueOfficeId'
+    | 'handoffs'
+    | 'events'
+    | 'holidays'
+    | 'holidayStore'
+    | 'officers'
+    | 'offices'
+    | 'queueOfficeId'
+    | 'citizenActorId'
   >,
   effect: EffectOf<'open_handoff'>,
   { msg }: EffectContext,
@@ -38,7 +45,7 @@ export async function openHandoff(
     ).ticket;
   await deps.events.append({
     type: 'handoff.opened',
-    actor: citizenOf(msg),
+    actor: citizenOf(deps, msg),
     at: msg.at,
     data: { ticketId: ticket.id, reason: effect.reason, priority: effect.priority },
   });

@@ -3,13 +3,13 @@ import { citizenOf, type EffectContext, type EffectDeps, type EffectOf } from '.
 
 /** The citizen gave or refused consent to the processing of their data: the audit log keeps which, and when. */
 export async function recordConsent(
-  deps: Pick<EffectDeps, 'events'>,
+  deps: Pick<EffectDeps, 'events' | 'citizenActorId'>,
   effect: EffectOf<'record_consent'>,
   { msg }: EffectContext,
 ): Promise<SystemEvent[]> {
   await deps.events.append({
     type: effect.given ? 'consent.given' : 'consent.refused',
-    actor: citizenOf(msg),
+    actor: citizenOf(deps, msg),
     at: msg.at,
   });
   return [];

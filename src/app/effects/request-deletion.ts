@@ -12,7 +12,7 @@ export const DELETION_DUE_HOURS = 72;
  * personal data.
  */
 export async function requestDeletion(
-  deps: Pick<EffectDeps, 'applications' | 'deletionRequests' | 'events'>,
+  deps: Pick<EffectDeps, 'applications' | 'deletionRequests' | 'events' | 'citizenActorId'>,
   _effect: EffectOf<'request_deletion'>,
   { msg }: EffectContext,
 ): Promise<SystemEvent[]> {
@@ -26,7 +26,7 @@ export async function requestDeletion(
   if (created) {
     await deps.events.append({
       type: 'privacy.deletion_requested',
-      actor: citizenOf(msg),
+      actor: citizenOf(deps, msg),
       at: msg.at,
       data: { requestId: request.id, dueAt: request.dueAt.toISOString(), inProgress: kept.length },
     });

@@ -20,7 +20,7 @@ type Revision = EffectOf<'save_revision'>;
  * when the application no longer waits for that step's correction, e.g. an officer moved it on.
  */
 export async function saveRevision(
-  deps: Pick<EffectDeps, 'applications' | 'documents' | 'events' | 'catalog'>,
+  deps: Pick<EffectDeps, 'applications' | 'documents' | 'events' | 'catalog' | 'citizenActorId'>,
   effect: Revision,
   { msg }: EffectContext,
 ): Promise<SystemEvent[]> {
@@ -41,7 +41,7 @@ export async function saveRevision(
     answers[effect.stepId] = effect.value;
   }
   const { applicant, officeId } = corrected(deps, app, effect);
-  const actor = citizenOf(msg);
+  const actor = citizenOf(deps, msg);
   const updated = changeStatus({ ...app, applicant, officeId, answers, documents }, 'IN_REVIEW', {
     by: actor,
     at: msg.at,

@@ -19,6 +19,7 @@ type MyDataDeps = Pick<
   | 'events'
   | 'logger'
   | 'sendFile'
+  | 'citizenActorId'
   | 'retentionDays'
   | 'draftDays'
 >;
@@ -39,7 +40,7 @@ export async function showMyData(
   const sent = await trySend(deps, chat, file);
   await deps.events.append({
     type: 'privacy.data_exported',
-    actor: citizenOf(msg),
+    actor: citizenOf(deps, msg),
     at: msg.at,
     data: {
       applications: data.applications.length,

@@ -1,5 +1,5 @@
 import type { SystemEvent } from '../../dialogue/types.js';
-import type { Application } from '../../domain/application.js';
+import type { Actor, Application } from '../../domain/application.js';
 import type { NewApplication, PendingEffect } from '../../ports/application-repository.js';
 import { completeEffectsNow } from '../application-effects.js';
 import type { Flow } from '../../catalog/flow-schema.js';
@@ -27,6 +27,7 @@ type Deps = Pick<
   | 'random'
   | 'offices'
   | 'holidayStore'
+  | 'citizenActorId'
 >;
 
 /**
@@ -56,7 +57,7 @@ export async function submitApplication(
           applicationId: app.id,
           trackingNumber: app.trackingNumber,
           officeId: app.officeId,
-          actor: citizenOf(msg),
+          actor: citizenOf(deps, msg),
           at: msg.at,
           data: { serviceId: app.serviceId, channel: msg.channel },
         },
@@ -64,7 +65,11 @@ export async function submitApplication(
       },
     ];
     const app = await deps.applications.create(
-      newApplication(flow, effect.draft, msg, { officeId: serving.officeId, dueAt }),
+      newApplication(flow, effect.draft, msg, {
+        officeId: serving.officeId,
+        dueAt,
+        by: citizenOf(deps, msg),
+      }),
       () => generateTrackingNumber({ prefix: deps.trackingPrefix, at: msg.at, random: deps.random }),
       // A redelivered confirmation (crash before the message was marked done) finds the first one.
       { idempotencyKey: `${msg.channel}:${msg.chatId}:${msg.messageId}`, effects: submitted },
@@ -91,7 +96,7 @@ function newApplication(
   flow: Flow,
   draft: EffectOf<'submit_application'>['draft'],
   msg: InboundMessage,
-  { officeId, dueAt }: { officeId: string; dueAt: Date },
+  { officeId, dueAt, by }: { officeId: string; dueAt: Date; by: Actor },
 ): NewApplication {
   const a = draft.answers;
   const str = (k: string) => (a[k] === undefined || a[k] === null ? '' : String(a[k]));
@@ -110,7 +115,7 @@ function newApplication(
     ),
     officeId,
     status: 'SUBMITTED',
-    statusHistory: [{ from: null, to: 'SUBMITTED', at: msg.at, by: citizenOf(msg) }],
+    statusHistory: [{ from: null, to: 'SUBMITTED', at: msg.at, by }],
     createdAt: msg.at,
     updatedAt: msg.at,
     slaDueAt: dueAt,

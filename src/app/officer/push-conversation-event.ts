@@ -5,6 +5,11 @@ import type { OutboxOrigin } from '../../ports/outbox.js';
 /** What a push may name: whom the final outcome of its last message is reported to. */
 export interface PushOptions {
   origin?: OutboxOrigin;
+  /**
+   * The turn's message id, when the push must be idempotent (a job that may run it twice): its
+   * replies' outbox keys derive from it, so the citizen hears it once. A fresh one otherwise.
+   */
+  messageId?: string;
 }
 
 /**

@@ -145,6 +145,8 @@ async function eraseOne(
     },
     ...(documentIds.length > 0 ? { deleteDocuments: documentIds } : {}),
   };
+  // The officers' notes in the audit log first: a save that then loses is erased next run anyway.
+  await deps.retention.eraseEventNotes(app.id);
   try {
     await deps.applications.save(erased, app.version, { effects: [followUp] });
   } catch (err) {

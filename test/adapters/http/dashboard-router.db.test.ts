@@ -2,6 +2,11 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Application } from '../../../src/domain/application.js';
 import { newApplication, sequentialNumbers } from '../mongo/fixtures.js';
 import { api, Client, useHttpApp } from './http-fixture.js';
+import { pseudonymousCitizens, shortPseudonym } from '../../../src/app/citizen-actor.js';
+import { testCipher } from '../../support/cipher.js';
+
+/** The pseudonym of the citizen of Telegram chat 5550001. */
+const WARGA = pseudonymousCitizens(testCipher)({ channel: 'telegram', chatId: '5550001' });
 
 /** Wednesday 2025-03-12 12:00 WIB: every metric below is computed against this moment. */
 const NOW = new Date('2025-03-12T05:00:00Z');
@@ -57,7 +62,9 @@ beforeAll(async () => {
     newApplication({ officeId: '32.73.01.1001', createdAt: new Date('2025-03-04T03:00:00Z') }),
     numbers,
   );
+  // Events from before pseudonyms name the chat; new ones a pseudonym (Cideng's submission).
   const citizen = { kind: 'citizen' as const, id: 'telegram:5550001' };
+  const pseudonymous = { kind: 'citizen' as const, id: WARGA };
   const budi = { kind: 'officer' as const, id: officerIds.budi! };
   const joko = { kind: 'officer' as const, id: officerIds.joko! };
   for (const a of [gambir, cideng, bandung]) {
@@ -66,7 +73,7 @@ beforeAll(async () => {
       applicationId: a.id,
       trackingNumber: a.trackingNumber,
       officeId: a.officeId,
-      actor: citizen,
+      actor: a === cideng ? pseudonymous : citizen,
       at: a.createdAt,
       data: { serviceId: a.serviceId },
     });
@@ -294,8 +301,11 @@ describe('dashboard routes', () => {
         before: { status: 'APPROVED' },
         after: { status: 'COMPLETED' },
       });
-      // Citizen actors are masked: a WhatsApp chat id is a phone number.
-      expect(body.items[1]).toMatchObject({ type: 'application.submitted', actor: { kind: 'citizen' } });
+      // A citizen actor is a pseudonym (an old chat id would be masked: on WhatsApp it is a phone number).
+      expect(body.items[1]).toMatchObject({
+        type: 'application.submitted',
+        actor: { kind: 'citizen', id: WARGA },
+      });
       expect(JSON.stringify(body.items[1])).not.toContain('5550001');
     });
 
@@ -426,6 +436,8 @@ describe('dashboard routes', () => {
       expect(audit.res.status).toBe(200);
       expect(audit.html).toContain('application.status_changed');
       expect(audit.html).toContain('&quot;status&quot;:&quot;COMPLETED&quot;');
+      expect(audit.html).toContain(`<td>Warga ${shortPseudonym(WARGA)}</td>`);
+      expect(audit.html).not.toContain('5550001');
       const deliveries = await c.page('/console/deliveries');
       expect(deliveries.html).toContain(gambir.trackingNumber);
       expect(deliveries.html).toContain('Tidak dapat dihubungi');

@@ -157,9 +157,13 @@ describe('MongoConversationStore', () => {
     expect(listed.find((o) => o.messageId === 'sm-1')?.outbound).toEqual(said);
   });
 
-  it('should index the versions by (channel, chatId, version) alone: every index costs each insert', async () => {
+  it('should index the versions by (channel, chatId, version), and drafts by their last touch: every index costs each insert', async () => {
     const indexes = await db.conn().collection('conversations').indexes();
-    expect(indexes.map((i) => i.name).sort()).toEqual(['_id_', 'channel_1_chatId_1_version_1']);
+    expect(indexes.map((i) => i.name).sort()).toEqual([
+      '_id_',
+      'channel_1_chatId_1_version_1',
+      'draftTouchedAt_1',
+    ]);
   });
 
   describe('with two processes on one database (each store remembers the versions it saw)', () => {

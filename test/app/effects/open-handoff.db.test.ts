@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { openHandoff } from '../../../src/app/effects/open-handoff.js';
 import { useTestDatabase } from '../../support/db.js';
-import { MONDAY_MORNING, openEffectDeps, turn } from './support.js';
+import { MONDAY_MORNING, openEffectDeps, turn, citizenId } from './support.js';
 
 const db = useTestDatabase('effect_open_handoff');
 let deps: Awaited<ReturnType<typeof openEffectDeps>>;
@@ -39,7 +39,10 @@ describe('openHandoff', () => {
     });
     const logged = await deps.events.search({ type: 'handoff.opened' }, { limit: 10 });
     expect(logged.items).toMatchObject([
-      { actor: { kind: 'citizen', id: 'telegram:hand-1' }, data: { ticketId: ticket!.id, reason: 'asked' } },
+      {
+        actor: { kind: 'citizen', id: citizenId('hand-1') },
+        data: { ticketId: ticket!.id, reason: 'asked' },
+      },
     ]);
   });
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { EffectDeps } from '../../../src/app/effects/effect-deps.js';
 import { recordConsent } from '../../../src/app/effects/record-consent.js';
 import { useTestDatabase } from '../../support/db.js';
-import { MONDAY_MORNING, openEffectDeps, turn } from './support.js';
+import { MONDAY_MORNING, openEffectDeps, turn, citizenId } from './support.js';
 
 const db = useTestDatabase('effect_consent');
 let deps: EffectDeps;
@@ -18,8 +18,8 @@ describe('recordConsent', () => {
     await recordConsent(deps, { kind: 'record_consent', given: false }, turn('consent-2', later));
     const logged = await deps.events.search({ type: ['consent.given', 'consent.refused'] }, { limit: 10 });
     expect(logged.items).toMatchObject([
-      { type: 'consent.refused', actor: { kind: 'citizen', id: 'telegram:consent-2' }, at: later },
-      { type: 'consent.given', actor: { kind: 'citizen', id: 'telegram:consent-1' }, at: MONDAY_MORNING },
+      { type: 'consent.refused', actor: { kind: 'citizen', id: citizenId('consent-2') }, at: later },
+      { type: 'consent.given', actor: { kind: 'citizen', id: citizenId('consent-1') }, at: MONDAY_MORNING },
     ]);
   });
 });

@@ -7,7 +7,7 @@ import { createMongoLeases } from '../../../src/adapters/mongo/mongo-lease.js';
 import type { Application } from '../../../src/domain/application.js';
 import { newApplication, sequentialNumbers } from '../../adapters/mongo/fixtures.js';
 import { useTestDatabase } from '../../support/db.js';
-import { MONDAY_MORNING, openEffectDeps, turn, upload } from './support.js';
+import { MONDAY_MORNING, openEffectDeps, turn, upload, citizenId } from './support.js';
 
 const db = useTestDatabase('effect_revision');
 let deps: EffectDeps & { repos: MongoRepositories };
@@ -49,7 +49,7 @@ describe('saveRevision', () => {
       from: 'NEEDS_REVISION',
       to: 'IN_REVIEW',
       at: MONDAY_MORNING,
-      by: { kind: 'citizen', id: 'telegram:5550001' },
+      by: { kind: 'citizen', id: citizenId('5550001') },
       note: 'perbaikan: nama',
     });
     expect(await deps.events.listForApplication(app.id)).toMatchObject([

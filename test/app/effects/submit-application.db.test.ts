@@ -7,7 +7,7 @@ import { createMongoLeases } from '../../../src/adapters/mongo/mongo-lease.js';
 import type { Draft } from '../../../src/dialogue/types.js';
 import { createLogger } from '../../../src/config/logger.js';
 import { useTestDatabase } from '../../support/db.js';
-import { MONDAY_MORNING, openEffectDeps, turn, upload } from './support.js';
+import { MONDAY_MORNING, openEffectDeps, turn, upload, citizenId } from './support.js';
 
 const db = useTestDatabase('effect_submit');
 let deps: EffectDeps & { repos: MongoRepositories };
@@ -54,7 +54,7 @@ describe('submitApplication', () => {
       officeId: '31.74.09.1002',
       status: 'SUBMITTED',
       statusHistory: [
-        { from: null, to: 'SUBMITTED', at: MONDAY_MORNING, by: { kind: 'citizen', id: 'telegram:sub-1' } },
+        { from: null, to: 'SUBMITTED', at: MONDAY_MORNING, by: { kind: 'citizen', id: citizenId('sub-1') } },
       ],
       documents: [
         { id: draft.documents.foto_kk![0]!.documentId, stepId: 'foto_kk', uploadedAt: MONDAY_MORNING },

@@ -7,6 +7,7 @@ import { createLogger } from '../../../src/config/logger.js';
 import type { UploadedFile } from '../../../src/dialogue/types.js';
 import type { DbConnection } from '../../../src/adapters/mongo/connection.js';
 import { stubKelurahan } from '../../catalog/support/stub-kelurahan.js';
+import { pseudonymousCitizens } from '../../../src/app/citizen-actor.js';
 import { testCipher } from '../../support/cipher.js';
 
 /** A Monday morning in Jakarta, office hours (tests that need another time pass their own). */
@@ -30,6 +31,7 @@ export async function openEffectDeps(conn: DbConnection): Promise<EffectDeps & {
     logger: createLogger('silent'),
     trackingPrefix: 'PTSP',
     holidays: [],
+    citizenActorId: pseudonymousCitizens(testCipher),
   };
 }
 
@@ -64,4 +66,9 @@ export async function upload(deps: Pick<EffectDeps, 'documents'>, chatId: string
   });
   if (!put.ok) throw new Error(`refused: ${put.reason}`);
   return put.file;
+}
+
+/** The pseudonymous actor id the effects give the citizen of `chatId` (a Telegram chat). */
+export function citizenId(chatId: string, channel: 'telegram' | 'whatsapp' = 'telegram'): string {
+  return pseudonymousCitizens(testCipher)({ channel, chatId });
 }

@@ -102,6 +102,23 @@ describe('retention (RETENTION_DAYS after a final status)', () => {
     const rejected = await finished('REJECTED', 366);
     const recent = await finished('CANCELLED', 300);
     const open = await finished('IN_REVIEW', 500);
+    // The officer's notes in the audit log, as changing a status writes them.
+    for (const app of [completed, recent])
+      await repos.events.append({
+        type: 'application.status_changed',
+        applicationId: app.id,
+        trackingNumber: app.trackingNumber,
+        officeId: app.officeId,
+        actor: { kind: 'officer', id: 'o1' },
+        at: app.updatedAt,
+        before: { status: 'SUBMITTED', version: 1 },
+        after: {
+          status: 'NEEDS_REVISION',
+          version: 2,
+          note: 'Siti: NIK salah',
+          revision: { stepId: 'nik', note: 'Siti: NIK salah' },
+        },
+      });
 
     const report = await runRetention(deps());
     expect(report).toEqual({ ran: true, erased: 2, documentsDeleted: 2, skipped: 0 });
@@ -130,7 +147,21 @@ describe('retention (RETENTION_DAYS after a final status)', () => {
         data: { retentionDays: 365, documentsDeleted: 1, answersRemoved: 5, status: app.status },
       });
       expect(JSON.stringify(erasure[0])).not.toContain(NIK);
+      // The status changes stay in the audit log, without the officers' notes.
+      expect(JSON.stringify(events)).not.toContain('Siti');
     }
+    const kept = await repos.events.listForApplication(recent.id);
+    expect(kept.find((e) => e.type === 'application.status_changed')?.after).toMatchObject({
+      note: 'Siti: NIK salah',
+    });
+    const erasedChange = (await repos.events.listForApplication(completed.id)).find(
+      (e) => e.type === 'application.status_changed',
+    );
+    expect(erasedChange?.after).toEqual({
+      status: 'NEEDS_REVISION',
+      version: 2,
+      revision: { stepId: 'nik' },
+    });
     expect((await repos.applications.findById(rejected.id))?.rejectionReason).toBe('Berkas tidak lengkap');
 
     for (const app of [recent, open]) {

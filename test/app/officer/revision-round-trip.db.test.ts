@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { pseudonymousCitizens } from '../../../src/app/citizen-actor.js';
 import { changeApplicationStatus } from '../../../src/app/officer/change-status.js';
 import type { InboundMessage } from '../../../src/app/inbound.js';
 import { loadConfig } from '../../../src/config/config.js';
@@ -125,7 +126,10 @@ describe('NEEDS_REVISION round trip (officer -> bot -> citizen -> IN_REVIEW)', (
     expect(after?.statusHistory.at(-1)).toMatchObject({
       from: 'NEEDS_REVISION',
       to: 'IN_REVIEW',
-      by: { kind: 'citizen', id: 'telegram:4201' },
+      by: {
+        kind: 'citizen',
+        id: pseudonymousCitizens(loket.repos.cipher)({ channel: 'telegram', chatId: '4201' }),
+      },
     });
     const events = (await loket.repos.events.listForApplication(before.id)).map((e) => e.type);
     expect(events.at(-1)).toBe('application.revised');

@@ -7,6 +7,7 @@ import { createLogger } from '../../../src/config/logger.js';
 import { approveDeletion, refuseDeletion } from '../../../src/app/officer/deletion-requests.js';
 import type { OfficerActor } from '../../../src/app/officer/officer-actor.js';
 import { createLoket, type Loket } from '../../../src/main.js';
+import { pseudonymousCitizens } from '../../../src/app/citizen-actor.js';
 import type { OutgoingFile } from '../../../src/ports/channel-sender.js';
 import { newApplication, sequentialNumbers } from '../../adapters/mongo/fixtures.js';
 
@@ -88,6 +89,10 @@ async function toNikStep(user: string): Promise<void> {
   expect(await say(user, 'Rina Marlina')).toContain('NIK');
 }
 
+/** The audit id of a terminal citizen: the pseudonym, as Loket writes it. */
+const citizenId = (user: string): string =>
+  pseudonymousCitizens(loket.repos.cipher)({ channel: 'terminal', chatId: user });
+
 describe('"data saya" in chat', () => {
   it('should summarise the chat, mask the NIK, send the export file, and keep the place in the flow', async () => {
     const user = 'warga-data';
@@ -127,7 +132,8 @@ describe('"data saya" in chat', () => {
 
     const events = await loket.repos.events.search({ type: 'privacy.data_exported' }, { limit: 10 });
     expect(events.items).toHaveLength(1);
-    expect(events.items[0]!.actor).toEqual({ kind: 'citizen', id: `terminal:${user}` });
+    // A pseudonym, never the chat id.
+    expect(events.items[0]!.actor).toEqual({ kind: 'citizen', id: citizenId(user) });
     expect(JSON.stringify(events.items[0])).not.toContain('3171014708900003');
     expect(JSON.stringify(events.items[0])).not.toContain('Rina');
   });
@@ -170,7 +176,7 @@ describe('"hapus data saya" in chat', () => {
     expect(await say(user, '1')).toContain('sudah ada dan sedang diproses');
     expect((await loket.repos.deletionRequests.list(10)).filter((r) => r.chatId === user)).toHaveLength(1);
     const events = await loket.repos.events.search(
-      { type: 'privacy.deletion_requested', actorId: `terminal:${user}` },
+      { type: 'privacy.deletion_requested', actorId: citizenId(user) },
       { limit: 10 },
     );
     expect(events.items).toHaveLength(1);

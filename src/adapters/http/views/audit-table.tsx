@@ -1,3 +1,4 @@
+import { shortPseudonym } from '../../../app/citizen-actor.js';
 import type { AuditEntry } from '../../../app/officer/search-audit.js';
 import { jakartaDate, jakartaMinutes } from '../../../domain/jakarta-time.js';
 import { t, type ConsoleLang } from '../console-i18n.js';
@@ -20,8 +21,12 @@ function JsonCell({ value }: { value: Record<string, unknown> | undefined }) {
   );
 }
 
-function actorText(e: AuditEntry): string {
-  return e.actorName ?? `${e.actor.kind}:${e.actor.kind === 'citizen' ? maskChat(e.actor.id) : e.actor.id}`;
+function actorText(lang: ConsoleLang, e: AuditEntry): string {
+  if (e.actorName) return e.actorName;
+  if (e.actor.kind !== 'citizen') return `${e.actor.kind}:${e.actor.id}`;
+  // A pseudonym (`warga:<digest>`); an id from before pseudonyms names the chat, masked.
+  const short = shortPseudonym(e.actor.id);
+  return short ? `${t(lang, 'citizen')} ${short}` : `citizen:${maskChat(e.actor.id)}`;
 }
 
 /** Audit rows: who, when, what, before/after. Read-only; used by the search page and application detail. */
@@ -42,7 +47,7 @@ export function AuditTable({ lang, entries }: { lang: ConsoleLang; entries: read
       {entries.map((e) => (
         <tr>
           <td>{fmtWib(e.at)}</td>
-          <td>{actorText(e)}</td>
+          <td>{actorText(lang, e)}</td>
           <td>
             {e.type}
             {e.trackingNumber ? (

@@ -6,7 +6,7 @@ import type { KeywordCommand } from './keywords.js';
 import { switchLanguage } from './language.js';
 import { showMainMenu } from './menus.js';
 import { presentCurrent } from './present.js';
-import { askDeletion, showMyData } from './privacy.js';
+import { privacyRequest } from './privacy.js';
 import { requestStatus } from './status.js';
 import type { CitizenInput } from './types.js';
 
@@ -64,10 +64,8 @@ export function runCommand(ctx: Ctx, command: KeywordCommand): void {
       switchLanguage(ctx, 'toggle');
       return;
     case 'my_data':
-      showMyData(ctx);
-      return;
     case 'delete_my_data':
-      askDeletion(ctx);
+      privacyRequest(ctx, command);
       return;
   }
 }

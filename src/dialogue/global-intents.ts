@@ -10,7 +10,7 @@ import { LABELLED_INTENTS } from './message-keys.js';
 import { askWhichService, offerOfficer, showMainMenu } from './menus.js';
 import { encode } from './menu-values.js';
 import { answerThenResume, busy, presentCurrent } from './present.js';
-import { askDeletion, showMyData } from './privacy.js';
+import { privacyRequest } from './privacy.js';
 import { requestStatus } from './status.js';
 import type { MenuOption, Understanding } from './types.js';
 
@@ -125,10 +125,8 @@ export function handleIntent(
       answerThenResume(ctx, t(ctx, 'thanks'));
       return;
     case 'my_data':
-      showMyData(ctx);
-      return;
     case 'delete_my_data':
-      askDeletion(ctx);
+      privacyRequest(ctx, intent);
       return;
     default:
       notUnderstood(ctx);

@@ -8,7 +8,7 @@ import { cancelHandoff } from './handoff.js';
 import type { KeywordCommand } from './keywords.js';
 import { keywordCommand } from './keywords.js';
 import { switchLanguage } from './language.js';
-import { askDeletion, showMyData } from './privacy.js';
+import { privacyRequest } from './privacy.js';
 import { requestStatus } from './status.js';
 import type { CitizenInput } from './types.js';
 
@@ -34,10 +34,8 @@ function command(ctx: Ctx, cmd: KeywordCommand): void {
       switchLanguage(ctx, cmd === 'lang_id' ? 'id' : cmd === 'lang_en' ? 'en' : 'toggle');
       return;
     case 'my_data':
-      showMyData(ctx);
-      return;
     case 'delete_my_data':
-      askDeletion(ctx);
+      privacyRequest(ctx, cmd);
   }
 }
 

@@ -18,6 +18,15 @@ import type { CitizenInput, MyDataView, SystemEvent } from './types.js';
 const YES = 'erase:yes';
 const NO = 'erase:no';
 
+/** The data-subject requests a citizen can make at any moment (a command or an intent). */
+export type PrivacyRequest = 'my_data' | 'delete_my_data';
+
+/** Answers a data-subject request: the summary and export, or the deletion question. */
+export function privacyRequest(ctx: Ctx, kind: PrivacyRequest): void {
+  if (kind === 'my_data') showMyData(ctx);
+  else askDeletion(ctx);
+}
+
 /** "data saya": the use case gathers it and sends the file; the answer comes back as `my_data`. */
 export function showMyData(ctx: Ctx): void {
   ctx.state.misunderstood = 0;

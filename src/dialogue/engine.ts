@@ -9,7 +9,9 @@ import { handleFile } from './file-input.js';
 import { handleHandoffInput } from './handoff-input.js';
 import { followLanguage } from './language.js';
 import { showMainMenu } from './menus.js';
+import { answeredConfirmation, saneConfirming } from './confirm.js';
 import { answeredDeletionConfirm } from './privacy.js';
+import { saneUndo, typedRestore } from './restore.js';
 import { answerStatusProof } from './status-proof.js';
 import { handleSurveyInput, isSurveyState } from './survey.js';
 import { recordCitizen, recordReplies, saneRecent } from './recent.js';
@@ -57,6 +59,8 @@ function sanitize(state: ConversationState): ConversationState {
   if (typeof copy.misunderstood !== 'number' || !Number.isFinite(copy.misunderstood)) copy.misunderstood = 0;
   if (copy.consent !== true && copy.consent !== false) copy.consent = null;
   if (copy.deletionConfirm !== true) delete copy.deletionConfirm;
+  if (!saneConfirming(copy.confirming) || copy.mode !== 'bot') delete copy.confirming;
+  if (!saneUndo(copy.undo)) delete copy.undo;
   if (copy.survey !== undefined && (!isSurveyState(copy.survey) || copy.mode !== 'bot'))
     copy.survey = undefined;
   const recent = saneRecent(copy.recent);
@@ -121,6 +125,8 @@ function dispatch(ctx: Ctx, input: Input): void {
       }
       // Before handling, so a handoff opened by this message hands it over too.
       recordCitizen(ctx, input);
+      if (answeredConfirmation(ctx, input)) return;
+      if (typedRestore(ctx, input)) return;
       if (resumedDraft(ctx, input)) return;
       if (answeredStatusProof(ctx, input)) return;
       if (ctx.state.survey && handleSurveyInput(ctx, input)) return;

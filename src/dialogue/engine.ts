@@ -16,6 +16,7 @@ import { answerStatusProof } from './status-proof.js';
 import { handleSurveyInput, isSurveyState } from './survey.js';
 import { recordCitizen, recordReplies, saneRecent } from './recent.js';
 import { handleText } from './text-input.js';
+import { handleVoice } from './voice.js';
 import type { ConversationState, Effect, Input, Lang, Reply, Understanding } from './types.js';
 
 export type { EngineOptions } from './context.js';
@@ -116,6 +117,7 @@ function dispatch(ctx: Ctx, input: Input): void {
     case 'text':
     case 'choice':
     case 'file':
+    case 'voice':
     case 'command':
       // "Hapus data saya?" is answered first, in an officer conversation too.
       if (answeredDeletionConfirm(ctx, input)) return;
@@ -135,6 +137,7 @@ function dispatch(ctx: Ctx, input: Input): void {
         handleText(ctx, input.text);
       } else if (input.kind === 'choice') handleChoice(ctx, input.value);
       else if (input.kind === 'file') handleFile(ctx, input.file);
+      else if (input.kind === 'voice') handleVoice(ctx, input.file);
       else runCommand(ctx, fromChannelCommand(input.command));
       return;
     default:

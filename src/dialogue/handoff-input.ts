@@ -49,11 +49,13 @@ function command(ctx: Ctx, cmd: KeywordCommand): void {
 export function handleHandoffInput(ctx: Ctx, input: CitizenInput): void {
   switch (input.kind) {
     case 'file':
-      // The officer hears of a refused file too; the citizen is told it did not go through.
+    case 'voice':
+      // The officer hears of a refused file too; the citizen is told it did not go through. A
+      // voice note reaches the officer as a recording they can play.
       emit(ctx, {
         kind: 'relay_to_officer',
         file: input.file,
-        ...(input.caption ? { text: input.caption } : {}),
+        ...(input.kind === 'file' && input.caption ? { text: input.caption } : {}),
       });
       if (!input.file.documentId)
         say(

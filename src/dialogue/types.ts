@@ -28,6 +28,8 @@ export type CitizenInput =
   | { kind: 'text'; text: string }
   | { kind: 'choice'; value: string }
   | { kind: 'file'; file: UploadedFile; caption?: string }
+  /** A voice note or audio message, stored (as pending) only so an officer can play it. */
+  | { kind: 'voice'; file: UploadedFile }
   | { kind: 'command'; command: 'start' | 'menu' | 'status' | 'officer' | 'cancel' | 'language' | 'help' };
 
 /** An application as the status answer shows it. */

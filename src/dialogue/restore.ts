@@ -68,8 +68,14 @@ export function showMenuWithRestore(ctx: Ctx): void {
 /**
  * Brings the cancelled draft back and asks its open question again. A draft begun since is set
  * aside in its place (so that one is not lost either); past the window it says it is too late.
+ * While another application is being submitted it waits: that one must not be overwritten.
  */
 export function restoreDraft(ctx: Ctx): void {
+  const current = ctx.state.flow?.at;
+  if (current && 'phase' in current && current.phase === 'confirm') {
+    presentCurrent(ctx);
+    return;
+  }
   const undo = ctx.state.undo;
   delete ctx.state.undo;
   ctx.state.misunderstood = 0;

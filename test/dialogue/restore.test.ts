@@ -125,3 +125,28 @@ describe('restoring a cancelled draft', () => {
     expect(chat.at_).toBe('nik');
   });
 });
+
+describe('a set-aside draft and the rest of the conversation', () => {
+  it('should be forgotten when a deletion request is approved', () => {
+    const chat = new Chat();
+    atNik(chat);
+    chat.say('batal');
+    expect(chat.state.undo).toBeDefined();
+    chat.event({ kind: 'deletion_decided', approved: true, kept: [] });
+    expect(chat.state.undo).toBeUndefined();
+  });
+
+  it('should not overwrite an application being submitted', () => {
+    const chat = new Chat();
+    atNik(chat);
+    chat.say('batal');
+    const undo = chat.state.undo;
+    chat.state = {
+      ...chat.state,
+      flow: { draft: { serviceId: 'sktm', answers: {}, documents: {} }, at: { phase: 'confirm' } },
+    };
+    chat.say('kembalikan');
+    expect(chat.state.flow?.draft.serviceId).toBe('sktm');
+    expect(chat.state.undo).toEqual(undo);
+  });
+});

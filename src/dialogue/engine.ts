@@ -60,7 +60,9 @@ function sanitize(state: ConversationState): ConversationState {
   if (typeof copy.misunderstood !== 'number' || !Number.isFinite(copy.misunderstood)) copy.misunderstood = 0;
   if (copy.consent !== true && copy.consent !== false) copy.consent = null;
   if (copy.deletionConfirm !== true) delete copy.deletionConfirm;
-  if (!saneConfirming(copy.confirming) || copy.mode !== 'bot') delete copy.confirming;
+  // With an officer only a complaint is asked about (it escalates the conversation).
+  if (!saneConfirming(copy.confirming) || (copy.mode !== 'bot' && copy.confirming?.action !== 'complaint'))
+    delete copy.confirming;
   if (!saneUndo(copy.undo)) delete copy.undo;
   if (copy.survey !== undefined && (!isSurveyState(copy.survey) || copy.mode !== 'bot'))
     copy.survey = undefined;
@@ -122,6 +124,7 @@ function dispatch(ctx: Ctx, input: Input): void {
       // "Hapus data saya?" is answered first, in an officer conversation too.
       if (answeredDeletionConfirm(ctx, input)) return;
       if (ctx.state.mode === 'handoff') {
+        if (answeredConfirmation(ctx, input)) return;
         handleHandoffInput(ctx, input);
         return;
       }

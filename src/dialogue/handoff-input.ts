@@ -1,5 +1,6 @@
 import { fromChannelCommand } from './commands.js';
 import { complain } from './complaint.js';
+import { askedFirst } from './confirm.js';
 import type { Ctx } from './context.js';
 import { emit, say, t } from './context.js';
 import { INTERRUPT_CONFIDENCE } from './global-intents.js';
@@ -78,7 +79,9 @@ export function handleHandoffInput(ctx: Ctx, input: CitizenInput): void {
       }
       const u = ctx.understand(input.text);
       if (u.intent === 'complaint' && u.confidence >= INTERRUPT_CONFIDENCE) {
-        complain(ctx, u.service);
+        // Unsure: the officer gets the message as usual, and the citizen is asked first.
+        if (askedFirst(ctx, u)) emit(ctx, { kind: 'relay_to_officer', text: input.text });
+        else complain(ctx, u.service);
         return;
       }
       emit(ctx, { kind: 'relay_to_officer', text: input.text });

@@ -106,4 +106,20 @@ describe('confirming before destructive or escalating steps', () => {
     expect(chat.text).toContain('let us continue');
     expect(chat.at_).toBe('nik');
   });
+
+  it('should ask before an unsure complaint with an officer, relaying the message meanwhile', () => {
+    const chat = new Chat({
+      nlu: { 'kok lama banget sih': { intent: 'complaint', confidence: 0.75 } },
+    });
+    chat.command('start');
+    chat.say('petugas');
+    chat.say('kok lama banget sih');
+    expect(chat.text).toContain('Maksud Anda menyampaikan pengaduan?');
+    expect(chat.effectsOf('relay_to_officer')).toEqual([
+      { kind: 'relay_to_officer', text: 'kok lama banget sih' },
+    ]);
+    expect(chat.effectsOf('open_handoff')).toEqual([]);
+    chat.say('ya');
+    expect(chat.effectsOf('open_handoff')).toMatchObject([{ reason: 'complaint', priority: true }]);
+  });
 });

@@ -7,6 +7,22 @@ import { inflateSync } from 'node:zlib';
  */
 export type FileProblem = 'damaged' | 'active_content';
 
+/**
+ * The audio types a voice note may be stored as (WhatsApp and Telegram voice notes are Opus in
+ * Ogg; audio messages MP3 or M4A), as `file-type` names them. For officer conversations only: no
+ * flow step accepts audio, and outside a handoff a voice note is discarded at once.
+ */
+export const VOICE_TYPES: readonly string[] = [
+  'audio/ogg',
+  'audio/ogg; codecs=opus',
+  'audio/mpeg',
+  'audio/mp4',
+  'audio/x-m4a',
+];
+
+/** The largest voice note kept (UPLOAD_MAX_BYTES if lower): several minutes of speech. */
+export const VOICE_MAX_BYTES = 8 * 1024 * 1024;
+
 /** Checks the bytes of an image or PDF; `undefined` when it is whole and inert. */
 export function fileProblem(bytes: Buffer, contentType: string): FileProblem | undefined {
   switch (contentType) {

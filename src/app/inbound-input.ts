@@ -1,6 +1,7 @@
 import type { Input, UploadedFile } from '../dialogue/types.js';
 import type { InboundFile, InboundMessage } from './inbound.js';
 import type { DocumentStore } from '../ports/document-store.js';
+import { VOICE_MAX_BYTES, VOICE_TYPES } from './file-check.js';
 
 /** What turning a citizen's message into engine input needs: where and which uploads are kept. */
 export interface InboundInputDeps {
@@ -17,6 +18,14 @@ export async function toCitizenInput(deps: InboundInputDeps, msg: InboundMessage
   const at = msg.at.toISOString();
   const c = msg.content;
   if (c.kind !== 'file') return { ...c, at };
+  if (c.file.voice) {
+    const limits = {
+      ...deps,
+      uploadMaxBytes: Math.min(deps.uploadMaxBytes, VOICE_MAX_BYTES),
+      allowedTypes: [...VOICE_TYPES],
+    };
+    return { kind: 'voice', file: await storeUpload(limits, msg, c.file), at };
+  }
   const file = await storeUpload(deps, msg, c.file);
   return { kind: 'file', file, ...(c.file.caption ? { caption: c.file.caption } : {}), at };
 }

@@ -9,6 +9,11 @@ export interface InboundFile {
   /** Downloads the bytes, with the channel's own size limit and time-out. */
   fetch(maxBytes: number): Promise<Buffer>;
   caption?: string;
+  /**
+   * A voice note or audio message. Loket cannot listen to it: it is kept only for an officer
+   * conversation (the officer plays it in the console); otherwise the citizen is asked to type.
+   */
+  voice?: true;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { restorable } from '../dialogue/restore.js';
 import type { ConversationState } from '../dialogue/types.js';
 import type { ApplicationRepository } from '../ports/application-repository.js';
 import type { ConversationStore } from '../ports/conversation-store.js';
@@ -50,9 +51,16 @@ export interface OrphanSweepReport {
   attached: number;
 }
 
-/** The files a conversation's draft holds (the flow in progress, at any step or the summary). */
-export function draftDocumentIds(state: ConversationState): Set<string> {
+/**
+ * The files a conversation's draft holds (the flow in progress, at any step or the summary), and,
+ * at `now`, those of a draft a cancel set aside while it can still be restored: their discard
+ * waits for the restore window to pass, so "batal tadi salah" gets the uploads back too.
+ */
+export function draftDocumentIds(state: ConversationState, now?: Date): Set<string> {
   const files = Object.values(state.flow?.draft.documents ?? {}).flat();
+  const undo = state.undo;
+  if (undo && now && restorable(undo.cancelledAt, now.toISOString()))
+    files.push(...Object.values(undo.flow.draft.documents ?? {}).flat());
   return new Set(files.map((f) => f.documentId));
 }
 
@@ -86,7 +94,8 @@ export type DiscardSweepDeps = Omit<OrphanSweepDeps, 'orphanDays'> & { graceMs?:
 /**
  * Deletes uploads a draft let go of (`DocumentStore.discard`) once the state without them is
  * saved: a file the stored draft still names is kept (its turn has not been saved, or failed and
- * will be run again), one an application lists is attached instead. Not audited, as an upload
+ * will be run again), and so is one of a cancelled draft that can still be restored (until the
+ * restore window has passed: a later run deletes it); one an application lists is attached instead. Not audited, as an upload
  * replaced in a draft never was. Runs only under its lease.
  */
 export async function sweepDiscardedUploads(deps: DiscardSweepDeps): Promise<OrphanSweepReport> {
@@ -109,7 +118,7 @@ async function sweepOne(
   // The conversation first: submitting creates the application before the conversation drops the
   // draft, so a file missing from the draft read here is already in its application.
   const conversation = await deps.conversations.read(meta.owner.channel, meta.owner.chatId);
-  if (conversation && draftDocumentIds(conversation.state).has(meta.documentId)) {
+  if (conversation && draftDocumentIds(conversation.state, deps.now()).has(meta.documentId)) {
     report.kept++;
     return;
   }

@@ -8,6 +8,7 @@ import { openHandoff } from './handoff.js';
 import { answerInfo } from './info.js';
 import { decode } from './menu-values.js';
 import { presentCurrent } from './present.js';
+import { restoreDraft } from './restore.js';
 import { requestStatus } from './status.js';
 import { atSummary, confirmDraft, editAnswer } from './summary.js';
 
@@ -34,6 +35,9 @@ export function handleAction(ctx: Ctx, value: string): void {
     case 'resume':
       ctx.state.misunderstood = 0;
       presentCurrent(ctx);
+      return;
+    case 'restore':
+      restoreDraft(ctx);
       return;
     case 'officer':
       openHandoff(ctx, 'asked');

@@ -7,6 +7,7 @@ import { switchLanguage } from './language.js';
 import { showMainMenu } from './menus.js';
 import { presentCurrent } from './present.js';
 import { privacyRequest } from './privacy.js';
+import { RESTORE_MINUTES, setAside, showMenuWithRestore } from './restore.js';
 import { requestStatus } from './status.js';
 import type { CitizenInput } from './types.js';
 
@@ -17,12 +18,21 @@ export function fromChannelCommand(command: CommandName): KeywordCommand {
   return command === 'language' ? 'lang_toggle' : command;
 }
 
-/** Leaves whatever is in progress (flow or revision); says so when there was something. */
+/**
+ * Leaves whatever is in progress (flow or revision); says so when there was something. A draft
+ * is set aside first, so the cancel can be undone for a while (restore.ts).
+ */
 export function cancelAll(ctx: Ctx): void {
+  const kept = setAside(ctx);
   const had = clearFlow(ctx) || ctx.state.revision !== undefined;
   ctx.state.revision = undefined;
   ctx.state.misunderstood = 0;
-  note(ctx, t(ctx, had ? 'cancelled' : 'cancelled_nothing'));
+  if (kept) {
+    note(ctx, t(ctx, 'cancelled', { minutes: RESTORE_MINUTES }));
+    showMenuWithRestore(ctx);
+    return;
+  }
+  note(ctx, t(ctx, had ? 'cancelled_plain' : 'cancelled_nothing'));
   showMainMenu(ctx);
 }
 

@@ -19,7 +19,11 @@ export function markDraft(ctx: Ctx, input: Input): void {
   const flow = ctx.state.flow;
   if (!flow) return;
   const byCitizen =
-    input.kind === 'text' || input.kind === 'choice' || input.kind === 'file' || input.kind === 'command';
+    input.kind === 'text' ||
+    input.kind === 'choice' ||
+    input.kind === 'file' ||
+    input.kind === 'voice' ||
+    input.kind === 'command';
   if (byCitizen) {
     flow.touchedAt = ctx.at;
     delete flow.remindedAt;

@@ -9,11 +9,14 @@ import { handleFile } from './file-input.js';
 import { handleHandoffInput } from './handoff-input.js';
 import { followLanguage } from './language.js';
 import { showMainMenu } from './menus.js';
+import { answeredConfirmation, saneConfirming } from './confirm.js';
 import { answeredDeletionConfirm } from './privacy.js';
+import { saneUndo, typedRestore } from './restore.js';
 import { answerStatusProof } from './status-proof.js';
 import { handleSurveyInput, isSurveyState } from './survey.js';
 import { recordCitizen, recordReplies, saneRecent } from './recent.js';
 import { handleText } from './text-input.js';
+import { handleVoice } from './voice.js';
 import type { ConversationState, Effect, Input, Lang, Reply, Understanding } from './types.js';
 
 export type { EngineOptions } from './context.js';
@@ -57,6 +60,10 @@ function sanitize(state: ConversationState): ConversationState {
   if (typeof copy.misunderstood !== 'number' || !Number.isFinite(copy.misunderstood)) copy.misunderstood = 0;
   if (copy.consent !== true && copy.consent !== false) copy.consent = null;
   if (copy.deletionConfirm !== true) delete copy.deletionConfirm;
+  // With an officer only a complaint is asked about (it escalates the conversation).
+  if (!saneConfirming(copy.confirming) || (copy.mode !== 'bot' && copy.confirming?.action !== 'complaint'))
+    delete copy.confirming;
+  if (!saneUndo(copy.undo)) delete copy.undo;
   if (copy.survey !== undefined && (!isSurveyState(copy.survey) || copy.mode !== 'bot'))
     copy.survey = undefined;
   const recent = saneRecent(copy.recent);
@@ -112,15 +119,19 @@ function dispatch(ctx: Ctx, input: Input): void {
     case 'text':
     case 'choice':
     case 'file':
+    case 'voice':
     case 'command':
       // "Hapus data saya?" is answered first, in an officer conversation too.
       if (answeredDeletionConfirm(ctx, input)) return;
       if (ctx.state.mode === 'handoff') {
+        if (answeredConfirmation(ctx, input)) return;
         handleHandoffInput(ctx, input);
         return;
       }
       // Before handling, so a handoff opened by this message hands it over too.
       recordCitizen(ctx, input);
+      if (answeredConfirmation(ctx, input)) return;
+      if (typedRestore(ctx, input)) return;
       if (resumedDraft(ctx, input)) return;
       if (answeredStatusProof(ctx, input)) return;
       if (ctx.state.survey && handleSurveyInput(ctx, input)) return;
@@ -129,6 +140,7 @@ function dispatch(ctx: Ctx, input: Input): void {
         handleText(ctx, input.text);
       } else if (input.kind === 'choice') handleChoice(ctx, input.value);
       else if (input.kind === 'file') handleFile(ctx, input.file);
+      else if (input.kind === 'voice') handleVoice(ctx, input.file);
       else runCommand(ctx, fromChannelCommand(input.command));
       return;
     default:

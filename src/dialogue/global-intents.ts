@@ -1,5 +1,6 @@
 import { cancelAll } from './commands.js';
 import { complain } from './complaint.js';
+import { askedFirst } from './confirm.js';
 import type { Ctx } from './context.js';
 import { note, sayMenu, t } from './context.js';
 import { OFFER_OFFICER_AFTER, startFlow } from './flow-runner.js';
@@ -152,5 +153,6 @@ export function handleUnderstanding(ctx: Ctx, u: Understanding): void {
     notUnderstood(ctx);
     return;
   }
+  if (askedFirst(ctx, u)) return;
   handleIntent(ctx, u.intent, u.service, u.entities);
 }

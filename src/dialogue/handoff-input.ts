@@ -1,5 +1,6 @@
 import { fromChannelCommand } from './commands.js';
 import { complain } from './complaint.js';
+import { askedFirst } from './confirm.js';
 import type { Ctx } from './context.js';
 import { emit, say, t } from './context.js';
 import { INTERRUPT_CONFIDENCE } from './global-intents.js';
@@ -47,11 +48,13 @@ function command(ctx: Ctx, cmd: KeywordCommand): void {
 export function handleHandoffInput(ctx: Ctx, input: CitizenInput): void {
   switch (input.kind) {
     case 'file':
-      // The officer hears of a refused file too; the citizen is told it did not go through.
+    case 'voice':
+      // The officer hears of a refused file too; the citizen is told it did not go through. A
+      // voice note reaches the officer as a recording they can play.
       emit(ctx, {
         kind: 'relay_to_officer',
         file: input.file,
-        ...(input.caption ? { text: input.caption } : {}),
+        ...(input.kind === 'file' && input.caption ? { text: input.caption } : {}),
       });
       if (!input.file.documentId)
         say(
@@ -74,7 +77,9 @@ export function handleHandoffInput(ctx: Ctx, input: CitizenInput): void {
       }
       const u = ctx.understand(input.text);
       if (u.intent === 'complaint' && u.confidence >= INTERRUPT_CONFIDENCE) {
-        complain(ctx, u.service);
+        // Unsure: the officer gets the message as usual, and the citizen is asked first.
+        if (askedFirst(ctx, u)) emit(ctx, { kind: 'relay_to_officer', text: input.text });
+        else complain(ctx, u.service);
         return;
       }
       emit(ctx, { kind: 'relay_to_officer', text: input.text });

@@ -6,6 +6,8 @@ export type MenuAction =
   | { kind: 'menu' }
   /** Go back to whatever the citizen was doing (the "no" of a yes/no offer). */
   | { kind: 'resume' }
+  /** "Kembalikan isian tadi": bring back the draft just cancelled (restore.ts). */
+  | { kind: 'restore' }
   | { kind: 'officer' }
   | { kind: 'status'; trackingNumber?: string }
   | { kind: 'help' }
@@ -24,6 +26,7 @@ export function encode(action: MenuAction): string {
   switch (action.kind) {
     case 'menu':
     case 'resume':
+    case 'restore':
     case 'officer':
     case 'help':
     case 'confirm':
@@ -51,6 +54,7 @@ export function decode(value: string): MenuAction | undefined {
   if (
     value === 'menu' ||
     value === 'resume' ||
+    value === 'restore' ||
     value === 'officer' ||
     value === 'help' ||
     value === 'confirm'

@@ -13,14 +13,15 @@ export const YES_NO_MENUS: ReadonlySet<string> = new Set([
   'status_suggest',
 ]);
 
-/** The main menu: every service in catalog order, then status and officer. */
-export function showMainMenu(ctx: Ctx): void {
+/** The main menu: every service in catalog order, then status and officer (and `extra`, if any). */
+export function showMainMenu(ctx: Ctx, extra: readonly MenuOption[] = []): void {
   const options: MenuOption[] = [...ctx.catalog.flows.keys()].map((id) => ({
     value: encode({ kind: 'service', service: id }),
     label: serviceName(ctx, id),
   }));
   options.push({ value: encode({ kind: 'status' }), label: t(ctx, 'menu.status') });
   options.push({ value: encode({ kind: 'officer' }), label: t(ctx, 'menu.officer') });
+  options.push(...extra);
   sayMenu(ctx, 'main', t(ctx, 'menu.text'), options);
 }
 

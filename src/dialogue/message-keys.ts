@@ -19,7 +19,7 @@ export const LABELLED_INTENTS = [
 ] as const;
 
 const STATIC_KEYS = [
-  'greeting', 'help', 'thanks', 'not_understood', 'cancelled', 'cancelled_nothing', 'error.reset', 'flow.stopped',
+  'greeting', 'help', 'thanks', 'not_understood', 'cancelled', 'cancelled_plain', 'cancelled_nothing', 'error.reset', 'flow.stopped',
   'flow.expiring', 'flow.resumed', 'flow.expired',
   'hint.nav', 'hint.step', 'step.optional_hint', 'word.yes', 'word.no', 'word.a_service',
   'menu.text', 'menu.status', 'menu.officer', 'menu.stale', 'clarify.text', 'clarify.none',
@@ -56,6 +56,9 @@ const STATIC_KEYS = [
   'handoff.none_available',
   'survey.question', 'survey.score_1', 'survey.score_2', 'survey.score_3', 'survey.score_4',
   'survey.comment_ask', 'survey.skip', 'survey.thanks',
+  'confirm.cancel', 'confirm.cancel_yes', 'confirm.complaint', 'confirm.complaint_yes', 'confirm.officer',
+  'confirm.officer_yes', 'confirm.no', 'confirm.kept', 'restore.option', 'restore.done', 'restore.expired',
+  'voice.unsupported',
 ] as const; // prettier-ignore
 
 /**

@@ -158,6 +158,8 @@ export function onDeletionDecided(ctx: Ctx, ev: Extract<SystemEvent, { kind: 'de
   ctx.state.statusProof = undefined;
   ctx.state.survey = undefined;
   ctx.state.deletionConfirm = undefined;
+  ctx.state.confirming = undefined;
+  delete ctx.state.undo;
   ctx.state.menu = undefined;
   ctx.prevMenu = undefined;
   delete ctx.state.recent;

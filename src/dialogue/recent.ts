@@ -31,6 +31,8 @@ function citizenWords(ctx: Ctx, input: CitizenInput): string {
       return ctx.prevMenu?.options.find((o) => o.value === input.value)?.label ?? '';
     case 'file':
       return `📎${input.caption ? ` ${input.caption}` : ''}`;
+    case 'voice':
+      return '🎤';
     case 'command':
       return `/${input.command}`;
   }

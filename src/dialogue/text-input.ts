@@ -1,6 +1,7 @@
 import { handleAction, stale } from './actions.js';
 import { runCommand } from './commands.js';
 import { complain } from './complaint.js';
+import { askedFirst } from './confirm.js';
 import type { Ctx } from './context.js';
 import type { Target } from './flow-runner.js';
 import { commit, currentTarget } from './flow-runner.js';
@@ -9,6 +10,7 @@ import {
   handleUnderstanding,
   INTERRUPT_CONFIDENCE,
   INTERRUPTING,
+  LOW_CONFIDENCE,
   notUnderstood,
 } from './global-intents.js';
 import { keywordCommand, parseYesNo } from './keywords.js';
@@ -40,13 +42,15 @@ function isStepMenu(menu: Menu): boolean {
 /**
  * Text while a step is open: tried as the answer first; only a refused answer lets a menu shown
  * on top ("Maksud Anda ...?") or a confident global intent take over. A free-text step takes
- * almost anything, so a clear complaint is checked before it.
+ * almost anything, so a clear complaint is checked before it. A reading that would cancel the
+ * draft, complain or call an officer is asked about first unless it is sure (confirm.ts); since
+ * asking loses nothing, it is asked from a lower confidence than other intents interrupt at.
  */
 function answerStep(ctx: Ctx, target: Target, text: string): void {
   if (target.step.kind === 'text') {
     const u = ctx.understand(text);
     if (u.intent === 'complaint' && u.confidence >= INTERRUPT_CONFIDENCE) {
-      complain(ctx, u.service);
+      if (!askedFirst(ctx, u)) complain(ctx, u.service);
       return;
     }
   }
@@ -64,6 +68,7 @@ function answerStep(ctx: Ctx, target: Target, text: string): void {
     }
   }
   const u = ctx.understand(text);
+  if (u.confidence >= LOW_CONFIDENCE && askedFirst(ctx, u)) return;
   if (u.confidence >= INTERRUPT_CONFIDENCE && INTERRUPTING.has(u.intent)) {
     handleIntent(ctx, u.intent, u.service, u.entities);
     return;

@@ -28,6 +28,8 @@ export type CitizenInput =
   | { kind: 'text'; text: string }
   | { kind: 'choice'; value: string }
   | { kind: 'file'; file: UploadedFile; caption?: string }
+  /** A voice note or audio message, stored (as pending) only so an officer can play it. */
+  | { kind: 'voice'; file: UploadedFile }
   | { kind: 'command'; command: 'start' | 'menu' | 'status' | 'officer' | 'cancel' | 'language' | 'help' };
 
 /** An application as the status answer shows it. */
@@ -211,6 +213,14 @@ export interface ConversationState {
   statusProof?: { trackingNumber: string };
   /** "Hapus data saya?" was asked: the next message answers it (or, if it is no yes/no, drops it). */
   deletionConfirm?: true;
+  /**
+   * A step that loses work or calls people in, read with too little confidence to take at once:
+   * asked first ("Maksud Anda membatalkan permohonan ini?"). The next message answers it, or,
+   * if it is no yes/no, drops it (confirm.ts).
+   */
+  confirming?: { action: GuardedAction; service: string | null };
+  /** The draft a cancel set aside, restorable for a while after `cancelledAt` (restore.ts). */
+  undo?: { flow: NonNullable<ConversationState['flow']>; cancelledAt: string };
   /** An officer-requested fix in progress. */
   revision?: { trackingNumber: string; serviceId: string; stepId: string };
   /** The last menu shown, so "2" or its text can be matched. */
@@ -223,6 +233,9 @@ export interface ConversationState {
   /** The last lines of the bot conversation (RECENT_KEPT), handed to the officer on a handoff. */
   recent?: RecentLine[];
 }
+
+/** The steps asked first when the reading is unsure: cancelling a draft, a complaint, an officer. */
+export type GuardedAction = 'cancel' | 'complaint' | 'officer';
 
 /** One line of the bot conversation as the state keeps it: masked, clipped, in words. */
 export interface RecentLine {

@@ -189,4 +189,24 @@ describe('the discard sweep', () => {
     expect(await sweepDiscardedUploads(soon())).toEqual({ ran: true, deleted: 0, kept: 0, attached: 1 });
     expect((await repos.documents.get(file.documentId))?.meta.applicationId).toBe(app.id);
   });
+
+  it('should keep the uploads of a cancelled draft while it can be restored, and delete them after', async () => {
+    const file = await upload('telegram', '7402');
+    const cancelledAt = new Date();
+    const cancelled: ConversationState = {
+      ...drafting([]),
+      flow: undefined,
+      undo: { flow: drafting([file]).flow!, cancelledAt: cancelledAt.toISOString() },
+    };
+    await repos.conversations.write('telegram', '7402', cancelled, null);
+    await discard(file.documentId, '7402');
+    const at = (minutes: number) => ({
+      ...deps(0),
+      now: () => new Date(cancelledAt.getTime() + minutes * 60_000),
+    });
+    expect(await sweepDiscardedUploads(at(9))).toEqual({ ran: true, deleted: 0, kept: 1, attached: 0 });
+    expect((await repos.documents.get(file.documentId))?.bytes.equals(PNG)).toBe(true);
+    expect(await sweepDiscardedUploads(at(11))).toEqual({ ran: true, deleted: 1, kept: 0, attached: 0 });
+    expect(await repos.documents.get(file.documentId)).toBeUndefined();
+  });
 });

@@ -90,7 +90,13 @@ export async function play(loket: Loket, user: string, t: Transcript, start: Dat
       const bytes = await readFile(path.join(FILES_DIR, turn.file));
       content = {
         kind: 'file',
-        file: { filename: turn.file, announcedSize: bytes.length, fetch: () => Promise.resolve(bytes) },
+        file: {
+          filename: turn.file,
+          announcedSize: bytes.length,
+          fetch: () => Promise.resolve(bytes),
+          // An .ogg is a voice note, as the phone channels send one.
+          ...(turn.file.endsWith('.ogg') ? { voice: true as const } : {}),
+        },
       };
     } else if (turn.command !== undefined) {
       content = { kind: 'command', command: turn.command };

@@ -73,14 +73,14 @@ describe('global intents', () => {
 
   it('should treat an unsure reading inside a step as a wrong answer', () => {
     const chat = new Chat({
-      nlu: { 'mau ngomong sama orang': { intent: 'talk_to_officer', confidence: 0.55 } },
+      nlu: { 'gimana status saya': { intent: 'check_status', confidence: 0.55 } },
     });
     startKtp(chat);
     chat.say('baru');
     chat.say('Budi Santoso');
-    chat.say('mau ngomong sama orang');
+    chat.say('gimana status saya');
     expect(chat.text).toContain('NIK hanya berisi angka');
-    expect(chat.state.mode).toBe('bot');
+    expect(chat.last.effects).toEqual([]);
   });
 
   it('should offer an officer after two messages in a row it did not understand', () => {

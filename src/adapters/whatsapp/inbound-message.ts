@@ -31,6 +31,7 @@ export function toInboundMessage(
               filename: content.filename,
               ...(content.announcedSize !== undefined ? { announcedSize: content.announcedSize } : {}),
               ...(content.caption ? { caption: content.caption } : {}),
+              ...(content.media === 'audio' ? { voice: true as const } : {}),
               fetch,
             },
           },

@@ -15,7 +15,7 @@ import {
 
 /** A file the citizen sent, as WhatsApp announced it (bytes come later, on demand). */
 export interface AnnouncedMedia {
-  media: 'image' | 'document' | 'video';
+  media: 'image' | 'document' | 'video' | 'audio';
   filename: string;
   /** `fileLength` from the message: checked against the limit before any download. */
   announcedSize?: number;
@@ -27,7 +27,7 @@ export interface AnnouncedMedia {
 export type ParsedContent =
   | { kind: 'text'; text: string }
   | ({ kind: 'media' } & AnnouncedMedia)
-  /** Voice notes, stickers, locations, contacts: answered with a polite "please type". */
+  /** Stickers, locations, contacts: answered with a polite "please type". */
   | { kind: 'unsupported'; what: string }
   /** A message Baileys could not decrypt ("Bad MAC", missing session): counted, not answered. */
   | { kind: 'undecryptable'; error: string }
@@ -101,7 +101,8 @@ function contentOf(m: WAMessage): ParsedContent {
   if (c.documentMessage) return media('document', c.documentMessage, 'dokumen');
   if (c.videoMessage) return media('video', c.videoMessage, 'video.mp4');
 
-  if (c.audioMessage) return { kind: 'unsupported', what: 'audio' };
+  // A voice note or audio file: the engine asks the citizen to type, or relays it to an officer.
+  if (c.audioMessage) return media('audio', c.audioMessage, 'pesan-suara.ogg');
   if (c.stickerMessage) return { kind: 'unsupported', what: 'sticker' };
   if (c.locationMessage || c.liveLocationMessage) return { kind: 'unsupported', what: 'location' };
   if (c.contactMessage || c.contactsArrayMessage) return { kind: 'unsupported', what: 'contact' };

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { ChatAddress } from '../../../src/domain/application.js';
 import type { OutgoingFile } from '../../../src/ports/channel-sender.js';
 import type { HandoffTicket } from '../../../src/ports/handoff-repository.js';
+import { VOICE_TYPES } from '../../../src/app/file-check.js';
 import { newApplication, sequentialNumbers } from '../mongo/fixtures.js';
 import { Client, useHttpApp } from './http-fixture.js';
 import { fixtureFile, intakeSettings } from './intake-support.js';
@@ -22,6 +23,7 @@ const app = useHttpApp('handoff_files_http', {
 let ticket: HandoffTicket;
 let photoId: string;
 let applicationId: string;
+let voiceId: string;
 
 beforeAll(async () => {
   const { repos, officerIds } = app();
@@ -51,6 +53,26 @@ beforeAll(async () => {
     text: '[berkas: kk saya.png]',
     at: new Date(),
     attachment: { documentId, filename, contentType, size },
+  });
+  const voice = await repos.documents.put({
+    bytes: fixtureFile('pesan-suara.ogg'),
+    filename: 'pesan-suara.ogg',
+    owner: { channel: 'telegram', chatId },
+    maxBytes: 100_000,
+    allowedTypes: [...VOICE_TYPES],
+  });
+  if (!voice.ok) throw new Error('voice fixture refused');
+  voiceId = voice.file.documentId;
+  await repos.handoffs.appendMessage(ticket.id, {
+    from: 'citizen',
+    text: '[berkas: pesan-suara.ogg]',
+    at: new Date(),
+    attachment: {
+      documentId: voiceId,
+      filename: 'pesan-suara.ogg',
+      contentType: voice.file.contentType,
+      size: voice.file.size,
+    },
   });
   const contact = { channel: 'telegram' as const, chatId };
   const created = await repos.applications.create(
@@ -86,6 +108,19 @@ describe('GET /console/handoffs/:id/files/:docId', () => {
     expect(res.headers.get('content-security-policy')).toContain('sandbox');
     expect(res.headers.get('content-disposition')).toBe("inline; filename*=UTF-8''kk%20saya.png");
     expect(Buffer.from(await res.arrayBuffer()).equals(fixtureFile('foto-kk.png'))).toBe(true);
+  });
+
+  it("should play the citizen's voice note in the transcript, served through the same route", async () => {
+    const page = await (await as('budi')).page(`/console/handoffs/${ticket.id}`);
+    expect(page.html).toMatch(
+      new RegExp(`<audio controls[^>]* src="/console/handoffs/${ticket.id}/files/${voiceId}"`),
+    );
+    const res = await (await as('budi')).fetch(`/console/handoffs/${ticket.id}/files/${voiceId}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('audio/ogg; codecs=opus');
+    expect(Buffer.from(await res.arrayBuffer()).equals(fixtureFile('pesan-suara.ogg'))).toBe(true);
+    const joko = await (await as('joko')).fetch(`/console/handoffs/${ticket.id}/files/${voiceId}`);
+    expect(joko.status).toBe(403);
   });
 
   it('should send a visitor without a session to the login, and refuse another office (403) and other files (404)', async () => {

@@ -81,7 +81,7 @@ export interface Turn {
   /** The messages sent, with keyboards. */
   messages: Array<{ text: string; keyboard?: InlineKeyboardButton[][] }>;
   /** How the input went in: typed text, a button press, a photo, a document, a command. */
-  as: 'text' | 'press' | 'photo' | 'document' | 'command';
+  as: 'text' | 'press' | 'photo' | 'document' | 'voice' | 'command';
 }
 
 const COMMAND_NAMES = {
@@ -256,13 +256,28 @@ export class TelegramCitizen {
     return this.send({ update_id: this.h.nextUpdateId(), message: this.message({ document }) }, 'document');
   }
 
+  /** Sends bytes as a voice note (the microphone button: Opus in Ogg). */
+  voice(bytes: Buffer): Promise<Turn> {
+    const id = `voice-${this.chatId}-${++this.fileSeq}`;
+    this.h.files.set(id, bytes);
+    const voice = {
+      file_id: id,
+      file_unique_id: `${id}u`,
+      duration: 2,
+      mime_type: 'audio/ogg',
+      file_size: bytes.length,
+    };
+    return this.send({ update_id: this.h.nextUpdateId(), message: this.message({ voice }) }, 'voice');
+  }
+
   /**
    * Sends a test file the way a phone would: a real JPEG as a photo (Telegram compresses it),
-   * anything else as a document whose MIME type is guessed from the name, as Telegram does
-   * (so a program renamed .jpg arrives claiming image/jpeg).
+   * an .ogg as a voice note, anything else as a document whose MIME type is guessed from the
+   * name, as Telegram does (so a program renamed .jpg arrives claiming image/jpeg).
    */
   async file(name: string): Promise<Turn> {
     const bytes = await readFile(path.join(FILES_DIR, name));
+    if (name.endsWith('.ogg')) return this.voice(bytes);
     const sniffed = await fileTypeFromBuffer(bytes);
     if (sniffed?.mime === 'image/jpeg') return this.photo(bytes);
     const ext = path.extname(name).toLowerCase();

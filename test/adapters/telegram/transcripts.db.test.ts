@@ -90,6 +90,7 @@ describe('conversation transcripts over Telegram (grammY, real engine and databa
     expect(count('text')).toBeGreaterThanOrEqual(150);
     expect(count('photo')).toBeGreaterThanOrEqual(12);
     expect(count('document')).toBeGreaterThanOrEqual(19);
+    expect(count('voice')).toBeGreaterThanOrEqual(4);
     // Every press was answered, or the citizen's button would keep spinning.
     expect(h.api.of('answerCallbackQuery').length).toBe(count('press'));
   });

@@ -160,13 +160,25 @@ describe('WhatsApp channel (fake socket with a real Baileys event emitter)', () 
       expect(sock.sent).toHaveLength(0);
     });
 
-    it('should answer voice notes and stickers with a polite request to type', async () => {
+    it('should answer stickers with a polite request to type', async () => {
       const r = recorder();
       const { sock } = await open(r.handle);
-      sock.deliver(incoming({ audioMessage: { seconds: 3, ptt: true } }));
+      sock.deliver(incoming({ stickerMessage: { mimetype: 'image/webp' } }));
       await channel!.idle();
       expect(r.received).toHaveLength(0);
       expect(sock.texts()).toEqual([expect.stringContaining('hanya bisa membaca teks, foto, dan dokumen')]);
+    });
+
+    it('should hand a voice note to the use case as a voice file, for the engine to answer', async () => {
+      const r = recorder();
+      const { sock } = await open(r.handle);
+      sock.deliver(incoming({ audioMessage: { seconds: 3, ptt: true, fileLength: 4000 } }));
+      await channel!.idle();
+      expect(r.received).toHaveLength(1);
+      expect(r.received[0]?.content).toMatchObject({
+        kind: 'file',
+        file: { filename: 'pesan-suara.ogg', announcedSize: 4000, voice: true },
+      });
     });
 
     it('should stop one number flooding: one polite notice, then silence until the window passes', async () => {
@@ -203,10 +215,10 @@ describe('WhatsApp channel (fake socket with a real Baileys event emitter)', () 
         throw new MediaDownloadError('media download failed');
       });
       const { sock } = await open(r.handle, { conversations, chatRateLimit: { limit: 1, windowMs: 60_000 } });
-      const voice = { audioMessage: { seconds: 3, ptt: true } };
-      sock.deliver(incoming(voice, { jid: ENGLISH_JID }), incoming(voice, { jid: ENGLISH_JID }));
-      sock.deliver(incoming(voice), incoming(voice));
-      sock.deliver(incoming(voice, { jid: 'broken@s.whatsapp.net' }));
+      const sticker = { stickerMessage: { mimetype: 'image/webp' } };
+      sock.deliver(incoming(sticker, { jid: ENGLISH_JID }), incoming(sticker, { jid: ENGLISH_JID }));
+      sock.deliver(incoming(sticker), incoming(sticker));
+      sock.deliver(incoming(sticker, { jid: 'broken@s.whatsapp.net' }));
       await channel!.idle();
       const to = (jid: string) => sock.sent.filter((m) => m.jid === jid).map((m) => m.text);
       expect(to(ENGLISH_JID)).toEqual([

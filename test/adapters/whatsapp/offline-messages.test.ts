@@ -86,9 +86,9 @@ describe('WhatsApp messages kept while Loket was offline (fake socket with a rea
     sock.deliver(again);
     await ch.idle();
     sock.deliver(again);
-    const voice = sentAgo(1, { audioMessage: { seconds: 3, ptt: true } }, 'VOICE-1');
-    sock.deliverOffline(voice);
-    sock.deliver(voice);
+    const sticker = sentAgo(1, { stickerMessage: { mimetype: 'image/webp' } }, 'STICKER-1');
+    sock.deliverOffline(sticker);
+    sock.deliver(sticker);
     await ch.idle();
     expect(uc.received.map((m) => m.messageId)).toEqual(['TWICE-1', 'TWICE-2']);
     expect(sock.texts()).toEqual([
@@ -96,7 +96,7 @@ describe('WhatsApp messages kept while Loket was offline (fake socket with a rea
       'Dijawab: lagi',
       expect.stringContaining('hanya bisa membaca teks, foto, dan dokumen'),
     ]);
-    expect(sock.reads.map((k) => k.id)).toEqual(['TWICE-1', 'TWICE-2', 'VOICE-1']);
+    expect(sock.reads.map((k) => k.id)).toEqual(['TWICE-1', 'TWICE-2', 'STICKER-1']);
   });
 
   it('should still answer a message that could not be decrypted once Baileys delivers it decrypted', async () => {

@@ -203,10 +203,10 @@ describe('Loket server with WhatsApp (fake socket, real engine and database)', (
 
   it("should answer what it cannot read in the conversation's language, English after the switch", async () => {
     const jid = '6285500001111@s.whatsapp.net';
-    const voice = () => send(incoming({ audioMessage: { seconds: 2, ptt: true } }, { jid }));
-    expect(await voice()).toContain('Maaf, saya hanya bisa membaca teks');
+    const sticker = () => send(incoming({ stickerMessage: { mimetype: 'image/webp' } }, { jid }));
+    expect(await sticker()).toContain('Maaf, saya hanya bisa membaca teks');
     expect(await send(incoming({ conversation: 'english' }, { jid }))).toMatch(/English/i);
-    expect(await voice()).toBe(
+    expect(await sticker()).toBe(
       'Sorry, I can only read text, photos and documents. Please type your message.',
     );
   });

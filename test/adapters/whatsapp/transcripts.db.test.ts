@@ -103,8 +103,9 @@ describe('conversation transcripts over WhatsApp (Baileys seams, real engine and
     expect(count('text')).toBeGreaterThanOrEqual(150);
     expect(count('image')).toBeGreaterThanOrEqual(12);
     expect(count('document')).toBeGreaterThanOrEqual(19);
+    expect(count('voice')).toBeGreaterThanOrEqual(4);
     // Every file went through Baileys' download from the media server, once each.
-    expect(h.downloads).toHaveLength(count('image') + count('document'));
+    expect(h.downloads).toHaveLength(count('image') + count('document') + count('voice'));
     // Every message was marked read, as a phone shows the blue ticks.
     expect(h.sock.reads.length).toBe(all.length);
   });

@@ -33,7 +33,7 @@ export interface WhatsAppHarness {
   /** The pinned clock: message timestamps use it. */
   clock: { now: Date };
   /** Serves `bytes` encrypted as WhatsApp media of `type`; returns the fields a media message carries. */
-  upload(bytes: Buffer, type: 'image' | 'document'): Promise<MediaFields>;
+  upload(bytes: Buffer, type: 'image' | 'document' | 'audio'): Promise<MediaFields>;
   stop(): Promise<void>;
 }
 
@@ -120,7 +120,7 @@ export interface WhatsAppTurn {
   /** The raw texts sent, as Baileys was asked to send them. */
   texts: string[];
   /** How the input went in: typed text, a menu option typed as its number, an image, a document. */
-  as: 'text' | 'choice' | 'image' | 'document';
+  as: 'text' | 'choice' | 'image' | 'document' | 'voice';
 }
 
 /** A numbered menu line as the WhatsApp renderer writes it: `*2.* Kartu Keluarga`. */
@@ -199,13 +199,23 @@ export class WhatsAppCitizen {
     return this.send({ documentMessage: { ...media, fileName, mimetype } }, 'document');
   }
 
+  /** Sends bytes as a voice note (held-down microphone: Opus in Ogg, `ptt`). */
+  async voice(bytes: Buffer): Promise<WhatsAppTurn> {
+    const media = await this.h.upload(bytes, 'audio');
+    return this.send(
+      { audioMessage: { ...media, mimetype: 'audio/ogg; codecs=opus', ptt: true, seconds: 2 } },
+      'voice',
+    );
+  }
+
   /**
-   * Sends a test file the way a phone would: a real JPEG as a photo, anything else as a
-   * document whose MIME type the phone guesses from the name (so a program renamed .jpg
-   * arrives claiming image/jpeg).
+   * Sends a test file the way a phone would: a real JPEG as a photo, an .ogg as a voice note,
+   * anything else as a document whose MIME type the phone guesses from the name (so a program
+   * renamed .jpg arrives claiming image/jpeg).
    */
   async file(name: string): Promise<WhatsAppTurn> {
     const bytes = await readFile(path.join(FILES_DIR, name));
+    if (name.endsWith('.ogg')) return this.voice(bytes);
     const sniffed = await fileTypeFromBuffer(bytes);
     if (sniffed?.mime === 'image/jpeg') return this.image(bytes, 'image/jpeg');
     const ext = path.extname(name).toLowerCase();

@@ -6,6 +6,11 @@ import { CsrfField } from './csrf-field.js';
 /** Image types a browser shows in an `<img>`; the rest (PDF) open as a link. */
 const PREVIEWABLE = new Set(['image/jpeg', 'image/png', 'image/webp']);
 
+/** A citizen's voice note: played in place, since Loket cannot listen to it for the officer. */
+function isAudio(contentType: string): boolean {
+  return contentType.startsWith('audio/');
+}
+
 /** "320 KB", "1.4 MB": a file's size as the officer reads it. */
 function sizeText(bytes: number): string {
   return bytes >= 1024 * 1024
@@ -29,11 +34,20 @@ export interface TranscriptFileProps {
 }
 
 /**
- * A file in the transcript: a small preview of a photo (a link to the full one) or a link to a
- * PDF, then the picker that adds it to one of the citizen's applications.
+ * A file in the transcript: a small preview of a photo (a link to the full one), a player for a
+ * voice note, or a link to a PDF, then the picker that adds it to one of the citizen's
+ * applications (not for a voice note: no step takes audio).
  */
 export function TranscriptFile({ lang, csrf, ticketId, file, targets }: TranscriptFileProps) {
   const url = handoffFileUrl(ticketId, file.documentId);
+  if (isAudio(file.contentType))
+    return (
+      <div class="transcript-file">
+        <audio controls preload="none" src={url} title={file.filename}>
+          <a href={url} target="_blank" rel="noopener">{`🎤 ${file.filename} (${sizeText(file.size)})`}</a>
+        </audio>
+      </div>
+    );
   return (
     <div class="transcript-file">
       {PREVIEWABLE.has(file.contentType) ? (

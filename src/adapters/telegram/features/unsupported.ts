@@ -2,7 +2,7 @@ import { Composer, type Context } from 'grammy';
 import { adapterLang } from '../deliver.js';
 import { TELEGRAM_MESSAGES } from '../messages.js';
 
-/** Stickers, voice notes, locations...: a polite answer instead of silence; the engine is not involved. */
+/** Stickers, locations, contacts...: a polite answer instead of silence; the engine is not involved (voice notes go to it, see upload.ts). */
 export function unsupportedFeature(): Composer<Context> {
   const composer = new Composer();
   composer.on('message', async (ctx) => {

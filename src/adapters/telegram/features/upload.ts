@@ -13,8 +13,9 @@ export interface UploadDeps {
 }
 
 /**
- * Photos (the largest size) and documents become lazy `InboundFile`s: the use case checks the
- * announced size first and only then asks for the bytes (getFile, then a limited download).
+ * Photos (the largest size), documents, voice notes and audio messages become lazy
+ * `InboundFile`s: the use case checks the announced size first and only then asks for the bytes
+ * (getFile, then a limited download). A voice note is marked so: it is kept only for an officer.
  */
 export function uploadFeature(deliver: Deliver, deps: UploadDeps): Composer<Context> {
   const composer = new Composer();
@@ -34,6 +35,17 @@ export function uploadFeature(deliver: Deliver, deps: UploadDeps): Composer<Cont
       doc.file_size,
     );
     await deliver(ctx, { kind: 'file', file });
+  });
+  composer.on(['message:voice', 'message:audio'], async (ctx) => {
+    const voice = ctx.msg.voice;
+    const audio = ctx.msg.audio;
+    const media = voice ?? audio;
+    if (!media) return;
+    const name = voice
+      ? `pesan-suara-${voice.file_unique_id}.ogg`
+      : (audio?.file_name ?? `audio-${media.file_unique_id}`);
+    const file = inboundFile(ctx, deps, media.file_id, name, media.file_size);
+    await deliver(ctx, { kind: 'file', file: { ...file, voice: true } });
   });
   return composer;
 }

@@ -220,8 +220,7 @@ export const configSchema = z.object({
 export type Config = z.infer<typeof configSchema>;
 
 /** Rules across variables, checked after each variable's own shape. */
-const crossChecks = configSchema.superRefine((c, ctx) => {
-  checkWhatsAppCloud(c, ctx);
+const crossChecks = configSchema.superRefine(checkWhatsAppCloud).superRefine((c, ctx) => {
   if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {
     ctx.addIssue({
       code: 'custom',

@@ -1,0 +1,74 @@
+import type { Logger } from '../../config/logger.js';
+import type { ChannelSender, OutgoingFile, SendResult } from '../../ports/channel-sender.js';
+import { classifyGraphError, isWindowClosed } from './errors.js';
+import type { GraphClient } from './graph.js';
+import { renderReplies, type CloudContent } from './render.js';
+
+/** Types the Cloud API shows inline as an image; anything else goes as a document with its name. */
+const IMAGE_TYPES = new Set(['image/jpeg', 'image/png']);
+const CAPTION_LIMIT = 1024;
+
+/** The channel name this sender serves (docs/decisions/0012-whatsapp-cloud-channel.md). */
+export const WA_CLOUD = 'wa_cloud' as const;
+
+/**
+ * The Cloud API side of the channel-sender port: each reply is one POST to
+ * `/{phone-number-id}/messages`; a file is uploaded to `/{phone-number-id}/media` first and sent
+ * by its media id (a link would need a public URL). A failure is classified so the outbound path
+ * retries only what can succeed later; a closed 24-hour window is a permanent failure with a
+ * clear reason.
+ */
+export function createCloudSender(graph: GraphClient, phoneNumberId: string, logger: Logger): ChannelSender {
+  const messages = `/${phoneNumberId}/messages`;
+  const post = (to: string, content: object) =>
+    graph.post(messages, { messaging_product: 'whatsapp', recipient_type: 'individual', to, ...content });
+  const attempt = async (chatId: string, run: () => Promise<unknown>): Promise<SendResult> => {
+    try {
+      await run();
+      return { ok: true };
+    } catch (err) {
+      const reason = classifyGraphError(err);
+      const error = isWindowClosed(err)
+        ? `${errorText(err)} (jendela 24 jam tertutup / 24-hour window closed: only a template can reach this citizen)`
+        : errorText(err);
+      logger.warn(
+        { err: { message: error }, reason, chat: `…${chatId.slice(-4)}` },
+        'whatsapp cloud send failed',
+      );
+      return { ok: false, reason, error };
+    }
+  };
+  return {
+    channel: WA_CLOUD,
+    send: (chatId, replies) =>
+      attempt(chatId, async () => {
+        for (const content of renderReplies(replies)) await post(chatId, content satisfies CloudContent);
+      }),
+    sendFile: (chatId, file) =>
+      attempt(chatId, async () => {
+        const id = await uploadMedia(graph, phoneNumberId, file);
+        const caption = file.caption ? { caption: file.caption.slice(0, CAPTION_LIMIT) } : {};
+        await post(
+          chatId,
+          IMAGE_TYPES.has(file.contentType)
+            ? { type: 'image', image: { id, ...caption } }
+            : { type: 'document', document: { id, filename: file.filename, ...caption } },
+        );
+      }),
+  };
+}
+
+/** Uploads a file's bytes as WhatsApp media; answers its media id. */
+async function uploadMedia(graph: GraphClient, phoneNumberId: string, file: OutgoingFile): Promise<string> {
+  const form = new FormData();
+  form.set('messaging_product', 'whatsapp');
+  form.set('type', file.contentType);
+  form.set('file', new Blob([new Uint8Array(file.bytes)], { type: file.contentType }), file.filename);
+  const answer = (await graph.upload(`/${phoneNumberId}/media`, form)) as { id?: unknown };
+  if (typeof answer?.id !== 'string') throw new Error('media upload answered without an id');
+  return answer.id;
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

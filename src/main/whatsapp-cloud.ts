@@ -23,6 +23,14 @@ export function wireWhatsAppCloud(loket: Loket): CloudChannel | undefined {
     handleInbound: loket.handleInbound,
     logger: logger.child({ channel: 'wa_cloud' }),
     downloadTimeoutMs: config.WHATSAPP_DOWNLOAD_TIMEOUT_MS,
+    // Receipts land on the outbound record that sent the message (by its wamid).
+    onStatus: async (s) => {
+      await loket.repos.outbox.recordReceipt(s.id, {
+        state: s.state,
+        at: s.at,
+        ...(s.error ? { error: s.error } : {}),
+      });
+    },
   });
   loket.senders.set('wa_cloud', cloud.sender);
   logger.info('WhatsApp Business Platform: on (webhook /webhooks/whatsapp-cloud)');

@@ -22,10 +22,10 @@ export function createCloudSender(graph: GraphClient, phoneNumberId: string, log
   const messages = `/${phoneNumberId}/messages`;
   const post = (to: string, content: object) =>
     graph.post(messages, { messaging_product: 'whatsapp', recipient_type: 'individual', to, ...content });
-  const attempt = async (chatId: string, run: () => Promise<unknown>): Promise<SendResult> => {
+  const attempt = async (chatId: string, run: () => Promise<string[]>): Promise<SendResult> => {
     try {
-      await run();
-      return { ok: true };
+      const providerIds = await run();
+      return providerIds.length > 0 ? { ok: true, providerIds } : { ok: true };
     } catch (err) {
       const reason = classifyGraphError(err);
       const error = isWindowClosed(err)
@@ -42,17 +42,22 @@ export function createCloudSender(graph: GraphClient, phoneNumberId: string, log
     channel: WA_CLOUD,
     send: (chatId, replies) =>
       attempt(chatId, async () => {
-        for (const content of renderReplies(replies)) await post(chatId, content satisfies CloudContent);
+        const ids: string[] = [];
+        for (const content of renderReplies(replies))
+          ids.push(...wamids(await post(chatId, content satisfies CloudContent)));
+        return ids;
       }),
     sendFile: (chatId, file) =>
       attempt(chatId, async () => {
         const id = await uploadMedia(graph, phoneNumberId, file);
         const caption = file.caption ? { caption: file.caption.slice(0, CAPTION_LIMIT) } : {};
-        await post(
-          chatId,
-          IMAGE_TYPES.has(file.contentType)
-            ? { type: 'image', image: { id, ...caption } }
-            : { type: 'document', document: { id, filename: file.filename, ...caption } },
+        return wamids(
+          await post(
+            chatId,
+            IMAGE_TYPES.has(file.contentType)
+              ? { type: 'image', image: { id, ...caption } }
+              : { type: 'document', document: { id, filename: file.filename, ...caption } },
+          ),
         );
       }),
   };
@@ -67,6 +72,15 @@ async function uploadMedia(graph: GraphClient, phoneNumberId: string, file: Outg
   const answer = (await graph.upload(`/${phoneNumberId}/media`, form)) as { id?: unknown };
   if (typeof answer?.id !== 'string') throw new Error('media upload answered without an id');
   return answer.id;
+}
+
+/** The wamids a send answered with: its delivery receipts name them. */
+function wamids(answer: unknown): string[] {
+  const messages = (answer as { messages?: unknown } | undefined)?.messages;
+  if (!Array.isArray(messages)) return [];
+  return messages.flatMap((m) =>
+    typeof (m as { id?: unknown }).id === 'string' ? [(m as { id: string }).id] : [],
+  );
 }
 
 function errorText(err: unknown): string {

@@ -85,7 +85,10 @@ describe('Cloud API sender (fake Graph API)', () => {
   afterAll(() => graph.close());
 
   it('should post a text with the bearer token to /{phone-number-id}/messages', async () => {
-    expect(await sender.send(TO, [{ kind: 'text', text: 'Halo' }])).toEqual({ ok: true });
+    expect(await sender.send(TO, [{ kind: 'text', text: 'Halo' }])).toEqual({
+      ok: true,
+      providerIds: [expect.stringMatching(/^wamid\./)],
+    });
     const call = graph.calls.at(-1)!;
     expect(call).toMatchObject({
       method: 'POST',
@@ -109,7 +112,7 @@ describe('Cloud API sender (fake Graph API)', () => {
       contentType: 'application/pdf',
       caption: 'Formulir',
     });
-    expect(result).toEqual({ ok: true });
+    expect(result).toEqual({ ok: true, providerIds: [expect.stringMatching(/^wamid\./)] });
     const [upload, send] = graph.calls.slice(-2);
     expect(upload).toMatchObject({
       method: 'POST',

@@ -38,6 +38,25 @@ function inbound(from: string, id: string, message: Record<string, unknown>): ob
   };
 }
 
+/** A webhook call carrying delivery receipts. */
+function receipts(...statuses: Array<{ id: string; status: string; at: number; errors?: object[] }>): object {
+  const value = {
+    messaging_product: 'whatsapp',
+    metadata: { phone_number_id: PHONE_ID },
+    statuses: statuses.map((s) => ({
+      id: s.id,
+      status: s.status,
+      timestamp: String(s.at),
+      recipient_id: '6281200000006',
+      ...(s.errors ? { errors: s.errors } : {}),
+    })),
+  };
+  return {
+    object: 'whatsapp_business_account',
+    entry: [{ id: 'waba-1', changes: [{ field: 'messages', value }] }],
+  };
+}
+
 describe('Loket server with the WhatsApp Business Platform (fake Graph API over HTTP)', () => {
   const graph = new FakeGraphApi(TOKEN, PHONE_ID);
   let running: Running;
@@ -71,6 +90,15 @@ describe('Loket server with the WhatsApp Business Platform (fake Graph API over 
   };
   const stored = (collection: string, filter: object) =>
     running.conn.db!.collection(collection).countDocuments(filter);
+  const waitForAsync = async <T>(probe: () => Promise<T | null | undefined>, ms = 15_000): Promise<T> => {
+    const until = Date.now() + ms;
+    for (;;) {
+      const v = await probe();
+      if (v !== undefined && v !== null) return v;
+      if (Date.now() > until) throw new Error('timed out');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
   const waitFor = async <T>(probe: () => T | undefined, ms = 15_000): Promise<T> => {
     const until = Date.now() + ms;
     for (;;) {
@@ -197,5 +225,56 @@ describe('Loket server with the WhatsApp Business Platform (fake Graph API over 
     expect(texts[0]).toMatch(/Terima kasih[\s\S]*Thank you/);
     expect(texts[1]).toMatch(/hanya bisa membaca teks[\s\S]*only read text/);
     expect(await stored('inbound_messages', { channel: 'wa_cloud', chatId: from })).toBe(0);
+  });
+
+  it('should store the wamid on the outbox row and apply receipts forward only, whatever their order', async () => {
+    const from = '6281200000006';
+    await post(inbound(from, 'wamid.st1', { type: 'text', text: { body: 'halo' } }));
+    const outbox = running.conn.db!.collection('outbox');
+    const row = await waitForAsync(() =>
+      outbox.findOne({ channel: 'wa_cloud', chatId: from, status: 'sent' }),
+    );
+    const wamid = (row.providerIds as string[])[0]!;
+    expect(wamid).toMatch(/^wamid\.fake/);
+    const t = Math.floor(Date.now() / 1000);
+    // Read arrives first, then the earlier delivered and sent: read stays.
+    expect((await post(receipts({ id: wamid, status: 'read', at: t + 5 }))).status).toBe(200);
+    expect(
+      (
+        await post(
+          receipts({ id: wamid, status: 'delivered', at: t + 3 }, { id: wamid, status: 'sent', at: t + 1 }),
+        )
+      ).status,
+    ).toBe(200);
+    expect((await post(receipts({ id: wamid, status: 'read', at: t + 5 }))).status).toBe(200);
+    const after = await outbox.findOne({ _id: row._id });
+    expect(after!.receipt).toMatchObject({ state: 'read', at: new Date((t + 5) * 1000) });
+    expect(after!.status).toBe('sent');
+    // An unsigned receipt changes nothing.
+    expect((await post(receipts({ id: wamid, status: 'failed', at: t + 9 }), null)).status).toBe(401);
+    expect((await outbox.findOne({ _id: row._id }))!.receipt).toMatchObject({ state: 'read' });
+  });
+
+  it("should mark a row failed, with Meta's code, when its receipt says so", async () => {
+    const from = '6281200000007';
+    await post(inbound(from, 'wamid.st2', { type: 'text', text: { body: 'halo' } }));
+    const outbox = running.conn.db!.collection('outbox');
+    const row = await waitForAsync(() =>
+      outbox.findOne({ channel: 'wa_cloud', chatId: from, status: 'sent' }),
+    );
+    const wamid = (row.providerIds as string[])[0]!;
+    const t = Math.floor(Date.now() / 1000);
+    await post(receipts({ id: wamid, status: 'sent', at: t }));
+    await post(
+      receipts({
+        id: wamid,
+        status: 'failed',
+        at: t + 1,
+        errors: [{ code: 131047, title: 'Re-engagement message' }],
+      }),
+    );
+    const after = await outbox.findOne({ _id: row._id });
+    expect(after).toMatchObject({ status: 'failed', lastError: 'WhatsApp 131047: Re-engagement message' });
+    expect(after!.receipt).toMatchObject({ state: 'failed' });
   });
 });

@@ -1,4 +1,6 @@
 import { createCloudChannel, type CloudChannel } from '../adapters/whatsapp-cloud/channel.js';
+import type { ApplicationRepository } from '../ports/application-repository.js';
+import { describeStatus } from '../domain/status.js';
 import type { Loket } from './loket.js';
 
 /**
@@ -23,6 +25,11 @@ export function wireWhatsAppCloud(loket: Loket): CloudChannel | undefined {
     handleInbound: loket.handleInbound,
     logger: logger.child({ channel: 'wa_cloud' }),
     downloadTimeoutMs: config.WHATSAPP_DOWNLOAD_TIMEOUT_MS,
+    statusTemplate: {
+      name: config.WHATSAPP_CLOUD_TEMPLATE_STATUS,
+      lang: config.WHATSAPP_CLOUD_TEMPLATE_LANG,
+      paramsFor: (messageId) => statusTemplateParams(loket.repos.applications, messageId),
+    },
     // Receipts land on the outbound record that sent the message (by its wamid).
     onStatus: async (s) => {
       await loket.repos.outbox.recordReceipt(s.id, {
@@ -35,4 +42,28 @@ export function wireWhatsAppCloud(loket: Loket): CloudChannel | undefined {
   loket.senders.set('wa_cloud', cloud.sender);
   logger.info('WhatsApp Business Platform: on (webhook /webhooks/whatsapp-cloud)');
   return cloud;
+}
+
+/** The due date as the template shows it: a day in Jakarta's calendar, in Indonesian. */
+const DUE = new Intl.DateTimeFormat('id-ID', {
+  timeZone: 'Asia/Jakarta',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+
+/**
+ * The body parameters of the status template for an outbound record: {{1}} tracking number,
+ * {{2}} the status in Indonesian, {{3}} the due date. Only status notices (`status:<id>:<version>`,
+ * src/app/officer/change-status.ts) have them.
+ */
+export async function statusTemplateParams(
+  applications: Pick<ApplicationRepository, 'findById'>,
+  messageId: string,
+): Promise<string[] | undefined> {
+  const m = /^status:([^:]+):\d+$/.exec(messageId);
+  if (!m) return undefined;
+  const app = await applications.findById(m[1]!);
+  if (!app) return undefined;
+  return [app.trackingNumber, describeStatus(app.status, 'id'), DUE.format(app.slaDueAt)];
 }

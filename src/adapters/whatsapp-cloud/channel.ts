@@ -4,7 +4,7 @@ import type { ChannelSender } from '../../ports/channel-sender.js';
 import { createGraphClient, type GraphClient } from './graph.js';
 import { bilingual, CLOUD_MESSAGES } from './messages.js';
 import { parseWebhook, type CloudInbound, type CloudStatus } from './parse.js';
-import { createCloudSender, WA_CLOUD } from './sender.js';
+import { createCloudSender, WA_CLOUD, type StatusTemplate } from './sender.js';
 import { answer, makeVerifyHandler, verifiedBody, type CloudHandler } from './webhook.js';
 
 /** Everything the Cloud API channel needs; the composition root fills it from the config. */
@@ -18,6 +18,8 @@ export interface CloudChannelOptions {
   handleInbound: HandleInbound;
   logger: Logger;
   downloadTimeoutMs: number;
+  /** The template for status notices outside the 24-hour window; absent, they fail there. */
+  statusTemplate?: StatusTemplate;
   /** Told of each delivery receipt (sent, delivered, read, failed); absent, receipts are only logged. */
   onStatus?: (status: CloudStatus) => Promise<void>;
 }
@@ -47,7 +49,7 @@ export function createCloudChannel(opts: CloudChannelOptions): CloudChannel {
     token: opts.token,
     timeoutMs: opts.downloadTimeoutMs,
   });
-  const sender = createCloudSender(graph, opts.phoneNumberId, opts.logger);
+  const sender = createCloudSender(graph, opts.phoneNumberId, opts.logger, opts.statusTemplate);
   const handleOne = makeHandleOne(graph, sender, opts);
   return {
     sender,

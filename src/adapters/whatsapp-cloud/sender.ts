@@ -1,5 +1,5 @@
 import type { Logger } from '../../config/logger.js';
-import type { ChannelSender, OutgoingFile, SendResult } from '../../ports/channel-sender.js';
+import type { ChannelSender, OutgoingFile, SendOptions, SendResult } from '../../ports/channel-sender.js';
 import { classifyGraphError, isWindowClosed } from './errors.js';
 import type { GraphClient } from './graph.js';
 import { renderReplies, type CloudContent } from './render.js';
@@ -18,7 +18,12 @@ export const WA_CLOUD = 'wa_cloud' as const;
  * retries only what can succeed later; a closed 24-hour window is a permanent failure with a
  * clear reason.
  */
-export function createCloudSender(graph: GraphClient, phoneNumberId: string, logger: Logger): ChannelSender {
+export function createCloudSender(
+  graph: GraphClient,
+  phoneNumberId: string,
+  logger: Logger,
+  template?: StatusTemplate,
+): ChannelSender {
   const messages = `/${phoneNumberId}/messages`;
   const post = (to: string, content: object) =>
     graph.post(messages, { messaging_product: 'whatsapp', recipient_type: 'individual', to, ...content });
@@ -40,11 +45,20 @@ export function createCloudSender(graph: GraphClient, phoneNumberId: string, log
   };
   return {
     channel: WA_CLOUD,
-    send: (chatId, replies) =>
+    send: (chatId, replies, options) =>
       attempt(chatId, async () => {
         const ids: string[] = [];
-        for (const content of renderReplies(replies))
-          ids.push(...wamids(await post(chatId, content satisfies CloudContent)));
+        try {
+          for (const content of renderReplies(replies))
+            ids.push(...wamids(await post(chatId, content satisfies CloudContent)));
+        } catch (err) {
+          // Outside the 24-hour window only an approved template reaches the citizen: a status
+          // notice goes as one; any other message fails with the reason shown in the console.
+          const params =
+            isWindowClosed(err) && ids.length === 0 ? await templateParams(template, options) : undefined;
+          if (!template || !params) throw err;
+          return wamids(await post(chatId, templateContent(template, params)));
+        }
         return ids;
       }),
     sendFile: (chatId, file) =>
@@ -72,6 +86,36 @@ async function uploadMedia(graph: GraphClient, phoneNumberId: string, file: Outg
   const answer = (await graph.upload(`/${phoneNumberId}/media`, form)) as { id?: unknown };
   if (typeof answer?.id !== 'string') throw new Error('media upload answered without an id');
   return answer.id;
+}
+
+/**
+ * The approved utility template for status notices outside the 24-hour window, and how to fill
+ * its body parameters (tracking number, status, due date) for an outbound record.
+ */
+export interface StatusTemplate {
+  name: string;
+  lang: string;
+  /** The parameters for the record `messageId`, or undefined when it is no status notice. */
+  paramsFor(messageId: string): Promise<string[] | undefined>;
+}
+
+async function templateParams(
+  template: StatusTemplate | undefined,
+  options: SendOptions | undefined,
+): Promise<string[] | undefined> {
+  if (!template || !options?.messageId) return undefined;
+  return template.paramsFor(options.messageId);
+}
+
+function templateContent(template: StatusTemplate, params: string[]): object {
+  return {
+    type: 'template',
+    template: {
+      name: template.name,
+      language: { code: template.lang },
+      components: [{ type: 'body', parameters: params.map((text) => ({ type: 'text', text })) }],
+    },
+  };
 }
 
 /** The wamids a send answered with: its delivery receipts name them. */

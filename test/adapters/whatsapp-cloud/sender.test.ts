@@ -4,6 +4,7 @@ import { createGraphClient } from '../../../src/adapters/whatsapp-cloud/graph.js
 import { renderReplies } from '../../../src/adapters/whatsapp-cloud/render.js';
 import { createCloudSender } from '../../../src/adapters/whatsapp-cloud/sender.js';
 import { FakeGraphApi } from '../../support/fake-graph-api.js';
+import { statusTemplateParams } from '../../../src/main/whatsapp-cloud.js';
 
 const TOKEN = 'EAAGfakeCloudToken1234567890';
 const PHONE_ID = '1065403522';
@@ -150,5 +151,77 @@ describe('Cloud API sender (fake Graph API)', () => {
       error: expect.stringContaining('Invalid parameter'),
     });
     expect(JSON.stringify(await send())).not.toContain(TOKEN);
+  });
+
+  it('should send a status notice as the approved template when the 24-hour window is closed', async () => {
+    const templated = createCloudSender(
+      createGraphClient({ apiRoot: graph.root, token: TOKEN, timeoutMs: 2000 }),
+      PHONE_ID,
+      createLogger('silent'),
+      {
+        name: 'loket_status_update',
+        lang: 'id',
+        paramsFor: (id) =>
+          Promise.resolve(
+            id === 'status:app1:3' ? ['KTP-2026-ABCDE', 'Siap diambil', '7 Desember 2026'] : undefined,
+          ),
+      },
+    );
+    graph.fail({ status: 400, code: 131047, message: 'Re-engagement message' });
+    const notice = [{ kind: 'text' as const, text: 'Pembaruan permohonan KTP-2026-ABCDE' }];
+    const result = await templated.send(TO, notice, { messageId: 'status:app1:3' });
+    expect(result).toEqual({ ok: true, providerIds: [expect.stringMatching(/^wamid\./)] });
+    const [refused, template] = graph.calls.slice(-2);
+    expect((refused!.body as { type: string }).type).toBe('text');
+    expect(template).toMatchObject({ path: `/v21.0/${PHONE_ID}/messages`, authorization: `Bearer ${TOKEN}` });
+    expect(template!.body).toEqual({
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to: TO,
+      type: 'template',
+      template: {
+        name: 'loket_status_update',
+        language: { code: 'id' },
+        components: [
+          {
+            type: 'body',
+            parameters: [
+              { type: 'text', text: 'KTP-2026-ABCDE' },
+              { type: 'text', text: 'Siap diambil' },
+              { type: 'text', text: '7 Desember 2026' },
+            ],
+          },
+        ],
+      },
+    });
+    // Any other message outside the window fails for good, with the reason for the console.
+    graph.fail({ status: 400, code: 131047, message: 'Re-engagement message' });
+    const other = await templated.send(TO, [{ kind: 'text', text: 'Balasan petugas' }], {
+      messageId: 'reply:h1:2',
+    });
+    expect(other).toMatchObject({
+      ok: false,
+      reason: 'failed',
+      error: expect.stringContaining('24-hour window closed'),
+    });
+  });
+});
+
+describe('status template parameters', () => {
+  it('should fill tracking number, the status in Indonesian and the due date in Jakarta for status notices only', async () => {
+    const app = {
+      trackingNumber: 'KTP-2026-ABCDE',
+      status: 'READY_FOR_PICKUP',
+      slaDueAt: new Date('2026-12-06T18:00:00Z'),
+    };
+    const applications = {
+      findById: (id: string) => Promise.resolve(id === 'a1' ? (app as never) : undefined),
+    };
+    const params = await statusTemplateParams(applications, 'status:a1:4');
+    expect(params?.[0]).toBe('KTP-2026-ABCDE');
+    expect(params?.[1]).toMatch(/\S/);
+    expect(params?.[2]).toBe('7 Desember 2026');
+    expect(await statusTemplateParams(applications, 'reply:h1:1')).toBeUndefined();
+    expect(await statusTemplateParams(applications, 'status:missing:1')).toBeUndefined();
   });
 });

@@ -13,6 +13,7 @@ import { announceFirstRun } from './first-run.js';
 import { startHttp } from './http.js';
 import { startLeasedJobs } from './jobs.js';
 import { wireWhatsAppCloud } from './whatsapp-cloud.js';
+import { withCloudFailover } from './whatsapp-failover.js';
 import { createLoket, type Loket } from './loket.js';
 
 /** A running Loket with its HTTP server: the parts tests and the signal handlers need to reach. */
@@ -52,6 +53,17 @@ export async function start(
   // Registered before the notification worker starts: it reads the senders once.
   const whatsapp = await wireWhatsApp(loket, startOptions.whatsappSocketFactory);
   const cloud = wireWhatsAppCloud(loket);
+  if (whatsapp && cloud && config.WHATSAPP_FAILOVER_MINUTES > 0)
+    loket.senders.set(
+      'whatsapp',
+      withCloudFailover(
+        whatsapp.sender,
+        whatsapp.session,
+        cloud.sender,
+        config.WHATSAPP_FAILOVER_MINUTES * 60_000,
+        loket.runtime.now,
+      ),
+    );
   const http = await startHttp(loket, { telegram, whatsapp, cloud });
   const background = await startBackground(loket, telegram, serverTelegramReceive(config));
   const leasedJobs = startLeasedJobs(loket);

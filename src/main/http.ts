@@ -10,7 +10,10 @@ import { CLOUD_WEBHOOK_PATH, type CloudChannel } from '../adapters/whatsapp-clou
 import { typingVia } from '../app/officer/show-typing.js';
 import { makeSendFileToChat } from '../app/officer/send-file-to-chat.js';
 import { consoleSecrets } from '../config/local-secrets.js';
+import type { ChannelSender } from '../ports/channel-sender.js';
+import type { WhatsAppSession } from '../ports/whatsapp-session.js';
 import type { Loket } from './loket.js';
+import type { FailoverSender } from './whatsapp-failover.js';
 
 /** Reported on /healthz. */
 const VERSION = '0.1.0';
@@ -75,7 +78,7 @@ async function officerDeps(loket: Loket, whatsapp: WhatsAppChannel | undefined):
       allowedTypes: config.UPLOAD_ALLOWED_TYPES,
       sendFile: makeSendFileToChat(loket.senders, logger),
     },
-    ...(whatsapp ? { whatsapp: whatsapp.session } : {}),
+    ...(whatsapp ? { whatsapp: withSendPath(whatsapp.session, loket.senders.get('whatsapp')) } : {}),
     typing: typingVia(loket.senders),
   };
 }
@@ -130,4 +133,16 @@ export async function startHttp(
       }, config.SHUTDOWN_GRACE_MS).unref();
     });
   return { server, port, close };
+}
+
+/** The session as the console reads it, naming the path messages take when a failover is wired. */
+function withSendPath(session: WhatsAppSession, sender: ChannelSender | undefined): WhatsAppSession {
+  const path = (sender as Partial<FailoverSender> | undefined)?.path;
+  if (typeof path !== 'function') return session;
+  return {
+    status: () => ({ ...session.status(), sendPath: path() }),
+    requestPairingCode: (phone) => session.requestPairingCode(phone),
+    restart: () => session.restart(),
+    unpair: () => session.unpair(),
+  };
 }

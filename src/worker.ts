@@ -4,6 +4,7 @@ import { createLogger, type Logger } from './config/logger.js';
 import { startBackground } from './main/background.js';
 import { wireTelegram } from './main/channels.js';
 import { createLoket, type Loket } from './main/loket.js';
+import { wireWhatsAppCloud } from './main/whatsapp-cloud.js';
 import { runCommandLine } from './main/run-command-line.js';
 import type { TelegramChannel } from './adapters/telegram/channel.js';
 
@@ -34,6 +35,8 @@ export async function startWorker(
   }
   const loket = await createLoket(config, logger, { shareEmbeddedDb: true });
   const telegram = wireTelegram(loket);
+  // Sending on the Cloud API needs no connection: the worker delivers its notices too.
+  wireWhatsAppCloud(loket);
   if (!telegram) logger.warn('TELEGRAM_BOT_TOKEN not set: the worker only delivers notifications');
   // A WhatsApp row claimed here would find no WhatsApp sender (the server owns the number) and
   // be marked unreachable: with WhatsApp on, the server delivers every notification.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AREA_CODE } from '../catalog/area-codes.js';
+import { checkWhatsAppCloud, whatsappCloudShape } from './whatsapp-cloud-config.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -134,6 +135,7 @@ export const configSchema = z.object({
   WHATSAPP_DOWNLOAD_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
   /** Consecutive reconnect attempts after transient drops before giving up and alerting admins. */
   WHATSAPP_MAX_RECONNECTS: z.coerce.number().int().min(1).max(1000).default(12),
+  ...whatsappCloudShape,
   /**
    * The key that encrypts personal data at rest (AES-256-GCM): base64 of 32 random bytes
    * (`openssl rand -base64 32`). Required in production; elsewhere one is generated into DATA_DIR.
@@ -218,7 +220,7 @@ export const configSchema = z.object({
 export type Config = z.infer<typeof configSchema>;
 
 /** Rules across variables, checked after each variable's own shape. */
-const crossChecks = configSchema.superRefine((c, ctx) => {
+const crossChecks = configSchema.superRefine(checkWhatsAppCloud).superRefine((c, ctx) => {
   if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {
     ctx.addIssue({
       code: 'custom',

@@ -4,7 +4,7 @@
  */
 
 /** Where a citizen talks to us. `console` is an officer filing for a walk-in citizen. */
-export const CHANNELS = ['telegram', 'whatsapp', 'terminal', 'console'] as const;
+export const CHANNELS = ['telegram', 'whatsapp', 'wa_cloud', 'terminal', 'console'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** One chat on one channel: the address status pushes go to. */

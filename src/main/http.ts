@@ -3,13 +3,17 @@ import path from 'node:path';
 import { pingDatabase } from '../adapters/mongo/connection.js';
 import { createSessionStore } from '../adapters/mongo/session-store.js';
 import type { OfficerHttpDeps } from '../adapters/http/officer-http-deps.js';
-import { createHttpApp } from '../adapters/http/server.js';
+import { createHttpApp, type HttpDeps } from '../adapters/http/server.js';
 import type { TelegramChannel } from '../adapters/telegram/channel.js';
 import type { WhatsAppChannel } from '../adapters/whatsapp/channel.js';
+import { CLOUD_WEBHOOK_PATH, type CloudChannel } from '../adapters/whatsapp-cloud/channel.js';
 import { typingVia } from '../app/officer/show-typing.js';
 import { makeSendFileToChat } from '../app/officer/send-file-to-chat.js';
 import { consoleSecrets } from '../config/local-secrets.js';
+import type { ChannelSender } from '../ports/channel-sender.js';
+import type { WhatsAppSession } from '../ports/whatsapp-session.js';
 import type { Loket } from './loket.js';
+import type { FailoverSender } from './whatsapp-failover.js';
 
 /** Reported on /healthz. */
 const VERSION = '0.1.0';
@@ -74,7 +78,7 @@ async function officerDeps(loket: Loket, whatsapp: WhatsAppChannel | undefined):
       allowedTypes: config.UPLOAD_ALLOWED_TYPES,
       sendFile: makeSendFileToChat(loket.senders, logger),
     },
-    ...(whatsapp ? { whatsapp: whatsapp.session } : {}),
+    ...(whatsapp ? { whatsapp: withSendPath(whatsapp.session, loket.senders.get('whatsapp')) } : {}),
     typing: typingVia(loket.senders),
   };
 }
@@ -85,20 +89,33 @@ async function officerDeps(loket: Loket, whatsapp: WhatsAppChannel | undefined):
  */
 export async function startHttp(
   loket: Loket,
-  channels: { telegram?: TelegramChannel | undefined; whatsapp?: WhatsAppChannel | undefined },
+  channels: {
+    telegram?: TelegramChannel | undefined;
+    whatsapp?: WhatsAppChannel | undefined;
+    cloud?: CloudChannel | undefined;
+  },
 ): Promise<HttpServer> {
   const { config, logger } = loket;
-  const { telegram } = channels;
+  const { telegram, cloud } = channels;
   const webhookPath = config.TELEGRAM_WEBHOOK_URL ? new URL(config.TELEGRAM_WEBHOOK_URL).pathname : undefined;
+  const webhooks: Array<NonNullable<HttpDeps['webhooks']>[number]> = [];
+  if (telegram && webhookPath)
+    webhooks.push({ path: webhookPath, handler: (req, res) => telegram.webhookHandler(req, res) });
+  // Meta signs the raw body, so it is left unparsed; a GET on the same path is its URL check.
+  if (cloud)
+    webhooks.push({
+      path: CLOUD_WEBHOOK_PATH,
+      raw: true,
+      handler: cloud.webhookHandler,
+      verify: cloud.verifyHandler,
+    });
   const app = createHttpApp({
     logger,
     isReady: () => pingDatabase(loket.conn),
     trustProxy: config.TRUST_PROXY,
     version: VERSION,
     officer: await officerDeps(loket, channels.whatsapp),
-    ...(telegram && webhookPath
-      ? { webhooks: [{ path: webhookPath, handler: (req, res) => telegram.webhookHandler(req, res) }] }
-      : {}),
+    webhooks,
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
@@ -116,4 +133,16 @@ export async function startHttp(
       }, config.SHUTDOWN_GRACE_MS).unref();
     });
   return { server, port, close };
+}
+
+/** The session as the console reads it, naming the path messages take when a failover is wired. */
+function withSendPath(session: WhatsAppSession, sender: ChannelSender | undefined): WhatsAppSession {
+  const path = (sender as Partial<FailoverSender> | undefined)?.path;
+  if (typeof path !== 'function') return session;
+  return {
+    status: () => ({ ...session.status(), sendPath: path() }),
+    requestPairingCode: (phone) => session.requestPairingCode(phone),
+    restart: () => session.restart(),
+    unpair: () => session.unpair(),
+  };
 }

@@ -12,6 +12,8 @@ import { serverTelegramReceive, wireTelegram, wireWhatsApp } from './channels.js
 import { announceFirstRun } from './first-run.js';
 import { startHttp } from './http.js';
 import { startLeasedJobs } from './jobs.js';
+import { wireWhatsAppCloud } from './whatsapp-cloud.js';
+import { withCloudFailover } from './whatsapp-failover.js';
 import { createLoket, type Loket } from './loket.js';
 
 /** A running Loket with its HTTP server: the parts tests and the signal handlers need to reach. */
@@ -50,7 +52,19 @@ export async function start(
   const telegram = wireTelegram(loket);
   // Registered before the notification worker starts: it reads the senders once.
   const whatsapp = await wireWhatsApp(loket, startOptions.whatsappSocketFactory);
-  const http = await startHttp(loket, { telegram, whatsapp });
+  const cloud = wireWhatsAppCloud(loket);
+  if (whatsapp && cloud && config.WHATSAPP_FAILOVER_MINUTES > 0)
+    loket.senders.set(
+      'whatsapp',
+      withCloudFailover(
+        whatsapp.sender,
+        whatsapp.session,
+        cloud.sender,
+        config.WHATSAPP_FAILOVER_MINUTES * 60_000,
+        loket.runtime.now,
+      ),
+    );
+  const http = await startHttp(loket, { telegram, whatsapp, cloud });
   const background = await startBackground(loket, telegram, serverTelegramReceive(config));
   const leasedJobs = startLeasedJobs(loket);
   if (whatsapp) await whatsapp.start();

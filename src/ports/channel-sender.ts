@@ -3,7 +3,11 @@ import type { Reply } from '../dialogue/types.js';
 
 /** Why a send did not go through; `unreachable` (the citizen blocked the bot) is never retried. */
 export type SendFailure = { ok: false; reason: 'unreachable' | 'retry' | 'failed'; error: string };
-export type SendResult = { ok: true } | SendFailure;
+/**
+ * A send that went through; `providerIds` are the ids the channel gave the messages (WhatsApp
+ * Cloud API wamids), so its delivery receipts can find the outbound record.
+ */
+export type SendResult = { ok: true; providerIds?: string[] } | SendFailure;
 
 /** What a durable sender tells a channel about one send. */
 export interface SendOptions {

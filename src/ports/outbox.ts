@@ -34,6 +34,21 @@ export interface OutboxItem {
   origin?: OutboxOrigin;
   createdAt: Date;
   sentAt?: Date;
+  /** The channel's own ids of the messages sent for this row (Cloud API wamids). */
+  providerIds?: string[];
+  /** The furthest delivery receipt the channel reported (Cloud API statuses). */
+  receipt?: Receipt;
+}
+
+/**
+ * A delivery receipt: only moves forward (sent < delivered < read); `failed` replaces only `sent`,
+ * carrying the channel's code and title in `error`.
+ */
+export interface Receipt {
+  state: 'sent' | 'delivered' | 'read' | 'failed';
+  at: Date;
+  /** On `failed`: the channel's error code (kept whole: staff look it up) and its title. */
+  error?: { code: number; title: string };
 }
 
 /** What enqueuing takes. */
@@ -70,7 +85,14 @@ export interface Outbox {
   listLane(lane: OutboxLane, limit: number): Promise<OutboxItem[]>;
   /** An attempt starts: `sending` until `until`, one more attempt counted. */
   markSending(id: string, until: Date): Promise<void>;
-  markSent(id: string, at: Date): Promise<void>;
+  /** Sent; `providerIds` are the channel's ids of the messages, for its receipts. */
+  markSent(id: string, at: Date, providerIds?: string[]): Promise<void>;
+  /**
+   * Applies a delivery receipt to the row that sent `providerId`: idempotent, and a receipt that
+   * arrives after a further one is ignored. A `failed` receipt marks the row failed, shown in the
+   * console. Answers whether the row changed.
+   */
+  recordReceipt(providerId: string, receipt: Receipt): Promise<boolean>;
   /** Back to `pending`, tried again at `nextAttemptAt`. */
   markRetry(id: string, error: string, nextAttemptAt: Date): Promise<void>;
   /** Gave up after too many attempts: shown in the console. */

@@ -48,6 +48,11 @@ export interface WhatsAppStatus {
   leaseOurs: boolean;
   /** The holder's session state as of its last renewal, while another process holds the number. */
   holderState?: WhatsAppState;
+  /**
+   * Which number WhatsApp messages go out through now, when a Cloud API number is configured as
+   * the failover: the Baileys number, or the Cloud API number while this one is lost.
+   */
+  sendPath?: 'baileys' | 'cloud';
   /** What an admin must do, in Indonesian; absent when nothing. */
   alert?: string;
 }

@@ -19,6 +19,7 @@ const WORDS = {
   queue: { id: 'Antrean', en: 'Queue' },
   channelTelegram: { id: 'Telegram', en: 'Telegram' },
   channelWhatsapp: { id: 'WhatsApp', en: 'WhatsApp' },
+  channelWaCloud: { id: 'WhatsApp (resmi)', en: 'WhatsApp (official)' },
   channelTerminal: { id: 'Terminal (uji coba)', en: 'Terminal (trial)' },
   channelConsole: { id: 'Di loket', en: 'At the counter' },
   mine: { id: 'Percakapan yang Anda pegang', en: 'Conversations you hold' },
@@ -121,6 +122,7 @@ export const t = wordsOf(WORDS);
 const CHANNEL_WORD = {
   telegram: 'channelTelegram',
   whatsapp: 'channelWhatsapp',
+  wa_cloud: 'channelWaCloud',
   terminal: 'channelTerminal',
   console: 'channelConsole',
 } as const satisfies Record<Channel, WordKey>;

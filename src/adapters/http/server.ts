@@ -18,7 +18,14 @@ export interface HttpDeps {
    * Channel webhooks (Telegram), mounted before any session or CSRF middleware: each checks its
    * own secret and answers 5xx when the message could not be processed, so the sender retries.
    */
-  webhooks?: Array<{ path: string; handler: (req: Request, res: Response) => Promise<void> }>;
+  webhooks?: Array<{
+    path: string;
+    handler: (req: Request, res: Response) => Promise<void>;
+    /** The body left as bytes (a Buffer): the sender signs the raw body (WhatsApp Cloud API). */
+    raw?: boolean;
+    /** A GET on the same path: the sender's check of the URL (Meta's hub.challenge). */
+    verify?: (req: Request, res: Response) => Promise<void>;
+  }>;
   /** The officer console and API; absent, only health checks are served (e.g. a bot-only process). */
   officer?: OfficerHttpDeps;
 }
@@ -75,9 +82,12 @@ export function createHttpApp(deps: HttpDeps): Express {
   });
 
   for (const hook of deps.webhooks ?? []) {
-    app.post(hook.path, express.json({ limit: '1mb' }), (req, res, next) => {
+    const body = hook.raw ? express.raw({ type: () => true, limit: '1mb' }) : express.json({ limit: '1mb' });
+    app.post(hook.path, body, (req, res, next) => {
       hook.handler(req, res).catch(next);
     });
+    const verify = hook.verify;
+    if (verify) app.get(hook.path, (req, res, next) => void verify(req, res).catch(next));
   }
 
   if (deps.officer) {

@@ -26,6 +26,12 @@ const WORDS = {
   lastDrop: { id: 'Putus terakhir', en: 'Last disconnect' },
   reconnects: { id: 'Percobaan sambung ulang', en: 'Reconnect attempts' },
   badMac: { id: 'Pesan gagal didekripsi (Bad MAC)', en: 'Messages not decrypted (Bad MAC)' },
+  sendPath: { id: 'Jalur kirim', en: 'Sending through' },
+  pathBaileys: { id: 'Nomor ini (Baileys)', en: 'This number (Baileys)' },
+  pathCloud: {
+    id: 'Nomor WhatsApp Business Platform (cadangan resmi)',
+    en: 'The WhatsApp Business Platform number (official fallback)',
+  },
   qrAlt: { id: 'Kode QR untuk menautkan WhatsApp', en: 'QR code to link WhatsApp' },
   scan: {
     id: 'Di ponsel nomor layanan: WhatsApp › Perangkat tertaut › Tautkan perangkat, lalu pindai kode ini. Kode berganti setiap ±20 detik: muat ulang halaman bila kedaluwarsa.',

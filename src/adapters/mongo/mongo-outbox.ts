@@ -7,6 +7,7 @@ import {
   type Outbox,
   type OutboxItem,
   type OutboxLane,
+  type Receipt,
   type UndeliveredFilter,
 } from '../../ports/outbox.js';
 import type { FieldCipher } from '../../ports/field-cipher.js';
@@ -44,8 +45,20 @@ function toDomain(r: OutboxRecord, cipher: FieldCipher): OutboxItem {
     origin: r.origin ? { handoffId: r.origin.handoffId, index: r.origin.index } : undefined,
     createdAt: r.createdAt,
     sentAt: r.sentAt,
+    providerIds: r.providerIds?.length ? [...r.providerIds] : undefined,
+    receipt: r.receipt
+      ? compact<Receipt>({
+          state: r.receipt.state as Receipt['state'],
+          at: r.receipt.at,
+          error:
+            r.receipt.code !== undefined ? { code: r.receipt.code, title: r.receipt.title ?? '' } : undefined,
+        })
+      : undefined,
   });
 }
+
+/** Receipts only move forward: a failure can follow `sent`, never a delivery or a reading. */
+const RANK: Record<Receipt['state'], number> = { sent: 1, failed: 2, delivered: 3, read: 4 };
 
 function toRecord(item: NewOutboxItem, cipher: FieldCipher): OutboxRecord {
   return compact<OutboxRecord>({
@@ -133,8 +146,33 @@ export class MongoOutbox implements Outbox {
     await this.finish(id, { $set: { status: 'sending', nextAttemptAt: until }, $inc: { attempts: 1 } });
   }
 
-  async markSent(id: string, at: Date): Promise<void> {
-    await this.finish(id, { $set: { status: 'sent', sentAt: at } });
+  async markSent(id: string, at: Date, providerIds?: string[]): Promise<void> {
+    await this.finish(id, {
+      $set: { status: 'sent', sentAt: at, ...(providerIds?.length ? { providerIds } : {}) },
+    });
+  }
+
+  async recordReceipt(providerId: string, receipt: Receipt): Promise<boolean> {
+    const rank = RANK[receipt.state];
+    const code = receipt.error?.code;
+    const title = receipt.error ? scrubError(receipt.error.title) : undefined;
+    // The code is the channel's own number, not the citizen's: kept whole, unlike digits in a title.
+    const error = receipt.error ? `WhatsApp ${receipt.error.code}: ${title}` : undefined;
+    const res = await this.model
+      .updateOne(
+        {
+          providerIds: providerId,
+          $or: [{ receipt: { $exists: false } }, { 'receipt.rank': { $lt: rank } }],
+        },
+        {
+          $set: {
+            receipt: compact({ state: receipt.state, at: receipt.at, rank, code, title }),
+            ...(receipt.state === 'failed' ? { status: 'failed', lastError: error ?? 'failed' } : {}),
+          },
+        },
+      )
+      .exec();
+    return res.modifiedCount > 0;
   }
 
   async markRetry(id: string, error: string, nextAttemptAt: Date): Promise<void> {

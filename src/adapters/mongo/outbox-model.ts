@@ -22,6 +22,10 @@ export interface OutboxRecord {
   origin?: { handoffId: string; index: number };
   createdAt: Date;
   sentAt?: Date;
+  /** The channel's message ids (Cloud API wamids): its receipts find the row by them. */
+  providerIds?: string[];
+  /** The furthest receipt; `rank` orders them (sent 1, failed 2, delivered 3, read 4). */
+  receipt?: { state: string; at: Date; rank: number; code?: number; title?: string };
 }
 
 const schema = new Schema<OutboxRecord>(
@@ -38,6 +42,14 @@ const schema = new Schema<OutboxRecord>(
     origin: { type: new Schema({ handoffId: String, index: Number }, { _id: false }), required: false },
     createdAt: { type: Date, required: true },
     sentAt: Date,
+    providerIds: { type: [String], default: undefined },
+    receipt: {
+      type: new Schema(
+        { state: String, at: Date, rank: Number, code: Number, title: String },
+        { _id: false },
+      ),
+      required: false,
+    },
   },
   { versionKey: false },
 );
@@ -45,6 +57,8 @@ const schema = new Schema<OutboxRecord>(
 // What is due (the worker's pass), and one chat's unsent rows in order (its lane).
 schema.index({ status: 1, nextAttemptAt: 1 });
 schema.index({ channel: 1, chatId: 1, order: 1 });
+// A delivery receipt names the channel's message id.
+schema.index({ providerIds: 1 });
 
 /** The `outbox` collection. */
 export function outboxModel(conn: Connection): Model<OutboxRecord> {

@@ -108,7 +108,7 @@ async function sendRows(
     const outcome = await sendOne(sender, row);
     const attempts = row.attempts + 1;
     if (outcome.ok) {
-      await deps.outbox.markSent(row.id, deps.now());
+      await deps.outbox.markSent(row.id, deps.now(), outcome.providerIds);
       report.sent++;
       await settle(deps, row, { state: 'sent', at: deps.now() });
     } else if (outcome.reason === 'retry' && attempts < (deps.maxAttempts ?? 8)) {

@@ -38,6 +38,13 @@ export function HealthTable({ lang, s }: { lang: ConsoleLang; s: WhatsAppStatus 
       <Row label={tWhatsApp(lang, 'lastDrop')}>{drop}</Row>
       <Row label={tWhatsApp(lang, 'reconnects')}>{s.reconnects}</Row>
       <Row label={tWhatsApp(lang, 'badMac')}>{s.badMacCount}</Row>
+      {s.sendPath ? (
+        <Row label={tWhatsApp(lang, 'sendPath')}>
+          <strong data-send-path={s.sendPath}>
+            {tWhatsApp(lang, s.sendPath === 'cloud' ? 'pathCloud' : 'pathBaileys')}
+          </strong>
+        </Row>
+      ) : null}
     </table>
   );
 }

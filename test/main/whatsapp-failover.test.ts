@@ -1,0 +1,59 @@
+import { describe, expect, it } from '@jest/globals';
+import type { Reply } from '../../src/dialogue/types.js';
+import type { ChannelSender } from '../../src/ports/channel-sender.js';
+import type { WhatsAppState } from '../../src/ports/whatsapp-session.js';
+import { withCloudFailover } from '../../src/main/whatsapp-failover.js';
+
+function recordingSender(channel: 'whatsapp' | 'wa_cloud', ready = true) {
+  const sent: Array<{ chatId: string; replies: Reply[]; messageId?: string }> = [];
+  const sender: ChannelSender = {
+    channel,
+    ready: () => ready,
+    send: (chatId, replies, options) => {
+      sent.push({ chatId, replies, ...(options?.messageId ? { messageId: options.messageId } : {}) });
+      return Promise.resolve({ ok: true });
+    },
+  };
+  return { sender, sent };
+}
+
+describe('WhatsApp failover to the Cloud API number', () => {
+  const t0 = new Date('2026-12-07T01:00:00Z');
+  const setup = (state: WhatsAppState, minutesAgo: number) => {
+    const clock = { now: new Date(t0.getTime() + minutesAgo * 60_000) };
+    const baileys = recordingSender('whatsapp', state === 'open');
+    const cloud = recordingSender('wa_cloud');
+    const session = { status: () => ({ state, since: t0, reconnects: 0, badMacCount: 0, leaseOurs: true }) };
+    const sender = withCloudFailover(baileys.sender, session, cloud.sender, 15 * 60_000, () => clock.now);
+    return { sender, baileys, cloud };
+  };
+  const notice: Reply[] = [{ kind: 'text', text: 'Pembaruan permohonan' }];
+
+  it('should keep sending through Baileys while its session is open, however long', async () => {
+    const { sender, baileys, cloud } = setup('open', 600);
+    expect(sender.path()).toBe('baileys');
+    await sender.send('6281234567890@s.whatsapp.net', notice, { messageId: 'status:a:2' });
+    expect(baileys.sent).toHaveLength(1);
+    expect(cloud.sent).toHaveLength(0);
+  });
+
+  it('should wait the configured minutes after a logout before failing over', async () => {
+    const early = setup('logged_out', 14);
+    expect(early.sender.path()).toBe('baileys');
+    expect(early.sender.ready!()).toBe(false);
+    const late = setup('logged_out', 15);
+    expect(late.sender.path()).toBe('cloud');
+    expect(late.sender.ready!()).toBe(true);
+    await late.sender.send('6281234567890@s.whatsapp.net', notice, { messageId: 'status:a:2' });
+    expect(late.cloud.sent).toEqual([{ chatId: '6281234567890', replies: notice, messageId: 'status:a:2' }]);
+    expect(late.baileys.sent).toHaveLength(0);
+  });
+
+  it('should fail over on conflict and stopped too, and refuse a chat id with no number', async () => {
+    expect(setup('conflict', 20).sender.path()).toBe('cloud');
+    expect(setup('stopped', 20).sender.path()).toBe('cloud');
+    expect(setup('reconnecting', 120).sender.path()).toBe('baileys');
+    const { sender } = setup('logged_out', 30);
+    expect(await sender.send('12036302@g.us', notice)).toMatchObject({ ok: false, reason: 'unreachable' });
+  });
+});

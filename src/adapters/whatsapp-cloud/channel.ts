@@ -116,6 +116,7 @@ function toInboundMessage(
       file: {
         filename: c.filename,
         ...(c.caption ? { caption: c.caption } : {}),
+        ...(c.voice ? { voice: true as const } : {}),
         fetch: (maxBytes) => downloadMedia(graph, c.mediaId, maxBytes),
       },
     },

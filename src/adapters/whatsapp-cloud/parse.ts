@@ -18,7 +18,7 @@ export interface CloudInbound {
   content:
     | { kind: 'text'; text: string }
     | { kind: 'choice'; value: string }
-    | { kind: 'media'; mediaId: string; filename: string; mimeType?: string; caption?: string }
+    | { kind: 'media'; mediaId: string; filename: string; mimeType?: string; caption?: string; voice?: true }
     | { kind: 'reaction' }
     | { kind: 'unsupported'; type: string };
 }
@@ -99,6 +99,20 @@ function contentOf(m: Obj): CloudInbound['content'] {
       ...(caption ? { caption } : {}),
     };
   }
+  // A voice note or audio file: Loket cannot listen, but an officer in a handoff can.
+  if (type === 'audio') {
+    const media = obj(m.audio);
+    const mediaId = str(media.id);
+    if (!mediaId) return { kind: 'unsupported', type };
+    const mimeType = str(media.mime_type);
+    return {
+      kind: 'media',
+      mediaId,
+      filename: `pesan-suara-${mediaId}${extensionOf(mimeType)}`,
+      ...(mimeType ? { mimeType } : {}),
+      voice: true,
+    };
+  }
   if (type === 'reaction') return { kind: 'reaction' };
   return { kind: 'unsupported', type };
 }
@@ -130,5 +144,8 @@ function extensionOf(mimeType: string | undefined): string {
   if (mimeType === 'image/png') return '.png';
   if (mimeType === 'image/webp') return '.webp';
   if (mimeType === 'application/pdf') return '.pdf';
+  if (mimeType?.startsWith('audio/ogg')) return '.ogg';
+  if (mimeType === 'audio/mpeg') return '.mp3';
+  if (mimeType === 'audio/mp4') return '.m4a';
   return '';
 }

@@ -20,7 +20,7 @@ const TOKEN = 'EAAGfakeCloudToken1234567890';
 const PHONE_ID = '106540352242922';
 const SECRET = 'appsecret0123456789abcdef';
 
-type As = 'text' | 'press' | 'image' | 'document';
+type As = 'text' | 'press' | 'image' | 'document' | 'voice';
 type Option = { id: string; title: string; description?: string };
 
 /** One citizen on the Cloud API: webhook calls in (signed), Graph API calls out. */
@@ -100,6 +100,14 @@ class CloudCitizen {
             ? 'image/jpeg'
             : 'application/octet-stream';
     const mediaId = `media-${this.from}-${++this.seq}`;
+    if (ext === '.ogg') {
+      // As a phone sends a voice note: audio, no file name.
+      this.graph.media.set(mediaId, { bytes, mimeType: 'audio/ogg; codecs=opus' });
+      return this.post(
+        { type: 'audio', audio: { id: mediaId, mime_type: 'audio/ogg; codecs=opus', voice: true } },
+        'voice',
+      );
+    }
     this.graph.media.set(mediaId, { bytes, mimeType: mime });
     return jpeg
       ? this.post({ type: 'image', image: { id: mediaId, mime_type: mime } }, 'image')
@@ -185,7 +193,7 @@ describe('conversation transcripts over the WhatsApp Business Platform (fake Gra
     },
   );
 
-  it('should have pressed buttons and list rows, typed, and sent images and documents', () => {
+  it('should have pressed buttons and list rows, typed, and sent images, documents and voice notes', () => {
     const all = [...ways.values()].flat();
     const count = (as: As) => all.filter((w) => w === as).length;
     expect(ways.size).toBe(transcripts.length);
@@ -193,6 +201,7 @@ describe('conversation transcripts over the WhatsApp Business Platform (fake Gra
     expect(count('text')).toBeGreaterThanOrEqual(100);
     expect(count('image')).toBeGreaterThanOrEqual(10);
     expect(count('document')).toBeGreaterThanOrEqual(10);
+    expect(count('voice')).toBeGreaterThanOrEqual(4);
     for (const c of graph.calls) expect(c.authorization).toBe(`Bearer ${TOKEN}`);
   });
 });

@@ -49,6 +49,12 @@ export interface ApplicationFilter {
   overdueAt?: Date;
   /** With `overdueAt`: only those the SLA check has not told the citizen about yet (no `overdueNoticeAt`). */
   overdueNotNoticed?: boolean;
+  /** Only applications whose open agency step waits on this agency (an agency account's list). */
+  waitingOnAgency?: string;
+  /** Only applications with an open agency step (the agency SLA check, the dashboard). */
+  waitingOnAnyAgency?: boolean;
+  /** Only applications ever forwarded to an agency (the dashboard's agency table). */
+  forwarded?: boolean;
   /** Created at or after. */
   from?: Date;
   /** Created before. */

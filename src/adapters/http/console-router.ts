@@ -18,7 +18,7 @@ import { registerTokenRoutes } from './console/token-routes.js';
 import { consoleRenderer } from './console-render.js';
 import { createDashboardConsoleRouter } from './dashboard-router.js';
 import type { OfficerHttpDeps } from './officer-http-deps.js';
-import { currentOfficer, officerSecurity } from './security.js';
+import { confineAgencyAccounts, currentOfficer, officerSecurity } from './security.js';
 import { createWhatsAppAdminRouter } from './whatsapp-admin-router.js';
 
 /**
@@ -38,6 +38,8 @@ export function createConsoleRouter(deps: OfficerHttpDeps): Router {
   registerSetupRoutes(router, ctx);
 
   router.use(loginGate);
+  // Agency accounts work through the API's agency routes; the console's pages are the offices'.
+  router.use(confineAgencyAccounts([/^POST \/logout$/]));
   // Before the CSRF check below: a file upload's token is inside its multipart body.
   registerHandoffFileRoutes(router, ctx);
   // After the login gate: an anonymous form post hears "log in" (401), a logged-in one without

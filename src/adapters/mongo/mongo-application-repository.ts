@@ -246,6 +246,9 @@ function toQuery(f: ApplicationFilter, c: FieldCipher): FilterQuery<ApplicationR
   if (f.serviceId !== undefined) and.push({ serviceId: f.serviceId });
   if (f.overdueAt) and.push({ slaDueAt: { $lt: f.overdueAt } }, { status: { $nin: SLA_STOPPED } });
   if (f.overdueNotNoticed) and.push({ overdueNoticeAt: { $exists: false } });
+  if (f.waitingOnAgency !== undefined) and.push({ waitingOn: f.waitingOnAgency });
+  if (f.waitingOnAnyAgency) and.push({ waitingOn: { $exists: true } });
+  if (f.forwarded) and.push({ agencySteps: { $exists: true } });
   if (f.from) and.push({ createdAt: { $gte: f.from } });
   if (f.to) and.push({ createdAt: { $lt: f.to } });
   const text = f.text?.trim();

@@ -108,6 +108,11 @@ export interface ApplicationRepository {
    */
   markOverdueNoticed(id: string, at: Date, opts?: WriteEffects): Promise<void>;
   /**
+   * Records that the agency step at `stepIndex` was found over its SLA (its `overdueNoticeAt`);
+   * not a versioned write, for the same reason as `markOverdueNoticed`.
+   */
+  markAgencyOverdueNoticed(id: string, stepIndex: number, at: Date, opts?: WriteEffects): Promise<void>;
+  /**
    * Applications owing follow-ups written before `before` (a writer that died, or failed after
    * its save), with just those follow-ups: what the reconciler completes.
    */

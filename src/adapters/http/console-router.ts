@@ -1,6 +1,7 @@
 import express, { type RequestHandler, type Router } from 'express';
 import { createAdminConsoleRouter } from './admin-router.js';
 import { registerApplicationRoutes } from './console/application-routes.js';
+import { registerAgencyConsoleRoutes } from './console/agency-routes.js';
 import { registerAssetRoutes } from './console/asset-routes.js';
 import { registerCannedReplyRoutes } from './console/canned-reply-routes.js';
 import { consoleErrorHandler } from './console/console-errors.js';
@@ -48,6 +49,7 @@ export function createConsoleRouter(deps: OfficerHttpDeps): Router {
   registerLogoutRoute(router, ctx);
   registerQueueRoutes(router, ctx);
   registerApplicationRoutes(router, ctx);
+  registerAgencyConsoleRoutes(router, ctx);
   registerHandoffRoutes(router, ctx);
   registerHandoffFlowRoutes(router, ctx);
   registerAvailabilityRoutes(router, ctx);

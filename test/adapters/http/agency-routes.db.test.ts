@@ -4,7 +4,7 @@ import { issueApiToken } from '../../../src/app/officer/api-tokens.js';
 import { createOfficer } from '../../../src/app/officer/create-officer.js';
 import { stubKelurahan } from '../../catalog/support/stub-kelurahan.js';
 import { newApplication, sequentialNumbers } from '../mongo/fixtures.js';
-import { api, PASSWORD, useHttpApp } from './http-fixture.js';
+import { api, Client, PASSWORD, useHttpApp } from './http-fixture.js';
 
 const catalog = await loadCatalog({ kelurahan: stubKelurahan });
 const app = useHttpApp('agency_routes', { catalog });
@@ -121,5 +121,41 @@ describe('forwarding an application to an agency and recording its answer', () =
       outcome: 'done',
       answerNote: 'Memenuhi persyaratan teknis',
     });
+  });
+
+  it('should forward and record the answer from the application page, showing the wait and the history', async () => {
+    const { repos, base } = app();
+    const second = await repos.applications.create(
+      newApplication({ serviceId: 'pbg', status: 'IN_REVIEW' }),
+      sequentialNumbers(950),
+    );
+    const c = new Client(base);
+    await c.login('budi');
+    const page = `/console/applications/${second.id}`;
+    expect((await c.page(page)).html).toContain('Teruskan ke instansi');
+    const refused = await c.form(`${page}/forward`, { agencyId: 'dinas_x', note: 'Periksa', version: '1' });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('Instansi tidak dikenal');
+    await c.page(page);
+    const sent = await c.form(`${page}/forward`, {
+      agencyId: 'dinas_pupr',
+      note: 'Mohon pemeriksaan teknis <b>gambar</b>',
+      version: '1',
+    });
+    expect(sent.status).toBe(303);
+    const { html } = await c.page(page);
+    expect(html).toMatch(/Menunggu Dinas Cipta Karya, hari ke-\d dari 5 hari kerja/);
+    expect(html).toContain('Mohon pemeriksaan teknis &lt;b>gambar&lt;/b>');
+    expect(html).not.toContain('<b>gambar');
+    expect(html).toContain('Catat jawaban instansi');
+    const answered = await c.form(`${page}/agency-answer`, {
+      outcome: 'needs_more',
+      note: 'Kurang gambar struktur',
+      version: '2',
+    });
+    expect(answered.status).toBe(303);
+    const after = (await c.page(page)).html;
+    expect(after).toContain('Perlu kelengkapan · Kurang gambar struktur');
+    expect(after).toContain('Teruskan ke instansi');
   });
 });

@@ -158,4 +158,39 @@ describe('forwarding an application to an agency and recording its answer', () =
     expect(after).toContain('Perlu kelengkapan · Kurang gambar struktur');
     expect(after).toContain('Teruskan ke instansi');
   });
+
+  it("should rank the agencies on the supervisors' dashboard, latest first", async () => {
+    const { repos, base } = app();
+    const past = new Date(Date.now() - 20 * 86_400_000);
+    await repos.applications.create(
+      newApplication({
+        serviceId: 'akta_kelahiran',
+        status: 'IN_REVIEW',
+        agencySteps: [
+          {
+            agencyId: 'disdukcapil',
+            forwardedAt: past,
+            forwardedBy: 'o1',
+            slaDays: 3,
+            slaDueAt: new Date(past.getTime() + 3 * 86_400_000),
+            note: 'Mohon tanda tangan akta',
+          },
+        ],
+      }),
+      sequentialNumbers(980),
+    );
+    const c = new Client(base);
+    await c.login('sari');
+    const { res, html } = await c.page('/console/dashboard');
+    expect(res.status).toBe(200);
+    const section = html.slice(html.indexOf('id="agencies"'));
+    expect(section).toContain('<svg');
+    const late = section.indexOf('<td>Disdukcapil</td>');
+    const onTime = section.indexOf('<td>Dinas Cipta Karya</td>');
+    expect(late).toBeGreaterThan(0);
+    expect(onTime).toBeGreaterThan(late);
+    expect(section).toMatch(
+      /<td>Disdukcapil<\/td><td>1<\/td><td>-<\/td><td>100%<\/td><td>1<\/td><td>1\d<\/td>/,
+    );
+  });
 });

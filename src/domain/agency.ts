@@ -5,49 +5,13 @@
  * days, so the citizen can be told where the application waits and the supervisors can see
  * which agency makes citizens wait.
  */
+import type { AgencyOutcome, AgencyStep } from './agency-step.js';
 import type { Application } from './application.js';
 import { isFinal } from './status.js';
 import { addWorkingDays, workingDaysBetween, type WorkingDayOptions } from './working-days.js';
 
-/** Another government office an application can be forwarded to. */
-export interface Agency {
-  /** Lower-case key the flows and the API name it by, e.g. `dinas_pupr`. */
-  id: string;
-  /** Full name, e.g. "Dinas Cipta Karya, Tata Ruang dan Pertanahan". */
-  name: string;
-  /** What citizens and tables read, e.g. "Dinas Cipta Karya". */
-  shortName: string;
-  /** A phone number, e-mail or address an officer can use to chase the agency. */
-  contact?: string;
-  /** What the agency does for an application, said to the citizen ("pemeriksaan teknis"). */
-  task?: { id: string; en: string };
-}
-
-/** How an agency answers: finished its part, needs more from the applicant, or refused. */
-export const AGENCY_OUTCOMES = ['done', 'needs_more', 'refused'] as const;
-export type AgencyOutcome = (typeof AGENCY_OUTCOMES)[number];
-
-/** One forward of an application to an agency, and its answer once recorded. */
-export interface AgencyStep {
-  agencyId: string;
-  forwardedAt: Date;
-  /** The officer who forwarded it. */
-  forwardedBy: string;
-  /** The step's own SLA, in working days. */
-  slaDays: number;
-  /** Closing time of the `slaDays`-th working day, counted over the office's closed days. */
-  slaDueAt: Date;
-  /** What the forwarding officer asked of the agency (sealed at rest). */
-  note: string;
-  answeredAt?: Date;
-  /** The officer or agency account that recorded the answer. */
-  answeredBy?: string;
-  outcome?: AgencyOutcome;
-  /** The agency's answer in words (sealed at rest). */
-  answerNote?: string;
-  /** Set once when the SLA check found the step over its SLA, so nobody hears it twice. */
-  overdueNoticeAt?: Date;
-}
+export { AGENCY_OUTCOMES } from './agency-step.js';
+export type { Agency, AgencyOutcome, AgencyStep } from './agency-step.js';
 
 /** Why a forward or an answer is refused; the console and API say it as a conflict. */
 export class AgencyStepError extends Error {

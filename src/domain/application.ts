@@ -1,4 +1,4 @@
-import type { AgencyStep } from './agency.js';
+import type { AgencyStep } from './agency-step.js';
 
 /**
  * The application a citizen files, as the whole program speaks of it. Persistence maps it to

@@ -30,4 +30,10 @@ export const ta = wordsOf({
   overShare: { id: 'Porsi lewat SLA', en: 'Share over SLA' },
   longestWait: { id: 'Tunggu terlama sekarang (hari kerja)', en: 'Longest wait now (working days)' },
   openNow: { id: 'Masih menunggu', en: 'Waiting now' },
+  inbox: { id: 'Diteruskan ke instansi Anda', en: 'Forwarded to your agency' },
+  inboxEmpty: {
+    id: 'Tidak ada permohonan yang menunggu instansi Anda.',
+    en: 'Nothing waits on your agency.',
+  },
+  dayOf: { id: 'hari ke-{day} dari {of} hari kerja', en: 'working day {day} of {of}' },
 });

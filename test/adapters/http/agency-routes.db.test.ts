@@ -193,4 +193,38 @@ describe('forwarding an application to an agency and recording its answer', () =
       /<td>Disdukcapil<\/td><td>1<\/td><td>-<\/td><td>100%<\/td><td>1<\/td><td>1\d<\/td>/,
     );
   });
+
+  it('should land an agency account on its own list, without personal data, and take its answer', async () => {
+    const { repos, base } = app();
+    const third = await repos.applications.create(
+      newApplication({ serviceId: 'pbg', status: 'IN_REVIEW' }),
+      sequentialNumbers(990),
+    );
+    expect(
+      (
+        await call('budi', 'POST', `/api/applications/${third.id}/forward`, {
+          agencyId: 'dinas_pupr',
+          note: 'Cek struktur',
+        })
+      ).status,
+    ).toBe(200);
+    const c = new Client(base);
+    await c.login('citata');
+    const queue = await c.fetch('/console/queue');
+    expect(queue.headers.get('location')).toBe('/console/agency');
+    const { html } = await c.page('/console/agency');
+    expect(html).toContain('Diteruskan ke instansi Anda');
+    expect(html).toContain(third.trackingNumber);
+    expect(html).toContain('Yang diminta dari instansi: Cek struktur');
+    expect(html).not.toMatch(/Siti|3171014708900003|081234567890/);
+    expect((await c.page(`/console/applications/${third.id}`)).res.status).toBe(403);
+    const answered = await c.form(`/console/agency/${third.id}/answer`, {
+      outcome: 'refused',
+      note: 'Tidak layak',
+      version: '2',
+    });
+    expect(answered.status).toBe(303);
+    expect((await c.page('/console/agency')).html).not.toContain(third.trackingNumber);
+    expect((await repos.applications.findById(third.id))?.agencySteps?.[0]?.outcome).toBe('refused');
+  });
 });

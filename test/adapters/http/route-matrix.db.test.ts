@@ -168,6 +168,15 @@ const ROUTES: Route[] = [
     body: 'form',
     bad: { outcome: 'dibakar' },
   },
+  // An agency account's own page (console/agency-inbox-routes.tsx).
+  { method: 'GET', pattern: '/console/agency', access: 'agency', body: 'none' },
+  {
+    method: 'POST',
+    pattern: '/console/agency/:id/answer',
+    access: 'agency',
+    body: 'form',
+    bad: { outcome: 'dibakar' },
+  },
   { method: 'GET', pattern: '/console/queue', access: 'officer', body: 'none' },
   { method: 'GET', pattern: '/console/queue/stream', access: 'officer', body: 'none', stream: true },
   { method: 'GET', pattern: '/console/handoffs/:id', access: 'officer', body: 'none' },
@@ -534,6 +543,7 @@ const AGENCY_ALSO = new Set([
   'GET /api/agencies',
   'POST /api/applications/:id/agency-answer',
   'POST /console/logout',
+  'GET /console/queue',
 ]);
 const isApi = (r: Route) => r.pattern.startsWith('/api/');
 const isConsole = (r: Route) => r.pattern.startsWith('/console/');
@@ -702,7 +712,11 @@ describe('bad input from a caller allowed to call the route', () => {
     const c = await loggedIn(app(), USER[r.access]);
     if (isConsole(r))
       await c.page(
-        r.pattern.startsWith('/console/intake') ? pathOf({ ...r, method: 'GET' }) : '/console/queue',
+        r.pattern.startsWith('/console/intake')
+          ? pathOf({ ...r, method: 'GET' })
+          : r.access === 'agency'
+            ? '/console/agency'
+            : '/console/queue',
       );
     const before = await fingerprint(app());
     const res = await send(c, r, r.bad!);
@@ -756,7 +770,7 @@ describe('garbage from a caller allowed to call the route (fast-check)', () => {
   const reading = rows.filter(([, r]) => r.method === 'POST' && r.bad);
   it.each(reading)('%s answers 4xx and changes nothing', async (_name, r) => {
     const c = await loggedIn(app(), USER[r.access]);
-    if (isConsole(r)) await c.page('/console/queue');
+    if (isConsole(r)) await c.page(r.access === 'agency' ? '/console/agency' : '/console/queue');
     const before = await fingerprint(app());
     await fc.assert(
       fc.asyncProperty(garbage, async (body) => {
@@ -773,7 +787,7 @@ describe('garbage from a caller allowed to call the route (fast-check)', () => {
   const ignoring = rows.filter(([, r]) => r.method === 'POST' && !r.bad && r.access !== 'public');
   it.each(ignoring)('%s ignores a garbage body without a server error', async (_name, r) => {
     const c = await loggedIn(app(), USER[r.access]);
-    if (isConsole(r)) await c.page('/console/queue');
+    if (isConsole(r)) await c.page(r.access === 'agency' ? '/console/agency' : '/console/queue');
     await fc.assert(
       fc.asyncProperty(garbage, async (body) => {
         const res = await send(c, r, body);

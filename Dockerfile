@@ -28,6 +28,7 @@ COPY --chown=node:node src ./src
 COPY --chown=node:node flows ./flows
 COPY --chown=node:node intents ./intents
 COPY --chown=node:node locales ./locales
+COPY --chown=node:node agencies.yaml ./agencies.yaml
 COPY --chown=node:node scripts ./scripts
 COPY --from=check --chown=node:node /app/dist ./dist
 RUN mkdir -p /app/data && chown node:node /app/data

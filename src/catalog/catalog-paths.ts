@@ -11,6 +11,8 @@ export interface CatalogPaths {
   localesDir?: string;
   /** Defaults to `<root>/intents`. */
   intentsDir?: string;
+  /** Defaults to `<root>/agencies.yaml`. */
+  agenciesFile?: string;
   /**
    * CATALOG_DIR: a deployment's own catalog, layered over the shipped one (its `flows/`,
    * `locales/` and `intents/services/`), so local texts and fees survive an upgrade of Loket.
@@ -25,6 +27,8 @@ export interface OverlayPaths {
   flowsDir: string;
   localesDir: string;
   intentsDir: string;
+  /** Replaces the shipped agency list whole when present. */
+  agenciesFile: string;
 }
 
 /** Absolute folders, plus how to name a file in a problem (relative to the root when inside it). */
@@ -33,6 +37,8 @@ export interface ResolvedPaths {
   flowsDir: string;
   localesDir: string;
   intentsDir: string;
+  /** The agencies (dinas) applications can be forwarded to. */
+  agenciesFile: string;
   overlay?: OverlayPaths;
   display(absPath: string): string;
 }
@@ -45,6 +51,7 @@ export function overlayPaths(dir: string): OverlayPaths {
     flowsDir: path.join(abs, 'flows'),
     localesDir: path.join(abs, 'locales'),
     intentsDir: path.join(abs, 'intents'),
+    agenciesFile: path.join(abs, 'agencies.yaml'),
   };
 }
 
@@ -60,6 +67,7 @@ export function resolveCatalogPaths(paths: CatalogPaths = {}): ResolvedPaths {
     flowsDir: path.resolve(root, paths.flowsDir ?? 'flows'),
     localesDir: path.resolve(root, paths.localesDir ?? 'locales'),
     intentsDir: path.resolve(root, paths.intentsDir ?? 'intents'),
+    agenciesFile: path.resolve(root, paths.agenciesFile ?? 'agencies.yaml'),
     ...(paths.overlayDir ? { overlay: overlayPaths(paths.overlayDir) } : {}),
     display,
   };

@@ -1,4 +1,5 @@
 import type { Flow } from './flow-schema.js';
+import type { Agency } from '../domain/agency.js';
 import type { Lang } from '../domain/lang.js';
 
 /** A message is a line of text or, for lists such as requirements, several lines. */
@@ -53,4 +54,9 @@ export interface Catalog {
   /** Flattened dot keys per language; `id` and `en` have the same keys. */
   messages: Readonly<Record<Lang, Readonly<Record<string, Message>>>>;
   kelurahan: KelurahanIndex;
+  /**
+   * The agencies (dinas) applications can be forwarded to, by id (`agencies.yaml`). Optional so a
+   * catalog built by hand in a test needs none.
+   */
+  agencies?: ReadonlyMap<string, Agency>;
 }

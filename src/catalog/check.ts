@@ -6,6 +6,8 @@ import { checkMessages } from './check-messages.js';
 import type { Flow } from './flow-schema.js';
 import { checkAddedKeys, checkOverlayFolder, dropReplacedMessages } from './overlay.js';
 import type { CatalogProblem } from './problem.js';
+import type { Agency } from '../domain/agency.js';
+import { checkAgencyReferences, readAgencies } from './read-agencies.js';
 import { readFlows } from './read-flows.js';
 import { checkServiceIntents } from './read-intents.js';
 import { readLocales } from './read-locales.js';
@@ -25,6 +27,8 @@ export interface CatalogCheck {
   /** In menu order; only flows that parsed. */
   flows: Map<string, Flow>;
   messages: Record<Lang, Record<string, Message>>;
+  /** The agencies applications can be forwarded to, by id. */
+  agencies: Map<string, Agency>;
   /** Display names of the folders read, for the summary line. */
   dirs: { flows: string; locales: string; intents: string; overlay?: string };
 }
@@ -37,7 +41,11 @@ export interface CatalogCheck {
  */
 export async function checkCatalog(options: CheckOptions = {}): Promise<CatalogCheck> {
   const paths = resolveCatalogPaths(options);
-  const [flowRead, localeRead] = await Promise.all([readFlows(paths), readLocales(paths)]);
+  const [flowRead, localeRead, agencyRead] = await Promise.all([
+    readFlows(paths),
+    readLocales(paths),
+    readAgencies(paths),
+  ]);
   const intentProblems = await checkServiceIntents(paths, flowRead.fileIds);
   const flows = flowRead.flows.map((f) => f.flow);
   const overlayProblems: CatalogProblem[] = [];
@@ -74,9 +82,12 @@ export async function checkCatalog(options: CheckOptions = {}): Promise<CatalogC
       ...localeRead.problems,
       ...messageProblems,
       ...intentProblems,
+      ...agencyRead.problems,
+      ...checkAgencyReferences(flowRead.flows, agencyRead.agencies, agencyRead.file),
     ],
     flows: new Map(flowRead.flows.map(({ flow }) => [flow.id, flow])),
     messages: { id: localeRead.locales.id.messages, en: localeRead.locales.en.messages },
+    agencies: agencyRead.agencies,
     dirs: {
       flows: paths.display(paths.flowsDir),
       locales: paths.display(paths.localesDir),

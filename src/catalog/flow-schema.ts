@@ -111,6 +111,14 @@ export const flowSchema = z
       })
       .strict()
       .default({ name: 'nama', nik: 'nik', phone: 'telepon', office: 'kelurahan' }),
+    /**
+     * The other agencies (dinas) the service usually waits on, in order, each with its SLA in
+     * working days: what the console offers when an officer forwards an application. The ids
+     * are those of `agencies.yaml`.
+     */
+    agency_steps: z
+      .array(z.object({ agency: id, sla_days: z.number().int().positive().max(60) }).strict())
+      .default([]),
     steps: z.array(stepSchema).min(1),
   })
   .strict();

@@ -30,5 +30,6 @@ export async function loadCatalog(options: LoadCatalogOptions): Promise<Catalog>
     flows: result.flows,
     messages: deepFreeze(result.messages),
     kelurahan,
+    agencies: result.agencies,
   });
 }

@@ -9,6 +9,8 @@ import type { CatalogProblem } from './problem.js';
 
 /** What an overlay folder may hold; anything else would be silently ignored, so it is reported. */
 const OVERLAY_FOLDERS = new Set(['flows', 'locales', 'intents']);
+/** Files an overlay may hold at its top: the agency list (read-agencies.ts). */
+const OVERLAY_FILES = new Set(['agencies.yaml']);
 /** Notes a deployment keeps beside its overlay are not catalog files. */
 const NOTE_FILE = /^(readme|changelog|notes?)(\.[a-z]+)?$/i;
 
@@ -39,10 +41,12 @@ export async function checkOverlayFolder(
   for (const e of entries) {
     if (e.name.startsWith('.') || (e.isFile() && NOTE_FILE.test(e.name))) continue;
     if (e.isDirectory() && OVERLAY_FOLDERS.has(e.name)) continue;
+    if (e.isFile() && OVERLAY_FILES.has(e.name)) continue;
     problems.push({
       file: `${shown}/${e.name}`,
       path: '',
-      message: 'Loket does not read this: an overlay holds only flows/, locales/ and intents/services/',
+      message:
+        'Loket does not read this: an overlay holds only flows/, locales/, intents/services/ and agencies.yaml',
       fix: 'move it into one of those folders (check the spelling of the folder name), or remove it',
     });
   }

@@ -121,6 +121,19 @@ export function formatDate(value: string, lang: Lang): string {
   }).format(new Date(time));
 }
 
+/** "Senin, 7 Desember 2026" in Jakarta time: since when an application waits on an agency. */
+export function formatDay(value: string, lang: Lang): string {
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) return value;
+  return formatter(LOCALE[lang], {
+    timeZone: TIME_ZONE,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(new Date(time));
+}
+
 /** "Senin, 20 Januari 2025 08.00" in Jakarta time: when an office opens next. */
 export function formatDateTime(value: string, lang: Lang): string {
   const time = Date.parse(value);

@@ -49,7 +49,7 @@ const STATIC_KEYS = [
   'summary.skipped',
   'submit.done', 'submit.next', 'submit.bring_originals', 'submit.hint', 'submit.failed', 'submit.waiting',
   'submit.routed_up',
-  'status.one', 'status.late', 'status.late_short', 'status.note', 'status.many', 'status.item', 'status.many_hint',
+  'status.one', 'status.late', 'status.agency_task', 'status.agency_waiting', 'status.agency_late', 'status.agency_answered', 'status.late_short', 'status.note', 'status.many', 'status.item', 'status.many_hint',
   'status.did_you_mean', 'status.not_found', 'status.none',
   'status.proof_ask', 'status.proof_menu', 'status.proof_wrong', 'status.proof_unreadable', 'status.proof_limited',
   'revision.requested', 'revision.sending', 'revision.saved', 'revision.unknown',

@@ -1,10 +1,10 @@
 import type { Ctx } from './context.js';
 import { emit, sayMenu, t } from './context.js';
-import { formatDate } from './dates.js';
+import { formatDate, formatDay } from './dates.js';
 import { flowOf, serviceName } from './flow-steps.js';
 import { encode } from './menu-values.js';
 import { answerThenResume } from './present.js';
-import type { StatusView } from './types.js';
+import type { AgencyWaitView, StatusView } from './types.js';
 
 /** Asks the use case to look up applications; the answer comes back as a status event. */
 export function requestStatus(ctx: Ctx, trackingNumber?: string): void {
@@ -27,9 +27,32 @@ function describe(ctx: Ctx, app: StatusView): string {
       due: formatDate(app.dueAt, lang),
     }),
   ];
+  if (app.agency) lines.push(agencyLine(ctx, app.agency));
   if (app.late) lines.push(t(ctx, 'status.late'));
   if (app.note) lines.push(t(ctx, 'status.note', { note: app.note }));
   return lines.join('\n');
+}
+
+/**
+ * "Menunggu pemeriksaan teknis di Dinas Cipta Karya sejak Senin, ... (3 dari 5 hari kerja)", or
+ * that the agency answered; over its SLA, it says so and names the way to complain.
+ */
+function agencyLine(ctx: Ctx, wait: AgencyWaitView): string {
+  const lang = ctx.state.lang;
+  const agency = ctx.catalog.agencies?.get(wait.agencyId);
+  const params = {
+    agency: agency?.shortName ?? wait.agencyId,
+    task: agency?.task?.[lang] ?? t(ctx, 'status.agency_task'),
+    since: formatDay(wait.since, lang),
+    day: wait.day,
+    of: wait.of,
+  };
+  if (wait.answeredAt)
+    return t(ctx, 'status.agency_answered', { ...params, at: formatDate(wait.answeredAt, lang) });
+  return [
+    t(ctx, 'status.agency_waiting', params),
+    ...(wait.late ? [t(ctx, 'status.agency_late', params)] : []),
+  ].join('\n');
 }
 
 function item(ctx: Ctx, app: StatusView): string {

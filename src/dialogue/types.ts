@@ -41,6 +41,24 @@ export interface StatusView {
   dueAt: string;
   late: boolean;
   note?: string;
+  /**
+   * Where it waits when another agency (dinas) has it, or the agency's answer when the last one
+   * came back and the office is on it again: the citizen sees why it takes long.
+   */
+  agency?: AgencyWaitView;
+}
+
+/** An agency step as the citizen is told it; the agency's words come from the catalog by id. */
+export interface AgencyWaitView {
+  agencyId: string;
+  /** ISO time it was forwarded. */
+  since: string;
+  /** The working day of the step's SLA it is on ("hari ke-3 dari 5"). */
+  day: number;
+  of: number;
+  late: boolean;
+  /** ISO time the agency answered; absent while it waits. */
+  answeredAt?: string;
 }
 
 /** What Loket holds about one chat, as the "data saya" answer words it (no full NIK in it). */

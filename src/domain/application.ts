@@ -1,3 +1,5 @@
+import type { AgencyStep } from './agency-step.js';
+
 /**
  * The application a citizen files, as the whole program speaks of it. Persistence maps it to
  * and from Mongoose documents; nothing here knows about storage or channels.
@@ -95,6 +97,11 @@ export interface Application {
    * moment unfinished; set once, so nobody hears it twice.
    */
   overdueNoticeAt?: Date;
+  /**
+   * Forwards to other agencies (dinas), oldest first; at most the last one is open. Absent on an
+   * application never forwarded. See src/domain/agency.ts.
+   */
+  agencySteps?: AgencyStep[];
   /**
    * Optimistic-concurrency counter, set by the repository (1 on create, +1 per save): pass the
    * version you read to `save` so two officers editing at once cannot overwrite each other.

@@ -65,6 +65,7 @@ async function officerDeps(loket: Loket, whatsapp: WhatsAppChannel | undefined):
     cannedReplies: config.CANNED_REPLIES,
     cannedReplyStore: repos.cannedReplyStore,
     catalog: loket.catalog,
+    holidays: runtime.holidays,
     now: runtime.now,
     handoffMaxPerOfficer: config.HANDOFF_MAX_PER_OFFICER,
     intake: {

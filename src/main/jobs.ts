@@ -3,6 +3,7 @@ import { RECONCILE_AT_START_MS, RECONCILE_WINDOW_MS, reconcileTurns } from '../a
 import { EFFECT_GRACE_MS, reconcileEffects } from '../app/application-effects.js';
 import { notifyLongWaits } from '../app/officer/notify-long-waits.js';
 import { noticeOverdue } from '../app/officer/notice-overdue.js';
+import { noticeAgencyOverdue } from '../app/officer/notice-agency-overdue.js';
 import { runRetention } from '../app/officer/retention.js';
 import { eraseClosedHandoffs } from '../app/officer/retention-handoffs.js';
 import { purgeOutbox } from '../app/officer/retention-outbox.js';
@@ -103,9 +104,15 @@ function startDraftExpiry(loket: Loket): PeriodicJob {
 function startSlaCheck(loket: Loket): PeriodicJob {
   const { config, logger, repos, runtime } = loket;
   const { leases, holder, now } = runtime;
-  const run = () => noticeOverdue({ ...repos, leases, holder, now });
+  // Agency steps are checked by the process that ran the check; their keys make a second run harmless.
+  const run = async () => {
+    const r = await noticeOverdue({ ...repos, leases, holder, now });
+    const agencySteps = r.ran ? await noticeAgencyOverdue({ ...repos, catalog: loket.catalog, now }) : 0;
+    return { ...r, agencySteps };
+  };
   return every(loket, config.SLA_CHECK_MINUTES, 'SLA check', run, (r) => {
     if (r.noticed > 0) logger.info({ sla: r }, 'SLA check: applications past their due date recorded');
+    if (r.agencySteps > 0) logger.info({ sla: r }, 'SLA check: agency steps past their SLA recorded');
   });
 }
 

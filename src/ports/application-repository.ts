@@ -49,6 +49,12 @@ export interface ApplicationFilter {
   overdueAt?: Date;
   /** With `overdueAt`: only those the SLA check has not told the citizen about yet (no `overdueNoticeAt`). */
   overdueNotNoticed?: boolean;
+  /** Only applications whose open agency step waits on this agency (an agency account's list). */
+  waitingOnAgency?: string;
+  /** Only applications with an open agency step (the agency SLA check, the dashboard). */
+  waitingOnAnyAgency?: boolean;
+  /** Only applications ever forwarded to an agency (the dashboard's agency table). */
+  forwarded?: boolean;
   /** Created at or after. */
   from?: Date;
   /** Created before. */
@@ -101,6 +107,11 @@ export interface ApplicationRepository {
    * open page stale. A later `save` of a copy read before it keeps the mark.
    */
   markOverdueNoticed(id: string, at: Date, opts?: WriteEffects): Promise<void>;
+  /**
+   * Records that the agency step at `stepIndex` was found over its SLA (its `overdueNoticeAt`);
+   * not a versioned write, for the same reason as `markOverdueNoticed`.
+   */
+  markAgencyOverdueNoticed(id: string, stepIndex: number, at: Date, opts?: WriteEffects): Promise<void>;
   /**
    * Applications owing follow-ups written before `before` (a writer that died, or failed after
    * its save), with just those follow-ups: what the reconciler completes.

@@ -1,5 +1,9 @@
-/** What an officer may do: officers serve citizens, supervisors also see complaints and metrics. */
-export type OfficerRole = 'officer' | 'supervisor' | 'admin';
+/**
+ * What an officer may do: officers serve citizens, supervisors also see complaints and metrics.
+ * An `agency` account belongs to another agency (a dinas, `agencyId`): it sees only the
+ * applications forwarded to its agency and records their answers, nothing else.
+ */
+export type OfficerRole = 'officer' | 'supervisor' | 'admin' | 'agency';
 
 /** A console user. Secrets are stored hashed only. */
 export interface Officer {
@@ -9,6 +13,8 @@ export interface Officer {
   displayName: string;
   role: OfficerRole;
   officeId: string;
+  /** For role `agency` only: the agency (agencies.yaml id) the account answers for. */
+  agencyId?: string;
   passwordHash: string;
   /** Hashes of the officer's API tokens (the REST API); a token itself is never stored. */
   active: boolean;

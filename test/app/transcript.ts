@@ -71,10 +71,17 @@ export function swapTypo(tracking: string): string {
  * Plays a transcript as citizen `user` on the terminal channel through the real inbound path
  * (idempotency, database, NLU, engine, effects); throws with the whole exchange on a mismatch.
  */
-export async function play(loket: Loket, user: string, t: Transcript, start: Date): Promise<void> {
+export async function play(
+  loket: Loket,
+  user: string,
+  t: Transcript,
+  start: Date,
+  /** Turns already played in this chat by an earlier call, so message ids stay unique. */
+  turnsBefore = 0,
+): Promise<void> {
   const vars: Record<string, string> = {};
   const log: string[] = [];
-  let n = 0;
+  let n = turnsBefore;
   for (const turn of t.turns) {
     n++;
     const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? `{${k}}`);
@@ -82,7 +89,7 @@ export async function play(loket: Loket, user: string, t: Transcript, start: Dat
       channel: 'terminal' as const,
       chatId: user,
       messageId: `${user}-${n}`,
-      at: new Date(start.getTime() + n * 60_000),
+      at: new Date(start.getTime() + (n - turnsBefore) * 60_000),
       ...(t.lang ? { lang: t.lang } : {}),
     };
     let content: InboundMessage['content'];

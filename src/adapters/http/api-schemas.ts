@@ -56,8 +56,10 @@ export const newOfficerSchema = z.object({
     .regex(/^[a-zA-Z0-9._-]{3,32}$/, 'Gunakan 3-32 huruf, angka, titik, garis bawah atau tanda hubung.'),
   displayName: z.string().trim().min(1, 'Nama wajib diisi.').max(100),
   password: z.string().min(10, 'Kata sandi minimal 10 karakter.').max(200),
-  role: z.enum(['officer', 'supervisor', 'admin'], 'Peran tidak dikenal.'),
+  role: z.enum(['officer', 'supervisor', 'admin', 'agency'], 'Peran tidak dikenal.'),
   officeId,
+  /** For role `agency`: the agency (agencies.yaml id) the account answers for. */
+  agencyId: z.string().trim().min(1).max(64).optional(),
 });
 
 /** The error shape every failing route answers with. */

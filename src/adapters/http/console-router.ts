@@ -1,6 +1,8 @@
 import express, { type RequestHandler, type Router } from 'express';
 import { createAdminConsoleRouter } from './admin-router.js';
 import { registerApplicationRoutes } from './console/application-routes.js';
+import { registerAgencyConsoleRoutes } from './console/agency-routes.js';
+import { registerAgencyInboxRoutes } from './console/agency-inbox-routes.js';
 import { registerAssetRoutes } from './console/asset-routes.js';
 import { registerCannedReplyRoutes } from './console/canned-reply-routes.js';
 import { consoleErrorHandler } from './console/console-errors.js';
@@ -18,7 +20,7 @@ import { registerTokenRoutes } from './console/token-routes.js';
 import { consoleRenderer } from './console-render.js';
 import { createDashboardConsoleRouter } from './dashboard-router.js';
 import type { OfficerHttpDeps } from './officer-http-deps.js';
-import { currentOfficer, officerSecurity } from './security.js';
+import { confineAgencyAccounts, currentOfficer, officerSecurity } from './security.js';
 import { createWhatsAppAdminRouter } from './whatsapp-admin-router.js';
 
 /**
@@ -38,14 +40,21 @@ export function createConsoleRouter(deps: OfficerHttpDeps): Router {
   registerSetupRoutes(router, ctx);
 
   router.use(loginGate);
+  // Agency accounts have their own page (agency-inbox-routes.tsx); the other pages are the offices'.
+  router.use(
+    confineAgencyAccounts([/^POST \/logout$/, /^GET \/(queue|agency)$/, /^POST \/agency\/[^/]+\/answer$/]),
+  );
   // Before the CSRF check below: a file upload's token is inside its multipart body.
   registerHandoffFileRoutes(router, ctx);
   // After the login gate: an anonymous form post hears "log in" (401), a logged-in one without
   // the form's token hears "reload" (403).
   router.use(sec.csrf);
   registerLogoutRoute(router, ctx);
+  // Before the queue: an agency account's login lands on its own list.
+  registerAgencyInboxRoutes(router, ctx);
   registerQueueRoutes(router, ctx);
   registerApplicationRoutes(router, ctx);
+  registerAgencyConsoleRoutes(router, ctx);
   registerHandoffRoutes(router, ctx);
   registerHandoffFlowRoutes(router, ctx);
   registerAvailabilityRoutes(router, ctx);

@@ -5,7 +5,7 @@ import { apiErrorHandler, bodyError, parseInput, sendError } from './http-errors
 import { intakeDeps, type IntakeHttpDeps } from './intake-router.js';
 import { assistedIntakeSchema } from './intake-schemas.js';
 import { applicationSummary } from './json-views.js';
-import { officerOf, officerSecurity, requireOfficer } from './security.js';
+import { confineAgencyAccounts, officerOf, officerSecurity, requireOfficer } from './security.js';
 
 /** A JSON answer as the form would have sent it: yes/no as the option values the engine knows. */
 function asText(v: string | number | boolean | null): string {
@@ -30,6 +30,7 @@ export function createIntakeApiRouter(deps: IntakeHttpDeps): Router {
     ...sec.session,
     sec.identify,
     requireOfficer,
+    confineAgencyAccounts([]),
     express.json({ limit }),
     sec.csrf,
     async (req, res) => {

@@ -8,7 +8,7 @@ import { intakeFormRoute } from './intake-form-route.js';
 import { intakeNotice, ti } from './intake-i18n.js';
 import { intakeServicesRoute } from './intake-services-route.js';
 import { intakeSlipRoute } from './intake-slip-route.js';
-import { currentOfficer, officerSecurity } from './security.js';
+import { confineAgencyAccounts, currentOfficer, officerSecurity } from './security.js';
 
 // The intake API router takes the deps type and the use case's deps from here, beside the pages.
 export { intakeDeps, type IntakeHttpDeps } from './intake-context.js';
@@ -48,6 +48,8 @@ export function createIntakeRouter(deps: IntakeHttpDeps): Router {
     res.status(401).type('text').send(intakeNotice('loginRequired'));
   });
 
+  // Filing for a walk-in citizen is an office's work, never an agency account's.
+  router.use(confineAgencyAccounts([]));
   const page = { deps, render: consoleRenderer(deps) };
   intakeServicesRoute(router, page);
   intakeSlipRoute(router, page);

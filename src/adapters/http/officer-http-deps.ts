@@ -31,6 +31,8 @@ export interface OfficerHttpDeps {
   handoffs: HandoffRepository;
   officers: OfficerRepository;
   offices: OfficeRepository;
+  /** The shipped national holidays plus HOLIDAYS, for agency steps' SLA; the shipped list when absent. */
+  holidays?: readonly string[];
   /** Admin-added holidays for every office (the holidays page); absent, that page lists the shipped ones only. */
   holidayStore?: HolidayRepository;
   outbox: Outbox;

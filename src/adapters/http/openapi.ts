@@ -9,6 +9,7 @@ import {
   statusChangeSchema,
 } from './api-schemas.js';
 import { SUPERVISOR_OPERATIONS } from './supervisor-openapi.js';
+import { AGENCY_OPERATIONS } from './agency-openapi.js';
 import { HANDOFF_FLOW_OPERATIONS } from './handoff-flow-openapi.js';
 import { assistedIntakeResultSchema, assistedIntakeSchema } from './intake-schemas.js';
 import { availabilityResponseSchema, availabilitySchema } from './workload-schemas.js';
@@ -112,6 +113,7 @@ const OPERATIONS: Operation[] = [
     response: availabilityResponseSchema,
   },
   ...SUPERVISOR_OPERATIONS,
+  ...AGENCY_OPERATIONS,
   ...HANDOFF_FLOW_OPERATIONS,
 ];
 

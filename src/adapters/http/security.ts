@@ -141,7 +141,14 @@ export function officerSecurity(deps: OfficerHttpDeps): OfficerSecurity {
 }
 
 function actor(o: OfficerActor): OfficerActor {
-  return { id: o.id, username: o.username, displayName: o.displayName, role: o.role, officeId: o.officeId };
+  return {
+    id: o.id,
+    username: o.username,
+    displayName: o.displayName,
+    role: o.role,
+    officeId: o.officeId,
+    ...(o.agencyId ? { agencyId: o.agencyId } : {}),
+  };
 }
 
 /** 401 for API requests without a session or a valid token; a refused token is told why. */
@@ -158,5 +165,24 @@ export function requireRole(...roles: OfficerRole[]): RequestHandler {
     const officer = currentOfficer(res);
     if (officer && roles.includes(officer.role)) return next();
     sendError(res, 403, 'forbidden', 'Anda tidak berwenang untuk tindakan ini (not allowed for your role).');
+  };
+}
+
+/**
+ * 403 for an agency account on any route not in `allowed` (matched against `METHOD /path` of
+ * the router): such an account works only on what was forwarded to its agency. Applied before
+ * the routes, so a new route is closed to agency accounts until it is listed.
+ */
+export function confineAgencyAccounts(allowed: readonly RegExp[]): RequestHandler {
+  return (req, res, next) => {
+    if (currentOfficer(res)?.role !== 'agency') return next();
+    const call = `${req.method === 'HEAD' ? 'GET' : req.method} ${req.path.replace(/\/+$/, '') || '/'}`;
+    if (allowed.some((r) => r.test(call))) return next();
+    sendError(
+      res,
+      403,
+      'forbidden',
+      'Akun instansi hanya melihat permohonan yang diteruskan ke instansinya (agency account).',
+    );
   };
 }

@@ -89,6 +89,7 @@ const WORDS = {
   role_officer: { id: 'Petugas', en: 'Officer' },
   role_supervisor: { id: 'Supervisor', en: 'Supervisor' },
   role_admin: { id: 'Admin', en: 'Admin' },
+  role_agency: { id: 'Akun instansi (dinas)', en: 'Agency account' },
   officeCode: { id: 'Kode kantor (wilayah)', en: 'Office code (area)' },
   officeCodeHint: {
     id: 'Kode Kemendagri kantornya; cari dengan nama di daftar kantor.',

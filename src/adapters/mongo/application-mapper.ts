@@ -8,15 +8,17 @@ import type {
   StatusChange,
 } from '../../domain/application.js';
 import { normalizePhone } from '../../dialogue/phone.js';
+import { openAgencyStep, type AgencyOutcome, type AgencyStep } from '../../domain/agency.js';
 import type { FieldCipher } from '../../ports/field-cipher.js';
-import { contactKeyOf, type ApplicationRecord } from './application-model.js';
+import { contactKeyOf, type AgencyStepRecord, type ApplicationRecord } from './application-model.js';
 import { compact } from './mongo-utils.js';
 
 /*
  * What is sealed in an application (docs/decisions/0010-field-encryption.md): the applicant's
  * name, NIK, phone and chat id, the answers, the file names, the free-text notes (status history,
  * revision, rejection) and a citizen actor's id in the history (`<channel>:<chat id>`, a phone
- * number on WhatsApp). The answers are sealed as one JSON string, not value by value: they are
+ * number on WhatsApp), and the notes of the agency steps (what was asked of a dinas, and its
+ * answer, often name the applicant's case). The answers are sealed as one JSON string, not value by value: they are
  * always read and written whole, nothing queries inside them, one open per read is cheaper than
  * one per answer, and the step ids (which say what was asked) are hidden too. What the store
  * looks up by is a blind index next to the sealed value: `contactKey`, `nikIndex`, `phoneIndex`,
@@ -64,6 +66,31 @@ function openAnswers(c: FieldCipher, stored: ApplicationRecord['answers']): Reco
   return { ...stored };
 }
 
+/** Agency steps as stored, with the two notes sealed; absent when the application has none. */
+function sealSteps(c: FieldCipher, steps: AgencyStep[] | undefined): AgencyStepRecord[] | undefined {
+  if (!steps || steps.length === 0) return undefined;
+  return steps.map((s) => compact({ ...s, note: c.seal(s.note), answerNote: sealOpt(c, s.answerNote) }));
+}
+
+function openSteps(c: FieldCipher, steps: AgencyStepRecord[] | undefined): AgencyStep[] | undefined {
+  if (!steps || steps.length === 0) return undefined;
+  return steps.map((s) =>
+    compact<AgencyStep>({
+      agencyId: s.agencyId,
+      forwardedAt: s.forwardedAt,
+      forwardedBy: s.forwardedBy,
+      slaDays: s.slaDays,
+      slaDueAt: s.slaDueAt,
+      note: c.open(s.note),
+      answeredAt: s.answeredAt ?? undefined,
+      answeredBy: s.answeredBy ?? undefined,
+      outcome: (s.outcome ?? undefined) as AgencyOutcome | undefined,
+      answerNote: openOpt(c, s.answerNote),
+      overdueNoticeAt: s.overdueNoticeAt ?? undefined,
+    }),
+  );
+}
+
 /** Stored record -> domain application (ddd-forum's `toDomain`), opening the sealed fields. */
 export function applicationToDomain(r: ApplicationRecord, c: FieldCipher): Application {
   const { contact } = r.applicant;
@@ -97,6 +124,7 @@ export function applicationToDomain(r: ApplicationRecord, c: FieldCipher): Appli
     slaDueAt: r.slaDueAt,
     erasedAt: r.erasedAt ?? undefined,
     overdueNoticeAt: r.overdueNoticeAt ?? undefined,
+    agencySteps: openSteps(c, r.agencySteps),
     version: r.version,
   });
 }
@@ -151,6 +179,8 @@ export function applicationToPersistence(
     slaDueAt: a.slaDueAt,
     erasedAt: a.erasedAt,
     overdueNoticeAt: a.overdueNoticeAt,
+    agencySteps: sealSteps(c, a.agencySteps),
+    waitingOn: openAgencyStep(a)?.agencyId,
     version: a.version,
   });
 }
@@ -163,6 +193,8 @@ const OPTIONAL = [
   'nikIndex',
   'phoneIndex',
   'nameIndex',
+  'agencySteps',
+  'waitingOn',
 ] as const;
 
 /**
@@ -191,6 +223,7 @@ export function applicationSealedValues(r: ApplicationRecord): { sealed: string[
   for (const h of r.statusHistory)
     sealed.push(h.note ?? undefined, h.by.kind === 'citizen' ? h.by.id : undefined);
   sealed.push(r.rejectionReason ?? undefined, r.revision?.note);
+  for (const s of r.agencySteps ?? []) sealed.push(s.note, s.answerNote ?? undefined);
   const indexes = [r.contactKey, r.nikIndex, r.phoneIndex, ...(r.nameIndex ?? [])];
   return {
     sealed: sealed.filter((v): v is string => typeof v === 'string'),

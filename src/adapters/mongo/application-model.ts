@@ -59,6 +59,13 @@ export interface ApplicationRecord {
   /** When retention erased the personal data (see the domain type). */
   erasedAt?: Date;
   overdueNoticeAt?: Date;
+  /** Forwards to other agencies; `note` and `answerNote` sealed (application-mapper.ts). */
+  agencySteps?: AgencyStepRecord[];
+  /**
+   * The agency the open step waits on, absent when none is open: a top-level field, for the same
+   * reason as `contactKey`, so an agency account's list is filtered by the database.
+   */
+  waitingOn?: string;
   version: number;
   /** Always set (the id when the caller gives none): FerretDB has no sparse unique indexes. */
   idempotencyKey: string;
@@ -72,6 +79,38 @@ export interface ApplicationRecord {
   /** Written by `mutateInPlace` (write-lock.ts). */
   inPlaceSeq?: number;
 }
+
+/** One agency step as stored: dates and ids plain, the officers' and the agency's words sealed. */
+export interface AgencyStepRecord {
+  agencyId: string;
+  forwardedAt: Date;
+  forwardedBy: string;
+  slaDays: number;
+  slaDueAt: Date;
+  note: string;
+  answeredAt?: Date;
+  answeredBy?: string;
+  outcome?: string;
+  answerNote?: string;
+  overdueNoticeAt?: Date;
+}
+
+const agencyStep = new Schema<AgencyStepRecord>(
+  {
+    agencyId: { type: String, required: true },
+    forwardedAt: { type: Date, required: true },
+    forwardedBy: { type: String, required: true },
+    slaDays: { type: Number, required: true },
+    slaDueAt: { type: Date, required: true },
+    note: { type: String, required: true },
+    answeredAt: Date,
+    answeredBy: String,
+    outcome: String,
+    answerNote: String,
+    overdueNoticeAt: Date,
+  },
+  { _id: false },
+);
 
 const actor = new Schema(
   { kind: { type: String, required: true }, id: { type: String, required: true } },
@@ -143,6 +182,8 @@ const schema = new Schema<ApplicationRecord>(
     slaDueAt: { type: Date, required: true },
     erasedAt: { type: Date, required: false },
     overdueNoticeAt: { type: Date, required: false },
+    agencySteps: { type: [agencyStep], default: undefined },
+    waitingOn: String,
     version: { type: Number, required: true },
     idempotencyKey: { type: String, required: true },
     pendingEffects: { type: [Schema.Types.Mixed], default: undefined },
@@ -164,6 +205,7 @@ schema.index({ nameIndex: 1 });
 schema.index({ status: 1, slaDueAt: 1 });
 schema.index({ createdAt: -1 });
 schema.index({ effectsPending: 1 });
+schema.index({ waitingOn: 1 });
 
 /** The value `contactKey` indexes: a channel name has no colon, so this names one chat. */
 export const contactKeyOf = (contact: { channel: string; chatId: string }): string =>

@@ -163,6 +163,28 @@ export class MongoApplicationRepository implements ApplicationRepository {
     }));
   }
 
+  async markAgencyOverdueNoticed(
+    id: string,
+    stepIndex: number,
+    at: Date,
+    opts: WriteEffects = {},
+  ): Promise<void> {
+    const _id = toObjectId(id);
+    if (!_id) return;
+    const effects = storable(opts.effects, this.cipher);
+    // The whole array is written back (sealed notes as stored): no reliance on positional paths.
+    await mutateInPlace(this.locks, this.model, _id, (current) => ({
+      $set: {
+        agencySteps: (current.agencySteps ?? []).map((s, i) =>
+          i === stepIndex ? { ...s, overdueNoticeAt: at } : s,
+        ),
+        ...(effects.length > 0
+          ? { pendingEffects: [...(current.pendingEffects ?? []), ...effects], effectsPending: true }
+          : {}),
+      },
+    }));
+  }
+
   async listPendingEffects(before: Date, limit: number): Promise<PendingEffects[]> {
     const rows = await this.model
       .find({ effectsPending: true }, { pendingEffects: 1 })
@@ -246,6 +268,9 @@ function toQuery(f: ApplicationFilter, c: FieldCipher): FilterQuery<ApplicationR
   if (f.serviceId !== undefined) and.push({ serviceId: f.serviceId });
   if (f.overdueAt) and.push({ slaDueAt: { $lt: f.overdueAt } }, { status: { $nin: SLA_STOPPED } });
   if (f.overdueNotNoticed) and.push({ overdueNoticeAt: { $exists: false } });
+  if (f.waitingOnAgency !== undefined) and.push({ waitingOn: f.waitingOnAgency });
+  if (f.waitingOnAnyAgency) and.push({ waitingOn: { $exists: true } });
+  if (f.forwarded) and.push({ agencySteps: { $exists: true } });
   if (f.from) and.push({ createdAt: { $gte: f.from } });
   if (f.to) and.push({ createdAt: { $lt: f.to } });
   const text = f.text?.trim();

@@ -12,6 +12,9 @@ import { outboxModel } from './outbox-model.js';
 import { satisfactionModel } from './satisfaction-model.js';
 import { openJson, sealJson } from './sealed-fields.js';
 
+/** Audit events whose payload may carry an officer's free-text note about the application. */
+const NOTE_EVENTS = ['application.status_changed', 'application.forwarded', 'application.agency_answered'];
+
 /** Statuses after which nothing more happens to an application: retention may start counting. */
 const FINAL = ['COMPLETED', 'REJECTED', 'CANCELLED'];
 
@@ -46,7 +49,7 @@ export function createMongoRetentionStore(conn: Connection, cipher: FieldCipher)
     async eraseEventNotes(applicationId) {
       // The notes sit inside each event's sealed payload: open, drop them, seal again.
       const rows = await events
-        .find({ applicationId, type: 'application.status_changed', sealed: { $exists: true } })
+        .find({ applicationId, type: { $in: NOTE_EVENTS }, sealed: { $exists: true } })
         .select({ _id: 1, sealed: 1 })
         .lean<Array<{ _id: unknown; sealed: string }>>()
         .exec();

@@ -13,6 +13,7 @@ export interface OfficerRecord {
   displayName: string;
   role: string;
   officeId: string;
+  agencyId?: string;
   passwordHash: string;
   active: boolean;
   failedLogins: number;
@@ -25,8 +26,9 @@ const schema = new Schema<OfficerRecord>(
     username: { type: String, required: true },
     usernameKey: { type: String, required: true },
     displayName: { type: String, required: true },
-    role: { type: String, enum: ['officer', 'supervisor', 'admin'], required: true },
+    role: { type: String, enum: ['officer', 'supervisor', 'admin', 'agency'], required: true },
     officeId: { type: String, required: true },
+    agencyId: String,
     passwordHash: { type: String, required: true },
     active: { type: Boolean, required: true },
     failedLogins: { type: Number, default: 0 },

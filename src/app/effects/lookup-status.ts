@@ -1,4 +1,8 @@
-import type { StatusProof, StatusView, SystemEvent } from '../../dialogue/types.js';
+import type { AgencyWaitView, StatusProof, StatusView, SystemEvent } from '../../dialogue/types.js';
+import { agencyWait } from '../../domain/agency.js';
+import { DEFAULT_HOLIDAY_DATES } from '../../domain/holidays.js';
+import { isFinal } from '../../domain/status.js';
+import { closedDates } from '../calendar.js';
 import type { Application, ApplicationStatus } from '../../domain/application.js';
 import { parseTrackingNumber } from '../../domain/tracking-number.js';
 import { isLate } from '../../domain/working-days.js';
@@ -9,7 +13,8 @@ import { ownsApplication, PROOF_LIMIT, PROOF_WINDOW_MINUTES, proofMatches } from
 const NOT_LATE: readonly ApplicationStatus[] = ['COMPLETED', 'REJECTED', 'CANCELLED', 'READY_FOR_PICKUP'];
 
 /** What the lookup needs: the applications, the prefix, and the wrong-answer counts. */
-type LookupDeps = Pick<EffectDeps, 'applications' | 'trackingPrefix' | 'statusProofs'>;
+type LookupDeps = Pick<EffectDeps, 'applications' | 'trackingPrefix' | 'statusProofs'> &
+  Partial<Pick<EffectDeps, 'holidays' | 'offices' | 'holidayStore'>>;
 
 /**
  * The citizen asked where an application stands: by tracking number, or without one, every
@@ -28,7 +33,8 @@ export async function lookupStatus(
   if (!query) {
     const mine = await deps.applications.listByContact(chat);
     if (mine.length === 0) return [{ kind: 'status_not_found' }];
-    return [{ kind: 'status_found', applications: mine.map((a) => statusView(a, msg.at)) }];
+    const views = await Promise.all(mine.map((a) => statusView(deps, a, msg.at)));
+    return [{ kind: 'status_found', applications: views }];
   }
   const parsed = parseTrackingNumber(query, deps.trackingPrefix);
   if (!parsed.ok) {
@@ -40,12 +46,12 @@ export async function lookupStatus(
   }
   const app = await deps.applications.findByTrackingNumber(parsed.value);
   if (!app) return [{ kind: 'status_not_found', query: parsed.value }];
-  if (ownsApplication(app, chat)) return [found(app, msg.at)];
+  if (ownsApplication(app, chat)) return [await found(deps, app, msg.at)];
   return checkProof(deps, app, effect.proof, { chat: `${chat.channel}:${chat.chatId}`, at: msg.at });
 }
 
-function found(app: Application, at: Date): SystemEvent {
-  return { kind: 'status_found', applications: [statusView(app, at)] };
+async function found(deps: LookupDeps, app: Application, at: Date): Promise<SystemEvent> {
+  return { kind: 'status_found', applications: [await statusView(deps, app, at)] };
 }
 
 /**
@@ -65,7 +71,7 @@ async function checkProof(
   const used = Math.max(before.byChat, before.byNumber);
   if (used >= PROOF_LIMIT) return [{ kind: 'status_proof_limited', retryMinutes: PROOF_WINDOW_MINUTES }];
   if (!proof) return [{ kind: 'status_needs_proof', trackingNumber }];
-  if (proofMatches(app, proof, at)) return [found(app, at)];
+  if (proofMatches(app, proof, at)) return [await found(deps, app, at)];
   await deps.statusProofs.recordWrong({ chat, trackingNumber, at });
   const remaining = PROOF_LIMIT - used - 1;
   if (remaining <= 0) return [{ kind: 'status_proof_limited', retryMinutes: PROOF_WINDOW_MINUTES }];
@@ -73,9 +79,11 @@ async function checkProof(
 }
 
 /** What the citizen is told of one application: no personal data, the officer's note where they must act. */
-function statusView(app: Application, now: Date): StatusView {
+async function statusView(deps: LookupDeps, app: Application, now: Date): Promise<StatusView> {
   const last = app.statusHistory.at(-1);
+  const agency = await agencyView(deps, app, now);
   return {
+    ...(agency ? { agency } : {}),
     trackingNumber: app.trackingNumber,
     serviceId: app.serviceId,
     status: app.status,
@@ -84,5 +92,34 @@ function statusView(app: Application, now: Date): StatusView {
     late: isLate(app.slaDueAt, now) && !NOT_LATE.includes(app.status),
     ...(app.status === 'REJECTED' && app.rejectionReason ? { note: app.rejectionReason } : {}),
     ...(app.status === 'NEEDS_REVISION' && app.revision ? { note: app.revision.note } : {}),
+  };
+}
+
+/**
+ * The agency step the citizen is told of: the open one, or the last one answered while the
+ * office still works on it (once the status moves on, the status itself says enough).
+ */
+async function agencyView(
+  deps: LookupDeps,
+  app: Application,
+  now: Date,
+): Promise<AgencyWaitView | undefined> {
+  const step = app.agencySteps?.at(-1);
+  if (!step || (step.answeredAt && !['SUBMITTED', 'IN_REVIEW'].includes(app.status))) return undefined;
+  if (isFinal(app.status)) return undefined;
+  const holidays = await closedDates(
+    {
+      holidays: deps.holidays ?? DEFAULT_HOLIDAY_DATES,
+      ...(deps.offices ? { offices: deps.offices } : {}),
+      ...(deps.holidayStore ? { holidayStore: deps.holidayStore } : {}),
+    },
+    app.officeId,
+  );
+  const wait = agencyWait(step, now, { holidays });
+  return {
+    agencyId: step.agencyId,
+    since: step.forwardedAt.toISOString(),
+    ...wait,
+    ...(step.answeredAt ? { answeredAt: step.answeredAt.toISOString() } : {}),
   };
 }

@@ -19,6 +19,8 @@ export interface NewOfficerInput {
   password: string;
   role: OfficerRole;
   officeId: string;
+  /** Required for role `agency`: the agency the account answers for. */
+  agencyId?: string;
 }
 
 /** Kemendagri codes: province `31`, city `31.71`, district `31.71.01`, village `31.71.01.1001`. */
@@ -52,6 +54,7 @@ export async function createOfficer(
   }
   if (!OFFICE_ID_PATTERN.test(input.officeId))
     fields.officeId = 'Kode wilayah tidak valid, contoh 31.71.01.1001.';
+  if (input.role === 'agency' && !input.agencyId?.trim()) fields.agencyId = 'Pilih instansi akun ini.';
   if (Object.keys(fields).length > 0) {
     throw new OfficerActionError('invalid', 'Data petugas belum benar (invalid officer data).', fields);
   }
@@ -62,6 +65,7 @@ export async function createOfficer(
       displayName: input.displayName.trim(),
       role: input.role,
       officeId: input.officeId,
+      ...(input.role === 'agency' && input.agencyId ? { agencyId: input.agencyId.trim() } : {}),
       passwordHash: await hashPassword(input.password),
       active: true,
       failedLogins: 0,

@@ -48,6 +48,10 @@ export function erasePersonalData(app: Application, flow: Flow | undefined, at: 
     statusHistory: app.statusHistory.map(({ note: _note, ...change }) =>
       change.by.kind === 'citizen' ? { ...change, by: { kind: 'citizen', id: 'dihapus' } } : change,
     ),
+    // What was asked of an agency and its answer may name the case; who, when and how long stay.
+    ...(app.agencySteps
+      ? { agencySteps: app.agencySteps.map(({ answerNote: _a, ...s }) => ({ ...s, note: '[dihapus]' })) }
+      : {}),
     updatedAt: at,
     erasedAt: at,
   };

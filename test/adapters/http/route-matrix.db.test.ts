@@ -4,7 +4,9 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import type { WhatsAppSession, WhatsAppStatus } from '../../../src/ports/whatsapp-session.js';
 import { newApplication, sequentialNumbers } from '../mongo/fixtures.js';
-import { api, Client, useHttpApp, type HttpFixture } from './http-fixture.js';
+import { issueApiToken } from '../../../src/app/officer/api-tokens.js';
+import { createOfficer } from '../../../src/app/officer/create-officer.js';
+import { api, Client, PASSWORD, useHttpApp, type HttpFixture } from './http-fixture.js';
 import { intakeSettings } from './intake-support.js';
 
 /**
@@ -18,7 +20,7 @@ import { intakeSettings } from './intake-support.js';
  *   garbage          (fast-check) never 500, and the database is unchanged
  */
 
-type Access = 'public' | 'officer' | 'supervisor' | 'admin';
+type Access = 'public' | 'officer' | 'supervisor' | 'admin' | 'agency';
 type Body = 'json' | 'form' | 'multipart' | 'none';
 interface Route {
   method: 'GET' | 'POST';
@@ -59,6 +61,23 @@ const ROUTES: Route[] = [
     access: 'officer',
     body: 'json',
     bad: { serviceId: 5, answers: 'semua' },
+  },
+  // Agencies (api/agency-routes.ts); `agency` routes are an agency account's alone.
+  { method: 'GET', pattern: '/api/agencies', access: 'officer', body: 'none' },
+  { method: 'GET', pattern: '/api/agency/applications', access: 'agency', body: 'none' },
+  {
+    method: 'POST',
+    pattern: '/api/applications/:id/forward',
+    access: 'officer',
+    body: 'json',
+    bad: { agencyId: '', note: 5 },
+  },
+  {
+    method: 'POST',
+    pattern: '/api/applications/:id/agency-answer',
+    access: 'officer',
+    body: 'json',
+    bad: { outcome: 'dibakar' },
   },
   { method: 'GET', pattern: '/api/handoffs', access: 'officer', body: 'none' },
   { method: 'GET', pattern: '/api/handoffs/:id', access: 'officer', body: 'none' },
@@ -134,6 +153,29 @@ const ROUTES: Route[] = [
     access: 'officer',
     body: 'form',
     bad: { to: 'DIBAKAR' },
+  },
+  {
+    method: 'POST',
+    pattern: '/console/applications/:id/forward',
+    access: 'officer',
+    body: 'form',
+    bad: { agencyId: '', note: '' },
+  },
+  {
+    method: 'POST',
+    pattern: '/console/applications/:id/agency-answer',
+    access: 'officer',
+    body: 'form',
+    bad: { outcome: 'dibakar' },
+  },
+  // An agency account's own page (console/agency-inbox-routes.tsx).
+  { method: 'GET', pattern: '/console/agency', access: 'agency', body: 'none' },
+  {
+    method: 'POST',
+    pattern: '/console/agency/:id/answer',
+    access: 'agency',
+    body: 'form',
+    bad: { outcome: 'dibakar' },
   },
   { method: 'GET', pattern: '/console/queue', access: 'officer', body: 'none' },
   { method: 'GET', pattern: '/console/queue/stream', access: 'officer', body: 'none', stream: true },
@@ -441,6 +483,19 @@ beforeAll(async () => {
     officeId: '31.71.01.1001',
     createdAt: new Date(),
   });
+  const dinas = await createOfficer(
+    { ...repos, now: () => new Date() },
+    {
+      username: 'dinas',
+      displayName: 'Dinas Cipta Karya',
+      password: PASSWORD,
+      role: 'agency',
+      officeId: '31',
+      agencyId: 'dinas_pupr',
+    },
+    { kind: 'system', id: 'test' },
+  );
+  app().tokens.dinas = await issueApiToken({ ...repos, now: () => new Date() }, dinas);
   Object.assign(ids, {
     id: application.id,
     docId: application.documents[0]!.id,
@@ -466,13 +521,30 @@ function pathOf(r: Route): string {
     .replace(':index', '0');
 }
 
-const USER: Record<Access, string> = { public: 'budi', officer: 'budi', supervisor: 'sari', admin: 'admin' };
+const USER: Record<Access, string> = {
+  public: 'budi',
+  officer: 'budi',
+  supervisor: 'sari',
+  admin: 'admin',
+  agency: 'dinas',
+};
 const BELOW: Record<Access, string | undefined> = {
   public: undefined,
   officer: undefined,
   supervisor: 'budi',
   admin: 'sari',
+  agency: 'budi',
 };
+/** What an agency account may call besides its own routes (api-router.ts AGENCY_API). */
+const AGENCY_ALSO = new Set([
+  'GET /api/openapi.json',
+  'GET /api/csrf-token',
+  'GET /api/me',
+  'GET /api/agencies',
+  'POST /api/applications/:id/agency-answer',
+  'POST /console/logout',
+  'GET /console/queue',
+]);
 const isApi = (r: Route) => r.pattern.startsWith('/api/');
 const isConsole = (r: Route) => r.pattern.startsWith('/console/');
 
@@ -594,6 +666,26 @@ describe('a role below the one a route needs', () => {
   });
 });
 
+describe('an agency account', () => {
+  // Everything not its own: even an office-wide route answers 403, and nothing changes.
+  const elsewhere = rows.filter(
+    ([name, r]) => r.access !== 'public' && r.access !== 'agency' && !AGENCY_ALSO.has(name) && !r.stream,
+  );
+  it.each(elsewhere.filter(([, r]) => isApi(r)))('%s, by API token', async (_name, r) => {
+    const f = app();
+    const res = await api(f.base, f.tokens.dinas, r.method, pathOf(r), r.body === 'none' ? undefined : {});
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ error: { code: 'forbidden' } });
+  });
+  it.each(elsewhere.filter(([, r]) => isConsole(r)))('%s, by session', async (_name, r) => {
+    const c = await loggedIn(app(), 'dinas');
+    const before = await fingerprint(app());
+    const res = await send(c, r, r.bad ?? {});
+    expect(res.status).toBe(403);
+    expect(await fingerprint(app())).toBe(before);
+  });
+});
+
 describe('a state change with a session but no CSRF token', () => {
   const posts = rows.filter(([, r]) => r.method === 'POST' && r.access !== 'public');
   it.each(posts)('%s', async (_name, r) => {
@@ -620,7 +712,11 @@ describe('bad input from a caller allowed to call the route', () => {
     const c = await loggedIn(app(), USER[r.access]);
     if (isConsole(r))
       await c.page(
-        r.pattern.startsWith('/console/intake') ? pathOf({ ...r, method: 'GET' }) : '/console/queue',
+        r.pattern.startsWith('/console/intake')
+          ? pathOf({ ...r, method: 'GET' })
+          : r.access === 'agency'
+            ? '/console/agency'
+            : '/console/queue',
       );
     const before = await fingerprint(app());
     const res = await send(c, r, r.bad!);
@@ -674,7 +770,7 @@ describe('garbage from a caller allowed to call the route (fast-check)', () => {
   const reading = rows.filter(([, r]) => r.method === 'POST' && r.bad);
   it.each(reading)('%s answers 4xx and changes nothing', async (_name, r) => {
     const c = await loggedIn(app(), USER[r.access]);
-    if (isConsole(r)) await c.page('/console/queue');
+    if (isConsole(r)) await c.page(r.access === 'agency' ? '/console/agency' : '/console/queue');
     const before = await fingerprint(app());
     await fc.assert(
       fc.asyncProperty(garbage, async (body) => {
@@ -691,7 +787,7 @@ describe('garbage from a caller allowed to call the route (fast-check)', () => {
   const ignoring = rows.filter(([, r]) => r.method === 'POST' && !r.bad && r.access !== 'public');
   it.each(ignoring)('%s ignores a garbage body without a server error', async (_name, r) => {
     const c = await loggedIn(app(), USER[r.access]);
-    if (isConsole(r)) await c.page('/console/queue');
+    if (isConsole(r)) await c.page(r.access === 'agency' ? '/console/agency' : '/console/queue');
     await fc.assert(
       fc.asyncProperty(garbage, async (body) => {
         const res = await send(c, r, body);

@@ -119,6 +119,16 @@ describe('retention (RETENTION_DAYS after a final status)', () => {
           revision: { stepId: 'nik', note: 'Siti: NIK salah' },
         },
       });
+    // A forward to an agency carries the officer's note too.
+    await repos.events.append({
+      type: 'application.forwarded',
+      applicationId: completed.id,
+      trackingNumber: completed.trackingNumber,
+      officeId: completed.officeId,
+      actor: { kind: 'officer', id: 'o1' },
+      at: completed.updatedAt,
+      after: { agencyId: 'disdukcapil', slaDays: 3, note: 'Siti minta dipercepat' },
+    });
 
     const report = await runRetention(deps());
     expect(report).toEqual({ ran: true, erased: 2, documentsDeleted: 2, skipped: 0 });

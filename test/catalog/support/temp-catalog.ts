@@ -39,10 +39,10 @@ export async function tempCatalog(files: Record<string, unknown> = {}): Promise<
   return t;
 }
 
-/** Copies the real flows/, locales/ and intents/ into a temporary catalog. */
+/** Copies the real flows/, locales/, intents/ and agencies.yaml into a temporary catalog. */
 export async function copyRealCatalog(): Promise<TempCatalog> {
   const t = await tempCatalog();
-  for (const dir of ['flows', 'locales', 'intents']) {
+  for (const dir of ['flows', 'locales', 'intents', 'agencies.yaml']) {
     await cp(path.join(PROJECT_ROOT, dir), path.join(t.root, dir), { recursive: true });
   }
   return t;

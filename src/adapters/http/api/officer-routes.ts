@@ -43,6 +43,11 @@ export function officerRoutes(router: Router, deps: OfficerHttpDeps): void {
         'Kantor petugas baru harus di wilayah Anda (outside your office).',
       );
     }
+    if (body.agencyId && deps.catalog?.agencies && !deps.catalog.agencies.has(body.agencyId)) {
+      return sendError(res, 400, 'invalid', 'Instansi tidak dikenal (unknown agency).', {
+        agencyId: 'Pilih instansi dari daftar (GET /api/agencies).',
+      });
+    }
     res.status(201).json({ officer: await createOfficer(deps, body, actorOf(admin)) });
   });
 }

@@ -18,6 +18,11 @@ import { officerOf } from '../security.js';
 import { ApplicationDetail } from '../views/application-detail.js';
 import { ApplicationList } from '../views/application-list.js';
 import type { ConsoleContext } from './context.js';
+import type { Application } from '../../../domain/application.js';
+import { agencyWait } from '../../../domain/agency.js';
+import { DEFAULT_HOLIDAY_DATES } from '../../../domain/holidays.js';
+import { closedDates } from '../../../app/calendar.js';
+import type { AgencySectionProps } from '../views/agency-steps.js';
 
 /** The application list (with filters), one application's page, and its status form. */
 export function registerApplicationRoutes(router: Router, ctx: ConsoleContext): void {
@@ -104,7 +109,8 @@ function statusChangeOf(req: Request) {
   };
 }
 
-interface DetailOptions {
+/** How a detail page is re-rendered after a refused form. */
+export interface DetailOptions {
   status?: number;
   flash?: { kind: 'ok' | 'error'; text: string };
   errors?: Record<string, string>;
@@ -113,7 +119,7 @@ interface DetailOptions {
 }
 
 /** One application's page, freshly read: after a refused change it shows the current state. */
-async function renderDetail(
+export async function renderDetail(
   ctx: ConsoleContext,
   req: Request,
   res: Response,
@@ -129,6 +135,7 @@ async function renderDetail(
     officeNames(deps.offices, [application.officeId]),
   ]);
   const words = applicationWords(catalogOf(deps), lang, application);
+  const agency = await agencySection(deps, application, o.errors);
   ctx.render(
     req,
     res,
@@ -144,6 +151,7 @@ async function renderDetail(
         words={words}
         officeNames={offices}
         undelivered={undelivered}
+        {...(agency ? { agency } : {})}
       />
     ),
     { ...(o.status ? { status: o.status } : {}), ...(o.flash ? { flash: o.flash } : {}) },
@@ -153,4 +161,25 @@ async function renderDetail(
 /** The catalog for words on these pages: the console's own, else the one assisted intake carries. */
 function catalogOf(deps: OfficerHttpDeps): Catalog | undefined {
   return deps.catalog ?? deps.intake?.catalog;
+}
+
+/** The agency section's data: the agencies, and each step's working day counted over the office's closed days. */
+async function agencySection(
+  deps: OfficerHttpDeps,
+  app: Application,
+  errors: Record<string, string> | undefined,
+): Promise<Omit<AgencySectionProps, 'lang' | 'csrf' | 'app'> | undefined> {
+  const agencies = catalogOf(deps)?.agencies;
+  if (!agencies || agencies.size === 0) return undefined;
+  const holidays = await closedDates(
+    {
+      holidays: deps.holidays ?? DEFAULT_HOLIDAY_DATES,
+      offices: deps.offices,
+      ...(deps.holidayStore ? { holidayStore: deps.holidayStore } : {}),
+    },
+    app.officeId,
+  );
+  const now = deps.now();
+  const waits = (app.agencySteps ?? []).map((s) => agencyWait(s, now, { holidays }));
+  return { agencies, waits, canForward: true, ...(errors ? { errors } : {}) };
 }

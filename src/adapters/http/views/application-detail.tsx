@@ -10,6 +10,7 @@ import { AuditTable } from './audit-table.js';
 import { fmtUtc } from './console-time.js';
 import { OfficeLabel } from './office-label.js';
 import { StatusForm } from './status-form.js';
+import { AgencySection, type AgencySectionProps } from './agency-steps.js';
 import { UndeliveredNotice } from './undelivered-notice.js';
 
 /** What the application detail page shows. */
@@ -28,6 +29,8 @@ export interface ApplicationDetailProps {
   officeNames: ReadonlyMap<string, string>;
   /** Status notices that did not reach the citizen. */
   undelivered?: readonly OutboxItem[];
+  /** The agency steps and their forms; absent without a catalog of agencies. */
+  agency?: Omit<AgencySectionProps, 'lang' | 'csrf' | 'app'>;
 }
 
 /** One application: who and what, the status form, answers, documents, status history and audit. */
@@ -46,6 +49,7 @@ export function ApplicationDetail(p: ApplicationDetailProps) {
         errors={p.errors ?? {}}
         labelOf={words.stepLabel}
       />
+      {p.agency ? <AgencySection lang={lang} csrf={p.csrf} app={app} {...p.agency} /> : null}
       <h2>{t(lang, 'answers')}</h2>
       <dl>
         {words.answers.map((a) => (

@@ -2,6 +2,7 @@ import express, { type Router } from 'express';
 import { OfficerActionError } from '../../../../app/officer/errors.js';
 import { pendingDeletions } from '../../../../app/officer/deletion-requests.js';
 import { computeMetrics } from '../../../../app/officer/metrics.js';
+import { computeAgencyMetrics } from '../../../../app/officer/agency-metrics.js';
 import { computeSatisfaction } from '../../../../app/officer/satisfaction-metrics.js';
 import { isWithinOffice } from '../../../../app/officer/scope.js';
 import { langOf, type Render } from '../../console-render.js';
@@ -29,6 +30,7 @@ export function dashboardPage(deps: OfficerHttpDeps, render: Render): Router {
       to: w.to,
       officeId: w.officeId,
     });
+    const agencies = await computeAgencyMetrics(deps, officer, w.officeId);
     const deletions = { pending: await pendingDeletions(deps, officer), now: deps.now() };
     render(
       req,
@@ -41,6 +43,7 @@ export function dashboardPage(deps: OfficerHttpDeps, render: Render): Router {
           metrics={metrics}
           satisfaction={satisfaction}
           deletions={deletions}
+          agencies={agencies}
         />
       ),
       opts,

@@ -10,6 +10,8 @@ import { SatisfactionSection } from './dashboard-satisfaction.js';
 import { HandoffsSection, LoadSection } from './dashboard-waiting.js';
 import { ResolutionsSection } from './dashboard-resolutions.js';
 import type { DashboardWindow } from './dashboard-window.js';
+import type { AgencyMetrics } from '../../../../app/officer/agency-metrics.js';
+import { AgenciesSection } from './dashboard-agencies.js';
 
 /** The supervisor dashboard: filter bar, then each metric as a chart with its numbers beside it. */
 export function DashboardView({
@@ -18,6 +20,7 @@ export function DashboardView({
   metrics: m,
   satisfaction,
   deletions,
+  agencies,
 }: {
   lang: ConsoleLang;
   days: DashboardWindow;
@@ -26,6 +29,8 @@ export function DashboardView({
   satisfaction?: SatisfactionMetrics;
   /** Citizens' deletion requests waiting, with the nearest deadline; absent, left out. */
   deletions?: { pending: PendingDeletions; now: Date };
+  /** The agencies applications were forwarded to, latest first; absent, left out. */
+  agencies?: AgencyMetrics;
 }) {
   return (
     <>
@@ -51,6 +56,7 @@ export function DashboardView({
       <PerDaySection lang={lang} days={days} perDay={m.applicationsPerDay} />
       <ProcessingSection lang={lang} processing={m.processing} />
       <OverdueSection lang={lang} overdue={m.overdue} />
+      {agencies ? <AgenciesSection lang={lang} metrics={agencies} /> : null}
       <HandoffsSection lang={lang} handoffs={m.handoffs} />
       <ResolutionsSection lang={lang} resolutions={m.resolutions} />
       <LoadSection lang={lang} load={m.load} />

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
+import { forwardApplication, recordAgencyAnswer } from '../../src/app/officer/agency-steps.js';
+import type { OfficerActor } from '../../src/app/officer/officer-actor.js';
+import { loadConfig } from '../../src/config/config.js';
+import { createLogger } from '../../src/config/logger.js';
+import { createLoket, type Loket } from '../../src/main.js';
+import { loadTranscripts, play, transcriptSchema, type Transcript } from './transcript.js';
+
+/** Jakarta wall-clock time. */
+const wib = (local: string) => new Date(`${local}+07:00`);
+const USER = 'agency-status';
+
+describe("the citizen's status check while a dinas has the application", () => {
+  let loket: Loket;
+  beforeAll(async () => {
+    const db = `t_agency_status_${randomBytes(4).toString('hex')}`;
+    loket = await createLoket(
+      loadConfig({ MONGODB_URI: `${process.env.MONGODB_URI}${db}`, LOG_LEVEL: 'silent' }),
+      createLogger('silent'),
+    );
+  });
+  afterAll(async () => {
+    await loket.conn.dropDatabase().catch(() => undefined);
+    await loket.stop();
+  });
+
+  it('should name the agency and the wait after a forward, in both languages, and the answer after it', async () => {
+    const filing = (await loadTranscripts()).find((t) => t.file === 'pbg.yaml')!.transcript;
+    let turns = 0;
+    const at = async (start: Date, given: unknown) => {
+      const t: Transcript = transcriptSchema.parse(given);
+      await play(loket, USER, t, start, turns);
+      turns += t.turns.length;
+    };
+    // Monday 23 November 2026, 09:00 WIB: filed, checked before any forward.
+    await at(wib('2026-11-23T09:00'), filing);
+    await at(wib('2026-11-23T10:00'), {
+      name: 'before the forward',
+      turns: [{ say: 'cek status', expect: ['PBG'], expect_not: ['Dinas Cipta Karya', 'hari kerja)'] }],
+    });
+
+    const [app] = await loket.repos.applications.listByContact({ channel: 'terminal', chatId: USER });
+    const officer: OfficerActor = {
+      id: 'o-budi',
+      username: 'budi',
+      displayName: 'Budi',
+      role: 'officer',
+      officeId: app!.officeId,
+    };
+    const deps = (now: Date) => ({
+      ...loket.repos,
+      catalog: loket.catalog,
+      holidays: loket.runtime.holidays,
+      now: () => now,
+    });
+    await forwardApplication(deps(wib('2026-11-23T11:00')), officer, {
+      applicationId: app!.id,
+      agencyId: 'dinas_pupr',
+      note: 'Mohon pemeriksaan teknis gambar bangunan',
+    });
+    // Wednesday: day 3 of the step's 5 working days.
+    await at(wib('2026-11-25T10:00'), {
+      name: 'after the forward',
+      turns: [
+        {
+          say: 'cek status',
+          expect: [
+            'Menunggu pemeriksaan teknis di Dinas Cipta Karya sejak Senin, 23 November 2026 (3 dari 5 hari kerja)',
+          ],
+          expect_not: ['Mohon pemeriksaan teknis gambar'],
+        },
+        { say: 'english please', expect: ['English'] },
+        {
+          say: 'status',
+          expect: [
+            'Waiting for the technical review at Dinas Cipta Karya since Monday, 23 November 2026 (working day 3 of 5)',
+          ],
+        },
+        { say: 'bahasa indonesia', expect: ['Bahasa Indonesia'] },
+      ],
+    });
+
+    await recordAgencyAnswer(deps(wib('2026-11-26T09:00')), officer, {
+      applicationId: app!.id,
+      outcome: 'done',
+      note: 'Memenuhi syarat teknis',
+    });
+    await at(wib('2026-11-26T10:00'), {
+      name: 'after the answer',
+      turns: [
+        {
+          say: 'cek status',
+          expect: ['Dinas Cipta Karya sudah memberi jawaban pada 26 November 2026'],
+          expect_not: ['Menunggu pemeriksaan'],
+        },
+      ],
+    });
+    expect(turns).toBeGreaterThan(filing.turns.length);
+  });
+});

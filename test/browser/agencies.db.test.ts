@@ -1,0 +1,70 @@
+import { expect, it } from '@jest/globals';
+import { loadCatalog } from '../../src/catalog/load.js';
+import { newApplication, sequentialNumbers } from '../adapters/mongo/fixtures.js';
+import { PASSWORD, useHttpApp } from '../adapters/http/http-fixture.js';
+import { stubKelurahan } from '../catalog/support/stub-kelurahan.js';
+import { describeBrowser, login, useChromium, watchErrors } from '../support/browser.js';
+
+const catalog = await loadCatalog({ kelurahan: stubKelurahan });
+const app = useHttpApp('browser_agencies', { catalog });
+const browser = useChromium();
+
+describeBrowser('agency steps in a browser', () => {
+  it('should forward a PBG to the Dinas Cipta Karya, record its answer, and show the agency on the dashboard', async () => {
+    const { base, repos } = app();
+    const pbg = await repos.applications.create(
+      newApplication({ serviceId: 'pbg', status: 'IN_REVIEW' }),
+      sequentialNumbers(300),
+    );
+    // A second one waits past its agency's SLA: it makes Disdukcapil the latest agency.
+    const past = new Date(Date.now() - 20 * 86_400_000);
+    await repos.applications.create(
+      newApplication({
+        serviceId: 'akta_kelahiran',
+        status: 'IN_REVIEW',
+        agencySteps: [
+          {
+            agencyId: 'disdukcapil',
+            forwardedAt: past,
+            forwardedBy: 'seed',
+            slaDays: 3,
+            slaDueAt: new Date(past.getTime() + 3 * 86_400_000),
+            note: 'Mohon tanda tangan akta',
+          },
+        ],
+      }),
+      sequentialNumbers(310),
+    );
+    const page = await browser().newPage();
+    const errors = watchErrors(page, { console: true });
+
+    await login(page, base, 'budi', PASSWORD);
+    await page.goto(`${base}/console/applications/${pbg.id}`);
+    await page.selectOption('#forward-form select[name=agencyId]', 'dinas_pupr');
+    await page.fill('#forward-form textarea[name=note]', 'Mohon pemeriksaan teknis gambar bangunan');
+    await page.click('#forward-form button[type=submit]');
+    await page.waitForSelector('#agency-wait');
+    await expect(page.textContent('#agency-wait')).resolves.toMatch(
+      /Menunggu Dinas Cipta Karya, hari ke-\d dari 5 hari kerja/,
+    );
+
+    await page.selectOption('#agency-answer-form select[name=outcome]', 'done');
+    await page.fill('#agency-answer-form textarea[name=note]', 'Memenuhi persyaratan teknis');
+    await page.click('#agency-answer-form button[type=submit]');
+    await page.waitForSelector('#forward-form');
+    await expect(page.textContent('#agency-steps table')).resolves.toContain(
+      'Selesai / disetujui · Memenuhi persyaratan teknis',
+    );
+
+    await page.click('form[action="/console/logout"] button');
+    await login(page, base, 'sari', PASSWORD);
+    await page.goto(`${base}/console/dashboard`);
+    const rows = await page.locator('#agencies tbody tr td:first-child').allTextContents();
+    expect(rows).toEqual(['Disdukcapil', 'Dinas Cipta Karya']);
+    await expect(page.locator('#agencies svg').count()).resolves.toBe(1);
+    await page.locator('#agencies').scrollIntoViewIfNeeded();
+    await page.locator('#agencies').screenshot({ path: '/tmp/i25-agencies.png' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -88,8 +88,16 @@ describeBrowser('files in a conversation, in a browser', () => {
     await page.goto(`${base}/console/handoffs/${ticket.id}`);
     const img = page.locator('.transcript li.from-citizen .transcript-file img');
     await img.waitFor();
-    await expect(img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).resolves.toBe(
-      true,
+    // The element can be there before its bytes are: wait until the photo has loaded and decoded.
+    await page.waitForFunction(
+      () => {
+        const el = document.querySelector<HTMLImageElement>(
+          '.transcript li.from-citizen .transcript-file img',
+        );
+        return el !== null && el.complete && el.naturalWidth > 0;
+      },
+      undefined,
+      { timeout: 10_000 },
     );
     await page.screenshot({ path: '/tmp/i19-files-conversation.png', fullPage: true });
 

@@ -123,28 +123,20 @@ export function formatDate(value: string, lang: Lang): string {
 
 /** "Senin, 7 Desember 2026" in Jakarta time: since when an application waits on an agency. */
 export function formatDay(value: string, lang: Lang): string {
-  const time = Date.parse(value);
-  if (Number.isNaN(time)) return value;
-  return formatter(LOCALE[lang], {
-    timeZone: TIME_ZONE,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(new Date(time));
+  return inJakarta(value, lang, DAY);
 }
 
 /** "Senin, 20 Januari 2025 08.00" in Jakarta time: when an office opens next. */
 export function formatDateTime(value: string, lang: Lang): string {
+  return inJakarta(value, lang, { ...DAY, hour: '2-digit', minute: '2-digit' });
+}
+
+/** A weekday with its full date. */
+const DAY: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' };
+
+/** An ISO time shown in Jakarta with `options`; bad input is returned as is. */
+function inJakarta(value: string, lang: Lang, options: Intl.DateTimeFormatOptions): string {
   const time = Date.parse(value);
   if (Number.isNaN(time)) return value;
-  return formatter(LOCALE[lang], {
-    timeZone: TIME_ZONE,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(time));
+  return formatter(LOCALE[lang], { timeZone: TIME_ZONE, ...options }).format(new Date(time));
 }

@@ -13,12 +13,8 @@ export function registerAgencyConsoleRoutes(router: Router, ctx: ConsoleContext)
   const { deps } = ctx;
   router.post('/applications/:id/forward', async (req, res) => {
     await refusedAsPage(ctx, req, res, async () => {
-      const form = req.body as Record<string, string | undefined>;
-      const body = parseInput(forwardSchema, {
-        agencyId: form.agencyId,
-        note: form.note,
-        version: form.version,
-      });
+      // The schema keeps only its own fields (not the CSRF token).
+      const body = parseInput(forwardSchema, req.body);
       await forwardApplication(deps, officerOf(res), {
         applicationId: idParam(req),
         agencyId: body.agencyId,
@@ -29,12 +25,7 @@ export function registerAgencyConsoleRoutes(router: Router, ctx: ConsoleContext)
   });
   router.post('/applications/:id/agency-answer', async (req, res) => {
     await refusedAsPage(ctx, req, res, async () => {
-      const form = req.body as Record<string, string | undefined>;
-      const body = parseInput(agencyAnswerSchema, {
-        outcome: form.outcome,
-        note: form.note,
-        version: form.version,
-      });
+      const body = parseInput(agencyAnswerSchema, req.body);
       await recordAgencyAnswer(deps, officerOf(res), {
         applicationId: idParam(req),
         outcome: body.outcome,

@@ -90,7 +90,11 @@ describe('Telegram during a database outage', () => {
 
   it('should retry an update for as long as the database is away and answer it once it is back', async () => {
     const chat = new FakeChat(api, 8201);
-    await chat.turn('/start', /Layanan apa/);
+    const start = chat.say('/start');
+    await chat.reply(/Layanan apa/, 0);
+    // The reply goes out before the turn has finished with the database: killing it earlier
+    // would fail /start itself, and polling would retry that update instead of the one below.
+    await waitUntil('/start to be confirmed', () => api.confirmedOffset > start);
     await db.kill();
     const since = chat.replies().length;
     const id = chat.say('gmn cara bikin ktp');

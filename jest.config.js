@@ -34,7 +34,7 @@ export default {
   },
   // Sources import './x.js' (NodeNext); map to the .ts file under test.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx'],
   globalSetup: '<rootDir>/test/support/global-setup.js',
   setupFiles: ['<rootDir>/test/support/fast-check-replay.ts'],
   globalTeardown: '<rootDir>/test/support/global-teardown.js',

@@ -221,7 +221,7 @@ export async function createLoket(
     areas.offices,
   );
   const useCases = wireUseCases({ config, logger, repos, runtime, catalog }, nlu.nlu);
-  const housekeeping = startHousekeeping(repos, logger, runtime.now);
+  const housekeeping = startHousekeeping(repos, logger, runtime.now, config.RETENTION_DAYS);
 
   let stopping: Promise<void> | undefined;
   return {

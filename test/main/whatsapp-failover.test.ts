@@ -56,4 +56,61 @@ describe('WhatsApp failover to the Cloud API number', () => {
     const { sender } = setup('logged_out', 30);
     expect(await sender.send('12036302@g.us', notice)).toMatchObject({ ok: false, reason: 'unreachable' });
   });
+
+  it('should tell each number of the new number once, before its first message on the Cloud API path', async () => {
+    const clock = { now: new Date(t0.getTime() + 30 * 60_000) };
+    const baileys = recordingSender('whatsapp', false);
+    const cloud = recordingSender('wa_cloud');
+    const session = {
+      status: () => ({
+        state: 'logged_out' as const,
+        since: t0,
+        reconnects: 0,
+        badMacCount: 0,
+        leaseOurs: true,
+      }),
+    };
+    const told = new Set<string>();
+    const log: string[] = [];
+    let failNotice = true;
+    const notice = {
+      told: (n: string) => Promise.resolve(told.has(n)),
+      send: (n: string) => {
+        log.push(`notice ${n}`);
+        if (failNotice) {
+          failNotice = false;
+          return Promise.resolve({ ok: false as const, reason: 'retry' as const, error: 'graph 500' });
+        }
+        return Promise.resolve({ ok: true as const, providerIds: ['wamid.notice'] });
+      },
+      mark: (n: string) => {
+        told.add(n);
+        return Promise.resolve();
+      },
+    };
+    const sender = withCloudFailover(
+      baileys.sender,
+      session,
+      cloud.sender,
+      15 * 60_000,
+      () => clock.now,
+      notice,
+    );
+    const chat = '6281234567890@s.whatsapp.net';
+    // The notice failed: the message waits (retried by the outbound path), never sent without it.
+    expect(await sender.send(chat, [{ kind: 'text', text: 'a' }])).toEqual({
+      ok: false,
+      reason: 'retry',
+      error: 'graph 500',
+    });
+    expect(cloud.sent).toHaveLength(0);
+    expect(await sender.send(chat, [{ kind: 'text', text: 'a' }], { messageId: 'status:a:2' })).toEqual({
+      ok: true,
+      providerIds: ['wamid.notice'],
+    });
+    await sender.send(chat, [{ kind: 'text', text: 'b' }], { messageId: 'status:a:3' });
+    expect(log).toEqual(['notice 6281234567890', 'notice 6281234567890']);
+    expect(cloud.sent.map((s) => s.messageId)).toEqual(['status:a:2', 'status:a:3']);
+    expect([...told]).toEqual(['6281234567890']);
+  });
 });

@@ -1,8 +1,21 @@
 import type { ChannelSender, SendResult } from '../ports/channel-sender.js';
 import type { WhatsAppSession, WhatsAppState } from '../ports/whatsapp-session.js';
 
-/** States in which the Baileys number cannot send until an admin acts. */
-const LOST: ReadonlySet<WhatsAppState> = new Set(['logged_out', 'conflict', 'failed', 'stopped']);
+/**
+ * States in which the Baileys number cannot send until an admin acts. A logout clears the login
+ * and goes on to `connecting` and `pairing` (waiting for a new QR scan): those count too, so the
+ * minutes run from the logout, not from the last state change.
+ */
+const LOST: ReadonlySet<WhatsAppState> = new Set([
+  'logged_out',
+  'conflict',
+  'failed',
+  'stopped',
+  'connecting',
+  'pairing',
+]);
+/** States in which the number is in use (here, or by the process holding it): the minutes start over. */
+const USABLE: ReadonlySet<WhatsAppState> = new Set(['open', 'standby']);
 
 /** Which path WhatsApp messages take now: the Baileys number, or the Cloud API number. */
 export type WhatsAppPath = 'baileys' | 'cloud';
@@ -25,8 +38,9 @@ export interface NewNumberNotice {
 
 /**
  * The sender registered for the `whatsapp` channel when both numbers are configured: the
- * Baileys sender while its session is usable, the Cloud API sender once the session has been
- * logged out, in conflict, failed or stopped for `afterMs`. A Baileys chat id
+ * Baileys sender while its session is usable, the Cloud API sender once it has been unable to
+ * send (logged out and waiting for a new pairing, in conflict, failed, stopped) for `afterMs`
+ * without being open in between; a transient `reconnecting` neither starts nor ends the wait. A Baileys chat id
  * (`62812…@s.whatsapp.net`) is the Cloud API's `to` without its domain. A chat's first message
  * on the Cloud API path is preceded by the new-number notice (a failed notice fails the message,
  * which the outbound path retries or shows, so the notice is never skipped). On the Cloud API
@@ -41,9 +55,14 @@ export function withCloudFailover(
   now: () => Date,
   newNumber?: NewNumberNotice,
 ): FailoverSender {
+  // When the session was first seen unable to send, since it was last seen usable.
+  let lostSince: Date | undefined;
   const path = (): WhatsAppPath => {
     const s = session.status();
-    return LOST.has(s.state) && now().getTime() - s.since.getTime() >= afterMs ? 'cloud' : 'baileys';
+    if (USABLE.has(s.state)) lostSince = undefined;
+    else if (LOST.has(s.state)) lostSince ??= s.since;
+    if (!LOST.has(s.state) || !lostSince) return 'baileys';
+    return now().getTime() - lostSince.getTime() >= afterMs ? 'cloud' : 'baileys';
   };
   const viaCloud = async (chatId: string, send: (to: string) => Promise<SendResult>): Promise<SendResult> => {
     const m = /^(\d{5,20})@s\.whatsapp\.net$/.exec(chatId);

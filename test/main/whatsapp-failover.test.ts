@@ -113,4 +113,32 @@ describe('WhatsApp failover to the Cloud API number', () => {
     expect(cloud.sent.map((s) => s.messageId)).toEqual(['status:a:2', 'status:a:3']);
     expect([...told]).toEqual(['6281234567890']);
   });
+
+  it('should count the minutes from the logout while the session waits for a new pairing, and start over once open', () => {
+    const clock = { now: t0 };
+    const status = { state: 'logged_out' as WhatsAppState, since: t0 };
+    const session = { status: () => ({ ...status, reconnects: 0, badMacCount: 0, leaseOurs: true }) };
+    const sender = withCloudFailover(
+      recordingSender('whatsapp').sender,
+      session,
+      recordingSender('wa_cloud').sender,
+      15 * 60_000,
+      () => clock.now,
+    );
+    const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
+    expect(sender.path()).toBe('baileys');
+    // A logout clears the login and waits for a QR scan: the state changes, the number is still lost.
+    Object.assign(status, { state: 'pairing', since: at(1) });
+    clock.now = at(14);
+    expect(sender.path()).toBe('baileys');
+    clock.now = at(15);
+    expect(sender.path()).toBe('cloud');
+    Object.assign(status, { state: 'open', since: at(20) });
+    expect(sender.path()).toBe('baileys');
+    Object.assign(status, { state: 'connecting', since: at(30) });
+    clock.now = at(40);
+    expect(sender.path()).toBe('baileys');
+    clock.now = at(45);
+    expect(sender.path()).toBe('cloud');
+  });
 });

@@ -56,6 +56,8 @@ export interface InboundQueueWorker {
   pass(): Promise<QueuePassReport>;
   /** Asks for a pass soon (items were just stored); calls while one waits make no second one. */
   kick(): void;
+  /** Resolves once no pass runs or waits (shutdown, before the database closes). */
+  idle(): Promise<void>;
 }
 
 /** A busy item (another process holds its message) is looked at again after this. */
@@ -116,6 +118,13 @@ export function makeInboundQueueWorker(
           return pass();
         })
         .catch((err: unknown) => deps.logger.error({ err }, 'inbound webhook queue pass failed'));
+    },
+    async idle() {
+      // A kick queued meanwhile chains one more pass: wait until the chain stops growing.
+      for (let seen: Promise<unknown> | undefined; seen !== chain;) {
+        seen = chain;
+        await seen;
+      }
     },
   };
 }

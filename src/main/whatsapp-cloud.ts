@@ -81,7 +81,10 @@ export function wireWhatsAppCloud(loket: Loket): WiredCloud | undefined {
     },
     cloud.queueHandler,
   );
-  kick = () => worker.kick();
+  let stopped = false;
+  kick = () => {
+    if (!stopped) worker.kick();
+  };
   const job: PeriodicJob = startPeriodic(
     async () => {
       await worker.pass();
@@ -94,7 +97,14 @@ export function wireWhatsAppCloud(loket: Loket): WiredCloud | undefined {
   );
   loket.senders.set('wa_cloud', cloud.sender);
   logger.info('WhatsApp Business Platform: on (webhook /webhooks/whatsapp-cloud)');
-  return { ...cloud, stop: () => job.stop() };
+  return {
+    ...cloud,
+    async stop() {
+      stopped = true;
+      await job.stop();
+      await worker.idle();
+    },
+  };
 }
 
 /**

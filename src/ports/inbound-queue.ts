@@ -46,4 +46,9 @@ export interface InboundQueue {
   remove(id: string): Promise<void>;
   /** To be tried again at `dueAt`, with `attempts` failures counted so far. */
   retry(id: string, dueAt: Date, attempts: number): Promise<void>;
+  /**
+   * Retention: removes items received before `date` that were never handled (their channel was
+   * turned off meanwhile); answers how many.
+   */
+  purgeReceivedBefore(date: Date): Promise<number>;
 }

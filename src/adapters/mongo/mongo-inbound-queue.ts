@@ -113,4 +113,9 @@ export class MongoInboundQueue implements InboundQueue {
   async retry(id: string, dueAt: Date, attempts: number): Promise<void> {
     await this.model.updateOne({ _id: id }, { $set: { dueAt, attempts } }).exec();
   }
+
+  async purgeReceivedBefore(date: Date): Promise<number> {
+    const res = await this.model.deleteMany({ receivedAt: { $lt: date } }).exec();
+    return res.deletedCount;
+  }
 }

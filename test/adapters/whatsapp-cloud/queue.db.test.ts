@@ -226,4 +226,11 @@ describe('WhatsApp Cloud API webhook: stored first, handled by the leased worker
     ]);
     expect(graph.sent).toHaveLength(0);
   });
+
+  it('should forget items never handled once past their retention', async () => {
+    expect(await post(channel, textCall('6281200007006', 'wamid.q6', 'halo'))).toBe(200);
+    expect(await repos.inboundQueue.purgeReceivedBefore(new Date(Date.now() - 60_000))).toBe(0);
+    expect(await repos.inboundQueue.purgeReceivedBefore(new Date(Date.now() + 60_000))).toBe(1);
+    expect(await queued()).toBe(0);
+  });
 });

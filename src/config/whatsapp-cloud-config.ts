@@ -46,7 +46,15 @@ export const whatsappCloudShape = {
     .string()
     .regex(/^[a-z0-9_]{1,512}$/, 'a template name uses lower-case letters, digits and _')
     .default('loket_status_update'),
-  /** The language code the template was approved in (Meta's codes: id, en, en_US). */
+  /**
+   * The approved utility template (no parameters) that tells a citizen, once, that the office's
+   * WhatsApp notices now come from the Cloud API number (the failover).
+   */
+  WHATSAPP_CLOUD_TEMPLATE_NEW_NUMBER: z
+    .string()
+    .regex(/^[a-z0-9_]{1,512}$/, 'a template name uses lower-case letters, digits and _')
+    .default('loket_nomor_baru'),
+  /** The language code the templates were was approved in (Meta's codes: id, en, en_US). */
   WHATSAPP_CLOUD_TEMPLATE_LANG: z
     .string()
     .regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, 'expected a language code such as id or en_US')

@@ -7,14 +7,25 @@ const INBOUND_RETENTION_MS = 7 * 24 * 3600_000;
 
 /**
  * The clean-ups every Loket process runs for itself: processed message ids past their retention
- * (a TTL index by hand: FerretDB has none), and, left off the hot path to save round trips per
- * message, the locks of finished guarded writes and the superseded versions of the chats this
- * process wrote.
+ * (a TTL index by hand: FerretDB has none), the Cloud API's per-number marks past
+ * RETENTION_DAYS and webhook items never handled past OUTBOX_DAYS, and, left off the hot path to
+ * save round trips per message, the locks of finished guarded writes and the superseded versions
+ * of the chats this process wrote.
  */
-export function startHousekeeping(repos: MongoRepositories, logger: Logger, now: () => Date): PeriodicJob {
+export function startHousekeeping(
+  repos: MongoRepositories,
+  logger: Logger,
+  now: () => Date,
+  days: { retention: number; outbox: number } = { retention: 365, outbox: 30 },
+): PeriodicJob {
+  const before = (d: number) => new Date(now().getTime() - d * 86_400_000);
   const purge = startPeriodic(
     async () => {
       await repos.inbound.purgeCompletedBefore(new Date(now().getTime() - INBOUND_RETENTION_MS));
+      // The Cloud API's per-number marks (blind-indexed) are forgotten like idle conversations;
+      // webhook items never handled (the channel turned off) go like settled outbox rows.
+      await repos.cloudChats.forgetIdleBefore(before(days.retention));
+      await repos.inboundQueue.purgeReceivedBefore(before(days.outbox));
     },
     { intervalMs: 3600_000, onError: (err) => logger.warn({ err }, 'inbound purge failed') },
   );

@@ -221,7 +221,10 @@ export async function createLoket(
     areas.offices,
   );
   const useCases = wireUseCases({ config, logger, repos, runtime, catalog }, nlu.nlu);
-  const housekeeping = startHousekeeping(repos, logger, runtime.now);
+  const housekeeping = startHousekeeping(repos, logger, runtime.now, {
+    retention: config.RETENTION_DAYS,
+    outbox: config.OUTBOX_DAYS,
+  });
 
   let stopping: Promise<void> | undefined;
   return {

@@ -12,9 +12,10 @@ import { serverTelegramReceive, wireTelegram, wireWhatsApp } from './channels.js
 import { announceFirstRun } from './first-run.js';
 import { startHttp } from './http.js';
 import { startLeasedJobs } from './jobs.js';
-import { wireWhatsAppCloud } from './whatsapp-cloud.js';
+import { newNumberNotice, wireWhatsAppCloud } from './whatsapp-cloud.js';
 import { withCloudFailover } from './whatsapp-failover.js';
 import { createLoket, type Loket } from './loket.js';
+import type { RuntimeOptions } from './runtime.js';
 
 /** A running Loket with its HTTP server: the parts tests and the signal handlers need to reach. */
 export interface Running {
@@ -36,6 +37,8 @@ export interface Running {
 export interface StartOptions {
   /** A fake WhatsApp socket instead of Baileys' makeWASocket (offline tests). */
   whatsappSocketFactory?: SocketFactory;
+  /** A fixed clock or holder id (tests that let time pass, such as the WhatsApp failover). */
+  runtime?: RuntimeOptions;
 }
 
 /**
@@ -48,7 +51,11 @@ export async function start(
   logger: Logger = createLogger(config.LOG_LEVEL),
   startOptions: StartOptions = {},
 ): Promise<Running> {
-  const loket = await createLoket(config, logger);
+  const loket = await createLoket(
+    config,
+    logger,
+    startOptions.runtime ? { runtime: startOptions.runtime } : {},
+  );
   const telegram = wireTelegram(loket);
   // Registered before the notification worker starts: it reads the senders once.
   const whatsapp = await wireWhatsApp(loket, startOptions.whatsappSocketFactory);
@@ -62,6 +69,7 @@ export async function start(
         cloud.sender,
         config.WHATSAPP_FAILOVER_MINUTES * 60_000,
         loket.runtime.now,
+        newNumberNotice(loket, cloud.sender, loket.repos.cloudChats),
       ),
     );
   const http = await startHttp(loket, { telegram, whatsapp, cloud });
@@ -82,6 +90,7 @@ export async function start(
       await background.stop();
       await leasedJobs.stop();
       await http.close();
+      await cloud?.stop();
       await loket.stop();
       logger.info('stopped');
     })());

@@ -25,6 +25,7 @@ describe('WhatsApp Business Platform configuration', () => {
     expect(c.WHATSAPP_CLOUD_API_ROOT).toBe('https://graph.facebook.com/v21.0');
     expect(c.WHATSAPP_CLOUD_TEMPLATE_STATUS).toBe('loket_status_update');
     expect(c.WHATSAPP_CLOUD_TEMPLATE_LANG).toBe('id');
+    expect(c.WHATSAPP_CLOUD_TEMPLATE_NEW_NUMBER).toBe('loket_nomor_baru');
     expect(c.WHATSAPP_FAILOVER_MINUTES).toBe(15);
   });
 
@@ -60,6 +61,9 @@ describe('WhatsApp Business Platform configuration', () => {
     );
     expect(messageOf({ WHATSAPP_CLOUD_TEMPLATE_STATUS: 'Status Update' })).toMatch(
       /WHATSAPP_CLOUD_TEMPLATE_STATUS/,
+    );
+    expect(messageOf({ WHATSAPP_CLOUD_TEMPLATE_NEW_NUMBER: 'nomor-baru' })).toMatch(
+      /WHATSAPP_CLOUD_TEMPLATE_NEW_NUMBER/,
     );
     expect(messageOf({ WHATSAPP_FAILOVER_MINUTES: '-1' })).toMatch(/WHATSAPP_FAILOVER_MINUTES/);
   });

@@ -56,4 +56,89 @@ describe('WhatsApp failover to the Cloud API number', () => {
     const { sender } = setup('logged_out', 30);
     expect(await sender.send('12036302@g.us', notice)).toMatchObject({ ok: false, reason: 'unreachable' });
   });
+
+  it('should tell each number of the new number once, before its first message on the Cloud API path', async () => {
+    const clock = { now: new Date(t0.getTime() + 30 * 60_000) };
+    const baileys = recordingSender('whatsapp', false);
+    const cloud = recordingSender('wa_cloud');
+    const session = {
+      status: () => ({
+        state: 'logged_out' as const,
+        since: t0,
+        reconnects: 0,
+        badMacCount: 0,
+        leaseOurs: true,
+      }),
+    };
+    const told = new Set<string>();
+    const log: string[] = [];
+    let failNotice = true;
+    const notice = {
+      told: (n: string) => Promise.resolve(told.has(n)),
+      send: (n: string) => {
+        log.push(`notice ${n}`);
+        if (failNotice) {
+          failNotice = false;
+          return Promise.resolve({ ok: false as const, reason: 'retry' as const, error: 'graph 500' });
+        }
+        return Promise.resolve({ ok: true as const, providerIds: ['wamid.notice'] });
+      },
+      mark: (n: string) => {
+        told.add(n);
+        return Promise.resolve();
+      },
+    };
+    const sender = withCloudFailover(
+      baileys.sender,
+      session,
+      cloud.sender,
+      15 * 60_000,
+      () => clock.now,
+      notice,
+    );
+    const chat = '6281234567890@s.whatsapp.net';
+    // The notice failed: the message waits (retried by the outbound path), never sent without it.
+    expect(await sender.send(chat, [{ kind: 'text', text: 'a' }])).toEqual({
+      ok: false,
+      reason: 'retry',
+      error: 'graph 500',
+    });
+    expect(cloud.sent).toHaveLength(0);
+    expect(await sender.send(chat, [{ kind: 'text', text: 'a' }], { messageId: 'status:a:2' })).toEqual({
+      ok: true,
+      providerIds: ['wamid.notice'],
+    });
+    await sender.send(chat, [{ kind: 'text', text: 'b' }], { messageId: 'status:a:3' });
+    expect(log).toEqual(['notice 6281234567890', 'notice 6281234567890']);
+    expect(cloud.sent.map((s) => s.messageId)).toEqual(['status:a:2', 'status:a:3']);
+    expect([...told]).toEqual(['6281234567890']);
+  });
+
+  it('should count the minutes from the logout while the session waits for a new pairing, and start over once open', () => {
+    const clock = { now: t0 };
+    const status = { state: 'logged_out' as WhatsAppState, since: t0 };
+    const session = { status: () => ({ ...status, reconnects: 0, badMacCount: 0, leaseOurs: true }) };
+    const sender = withCloudFailover(
+      recordingSender('whatsapp').sender,
+      session,
+      recordingSender('wa_cloud').sender,
+      15 * 60_000,
+      () => clock.now,
+    );
+    const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
+    expect(sender.path()).toBe('baileys');
+    // A logout clears the login and waits for a QR scan: the state changes, the number is still lost.
+    Object.assign(status, { state: 'pairing', since: at(1) });
+    clock.now = at(14);
+    expect(sender.path()).toBe('baileys');
+    clock.now = at(15);
+    expect(sender.path()).toBe('cloud');
+    Object.assign(status, { state: 'open', since: at(20) });
+    expect(sender.path()).toBe('baileys');
+    Object.assign(status, { state: 'connecting', since: at(30) });
+    clock.now = at(40);
+    expect(sender.path()).toBe('baileys');
+    clock.now = at(45);
+    expect(sender.path()).toBe('cloud');
+  });
 });

@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import type { ApiTokenStore } from '../../ports/api-token-store.js';
 import type { ApplicationRepository } from '../../ports/application-repository.js';
 import type { CannedReplyRepository } from '../../ports/canned-reply-repository.js';
+import type { CloudChatLog } from '../../ports/cloud-chat-log.js';
 import type { ConversationStore } from '../../ports/conversation-store.js';
 import type { DeadLetterStore } from '../../ports/dead-letter-store.js';
 import type { DeletionRequestRepository } from '../../ports/deletion-request-repository.js';
@@ -10,6 +11,7 @@ import type { EventLog } from '../../ports/event-log.js';
 import type { FieldCipher } from '../../ports/field-cipher.js';
 import type { HandoffRepository } from '../../ports/handoff-repository.js';
 import type { InboundLog } from '../../ports/inbound-log.js';
+import type { InboundQueue } from '../../ports/inbound-queue.js';
 import type { HolidayRepository } from '../../ports/holiday-repository.js';
 import type { OfficeRepository } from '../../ports/office-repository.js';
 import type { OfficerRepository } from '../../ports/officer-repository.js';
@@ -29,6 +31,8 @@ import { handoffModel } from './handoff-model.js';
 import { inboundMessageModel } from './inbound-message-model.js';
 import { MongoApplicationRepository } from './mongo-application-repository.js';
 import { MongoCannedReplyRepository } from './mongo-canned-reply-repository.js';
+import { cloudChatModel, MongoCloudChatLog } from './mongo-cloud-chat-log.js';
+import { inboundQueueModel, MongoInboundQueue } from './mongo-inbound-queue.js';
 import { MongoConversationStore } from './mongo-conversation-store.js';
 import { MongoDeadLetterStore } from './mongo-dead-letter-store.js';
 import { deletionRequestModel, MongoDeletionRequests } from './mongo-deletion-requests.js';
@@ -87,6 +91,10 @@ export interface MongoRepositories {
   cipher: FieldCipher;
   /** Citizens' requests to delete their data, decided by a supervisor (UU 27/2022). */
   deletionRequests: DeletionRequestRepository;
+  /** Webhook items stored before the webhook answered, handled by a worker (WhatsApp Cloud API). */
+  inboundQueue: InboundQueue;
+  /** Per WhatsApp number (blind-indexed): its 24-hour window and the new-number notice. */
+  cloudChats: CloudChatLog;
   /**
    * Builds every index and waits for it. Call once at start-up before taking traffic: the unique
    * indexes are what makes tracking numbers, claims and idempotency keys safe.
@@ -126,6 +134,8 @@ export function createMongoRepositories(conn: Connection, cipher: FieldCipher): 
     apiTokens: apiTokenModel(conn),
     rateLimits: rateLimitModel(conn),
     deletionRequests: deletionRequestModel(conn),
+    inboundQueue: inboundQueueModel(conn),
+    cloudChats: cloudChatModel(conn),
   };
   const documents = new GridFsDocumentStore(conn, cipher);
   const applications = new MongoApplicationRepository(models.applications, locks, cipher);
@@ -154,6 +164,8 @@ export function createMongoRepositories(conn: Connection, cipher: FieldCipher): 
     rateLimits: new MongoRateLimitCounter(models.rateLimits),
     cipher,
     deletionRequests: new MongoDeletionRequests(models.deletionRequests, locks, cipher),
+    inboundQueue: new MongoInboundQueue(models.inboundQueue, cipher),
+    cloudChats: new MongoCloudChatLog(models.cloudChats, cipher),
     sweepLocks: () => sweepLocks(locks),
     sweepConversations: (now) => conversations.sweep((channel, ids) => inbound.markDone(channel, ids), now),
     async ensureIndexes() {

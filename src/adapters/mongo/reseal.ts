@@ -208,6 +208,8 @@ export const RESEALERS: readonly Resealer[] = [
   applications,
   topLevelResealer('conversations', ['state', 'outbound']),
   topLevelResealer('outbox', ['reply']),
+  // Only the payload: the worker holding a lane writes just the due time and the attempts.
+  topLevelResealer('inbound_queue', ['payload']),
   wholeCollection('handoffs', resealHandoffs),
   wholeCollection('events', resealEvents),
   wholeCollection('dead_letters', resealDeadLetters),

@@ -11,19 +11,55 @@ const CAPTION_LIMIT = 1024;
 /** The channel name this sender serves (docs/decisions/0012-whatsapp-cloud-channel.md). */
 export const WA_CLOUD = 'wa_cloud' as const;
 
+/** The Cloud API sender: the channel-sender port, and approved templates for the few messages that need one. */
+export interface CloudSender extends ChannelSender {
+  /** Sends an approved template (its body parameters in order) to `to`, whatever the window. */
+  sendTemplate(to: string, template: TemplateName, params: readonly string[]): Promise<SendResult>;
+}
+
+/** An approved template: its name and the language code it was approved in. */
+export interface TemplateName {
+  name: string;
+  lang: string;
+}
+
+/**
+ * When the citizen last wrote to this number: Meta's 24-hour customer service window runs from
+ * it. Absent, the sender learns a closed window from Meta's refusal (131047) instead.
+ */
+export interface CloudWindow {
+  lastInbound(to: string): Promise<Date | undefined>;
+  now(): Date;
+}
+
+/** Meta's customer service window, less a minute so a message sent at its edge is not refused. */
+const WINDOW_MS = 24 * 3600_000 - 60_000;
+
+/** Raised before any Graph call when a free-form message would fall outside the window. */
+class OutsideWindowError extends Error {
+  override readonly name = 'OutsideWindowError';
+}
+
+/** The console's words for a message only a template could have carried. */
+const WINDOW_REASON =
+  'jendela 24 jam tertutup / 24-hour window closed: only a template can reach this citizen';
+
 /**
  * The Cloud API side of the channel-sender port: each reply is one POST to
  * `/{phone-number-id}/messages`; a file is uploaded to `/{phone-number-id}/media` first and sent
- * by its media id (a link would need a public URL). A failure is classified so the outbound path
- * retries only what can succeed later; a closed 24-hour window is a permanent failure with a
- * clear reason.
+ * by its media id (a link would need a public URL). With a `window`, the sender decides before
+ * sending: inside the 24-hour window free-form; outside it a status notice goes as the approved
+ * template and anything else fails for good with the reason, without a call to Meta. Meta's
+ * 131047 (clock skew, or no window known) still turns a status notice into the template. A
+ * failure is classified so the outbound path retries only what can succeed later.
  */
 export function createCloudSender(
   graph: GraphClient,
   phoneNumberId: string,
   logger: Logger,
   template?: StatusTemplate,
-): ChannelSender {
+  window?: CloudWindow,
+): CloudSender {
   const messages = `/${phoneNumberId}/messages`;
   const post = (to: string, content: object) =>
     graph.post(messages, { messaging_product: 'whatsapp', recipient_type: 'individual', to, ...content });
@@ -32,10 +68,13 @@ export function createCloudSender(
       const providerIds = await run();
       return providerIds.length > 0 ? { ok: true, providerIds } : { ok: true };
     } catch (err) {
-      const reason = classifyGraphError(err);
-      const error = isWindowClosed(err)
-        ? `${errorText(err)} (jendela 24 jam tertutup / 24-hour window closed: only a template can reach this citizen)`
-        : errorText(err);
+      const reason = err instanceof OutsideWindowError ? 'failed' : classifyGraphError(err);
+      const error =
+        err instanceof OutsideWindowError
+          ? `${err.message} (${WINDOW_REASON})`
+          : isWindowClosed(err)
+            ? `${errorText(err)} (${WINDOW_REASON})`
+            : errorText(err);
       logger.warn(
         { err: { message: error }, reason, chat: `…${chatId.slice(-4)}` },
         'whatsapp cloud send failed',
@@ -43,26 +82,39 @@ export function createCloudSender(
       return { ok: false, reason, error };
     }
   };
+  const windowOpen = async (to: string): Promise<boolean> => {
+    if (!window) return true;
+    const last = await window.lastInbound(to);
+    return last !== undefined && window.now().getTime() - last.getTime() < WINDOW_MS;
+  };
+  // Outside the window only an approved template reaches the citizen: a status notice goes as
+  // one; any other message fails with the reason shown in the console.
+  const asTemplate = async (to: string, options: SendOptions | undefined): Promise<string[]> => {
+    const params = await templateParams(template, options);
+    if (!template || !params) throw new OutsideWindowError('outside the 24-hour window');
+    return wamids(await post(to, templateContent(template, params)));
+  };
   return {
     channel: WA_CLOUD,
     send: (chatId, replies, options) =>
       attempt(chatId, async () => {
+        if (!(await windowOpen(chatId))) return asTemplate(chatId, options);
         const ids: string[] = [];
         try {
           for (const content of renderReplies(replies))
             ids.push(...wamids(await post(chatId, content satisfies CloudContent)));
         } catch (err) {
-          // Outside the 24-hour window only an approved template reaches the citizen: a status
-          // notice goes as one; any other message fails with the reason shown in the console.
-          const params =
-            isWindowClosed(err) && ids.length === 0 ? await templateParams(template, options) : undefined;
-          if (!template || !params) throw err;
-          return wamids(await post(chatId, templateContent(template, params)));
+          // Our clock and Meta's disagree, or no window is known: Meta's refusal decides.
+          if (!isWindowClosed(err) || ids.length > 0) throw err;
+          return asTemplate(chatId, options).catch((e: unknown) => {
+            throw e instanceof OutsideWindowError ? err : e;
+          });
         }
         return ids;
       }),
     sendFile: (chatId, file) =>
       attempt(chatId, async () => {
+        if (!(await windowOpen(chatId))) throw new OutsideWindowError('a file outside the 24-hour window');
         const id = await uploadMedia(graph, phoneNumberId, file);
         const caption = file.caption ? { caption: file.caption.slice(0, CAPTION_LIMIT) } : {};
         return wamids(
@@ -74,6 +126,8 @@ export function createCloudSender(
           ),
         );
       }),
+    sendTemplate: (to, name, params) =>
+      attempt(to, async () => wamids(await post(to, templateContent(name, params)))),
   };
 }
 
@@ -92,9 +146,7 @@ async function uploadMedia(graph: GraphClient, phoneNumberId: string, file: Outg
  * The approved utility template for status notices outside the 24-hour window, and how to fill
  * its body parameters (tracking number, status, due date) for an outbound record.
  */
-export interface StatusTemplate {
-  name: string;
-  lang: string;
+export interface StatusTemplate extends TemplateName {
   /** The parameters for the record `messageId`, or undefined when it is no status notice. */
   paramsFor(messageId: string): Promise<string[] | undefined>;
 }
@@ -107,13 +159,15 @@ async function templateParams(
   return template.paramsFor(options.messageId);
 }
 
-function templateContent(template: StatusTemplate, params: string[]): object {
+function templateContent(template: TemplateName, params: readonly string[]): object {
   return {
     type: 'template',
     template: {
       name: template.name,
       language: { code: template.lang },
-      components: [{ type: 'body', parameters: params.map((text) => ({ type: 'text', text })) }],
+      ...(params.length > 0
+        ? { components: [{ type: 'body', parameters: params.map((text) => ({ type: 'text', text })) }] }
+        : {}),
     },
   };
 }

@@ -73,6 +73,7 @@ describe('keys:rotate', () => {
       ['applications', 2, [], []],
       ['conversations', 2, [], []],
       ['outbox', 2, [], []],
+      ['inbound_queue', 0, [], []],
       ['handoffs', 0, [], []],
       ['events', 0, [], []],
       ['dead_letters', 0, [], []],

@@ -207,6 +207,124 @@ describe('Cloud API sender (fake Graph API)', () => {
   });
 });
 
+describe('Cloud API sender with the 24-hour window known ahead (fake Graph API)', () => {
+  const graph = new FakeGraphApi(TOKEN, PHONE_ID);
+  const now = new Date('2026-12-07T03:00:00Z');
+  const lastInbound = new Map<string, Date>();
+  let sender: ReturnType<typeof createCloudSender>;
+  beforeAll(async () => {
+    const root = await graph.listen();
+    sender = createCloudSender(
+      createGraphClient({ apiRoot: root, token: TOKEN, timeoutMs: 2000 }),
+      PHONE_ID,
+      createLogger('silent'),
+      {
+        name: 'loket_status_update',
+        lang: 'id',
+        paramsFor: (id) =>
+          Promise.resolve(
+            id.startsWith('status:') ? ['KTP-2026-ABCDE', 'Siap diambil', '7 Desember 2026'] : undefined,
+          ),
+      },
+      { lastInbound: (to) => Promise.resolve(lastInbound.get(to)), now: () => now },
+    );
+  });
+  afterAll(() => graph.close());
+  const notice = [{ kind: 'text' as const, text: 'Pembaruan permohonan KTP-2026-ABCDE' }];
+  const template = {
+    messaging_product: 'whatsapp',
+    recipient_type: 'individual',
+    type: 'template',
+    template: {
+      name: 'loket_status_update',
+      language: { code: 'id' },
+      components: [
+        {
+          type: 'body',
+          parameters: ['KTP-2026-ABCDE', 'Siap diambil', '7 Desember 2026'].map((text) => ({
+            type: 'text',
+            text,
+          })),
+        },
+      ],
+    },
+  };
+
+  it('should send a status notice outside the window straight as the template, with no free-form attempt', async () => {
+    const to = '6281200000101';
+    lastInbound.set(to, new Date(now.getTime() - 25 * 3600_000));
+    const before = graph.calls.length;
+    expect(await sender.send(to, notice, { messageId: 'status:a1:2' })).toEqual({
+      ok: true,
+      providerIds: [expect.stringMatching(/^wamid\./)],
+    });
+    const calls = graph.calls.slice(before);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({
+      method: 'POST',
+      path: `/v21.0/${PHONE_ID}/messages`,
+      authorization: `Bearer ${TOKEN}`,
+    });
+    expect(calls[0]!.body).toEqual({ ...template, to });
+  });
+
+  it('should fail any other message outside the window for good, with the reason, without calling Meta', async () => {
+    const before = graph.calls.length;
+    const never = await sender.send('6281200000102', [{ kind: 'text', text: 'Balasan petugas' }], {
+      messageId: 'reply:h1:1',
+    });
+    expect(never).toMatchObject({
+      ok: false,
+      reason: 'failed',
+      error: expect.stringContaining('24-hour window closed'),
+    });
+    const file = await sender.sendFile!('6281200000102', {
+      bytes: Buffer.from('%PDF-1.4\n'),
+      filename: 'f.pdf',
+      contentType: 'application/pdf',
+    });
+    expect(file).toMatchObject({
+      ok: false,
+      reason: 'failed',
+      error: expect.stringContaining('jendela 24 jam'),
+    });
+    expect(graph.calls.length).toBe(before);
+  });
+
+  it('should send free-form inside the window, and still fall back to the template when Meta says the window closed', async () => {
+    const to = '6281200000103';
+    lastInbound.set(to, new Date(now.getTime() - 23 * 3600_000));
+    const before = graph.calls.length;
+    expect(await sender.send(to, notice, { messageId: 'status:a1:3' })).toMatchObject({ ok: true });
+    expect(graph.calls.slice(before).map((c) => (c.body as { type: string }).type)).toEqual(['text']);
+    // Our clock and Meta's disagree: its 131047 turns the notice into the template.
+    graph.fail({ status: 400, code: 131047, message: 'Re-engagement message' });
+    const again = graph.calls.length;
+    expect(await sender.send(to, notice, { messageId: 'status:a1:4' })).toMatchObject({ ok: true });
+    expect(graph.calls.slice(again).map((c) => (c.body as { type: string }).type)).toEqual([
+      'text',
+      'template',
+    ]);
+  });
+
+  it('should send a template without parameters as Meta expects it', async () => {
+    const to = '6281200000104';
+    const before = graph.calls.length;
+    expect(await sender.sendTemplate(to, { name: 'loket_nomor_baru', lang: 'id' }, [])).toMatchObject({
+      ok: true,
+    });
+    const [call] = graph.calls.slice(before);
+    expect(call).toMatchObject({ path: `/v21.0/${PHONE_ID}/messages`, authorization: `Bearer ${TOKEN}` });
+    expect(call!.body).toEqual({
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to,
+      type: 'template',
+      template: { name: 'loket_nomor_baru', language: { code: 'id' } },
+    });
+  });
+});
+
 describe('status template parameters', () => {
   it('should fill tracking number, the status in Indonesian and the due date in Jakarta for status notices only', async () => {
     const app = {

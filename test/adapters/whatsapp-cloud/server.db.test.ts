@@ -99,6 +99,9 @@ describe('Loket server with the WhatsApp Business Platform (fake Graph API over 
       await new Promise((r) => setTimeout(r, 50));
     }
   };
+  /** Every stored webhook item handled: the queue is empty again. */
+  const drained = () =>
+    waitForAsync(async () => ((await stored('inbound_queue', {})) === 0 ? true : undefined));
   const waitFor = async <T>(probe: () => T | undefined, ms = 15_000): Promise<T> => {
     const until = Date.now() + ms;
     for (;;) {
@@ -204,6 +207,7 @@ describe('Loket server with the WhatsApp Business Platform (fake Graph API over 
       }),
     );
     expect(res.status).toBe(200);
+    await drained();
     const info = graph.calls.find((c) => c.method === 'GET' && c.path === '/v21.0/media-ktp-1');
     const bytes = graph.calls.find((c) => c.method === 'GET' && c.path === '/download/media-ktp-1');
     expect(info?.authorization).toBe(`Bearer ${TOKEN}`);
@@ -220,10 +224,18 @@ describe('Loket server with the WhatsApp Business Platform (fake Graph API over 
     await post(
       inbound(from, 'wamid.loc', { type: 'location', location: { latitude: -6.6, longitude: 106.8 } }),
     );
+    await drained();
     const texts = graph.textsTo(from);
     expect(texts).toHaveLength(3);
     expect(texts[0]).toMatch(/Terima kasih[\s\S]*Thank you/);
     expect(texts[1]).toMatch(/hanya bisa membaca teks[\s\S]*only read text/);
+    // Recorded on the outbound path under the wamid: a redelivery answers nothing more.
+    expect(await stored('outbox', { _id: 'wa-cloud-reaction:wamid.react', status: 'sent' })).toBe(1);
+    await post(
+      inbound(from, 'wamid.react', { type: 'reaction', reaction: { message_id: 'wamid.x', emoji: '👍' } }),
+    );
+    await drained();
+    expect(graph.textsTo(from)).toHaveLength(3);
     expect(await stored('inbound_messages', { channel: 'wa_cloud', chatId: from })).toBe(0);
   });
 
@@ -247,11 +259,13 @@ describe('Loket server with the WhatsApp Business Platform (fake Graph API over 
       ).status,
     ).toBe(200);
     expect((await post(receipts({ id: wamid, status: 'read', at: t + 5 }))).status).toBe(200);
+    await drained();
     const after = await outbox.findOne({ _id: row._id });
     expect(after!.receipt).toMatchObject({ state: 'read', at: new Date((t + 5) * 1000) });
     expect(after!.status).toBe('sent');
     // An unsigned receipt changes nothing.
     expect((await post(receipts({ id: wamid, status: 'failed', at: t + 9 }), null)).status).toBe(401);
+    await drained();
     expect((await outbox.findOne({ _id: row._id }))!.receipt).toMatchObject({ state: 'read' });
   });
 
@@ -273,6 +287,7 @@ describe('Loket server with the WhatsApp Business Platform (fake Graph API over 
         errors: [{ code: 131047, title: 'Re-engagement message' }],
       }),
     );
+    await drained();
     const after = await outbox.findOne({ _id: row._id });
     expect(after).toMatchObject({ status: 'failed', lastError: 'WhatsApp 131047: Re-engagement message' });
     expect(after!.receipt).toMatchObject({ state: 'failed' });

@@ -174,6 +174,11 @@ describe('conversation transcripts over the WhatsApp Business Platform (fake Gra
       handleInbound: loket.handleInbound,
       logger: createLogger('silent'),
       downloadTimeoutMs: 5000,
+      // Handled as soon as stored, so each turn's replies are there when the call is answered.
+      enqueue: async (items) => {
+        for (const item of items) await channel.queueHandler.handle(item.payload);
+      },
+      deliver: (items) => loket.outbound.deliver(items),
     });
     loket.senders.set('wa_cloud', channel.sender);
   });

@@ -1,15 +1,15 @@
-import { Types, type Connection, type mongo } from 'mongoose';
+import type { Connection, mongo } from 'mongoose';
 import type { Channel } from '../../domain/application.js';
 import type { FieldCipher } from '../../ports/field-cipher.js';
-import type { ErasableHandoff, IdleDraft, RetentionStore } from '../../ports/retention-store.js';
+import type { IdleDraft, RetentionStore } from '../../ports/retention-store.js';
 import { applicationToDomain } from './application-mapper.js';
 import { applicationModel, type ApplicationRecord } from './application-model.js';
 import { conversationModel, type ConversationRecord } from './conversation-model.js';
 import { handoffModel, type HandoffRecord } from './handoff-model.js';
 import { deadLetterModel } from './dead-letter-model.js';
 import { eventModel } from './event-model.js';
+import { ERASABLE, HANDOFF_HEAD, toErasable, type HandoffHead } from './mongo-handoff-erasure.js';
 import { outboxModel } from './outbox-model.js';
-import { satisfactionModel } from './satisfaction-model.js';
 import { openJson, sealJson } from './sealed-fields.js';
 
 /** Audit events whose payload may carry an officer's free-text note about the application. */
@@ -17,14 +17,6 @@ const NOTE_EVENTS = ['application.status_changed', 'application.forwarded', 'app
 
 /** Statuses after which nothing more happens to an application: retention may start counting. */
 const FINAL = ['COMPLETED', 'REJECTED', 'CANCELLED'];
-
-/** What an erased handoff's chat id becomes: no phone number, and no chat's tickets match it. */
-export const ERASED_CHAT = '[dihapus]';
-
-/** A handoff as the erasure reads it: its marks, never its text. */
-type HandoffHead = Pick<HandoffRecord, '_id' | 'closedAt' | 'officeId'> & {
-  transcript: Array<{ attachment?: { documentId: string } }>;
-};
 
 /**
  * The retention queries. A final application is never saved again except by retention, so
@@ -115,40 +107,18 @@ function deliveryRetention(
   };
 }
 
-/** Closed handoffs, erased in place (the counts stay), with their satisfaction comments. */
-function handoffRetention(conn: Connection): Pick<RetentionStore, 'listErasableHandoffs' | 'eraseHandoff'> {
+/** Closed handoffs due for erasure (`HandoffRepository.erase` erases each). */
+function handoffRetention(conn: Connection): Pick<RetentionStore, 'listErasableHandoffs'> {
   const handoffs = handoffModel(conn).collection as unknown as mongo.Collection<HandoffRecord>;
-  const satisfaction = satisfactionModel(conn);
   return {
     async listErasableHandoffs(closedBefore, limit) {
       const rows = await handoffs
-        .find({ status: 'closed', closedAt: { $lt: closedBefore }, erasedAt: { $exists: false } })
-        .project<HandoffHead>({ _id: 1, closedAt: 1, officeId: 1, 'transcript.attachment.documentId': 1 })
+        .find({ ...ERASABLE, closedAt: { $lt: closedBefore } })
+        .project<HandoffHead>(HANDOFF_HEAD)
         .sort({ closedAt: 1 })
         .limit(limit)
         .toArray();
-      return rows.map((r): ErasableHandoff => ({
-        id: r._id.toHexString(),
-        closedAt: r.closedAt!,
-        ...(r.officeId ? { officeId: r.officeId } : {}),
-        documentIds: r.transcript.flatMap((l) => (l.attachment ? [l.attachment.documentId] : [])),
-        lines: r.transcript.length,
-      }));
-    },
-
-    async eraseHandoff(id, at) {
-      const res = await handoffs.updateOne(
-        { _id: new Types.ObjectId(id), status: 'closed', erasedAt: { $exists: false } },
-        {
-          $set: { transcript: [], chatId: ERASED_CHAT, erasedAt: at },
-          // The chat key too: the erased ticket no longer leads to its chat.
-          $unset: { citizenName: '', notes: '', chatKey: '' },
-        },
-      );
-      if (res.modifiedCount !== 1) return false;
-      // The score stays for the satisfaction figures; the citizen's own words go.
-      await satisfaction.updateOne({ _id: id }, { $unset: { comment: '' } }).exec();
-      return true;
+      return rows.map(toErasable);
     },
   };
 }

@@ -9,6 +9,7 @@ import type { SatisfactionRepository } from '../../ports/satisfaction-repository
 import { completeEffectsNow } from '../application-effects.js';
 import { erasePersonalData } from '../officer/retention.js';
 import { erasable, inProgress } from './chat-data.js';
+import { eraseHandoff } from './erase-handoff.js';
 
 /** Saves lost to a concurrent change before an application is left for retention to erase. */
 const SAVE_TRIES = 3;
@@ -16,7 +17,7 @@ const SAVE_TRIES = 3;
 /** What erasing a chat's data needs. */
 export interface EraseChatDeps {
   applications: ApplicationRepository;
-  handoffs: Pick<HandoffRepository, 'eraseClosedByChat'>;
+  handoffs: Pick<HandoffRepository, 'listErasableByChat' | 'erase'>;
   satisfaction: Pick<SatisfactionRepository, 'dropComments'>;
   documents: DocumentStore;
   events: EventLog;
@@ -36,8 +37,8 @@ export interface ChatErasure {
 /**
  * Erases what Loket holds about one chat now (an approved deletion request): finished
  * applications as retention would (record first, its files and audit event as follow-ups), the
- * closed officer conversations' transcripts and files, the comments of their satisfaction
- * answers. Applications in progress are kept: processing them needs the data, and retention
+ * closed officer conversations by the one handoff erasure retention uses (`eraseHandoff`), each
+ * audited with the deciding officer and the request. Applications in progress are kept: processing them needs the data, and retention
  * erases them after they finish. The conversation itself is reset by the decision's push.
  */
 export async function eraseChatData(
@@ -54,14 +55,19 @@ export async function eraseChatData(
     applicationsErased++;
     documentsDeleted += erased;
   }
-  const handoffs = await deps.handoffs.eraseClosedByChat(chat.channel, chat.chatId);
-  for (const id of handoffs.documentIds) await deps.documents.delete(id);
-  await deps.satisfaction.dropComments(handoffs.ticketIds);
+  let handoffsErased = 0;
+  const cause = { actor: by.actor, at: by.at, why: { deletionRequestId: by.requestId } };
+  for (const handoff of await deps.handoffs.listErasableByChat(chat.channel, chat.chatId)) {
+    const erased = await eraseHandoff(deps, handoff, cause);
+    if (!erased) continue;
+    handoffsErased++;
+    documentsDeleted += erased.documentsDeleted;
+  }
   return {
     applicationsErased,
     kept: inProgress(applications).map((a) => a.trackingNumber),
-    handoffsErased: handoffs.ticketIds.length,
-    documentsDeleted: documentsDeleted + handoffs.documentIds.length,
+    handoffsErased,
+    documentsDeleted,
   };
 }
 

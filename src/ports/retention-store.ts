@@ -45,11 +45,6 @@ export interface RetentionStore {
    */
   listErasable(finishedBefore: Date, limit: number): Promise<Application[]>;
   /**
-   * Removes the officers' free-text notes (status change and revision notes) from the audit events
-   * of an application whose personal data is erased; the events themselves stay.
-   */
-  eraseEventNotes(applicationId: string): Promise<void>;
-  /**
    * Deletes at most `limit` outbox rows that reached a final state before `before`: sent then,
    * or given up (failed, unreachable) after a last attempt then. A row still to be sent
    * (pending, sending) is never deleted. Answers how many went.

@@ -7,13 +7,8 @@ import { applicationModel, type ApplicationRecord } from './application-model.js
 import { conversationModel, type ConversationRecord } from './conversation-model.js';
 import { handoffModel, type HandoffRecord } from './handoff-model.js';
 import { deadLetterModel } from './dead-letter-model.js';
-import { eventModel } from './event-model.js';
 import { ERASABLE, HANDOFF_HEAD, toErasable, type HandoffHead } from './mongo-handoff-erasure.js';
 import { outboxModel } from './outbox-model.js';
-import { openJson, sealJson } from './sealed-fields.js';
-
-/** Audit events whose payload may carry an officer's free-text note about the application. */
-const NOTE_EVENTS = ['application.status_changed', 'application.forwarded', 'application.agency_answered'];
 
 /** Statuses after which nothing more happens to an application: retention may start counting. */
 const FINAL = ['COMPLETED', 'REJECTED', 'CANCELLED'];
@@ -27,7 +22,6 @@ const FINAL = ['COMPLETED', 'REJECTED', 'CANCELLED'];
  */
 export function createMongoRetentionStore(conn: Connection, cipher: FieldCipher): RetentionStore {
   const applications = applicationModel(conn);
-  const events = eventModel(conn);
   return {
     async listErasable(finishedBefore, limit) {
       const rows = await applications
@@ -37,24 +31,6 @@ export function createMongoRetentionStore(conn: Connection, cipher: FieldCipher)
         .lean<ApplicationRecord[]>()
         .exec();
       return rows.map((r) => applicationToDomain(r, cipher));
-    },
-    async eraseEventNotes(applicationId) {
-      // The notes sit inside each event's sealed payload: open, drop them, seal again.
-      const rows = await events
-        .find({ applicationId, type: { $in: NOTE_EVENTS }, sealed: { $exists: true } })
-        .select({ _id: 1, sealed: 1 })
-        .lean<Array<{ _id: unknown; sealed: string }>>()
-        .exec();
-      for (const row of rows) {
-        const payload = openJson(cipher, row.sealed);
-        const after = payload.after as { note?: unknown; revision?: { note?: unknown } } | undefined;
-        if (after?.note === undefined && after?.revision?.note === undefined) continue;
-        delete after.note;
-        if (after.revision) delete after.revision.note;
-        await events
-          .updateOne({ _id: row._id, sealed: row.sealed }, { $set: { sealed: sealJson(cipher, payload) } })
-          .exec();
-      }
     },
     ...deliveryRetention(conn),
     ...handoffRetention(conn),

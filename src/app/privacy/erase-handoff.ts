@@ -1,9 +1,9 @@
-import type { Actor } from '../../domain/application.js';
 import type { ApplicationRepository } from '../../ports/application-repository.js';
 import type { DocumentStore } from '../../ports/document-store.js';
 import type { EventLog } from '../../ports/event-log.js';
 import type { ErasableHandoff, HandoffRepository } from '../../ports/handoff-repository.js';
 import type { SatisfactionRepository } from '../../ports/satisfaction-repository.js';
+import type { ErasureCause } from './erasure-cause.js';
 
 /** What erasing one closed handoff needs, whoever asks for it. */
 export interface HandoffErasureDeps {
@@ -12,14 +12,6 @@ export interface HandoffErasureDeps {
   documents: Pick<DocumentStore, 'delete' | 'attach'>;
   applications: Pick<ApplicationRepository, 'findByDocumentId'>;
   events: EventLog;
-}
-
-/** Who erases and why: the audit event's actor, and what it adds to the event's data. */
-export interface HandoffErasureCause {
-  actor: Actor;
-  at: Date;
-  /** Why now: `retentionDays` for retention, `deletionRequestId` for a citizen's request. */
-  why: Record<string, unknown>;
 }
 
 /** What one erasure did with the transcript's files. */
@@ -39,7 +31,7 @@ export interface HandoffErased {
 export async function eraseHandoff(
   deps: HandoffErasureDeps,
   handoff: ErasableHandoff,
-  cause: HandoffErasureCause,
+  cause: ErasureCause,
 ): Promise<HandoffErased | undefined> {
   // The record first: an erasure cut short after it leaves files no transcript names, which the
   // orphan sweep deletes (they are pending uploads) unless an application lists them, and no

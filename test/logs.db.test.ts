@@ -5,7 +5,7 @@ import { createLogger } from '../src/config/logger.js';
 import { start, type Running } from '../src/main.js';
 import { Client } from './adapters/http/http-fixture.js';
 import { serverEnv } from './support/db.js';
-import { FakeBotApi } from './support/fake-bot-api.js';
+import { FakeBotApi } from '../scripts/support/fake-bot-api.js';
 
 /**
  * The whole server at LOG_LEVEL=trace while a citizen applies (NIK, KK number, phone), an officer

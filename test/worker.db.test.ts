@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from '../src/config/config.js';
 import { createLogger } from '../src/config/logger.js';
 import { start, type Running } from '../src/main.js';
 import { startWorker, type RunningWorker } from '../src/worker.js';
-import { FakeBotApi } from './support/fake-bot-api.js';
+import { FakeBotApi } from '../scripts/support/fake-bot-api.js';
 import { serverEnv } from './support/db.js';
 
 const TOKEN = '123456:TEST-token-for-loket-tests';

@@ -4,8 +4,8 @@
  * again because a reply is late (Telegram's own retry notice says not to); only a reply asking
  * it to try again makes it send the same answer again, as a person would.
  */
-import { FakeChat, plain } from '../../test/fault/support.js';
-import type { FakeBotApi } from '../../test/support/fake-bot-api.js';
+import { FakeChat, plain } from '../support/fake-chat.js';
+import type { FakeBotApi } from '../support/fake-bot-api.js';
 import { SEND_AGAIN, TRACKING, domisiliTurns, type CitizenData, type Input, type Turn } from './script.js';
 
 /** One message a citizen sent: which turn, and how many replies its chat had before it. */

@@ -10,7 +10,7 @@ import { createMongoRepositories } from '../../src/adapters/mongo/repositories.j
 import { issueApiToken } from '../../src/app/officer/api-tokens.js';
 import { createOfficer } from '../../src/app/officer/create-officer.js';
 import type { ApplicationStatus } from '../../src/domain/application.js';
-import { testCipher } from '../../test/support/cipher.js';
+import { chaosCipher } from './stack.js';
 
 /** The officer's path for every application. */
 export const PATH: readonly ApplicationStatus[] = [
@@ -35,7 +35,7 @@ export interface StatusChangeRecord {
 export async function makeOfficerToken(mongoUri: string): Promise<string> {
   const conn = await openConnection(mongoUri);
   try {
-    const repos = createMongoRepositories(conn, testCipher);
+    const repos = createMongoRepositories(conn, chaosCipher);
     await repos.ensureIndexes();
     const deps = {
       officers: repos.officers,

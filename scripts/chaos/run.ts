@@ -8,8 +8,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { openConnection } from '../../src/adapters/mongo/connection.js';
-import { createAesGcmCipher } from '../../src/adapters/crypto/aes-gcm-cipher.js';
-import { waitUntil } from '../../test/fault/support.js';
+import { waitUntil } from '../support/processes.js';
 import {
   Mailbox,
   TelegramConversation,
@@ -28,13 +27,10 @@ import {
   type ChaosSettings,
   type CitizenPlan,
 } from './settings.js';
-import { CHAOS_DATA_KEY, ChaosStack } from './stack.js';
+import { ChaosStack, chaosCipher } from './stack.js';
 import { citizenDetails, stuckSummary } from './summary.js';
 import { TerminalConversation } from './terminal.js';
 import { goldenOf, type Golden } from './transcript.js';
-
-/** Opens what the stack's processes sealed (they share CHAOS_DATA_KEY). */
-const chaosCipher = createAesGcmCipher(Buffer.from(CHAOS_DATA_KEY, 'base64'));
 
 const log = (msg: string) =>
   process.stderr.write(`[chaos ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
-import { FILES_DIR } from '../../test/fault/support.js';
+import { FILES_DIR } from '../support/fake-chat.js';
 
 /** One thing a citizen sends. */
 export type Input =

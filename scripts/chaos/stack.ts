@@ -6,13 +6,17 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { FerretDbProcess, LoketProcess, TOKEN, freePort, waitUntil } from '../../test/fault/support.js';
-import { FakeBotApi } from '../../test/support/fake-bot-api.js';
+import { createAesGcmCipher } from '../../src/adapters/crypto/aes-gcm-cipher.js';
+import { FerretDbProcess, LoketProcess, TOKEN, freePort, waitUntil } from '../support/processes.js';
+import { FakeBotApi } from '../support/fake-bot-api.js';
 
-/** The running pieces and the switches that break them. */
 /** The data key of the chaos stack, so the checker can open the applications it reads raw. */
 export const CHAOS_DATA_KEY = Buffer.alloc(32, 3).toString('base64');
 
+/** Opens what the stack's processes sealed (they share CHAOS_DATA_KEY). */
+export const chaosCipher = createAesGcmCipher(Buffer.from(CHAOS_DATA_KEY, 'base64'));
+
+/** The running pieces and the switches that break them. */
 export class ChaosStack {
   private loket: LoketProcess | undefined;
   /** Every Loket process started, for the log check at the end. */

@@ -9,8 +9,8 @@ import { handleFile } from './file-input.js';
 import { handleHandoffInput } from './handoff-input.js';
 import { followLanguage } from './language.js';
 import { showMainMenu } from './menus.js';
-import { answeredConfirmation, saneConfirming } from './confirm.js';
-import { answeredDeletionConfirm } from './privacy.js';
+import { answeredConfirmation } from './confirm.js';
+import { sanePending } from './pending-action.js';
 import { saneUndo, typedRestore } from './restore.js';
 import { answerStatusProof } from './status-proof.js';
 import { handleSurveyInput, isSurveyState } from './survey.js';
@@ -59,10 +59,7 @@ function sanitize(state: ConversationState): ConversationState {
   if (copy.mode !== 'bot' && copy.mode !== 'handoff') copy.mode = 'bot';
   if (typeof copy.misunderstood !== 'number' || !Number.isFinite(copy.misunderstood)) copy.misunderstood = 0;
   if (copy.consent !== true && copy.consent !== false) copy.consent = null;
-  if (copy.deletionConfirm !== true) delete copy.deletionConfirm;
-  // With an officer only a complaint is asked about (it escalates the conversation).
-  if (!saneConfirming(copy.confirming) || (copy.mode !== 'bot' && copy.confirming?.action !== 'complaint'))
-    delete copy.confirming;
+  if (!sanePending(copy.confirming, copy.mode)) delete copy.confirming;
   if (!saneUndo(copy.undo)) delete copy.undo;
   if (copy.survey !== undefined && (!isSurveyState(copy.survey) || copy.mode !== 'bot'))
     copy.survey = undefined;
@@ -121,9 +118,8 @@ function dispatch(ctx: Ctx, input: Input): void {
     case 'file':
     case 'voice':
     case 'command':
-      // "Hapus data saya?" is answered first, in an officer conversation too.
-      if (answeredDeletionConfirm(ctx, input)) return;
       if (ctx.state.mode === 'handoff') {
+        // An open question (a complaint, "hapus data saya?") is answered first here too.
         if (answeredConfirmation(ctx, input)) return;
         handleHandoffInput(ctx, input);
         return;

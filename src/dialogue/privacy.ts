@@ -1,11 +1,11 @@
 import type { Ctx } from './context.js';
-import { emit, sayMenu, t } from './context.js';
+import { emit, t } from './context.js';
 import { formatDate, formatDateTime } from './dates.js';
 import { clearFlow } from './flow-runner.js';
 import { flowOf, serviceName } from './flow-steps.js';
-import { parseYesNo } from './keywords.js';
+import { askPending } from './pending-action.js';
 import { answerThenResume } from './present.js';
-import type { CitizenInput, MyDataView, SystemEvent } from './types.js';
+import type { MyDataView, SystemEvent } from './types.js';
 
 /**
  * The citizen's rights over their data (UU 27/2022): "data saya" shows what Loket holds about
@@ -13,10 +13,6 @@ import type { CitizenInput, MyDataView, SystemEvent } from './types.js';
  * decides within three times twenty-four hours. The engine only words and asks; the use cases
  * gather, store and erase.
  */
-
-/** The values of the confirmation's two options: only meaningful while the question is open. */
-const YES = 'erase:yes';
-const NO = 'erase:no';
 
 /** The data-subject requests a citizen can make at any moment (a command or an intent). */
 export type PrivacyRequest = 'my_data' | 'delete_my_data';
@@ -35,40 +31,11 @@ export function showMyData(ctx: Ctx): void {
 
 /**
  * "hapus data saya": asked first with Ya/Tidak, since a deletion must never follow a
- * misunderstanding. The question is open for the next message only.
+ * misunderstanding; the same pending question as the guarded readings (pending-action.ts), whose
+ * yes emits `request_deletion` (confirm.ts).
  */
 export function askDeletion(ctx: Ctx): void {
-  ctx.state.misunderstood = 0;
-  ctx.state.deletionConfirm = true;
-  sayMenu(ctx, 'deletion_confirm', t(ctx, 'privacy.delete_confirm'), [
-    { value: YES, label: t(ctx, 'privacy.delete_yes') },
-    { value: NO, label: t(ctx, 'privacy.delete_no') },
-  ]);
-}
-
-/** Yes, no, or neither, from the answer to the confirmation (a press, "1"/"2", "ya"/"tidak"). */
-function confirmationOf(input: CitizenInput): boolean | undefined {
-  if (input.kind === 'choice') return input.value === YES ? true : input.value === NO ? false : undefined;
-  if (input.kind !== 'text') return undefined;
-  const typed = input.text.trim();
-  if (typed === '1') return true;
-  if (typed === '2') return false;
-  return parseYesNo(typed);
-}
-
-/**
- * The message after "hapus data saya?": yes stores the request, no keeps everything; anything
- * else drops the question and is handled as usual (false). Ahead of every other handling, so a
- * "ya" is never taken as the answer to a step of the flow underneath.
- */
-export function answeredDeletionConfirm(ctx: Ctx, input: CitizenInput): boolean {
-  if (!ctx.state.deletionConfirm) return false;
-  ctx.state.deletionConfirm = undefined;
-  const yes = confirmationOf(input);
-  if (yes === undefined) return false;
-  if (yes) emit(ctx, { kind: 'request_deletion' });
-  else answerThenResume(ctx, t(ctx, 'privacy.delete_kept'));
-  return true;
+  askPending(ctx, { action: 'delete_my_data', service: null });
 }
 
 function nameOf(ctx: Ctx, serviceId: string): string {
@@ -157,7 +124,6 @@ export function onDeletionDecided(ctx: Ctx, ev: Extract<SystemEvent, { kind: 'de
   ctx.state.misunderstood = 0;
   ctx.state.statusProof = undefined;
   ctx.state.survey = undefined;
-  ctx.state.deletionConfirm = undefined;
   ctx.state.confirming = undefined;
   delete ctx.state.undo;
   ctx.state.menu = undefined;

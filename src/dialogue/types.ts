@@ -229,14 +229,12 @@ export interface ConversationState {
   };
   /** A tracking number of someone else's application, waiting for the proof (`StatusProof`). */
   statusProof?: { trackingNumber: string };
-  /** "Hapus data saya?" was asked: the next message answers it (or, if it is no yes/no, drops it). */
-  deletionConfirm?: true;
   /**
-   * A step that loses work or calls people in, read with too little confidence to take at once:
-   * asked first ("Maksud Anda membatalkan permohonan ini?"). The next message answers it, or,
-   * if it is no yes/no, drops it (confirm.ts).
+   * An action asked about before it is taken ("Maksud Anda membatalkan permohonan ini?", "hapus
+   * data saya?"). The next message answers it, or, if it is no yes/no, drops it
+   * (pending-action.ts).
    */
-  confirming?: { action: GuardedAction; service: string | null };
+  confirming?: PendingConfirmation;
   /** The draft a cancel set aside, restorable for a while after `cancelledAt` (restore.ts). */
   undo?: { flow: NonNullable<ConversationState['flow']>; cancelledAt: string };
   /** An officer-requested fix in progress. */
@@ -254,6 +252,15 @@ export interface ConversationState {
 
 /** The steps asked first when the reading is unsure: cancelling a draft, a complaint, an officer. */
 export type GuardedAction = 'cancel' | 'complaint' | 'officer';
+
+/** Every action asked about with one yes/no question: the guarded ones and a deletion request. */
+export type ConfirmedAction = GuardedAction | 'delete_my_data';
+
+/** An action waiting for the citizen's yes; `service` names the complaint's service, if any. */
+export interface PendingConfirmation {
+  action: ConfirmedAction;
+  service: string | null;
+}
 
 /** One line of the bot conversation as the state keeps it: masked, clipped, in words. */
 export interface RecentLine {

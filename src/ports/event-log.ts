@@ -54,4 +54,10 @@ export interface EventLog {
    * answers by scanning; one bounded read does not.
    */
   listWindow(filter: EventFilter, max: number): Promise<AuditEvent[]>;
+  /**
+   * Removes the officers' free-text notes (status change, revision, agency forward and answer
+   * notes) from the audit events of an application whose personal data is erased; the events
+   * themselves stay.
+   */
+  eraseNotes(applicationId: string): Promise<void>;
 }

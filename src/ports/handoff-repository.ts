@@ -134,10 +134,18 @@ export interface HandoffRepository {
   /** The chat's tickets, newest first, at most `limit`: the officer sees the citizen's earlier handoffs. */
   listByChat(channel: Channel, chatId: string, limit: number): Promise<HandoffTicket[]>;
   /**
-   * A citizen's approved deletion request: the chat's closed tickets lose their transcript,
-   * notes and name, and stop naming the chat. Open ones are kept (an officer is on them).
+   * The chat's closed tickets not erased yet (a citizen's approved deletion request erases each
+   * with `erase`, as retention does). Open ones are not listed: an officer is on them.
    */
-  eraseClosedByChat(channel: Channel, chatId: string): Promise<ErasedHandoffs>;
+  listErasableByChat(channel: Channel, chatId: string): Promise<ErasableHandoff[]>;
+  /**
+   * Erases a closed ticket's personal data: transcript, notes, the citizen's display name and chat
+   * id (it no longer leads to the chat); keeps the times, office, officer, reason and resolution
+   * the dashboard counts, and marks when. The one erasure of a ticket, whoever asks (retention, a
+   * deletion request). False when it is not closed or already erased (so of two runs one audits
+   * it).
+   */
+  erase(id: string, at: Date): Promise<boolean>;
 
   // Delivery state of officer replies (the live conversation page shows it as it changes).
   /**
@@ -158,10 +166,15 @@ export interface HandoffRepository {
   ): Promise<HandoffTicket | undefined>;
 }
 
-/** What erasing a chat's closed tickets touched: their ids, and the files their transcripts held. */
-export interface ErasedHandoffs {
-  ticketIds: string[];
+/** A closed handoff whose personal data is due for erasure: what the erasure needs, no text. */
+export interface ErasableHandoff {
+  id: string;
+  closedAt: Date;
+  officeId?: string;
+  /** The files its transcript carries (citizen uploads relayed, officers' files sent). */
   documentIds: string[];
+  /** Transcript lines before the erasure (audited; the text itself is not kept). */
+  lines: number;
 }
 
 /** Where an officer's reply is: `sent` only once the channel accepted it. */

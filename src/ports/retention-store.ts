@@ -1,16 +1,6 @@
 import type { Channel } from '../domain/application.js';
 import type { Application } from '../domain/application.js';
-
-/** A closed handoff whose personal data is due for erasure: what the erasure needs, no text. */
-export interface ErasableHandoff {
-  id: string;
-  closedAt: Date;
-  officeId?: string;
-  /** The files its transcript carries (citizen uploads relayed, officers' files sent). */
-  documentIds: string[];
-  /** Transcript lines before the erasure (audited; the text itself is not kept). */
-  lines: number;
-}
+import type { ErasableHandoff } from './handoff-repository.js';
 
 /**
  * The latest version of a conversation whose draft (a flow in progress) lies untouched: the top
@@ -55,11 +45,6 @@ export interface RetentionStore {
    */
   listErasable(finishedBefore: Date, limit: number): Promise<Application[]>;
   /**
-   * Removes the officers' free-text notes (status change and revision notes) from the audit events
-   * of an application whose personal data is erased; the events themselves stay.
-   */
-  eraseEventNotes(applicationId: string): Promise<void>;
-  /**
    * Deletes at most `limit` outbox rows that reached a final state before `before`: sent then,
    * or given up (failed, unreachable) after a last attempt then. A row still to be sent
    * (pending, sending) is never deleted. Answers how many went.
@@ -70,15 +55,11 @@ export interface RetentionStore {
    * chat, and once followed up they serve nothing. Answers how many went.
    */
   deleteDeadLettersBefore(before: Date, limit: number): Promise<number>;
-  /** Closed handoffs closed before `closedBefore` and not erased yet, oldest first, at most `limit`. */
-  listErasableHandoffs(closedBefore: Date, limit: number): Promise<ErasableHandoff[]>;
   /**
-   * Erases a closed handoff's personal data: transcript, notes, the citizen's display name and
-   * chat id, and the comment of its satisfaction answer; keeps the times, office, officer, reason,
-   * resolution and score the dashboard counts. False
-   * when it is not closed or already erased (so of two runs one audits it).
+   * Closed handoffs closed before `closedBefore` and not erased yet, oldest first, at most `limit`
+   * (each erased by `HandoffRepository.erase`).
    */
-  eraseHandoff(id: string, at: Date): Promise<boolean>;
+  listErasableHandoffs(closedBefore: Date, limit: number): Promise<ErasableHandoff[]>;
   /**
    * The latest versions of conversations whose draft matches `filter`, oldest touch first, at most
    * `limit`. A superseded version never counts, whatever its draft.

@@ -6,7 +6,7 @@ import { start, type Running } from '../../src/main.js';
 import { TOKEN } from '../adapters/telegram/helpers.js';
 import { serverEnv } from '../support/db.js';
 import { describeBrowser, login, useChromium, watchErrors } from '../support/browser.js';
-import { FakeBotApi } from '../support/fake-bot-api.js';
+import { FakeBotApi } from '../../scripts/support/fake-bot-api.js';
 
 const CITIZEN = { id: 4321, is_bot: false, first_name: 'Rina', language_code: 'id' };
 const CHAT = { id: 4321, type: 'private', first_name: 'Rina' };

@@ -4,7 +4,7 @@ import { createOfficer } from '../../src/app/officer/create-officer.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';
 import { start, type Running } from '../../src/main.js';
-import { FakeBotApi } from '../support/fake-bot-api.js';
+import { FakeBotApi } from '../../scripts/support/fake-bot-api.js';
 import { serverEnv } from '../support/db.js';
 import { describeBrowser, login, useChromium, watchErrors } from '../support/browser.js';
 

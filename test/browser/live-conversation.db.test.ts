@@ -9,7 +9,7 @@ import { PASSWORD } from '../adapters/http/http-fixture.js';
 import { TOKEN } from '../adapters/telegram/helpers.js';
 import { serverEnv } from '../support/db.js';
 import { describeBrowser, login, useChromium, watchErrors } from '../support/browser.js';
-import { FakeBotApi } from '../support/fake-bot-api.js';
+import { FakeBotApi } from '../../scripts/support/fake-bot-api.js';
 
 const CITIZEN = { id: 777, is_bot: false, first_name: 'Siti', language_code: 'id' };
 const CHAT = { id: 777, type: 'private', first_name: 'Siti' };

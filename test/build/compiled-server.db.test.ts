@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { serverEnv } from '../support/db.js';
-import { FakeBotApi } from '../support/fake-bot-api.js';
+import { FakeBotApi } from '../../scripts/support/fake-bot-api.js';
 import { PROJECT_ROOT } from '../../src/config/project-root.js';
-import { FakeChat, LoketProcess, TOKEN } from '../fault/support.js';
+import { LoketProcess, TOKEN } from '../../scripts/support/processes.js';
+import { FakeChat } from '../../scripts/support/fake-chat.js';
 
 const run = promisify(execFile);
 

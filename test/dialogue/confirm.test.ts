@@ -102,7 +102,7 @@ describe('confirming before destructive or escalating steps', () => {
     expect(chat.last.replies.at(-1)).toMatchObject({
       options: [{ label: 'Yes, cancel it' }, { label: 'No, continue' }],
     });
-    chat.press('guard:no');
+    chat.press('confirm:cancel:no');
     expect(chat.text).toContain('let us continue');
     expect(chat.at_).toBe('nik');
   });

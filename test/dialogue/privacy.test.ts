@@ -40,12 +40,12 @@ describe('"data saya" and "hapus data saya" in the engine', () => {
     startKtp(chat);
     const at = chat.at_;
     chat.say('hapus data saya');
-    expect(chat.options).toEqual(['erase:yes', 'erase:no']);
+    expect(chat.options).toEqual(['confirm:delete_my_data:yes', 'confirm:delete_my_data:no']);
     expect(chat.last.effects).toEqual([]);
     chat.say('ya');
     expect(chat.last.effects).toEqual([{ kind: 'request_deletion' }]);
     expect(chat.at_).toBe(at);
-    expect(chat.state.deletionConfirm).toBeUndefined();
+    expect(chat.state.confirming).toBeUndefined();
   });
 
   it('should drop the question on anything but yes or no, and handle that message as usual', () => {
@@ -54,10 +54,33 @@ describe('"data saya" and "hapus data saya" in the engine', () => {
     chat.say('hapus data saya');
     chat.say('menu');
     expect(chat.last.effects).toEqual([]);
-    expect(chat.state.deletionConfirm).toBeUndefined();
+    expect(chat.state.confirming).toBeUndefined();
     expect(chat.text).not.toContain('tidak dihapus');
     chat.say('ya');
     expect(chat.last.effects).not.toContainEqual({ kind: 'request_deletion' });
+  });
+
+  it('should ask in an officer conversation too, and take the "ya" as the answer, not a message to relay', () => {
+    const chat = new Chat();
+    chat.command('start');
+    chat.say('petugas');
+    chat.say('hapus data saya');
+    expect(chat.state.confirming).toEqual({ action: 'delete_my_data', service: null });
+    chat.say('ya');
+    expect(chat.last.effects).toEqual([{ kind: 'request_deletion' }]);
+    expect(chat.state.confirming).toBeUndefined();
+  });
+
+  it("should keep one question open: a press of an earlier question's option answers no later one", () => {
+    const chat = new Chat({ nlu: { 'udahan dulu deh': { intent: 'cancel', confidence: 0.8 } } });
+    startKtp(chat);
+    chat.say('hapus data saya');
+    chat.say('udahan dulu deh');
+    expect(chat.state.confirming).toEqual({ action: 'cancel', service: null });
+    chat.press('confirm:delete_my_data:yes');
+    expect(chat.last.effects).toEqual([]);
+    expect(chat.state.flow).toBeDefined();
+    expect(chat.state.confirming).toBeUndefined();
   });
 
   it('should forget the draft on approval but keep the language', () => {

@@ -7,7 +7,7 @@ import { start, type Running } from '../../src/main.js';
 import { TOKEN } from '../adapters/telegram/helpers.js';
 import { describeBrowser, login, useChromium, watchErrors } from '../support/browser.js';
 import { serverEnv } from '../support/db.js';
-import { FakeBotApi } from '../support/fake-bot-api.js';
+import { FakeBotApi } from '../../scripts/support/fake-bot-api.js';
 
 /** Kemendagri codes from idn-area-data: Kabupaten Bogor and Kelurahan Cibinong, Kec. Cibinong. */
 const BOGOR = '32.01';

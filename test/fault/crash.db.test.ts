@@ -4,8 +4,10 @@ import path from 'node:path';
 import { openConnection, type DbConnection } from '../../src/adapters/mongo/connection.js';
 import { createMongoRepositories, type MongoRepositories } from '../../src/adapters/mongo/repositories.js';
 import { serverEnv } from '../support/db.js';
-import { FakeBotApi } from '../support/fake-bot-api.js';
-import { FILES_DIR, FakeChat, LoketProcess, TOKEN, messageState, waitUntil } from './support.js';
+import { FakeBotApi } from '../../scripts/support/fake-bot-api.js';
+import { LoketProcess, TOKEN, waitUntil } from '../../scripts/support/processes.js';
+import { FILES_DIR, FakeChat } from '../../scripts/support/fake-chat.js';
+import { messageState } from './support.js';
 import { testCipher } from '../support/cipher.js';
 
 const NIK = '3171060101700015';

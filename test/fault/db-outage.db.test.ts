@@ -6,8 +6,10 @@ import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';
 import { start, type Running } from '../../src/main.js';
 import { serverEnv } from '../support/db.js';
-import { FakeBotApi } from '../support/fake-bot-api.js';
-import { FILES_DIR, FakeChat, FerretDbProcess, TOKEN, messageState, waitUntil } from './support.js';
+import { FakeBotApi } from '../../scripts/support/fake-bot-api.js';
+import { FerretDbProcess, TOKEN, waitUntil } from '../../scripts/support/processes.js';
+import { FILES_DIR, FakeChat } from '../../scripts/support/fake-chat.js';
+import { messageState } from './support.js';
 
 const logger = createLogger('silent');
 const SECRET = 'rahasia-webhook-1234567890';

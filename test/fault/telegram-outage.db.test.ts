@@ -8,8 +8,9 @@ import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';
 import { createLoket, start, type Loket, type Running } from '../../src/main.js';
 import { serverEnv } from '../support/db.js';
-import { FakeBotApi } from '../support/fake-bot-api.js';
-import { FakeChat, FerretDbProcess, TOKEN, waitUntil } from './support.js';
+import { FakeBotApi } from '../../scripts/support/fake-bot-api.js';
+import { FerretDbProcess, TOKEN, waitUntil } from '../../scripts/support/processes.js';
+import { FakeChat } from '../../scripts/support/fake-chat.js';
 
 const logger = createLogger('silent');
 const SECRET = 'rahasia-webhook-1234567890';

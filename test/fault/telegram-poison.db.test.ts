@@ -9,8 +9,9 @@ import { createLoket, type Loket } from '../../src/main.js';
 import { createOfficer } from '../../src/app/officer/create-officer.js';
 import { Client, PASSWORD } from '../adapters/http/http-fixture.js';
 import { serverEnv } from '../support/db.js';
-import { FakeBotApi } from '../support/fake-bot-api.js';
-import { FakeChat, TOKEN, waitUntil } from './support.js';
+import { FakeBotApi } from '../../scripts/support/fake-bot-api.js';
+import { TOKEN, waitUntil } from '../../scripts/support/processes.js';
+import { FakeChat } from '../../scripts/support/fake-chat.js';
 
 const logger = createLogger('silent');
 /** What the poison message says; the handler fails on it whatever the database does. */

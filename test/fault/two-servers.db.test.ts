@@ -11,8 +11,9 @@ import { start, type Running } from '../../src/main.js';
 import { newApplication, sequentialNumbers } from '../adapters/mongo/fixtures.js';
 import { budi } from '../app/officer/support.js';
 import { serverEnv } from '../support/db.js';
-import { FakeBotApi } from '../support/fake-bot-api.js';
-import { TOKEN, plain, waitUntil } from './support.js';
+import { FakeBotApi } from '../../scripts/support/fake-bot-api.js';
+import { TOKEN, waitUntil } from '../../scripts/support/processes.js';
+import { plain } from '../../scripts/support/fake-chat.js';
 
 const logger = createLogger('silent');
 const DAY = 86_400_000;

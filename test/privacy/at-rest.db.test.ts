@@ -7,7 +7,7 @@ import { start, type Running } from '../../src/main.js';
 import { Client, PASSWORD } from '../adapters/http/http-fixture.js';
 import { TOKEN } from '../adapters/telegram/helpers.js';
 import { serverEnv } from '../support/db.js';
-import { FakeBotApi } from '../support/fake-bot-api.js';
+import { FakeBotApi } from '../../scripts/support/fake-bot-api.js';
 import { scanRawCollections } from '../support/raw-scan.js';
 
 /**

@@ -87,6 +87,9 @@ function eventQuery(filter: EventFilter): FilterQuery<EventRecord> {
   return and.length > 0 ? { $and: and } : {};
 }
 
+/** Audit events whose payload may carry an officer's free-text note about the application. */
+const NOTE_EVENTS = ['application.status_changed', 'application.forwarded', 'application.agency_answered'];
+
 /** The audit/event log on MongoDB (or FerretDB). */
 export class MongoEventLog implements EventLog {
   constructor(
@@ -139,5 +142,24 @@ export class MongoEventLog implements EventLog {
       this.model.countDocuments(query).exec(),
     ]);
     return { items: rows.map((r) => toDomain(this.cipher, r)), total };
+  }
+
+  async eraseNotes(applicationId: string): Promise<void> {
+    // The notes sit inside each event's sealed payload: open, drop them, seal again.
+    const rows = await this.model
+      .find({ applicationId, type: { $in: NOTE_EVENTS }, sealed: { $exists: true } })
+      .select({ _id: 1, sealed: 1 })
+      .lean<Array<{ _id: unknown; sealed: string }>>()
+      .exec();
+    for (const row of rows) {
+      const payload = openJson(this.cipher, row.sealed);
+      const after = payload.after as { note?: unknown; revision?: { note?: unknown } } | undefined;
+      if (after?.note === undefined && after?.revision?.note === undefined) continue;
+      delete after.note;
+      if (after.revision) delete after.revision.note;
+      await this.model
+        .updateOne({ _id: row._id, sealed: row.sealed }, { $set: { sealed: sealJson(this.cipher, payload) } })
+        .exec();
+    }
   }
 }

@@ -2,7 +2,7 @@ import { Types, type Model } from 'mongoose';
 import type { Channel } from '../../domain/application.js';
 import type { FieldCipher } from '../../ports/field-cipher.js';
 import type {
-  ErasedHandoffs,
+  ErasableHandoff,
   HandoffOutcome,
   DeliveryState,
   HandoffRepository,
@@ -16,7 +16,7 @@ import type {
 import type { DeliveryRecord, HandoffRecord } from './handoff-model.js';
 import { chatKeyOf, chatKeysOf, handoffToDomain, lineRecord, noteRecord } from './handoff-mapper.js';
 import { sealText } from './sealed-fields.js';
-import { eraseClosedHandoffsOfChat } from './mongo-handoff-erasure.js';
+import { eraseClosedHandoff, listErasableOfChat } from './mongo-handoff-erasure.js';
 import { compact, isDuplicateKeyError, toObjectId } from './mongo-utils.js';
 import { mutate } from './write-lock.js';
 import type { WriteLockRecord } from './write-lock-model.js';
@@ -237,8 +237,12 @@ export class MongoHandoffRepository implements HandoffRepository {
     return rows.map((r) => this.toDomain(r));
   }
 
-  eraseClosedByChat(channel: Channel, chatId: string): Promise<ErasedHandoffs> {
-    return eraseClosedHandoffsOfChat(this.model, this.locks, this.cipher, channel, chatId);
+  listErasableByChat(channel: Channel, chatId: string): Promise<ErasableHandoff[]> {
+    return listErasableOfChat(this.model, this.cipher, channel, chatId);
+  }
+
+  erase(id: string, at: Date): Promise<boolean> {
+    return eraseClosedHandoff(this.model, this.locks, id, at);
   }
 
   private async transition(

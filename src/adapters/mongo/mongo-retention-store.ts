@@ -1,30 +1,17 @@
-import { Types, type Connection, type mongo } from 'mongoose';
+import type { Connection, mongo } from 'mongoose';
 import type { Channel } from '../../domain/application.js';
 import type { FieldCipher } from '../../ports/field-cipher.js';
-import type { ErasableHandoff, IdleDraft, RetentionStore } from '../../ports/retention-store.js';
+import type { IdleDraft, RetentionStore } from '../../ports/retention-store.js';
 import { applicationToDomain } from './application-mapper.js';
 import { applicationModel, type ApplicationRecord } from './application-model.js';
 import { conversationModel, type ConversationRecord } from './conversation-model.js';
 import { handoffModel, type HandoffRecord } from './handoff-model.js';
 import { deadLetterModel } from './dead-letter-model.js';
-import { eventModel } from './event-model.js';
+import { ERASABLE, HANDOFF_HEAD, toErasable, type HandoffHead } from './mongo-handoff-erasure.js';
 import { outboxModel } from './outbox-model.js';
-import { satisfactionModel } from './satisfaction-model.js';
-import { openJson, sealJson } from './sealed-fields.js';
-
-/** Audit events whose payload may carry an officer's free-text note about the application. */
-const NOTE_EVENTS = ['application.status_changed', 'application.forwarded', 'application.agency_answered'];
 
 /** Statuses after which nothing more happens to an application: retention may start counting. */
 const FINAL = ['COMPLETED', 'REJECTED', 'CANCELLED'];
-
-/** What an erased handoff's chat id becomes: no phone number, and no chat's tickets match it. */
-export const ERASED_CHAT = '[dihapus]';
-
-/** A handoff as the erasure reads it: its marks, never its text. */
-type HandoffHead = Pick<HandoffRecord, '_id' | 'closedAt' | 'officeId'> & {
-  transcript: Array<{ attachment?: { documentId: string } }>;
-};
 
 /**
  * The retention queries. A final application is never saved again except by retention, so
@@ -35,7 +22,6 @@ type HandoffHead = Pick<HandoffRecord, '_id' | 'closedAt' | 'officeId'> & {
  */
 export function createMongoRetentionStore(conn: Connection, cipher: FieldCipher): RetentionStore {
   const applications = applicationModel(conn);
-  const events = eventModel(conn);
   return {
     async listErasable(finishedBefore, limit) {
       const rows = await applications
@@ -45,24 +31,6 @@ export function createMongoRetentionStore(conn: Connection, cipher: FieldCipher)
         .lean<ApplicationRecord[]>()
         .exec();
       return rows.map((r) => applicationToDomain(r, cipher));
-    },
-    async eraseEventNotes(applicationId) {
-      // The notes sit inside each event's sealed payload: open, drop them, seal again.
-      const rows = await events
-        .find({ applicationId, type: { $in: NOTE_EVENTS }, sealed: { $exists: true } })
-        .select({ _id: 1, sealed: 1 })
-        .lean<Array<{ _id: unknown; sealed: string }>>()
-        .exec();
-      for (const row of rows) {
-        const payload = openJson(cipher, row.sealed);
-        const after = payload.after as { note?: unknown; revision?: { note?: unknown } } | undefined;
-        if (after?.note === undefined && after?.revision?.note === undefined) continue;
-        delete after.note;
-        if (after.revision) delete after.revision.note;
-        await events
-          .updateOne({ _id: row._id, sealed: row.sealed }, { $set: { sealed: sealJson(cipher, payload) } })
-          .exec();
-      }
     },
     ...deliveryRetention(conn),
     ...handoffRetention(conn),
@@ -115,40 +83,18 @@ function deliveryRetention(
   };
 }
 
-/** Closed handoffs, erased in place (the counts stay), with their satisfaction comments. */
-function handoffRetention(conn: Connection): Pick<RetentionStore, 'listErasableHandoffs' | 'eraseHandoff'> {
+/** Closed handoffs due for erasure (`HandoffRepository.erase` erases each). */
+function handoffRetention(conn: Connection): Pick<RetentionStore, 'listErasableHandoffs'> {
   const handoffs = handoffModel(conn).collection as unknown as mongo.Collection<HandoffRecord>;
-  const satisfaction = satisfactionModel(conn);
   return {
     async listErasableHandoffs(closedBefore, limit) {
       const rows = await handoffs
-        .find({ status: 'closed', closedAt: { $lt: closedBefore }, erasedAt: { $exists: false } })
-        .project<HandoffHead>({ _id: 1, closedAt: 1, officeId: 1, 'transcript.attachment.documentId': 1 })
+        .find({ ...ERASABLE, closedAt: { $lt: closedBefore } })
+        .project<HandoffHead>(HANDOFF_HEAD)
         .sort({ closedAt: 1 })
         .limit(limit)
         .toArray();
-      return rows.map((r): ErasableHandoff => ({
-        id: r._id.toHexString(),
-        closedAt: r.closedAt!,
-        ...(r.officeId ? { officeId: r.officeId } : {}),
-        documentIds: r.transcript.flatMap((l) => (l.attachment ? [l.attachment.documentId] : [])),
-        lines: r.transcript.length,
-      }));
-    },
-
-    async eraseHandoff(id, at) {
-      const res = await handoffs.updateOne(
-        { _id: new Types.ObjectId(id), status: 'closed', erasedAt: { $exists: false } },
-        {
-          $set: { transcript: [], chatId: ERASED_CHAT, erasedAt: at },
-          // The chat key too: the erased ticket no longer leads to its chat.
-          $unset: { citizenName: '', notes: '', chatKey: '' },
-        },
-      );
-      if (res.modifiedCount !== 1) return false;
-      // The score stays for the satisfaction figures; the citizen's own words go.
-      await satisfaction.updateOne({ _id: id }, { $unset: { comment: '' } }).exec();
-      return true;
+      return rows.map(toErasable);
     },
   };
 }

@@ -4,7 +4,8 @@ import { maskNik } from '../../domain/nik.js';
 import { runUnderLease } from '../lease-run.js';
 import { isFinal } from '../../domain/status.js';
 import type { ApplicationRepository, PendingEffect } from '../../ports/application-repository.js';
-import { completeEffects } from '../application-effects.js';
+import { completeEffectsNow, type EffectCompletionDeps } from '../application-effects.js';
+import type { ErasureCause } from '../privacy/erasure-cause.js';
 import type { DocumentStore } from '../../ports/document-store.js';
 import { ConcurrencyError } from '../../ports/errors.js';
 import type { EventLog } from '../../ports/event-log.js';
@@ -124,24 +125,50 @@ async function eraseOne(
 ): Promise<boolean> {
   const finishedAt = app.statusHistory.at(-1)?.at ?? app.updatedAt;
   if (!isFinal(app.status) || app.erasedAt || finishedAt >= cutoff) return false;
-  const at = deps.now();
-  const erased = erasePersonalData(app, deps.flows.get(app.serviceId), at);
+  const deleted = await eraseFinishedApplication(deps, app, {
+    actor: { kind: 'system', id: 'retention' },
+    at: deps.now(),
+    why: { retentionDays: deps.retentionDays, finishedAt: finishedAt.toISOString() },
+  });
+  // Changed meanwhile: the next run looks at it again.
+  if (deleted === undefined) return false;
+  report.documentsDeleted += deleted;
+  return true;
+}
+
+/** What erasing one finished application needs, whoever asks for it. */
+export interface ApplicationErasureDeps extends EffectCompletionDeps {
+  /** The flows, to tell identifying answers from plain choices. */
+  flows: ReadonlyMap<string, Flow>;
+}
+
+/**
+ * The one rule for erasing a finished application, for retention and a citizen's deletion
+ * request alike: the officers' notes leave its audit events, then the record is saved without its
+ * personal data (`erasePersonalData`) carrying its follow-ups, the files to delete and one
+ * `application.personal_data_erased` event, which are completed at once (or by the reconciler
+ * after a crash: deleting a missing file is harmless). A save that loses to a concurrent change
+ * deletes nothing: undefined. Otherwise the number of files deleted.
+ */
+export async function eraseFinishedApplication(
+  deps: ApplicationErasureDeps,
+  app: Application,
+  cause: ErasureCause,
+): Promise<number | undefined> {
+  const erased = erasePersonalData(app, deps.flows.get(app.serviceId), cause.at);
   const documentIds = app.documents.map((d) => d.id);
-  // The files go after the record without them is saved (a follow-up of that save, reconciled
-  // after a crash): a save that loses to a concurrent change deletes nothing.
   const followUp: PendingEffect = {
     id: `erase:${app.id}`,
-    at,
+    at: cause.at,
     audit: {
       type: 'application.personal_data_erased',
       applicationId: app.id,
       trackingNumber: app.trackingNumber,
       officeId: app.officeId,
-      actor: { kind: 'system', id: 'retention' },
-      at,
+      actor: cause.actor,
+      at: cause.at,
       data: {
-        retentionDays: deps.retentionDays,
-        finishedAt: finishedAt.toISOString(),
+        ...cause.why,
         status: app.status,
         documentsDeleted: documentIds.length,
         answersRemoved: Object.keys(app.answers).length - Object.keys(erased.answers).length,
@@ -149,16 +176,14 @@ async function eraseOne(
     },
     ...(documentIds.length > 0 ? { deleteDocuments: documentIds } : {}),
   };
-  // The officers' notes in the audit log first: a save that then loses is erased next run anyway.
-  await deps.retention.eraseEventNotes(app.id);
+  // The notes first: a save that then loses is erased next time anyway.
+  await deps.events.eraseNotes(app.id);
   try {
     await deps.applications.save(erased, app.version, { effects: [followUp] });
   } catch (err) {
-    // Changed meanwhile: the next run looks at it again.
-    if (err instanceof ConcurrencyError) return false;
+    if (err instanceof ConcurrencyError) return undefined;
     throw err;
   }
-  await completeEffects(deps, app.id, [followUp]);
-  report.documentsDeleted += documentIds.length;
-  return true;
+  await completeEffectsNow(deps, app.id, [followUp]);
+  return documentIds.length;
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTelegramChannel, type TelegramChannel } from '../../../src/adapters/telegram/channel.js';
 import type { HandleInbound, InboundMessage } from '../../../src/app/inbound.js';
 import type { Reply } from '../../../src/dialogue/types.js';
-import { FakeBotApi } from '../../support/fake-bot-api.js';
+import { FakeBotApi } from '../../../scripts/support/fake-bot-api.js';
 import { TOKEN, sendingReplies, silentLogger } from './helpers.js';
 
 const PDF = Buffer.from('%PDF-1.4\n% akta kelahiran\n%%EOF\n');

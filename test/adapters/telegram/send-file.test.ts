@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { TelegramChannel } from '../../../src/adapters/telegram/channel.js';
 import { makeSendFileToChat } from '../../../src/app/officer/send-file-to-chat.js';
-import { FakeBotApi } from '../../support/fake-bot-api.js';
+import { FakeBotApi } from '../../../scripts/support/fake-bot-api.js';
 import { TOKEN, silentLogger, testChannel } from './helpers.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/files/${name}`, import.meta.url));

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { loadConfig } from '../../../src/config/config.js';
 import { createLogger } from '../../../src/config/logger.js';
 import { start, type Running } from '../../../src/main.js';
-import { FakeBotApi } from '../../support/fake-bot-api.js';
+import { FakeBotApi } from '../../../scripts/support/fake-bot-api.js';
 import { TOKEN } from './helpers.js';
 import { serverEnv } from '../../support/db.js';
 

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { MongoRepositories } from '../../../src/adapters/mongo/repositories.js';
 import { createMongoRetentionStore } from '../../../src/adapters/mongo/mongo-retention-store.js';
@@ -12,13 +11,18 @@ import type { Flow } from '../../../src/catalog/flow-schema.js';
 import type { Application, ApplicationStatus } from '../../../src/domain/application.js';
 import type { LeaseRepository } from '../../../src/ports/lease.js';
 import { intakeSettings } from '../../adapters/http/intake-support.js';
-import { newApplication, sequentialNumbers } from '../../adapters/mongo/fixtures.js';
+import { sequentialNumbers } from '../../adapters/mongo/fixtures.js';
+import {
+  ERASURE_NIK as NIK,
+  expectApplicationErased,
+  finishedApplication,
+  noteInAudit,
+} from '../../support/application-erasure.js';
 import { openRepositoriesWithLeases, useTestDatabase } from '../../support/db.js';
 
 const db = useTestDatabase('retention');
 const NOW = new Date('2027-06-01T03:00:00Z');
 const DAY = 86_400_000;
-const NIK = '3171014708900003';
 const flows: ReadonlyMap<string, Flow> = (await intakeSettings()).catalog.flows;
 
 let repos: MongoRepositories;
@@ -44,57 +48,8 @@ function deps(overrides: Partial<RetentionDeps> = {}): RetentionDeps {
   };
 }
 
-/** A KTP application that reached `status` `daysAgo` days before NOW, with one real stored file. */
-async function finished(status: ApplicationStatus, daysAgo: number): Promise<Application> {
-  const at = new Date(NOW.getTime() - daysAgo * DAY);
-  const put = await repos.documents.put({
-    bytes: readFileSync(new URL('../../fixtures/files/foto-kk.png', import.meta.url)),
-    filename: 'kk Siti.png',
-    owner: { channel: 'telegram', chatId: '5550001' },
-    maxBytes: 1_000_000,
-    allowedTypes: ['image/png'],
-  });
-  if (!put.ok) throw new Error('fixture file refused');
-  const created = new Date(at.getTime() - 20 * DAY);
-  return repos.applications.create(
-    newApplication({
-      status,
-      answers: {
-        jenis: 'hilang',
-        nama: 'Siti Rahmawati',
-        nik: NIK,
-        telepon: '+6281234567890',
-        kelurahan: '31.71.01.1001',
-        no_kk: '3171010101900002',
-      },
-      documents: [
-        {
-          id: put.file.documentId,
-          stepId: 'foto_kk',
-          filename: put.file.filename,
-          contentType: 'image/png',
-          size: put.file.size,
-          sha256: put.file.sha256,
-          uploadedAt: created,
-        },
-      ],
-      statusHistory: [
-        { from: null, to: 'SUBMITTED', at: created, by: { kind: 'citizen', id: 'telegram:5550001' } },
-        {
-          from: 'SUBMITTED',
-          to: status,
-          at,
-          by: { kind: 'officer', id: 'o1' },
-          note: 'Siti datang langsung',
-        },
-      ],
-      ...(status === 'REJECTED' ? { rejectionReason: 'Berkas tidak lengkap' } : {}),
-      createdAt: created,
-      updatedAt: at,
-    }),
-    numbers,
-  );
-}
+const finished = (status: ApplicationStatus, daysAgo: number): Promise<Application> =>
+  finishedApplication(repos, numbers, NOW, status, daysAgo);
 
 describe('retention (RETENTION_DAYS after a final status)', () => {
   it('should erase documents and personal data of old final applications only, with an audit event each', async () => {
@@ -102,64 +57,18 @@ describe('retention (RETENTION_DAYS after a final status)', () => {
     const rejected = await finished('REJECTED', 366);
     const recent = await finished('CANCELLED', 300);
     const open = await finished('IN_REVIEW', 500);
-    // The officer's notes in the audit log, as changing a status writes them.
-    for (const app of [completed, recent])
-      await repos.events.append({
-        type: 'application.status_changed',
-        applicationId: app.id,
-        trackingNumber: app.trackingNumber,
-        officeId: app.officeId,
-        actor: { kind: 'officer', id: 'o1' },
-        at: app.updatedAt,
-        before: { status: 'SUBMITTED', version: 1 },
-        after: {
-          status: 'NEEDS_REVISION',
-          version: 2,
-          note: 'Siti: NIK salah',
-          revision: { stepId: 'nik', note: 'Siti: NIK salah' },
-        },
-      });
-    // A forward to an agency carries the officer's note too.
-    await repos.events.append({
-      type: 'application.forwarded',
-      applicationId: completed.id,
-      trackingNumber: completed.trackingNumber,
-      officeId: completed.officeId,
-      actor: { kind: 'officer', id: 'o1' },
-      at: completed.updatedAt,
-      after: { agencyId: 'disdukcapil', slaDays: 3, note: 'Siti minta dipercepat' },
-    });
+    // The officers' notes in the audit log, as changing a status and forwarding write them.
+    for (const app of [completed, recent]) await noteInAudit(repos, app);
 
     const report = await runRetention(deps());
     expect(report).toEqual({ ran: true, erased: 2, documentsDeleted: 2, skipped: 0 });
 
-    for (const app of [completed, rejected]) {
-      const after = await repos.applications.findById(app.id);
-      expect(after?.applicant).toEqual({ name: ERASED_NAME, nik: '************0003' });
-      // Only the plain choice is kept; name, NIK, phone, kelurahan and KK number are gone.
-      expect(after?.answers).toEqual({ jenis: 'hilang' });
-      expect(after?.documents).toEqual([]);
-      expect(after?.erasedAt).toEqual(NOW);
-      expect(after?.statusHistory.map((h) => h.note)).toEqual([undefined, undefined]);
-      expect(after?.status).toBe(app.status);
-      expect(await repos.documents.get(app.documents[0]?.id ?? '')).toBeUndefined();
-      const stored = JSON.stringify(after);
-      expect(stored).not.toContain(NIK);
-      expect(stored).not.toContain('Siti');
-      expect(stored).not.toContain('5550001');
-
-      const events = await repos.events.listForApplication(app.id);
-      const erasure = events.filter((e) => e.type === 'application.personal_data_erased');
-      expect(erasure).toHaveLength(1);
-      expect(erasure[0]).toMatchObject({
+    for (const app of [completed, rejected])
+      await expectApplicationErased(repos, app, {
         actor: { kind: 'system', id: 'retention' },
         at: NOW,
-        data: { retentionDays: 365, documentsDeleted: 1, answersRemoved: 5, status: app.status },
+        why: { retentionDays: 365, finishedAt: expect.any(String) },
       });
-      expect(JSON.stringify(erasure[0])).not.toContain(NIK);
-      // The status changes stay in the audit log, without the officers' notes.
-      expect(JSON.stringify(events)).not.toContain('Siti');
-    }
     const kept = await repos.events.listForApplication(recent.id);
     expect(kept.find((e) => e.type === 'application.status_changed')?.after).toMatchObject({
       note: 'Siti: NIK salah',

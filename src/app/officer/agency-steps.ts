@@ -4,15 +4,18 @@ import {
   answerAgencyStep,
   forwardToAgency,
   openAgencyStep,
+  isAgencyActive,
   type Agency,
   type AgencyOutcome,
 } from '../../domain/agency.js';
 import type { Application } from '../../domain/application.js';
 import { DEFAULT_HOLIDAY_DATES } from '../../domain/holidays.js';
+import type { AgencyRepository } from '../../ports/agency-repository.js';
 import type { PendingEffect } from '../../ports/application-repository.js';
 import { ConcurrencyError } from '../../ports/errors.js';
 import type { HolidayRepository } from '../../ports/holiday-repository.js';
 import type { OfficeRepository } from '../../ports/office-repository.js';
+import { agencyDirectory } from '../agency-directory.js';
 import { completeEffectsNow, type EffectCompletionDeps } from '../application-effects.js';
 import { closedDates } from '../calendar.js';
 import { OfficerActionError } from './errors.js';
@@ -25,6 +28,8 @@ export const DEFAULT_AGENCY_SLA_DAYS = 5;
 /** What forwarding and answering need. */
 export interface AgencyStepDeps extends EffectCompletionDeps {
   catalog?: Pick<Catalog, 'agencies' | 'flows'>;
+  /** The admins' agency list (over the catalog's); absent, the catalog's alone. */
+  agencyStore?: AgencyRepository;
   offices: OfficeRepository;
   holidayStore?: HolidayRepository;
   /** The shipped national holidays plus HOLIDAYS; the shipped list when absent. */
@@ -32,9 +37,12 @@ export interface AgencyStepDeps extends EffectCompletionDeps {
   now: () => Date;
 }
 
-/** The agencies of this deployment, by name: what the forward form and `GET /api/agencies` list. */
-export function listAgencies(deps: Pick<AgencyStepDeps, 'catalog'>): Agency[] {
-  return [...(deps.catalog?.agencies?.values() ?? [])].sort((a, b) => a.name.localeCompare(b.name));
+/**
+ * The agencies of this deployment by name, deactivated ones included (their steps still show):
+ * what `GET /api/agencies` lists; the forward form offers the active ones.
+ */
+export async function listAgencies(deps: Pick<AgencyStepDeps, 'catalog' | 'agencyStore'>): Promise<Agency[]> {
+  return [...(await agencyDirectory(deps)).values()];
 }
 
 /** An officer's forward, as the console and the API send it. */
@@ -59,10 +67,15 @@ export async function forwardApplication(
   if (officer.role === 'agency') throw forbidden();
   const app = await load(deps, req.applicationId);
   assertInScope(officer, app.officeId);
-  const agency = deps.catalog?.agencies?.get(req.agencyId);
+  const agency = (await agencyDirectory(deps)).get(req.agencyId);
   if (!agency) {
     throw new OfficerActionError('invalid', 'Instansi tidak dikenal (unknown agency).', {
       agencyId: 'Pilih instansi dari daftar.',
+    });
+  }
+  if (!isAgencyActive(agency)) {
+    throw new OfficerActionError('invalid', 'Instansi ini sudah dinonaktifkan (agency deactivated).', {
+      agencyId: 'Instansi ini tidak menerima penerusan baru; pilih instansi lain.',
     });
   }
   if (!req.note.trim()) {

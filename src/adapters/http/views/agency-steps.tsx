@@ -1,4 +1,10 @@
-import { AGENCY_OUTCOMES, openAgencyStep, type Agency, type AgencyWait } from '../../../domain/agency.js';
+import {
+  AGENCY_OUTCOMES,
+  isAgencyActive,
+  openAgencyStep,
+  type Agency,
+  type AgencyWait,
+} from '../../../domain/agency.js';
 import type { Application } from '../../../domain/application.js';
 import { isFinal } from '../../../domain/status.js';
 import { ta } from '../agency-i18n.js';
@@ -80,7 +86,8 @@ export function AgencySection(p: AgencySectionProps) {
 }
 
 function ForwardForm({ lang, csrf, app, agencies, errors }: AgencySectionProps) {
-  const options = [...agencies.values()].map((a) => [a.id, a.name] as const);
+  // A deactivated agency takes no new forwards; its past steps above still name it.
+  const options = [...agencies.values()].filter(isAgencyActive).map((a) => [a.id, a.name] as const);
   return (
     <form method="post" action={`/console/applications/${app.id}/forward`} id="forward-form">
       <CsrfField token={csrf} />

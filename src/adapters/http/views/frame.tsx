@@ -1,4 +1,5 @@
 import type { OfficerActor } from '../../../app/officer/officer-actor.js';
+import { taa } from '../agency-admin-i18n.js';
 import { t, type ConsoleLang } from '../console-i18n.js';
 import { tc } from '../context-i18n.js';
 import { tdr } from '../data-request-i18n.js';
@@ -95,6 +96,7 @@ function RoleLinks({ lang, officer }: { lang: ConsoleLang; officer: OfficerActor
       {officer.role === 'admin' ? (
         <>
           <a href="/console/admin/officers">{ts(lang, 'admin')}</a>{' '}
+          <a href="/console/admin/agencies">{taa(lang, 'title')}</a>{' '}
         </>
       ) : null}
     </>

@@ -30,6 +30,15 @@ export const taa = wordsOf({
   saved: { id: 'Data instansi tersimpan.', en: 'Agency saved.' },
   enabled: { id: 'Instansi diaktifkan.', en: 'Agency activated.' },
   disabled: { id: 'Instansi dinonaktifkan.', en: 'Agency deactivated.' },
+  accountAgency: {
+    id: 'Instansi (wajib untuk akun instansi)',
+    en: 'Agency (required for an agency account)',
+  },
+  accountAgencyNone: { id: '(bukan akun instansi)', en: '(not an agency account)' },
+  accountAgencyHint: {
+    id: 'Hanya untuk peran "Akun instansi"; kosongkan untuk peran lain. Kelola daftarnya di halaman Instansi.',
+    en: 'Only for the "Agency account" role; leave empty for other roles. Keep the list on the Agencies page.',
+  },
 });
 
 /** A word of the agencies page. */

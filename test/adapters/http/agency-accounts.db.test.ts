@@ -42,6 +42,12 @@ describe('agency accounts made by admins', () => {
     expect((await agency.login('citata')).status).toBe(303);
     const { html } = await agency.page('/console/agency');
     expect(html).toContain('Diteruskan ke instansi Anda');
+    // Its header links only to what it may open: every one answers, none with 403.
+    const header = /<header>([\s\S]*?)<\/header>/.exec(html)![1]!;
+    const links = [...header.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
+    expect(links).toEqual(['/console/agency', '/console/agency?lang=en']);
+    expect(header).toContain('action="/console/logout"');
+    for (const href of links) expect([href, (await agency.fetch(href)).status]).toEqual([href, 200]);
   });
 
   it('should refuse an agency account without an agency, and an agency on any other role, storing nothing', async () => {

@@ -1,4 +1,5 @@
 import type { Router } from 'express';
+import { agencyDirectory } from '../../../app/agency-directory.js';
 import { agencyCalendars } from '../../../app/officer/agency-calendar.js';
 import { listForwardedToAgency, recordAgencyAnswer } from '../../../app/officer/agency-steps.js';
 import { serviceNameOf } from '../../../app/officer/service-texts.js';
@@ -37,13 +38,18 @@ export function registerAgencyInboxRoutes(router: Router, ctx: ConsoleContext): 
         wait: agencyWait(openAgencyStep(app)!, now, await calendarOf(app.officeId)),
       })),
     );
+    const agencies = await agencyDirectory({
+      agencyStore: deps.agencyStore,
+      ...(deps.catalog ? { catalog: deps.catalog } : {}),
+    });
+    const nameOf = (id: string) => agencies.get(id)?.shortName ?? id;
     const flash =
       req.query.saved === '1' ? { flash: { kind: 'ok' as const, text: ta(lang, 'recordAnswer') } } : {};
     ctx.render(
       req,
       res,
       ta(lang, 'inbox'),
-      (csrf) => <AgencyInbox lang={lang} csrf={csrf} items={items} />,
+      (csrf) => <AgencyInbox lang={lang} csrf={csrf} items={items} nameOf={nameOf} />,
       flash,
     );
   });

@@ -1,10 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { h } from 'preact';
 import { renderFragment } from '../../../src/adapters/http/views/html.js';
 import { AgencyInbox } from '../../../src/adapters/http/views/agency-inbox.js';
 import { AgencySection } from '../../../src/adapters/http/views/agency-steps.js';
 import type { Agency, AgencyStep } from '../../../src/domain/agency.js';
-import type { Application } from '../../../src/domain/application.js';
 import { newApplication } from '../mongo/fixtures.js';
 
 const step: AgencyStep = {
@@ -20,7 +18,7 @@ const app = {
   id: 'a1',
   trackingNumber: 'PTSP-2027-000001',
   version: 3,
-} as Application;
+};
 const agencies = new Map<string, Agency>([
   ['dinas_pupr', { id: 'dinas_pupr', name: 'Dinas Cipta Karya, Tata Ruang', shortName: 'Dinas Cipta Karya' }],
 ]);
@@ -33,10 +31,10 @@ const cells = (html: string) =>
 describe('one agency step table for the application page and the agency inbox', () => {
   it('should say a step the same way on both, the inbox adding whose application it is', () => {
     const page = renderFragment(
-      h(AgencySection, { lang: 'id', csrf: 't', app, agencies, waits: [wait], canForward: true }),
+      AgencySection({ lang: 'id', csrf: 't', app, agencies, waits: [wait], canForward: true }),
     );
     const inbox = renderFragment(
-      h(AgencyInbox, {
+      AgencyInbox({
         lang: 'id',
         csrf: 't',
         items: [{ app, serviceName: 'PBG', wait }],

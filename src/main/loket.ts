@@ -152,6 +152,7 @@ function wireUseCases(
     holidays: parts.runtime.holidays,
     offices: repos.offices,
     holidayStore: repos.holidayStore,
+    agencyStore: repos.agencyStore,
     ...queueOffice(config),
     citizenActorId: pseudonymousCitizens(repos.cipher),
   });

@@ -96,6 +96,14 @@ describe("the citizen's status check while a dinas has the application", () => {
         },
       ],
     });
+    // An admin renames the agency in the console: the citizen reads the new name.
+    const stored = await loket.repos.agencyStore.get('dinas_pupr');
+    expect(stored).toBeDefined();
+    await loket.repos.agencyStore.save({ ...stored!, shortName: 'Dinas CKTRP' });
+    await at(wib('2026-11-26T11:00'), {
+      name: 'after a rename',
+      turns: [{ say: 'cek status', expect: ['Dinas CKTRP sudah memberi jawaban'] }],
+    });
     expect(turns).toBeGreaterThan(filing.turns.length);
   });
 });

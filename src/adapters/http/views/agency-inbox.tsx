@@ -37,7 +37,7 @@ export function AgencyInbox({
     <>
       <AgencyStepTable lang={lang} rows={rows} nameOf={nameOf} id="agency-inbox" />
       {items.map(({ app }) => (
-        <section class="card" id={`inbox-${app.id}`}>
+        <section class="card agency-answer" id={`inbox-${app.id}`}>
           <h2>{`${ta(lang, 'answer')}: ${app.trackingNumber}`}</h2>
           <AgencyAnswerForm
             lang={lang}

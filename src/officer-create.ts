@@ -1,5 +1,6 @@
 /**
  * `npm run officer:create -- --username admin --name "Admin Kota" --office 31.71.01.1001 --role admin`
+ * (or `--role agency --agency dinas_pupr` for an agency account)
  * Makes the first console account from the command line. The password comes from
  * LOKET_ADMIN_PASSWORD or is typed on a TTY without echo; it is never printed or logged.
  */
@@ -11,16 +12,19 @@ import { createLogger } from './config/logger.js';
 import { resolveDatabase } from './adapters/mongo/resolve-database.js';
 import { createMongoRepositories } from './adapters/mongo/repositories.js';
 import { openCipher } from './main/loket.js';
-import { createOfficer } from './app/officer/create-officer.js';
+import { assertAgencyListed, createOfficer } from './app/officer/create-officer.js';
+import { seedAgencies } from './app/seed-agencies.js';
+import { resolveCatalogPaths } from './catalog/catalog-paths.js';
+import { readAgencies } from './catalog/read-agencies.js';
 import { OfficerActionError } from './app/officer/errors.js';
 import type { OfficerRole } from './ports/officer-repository.js';
 
-const ROLES: readonly OfficerRole[] = ['officer', 'supervisor', 'admin'];
+const ROLES: readonly OfficerRole[] = ['officer', 'supervisor', 'admin', 'agency'];
 
 const TOOL = {
   name: 'officer:create',
   usage:
-    'Pemakaian / usage: npm run officer:create -- --username NAMA --name "NAMA TAMPILAN" --office KODE [--role officer|supervisor|admin]',
+    'Pemakaian / usage: npm run officer:create -- --username NAMA --name "NAMA TAMPILAN" --office KODE [--role officer|supervisor|admin|agency] [--agency ID_INSTANSI]',
 };
 
 /** The parsed command line; `undefined` fields are reported as missing. */
@@ -29,6 +33,8 @@ export interface OfficerCreateArgs {
   displayName: string;
   officeId: string;
   role: OfficerRole;
+  /** For `--role agency` only: the agency the account answers for. */
+  agencyId?: string;
 }
 
 /** Parses the flags; throws a UsageError meant for the person at the terminal. */
@@ -40,6 +46,7 @@ export function parseOfficerCreateArgs(argv: string[]): OfficerCreateArgs {
       name: { type: 'string' },
       office: { type: 'string' },
       role: { type: 'string', default: 'admin' },
+      agency: { type: 'string' },
     },
   });
   const missing = (['username', 'name', 'office'] as const).filter((k) => !values[k]);
@@ -48,11 +55,16 @@ export function parseOfficerCreateArgs(argv: string[]): OfficerCreateArgs {
   const role = values.role as OfficerRole;
   if (!ROLES.includes(role))
     throw new UsageError(`--role harus salah satu dari / must be one of: ${ROLES.join(', ')}`);
+  if (role === 'agency' && !values.agency)
+    throw new UsageError('--role agency perlu --agency ID_INSTANSI / needs --agency AGENCY_ID');
+  if (role !== 'agency' && values.agency)
+    throw new UsageError('--agency hanya untuk --role agency / only for --role agency');
   return {
     username: values.username ?? '',
     displayName: values.name ?? '',
     officeId: values.office ?? '',
     role,
+    ...(values.agency ? { agencyId: values.agency } : {}),
   };
 }
 
@@ -103,6 +115,12 @@ async function main(argv: string[]): Promise<number> {
   try {
     const repos = createMongoRepositories(conn, await openCipher(config, logger));
     await repos.ensureIndexes();
+    // The catalog's agencies, as a server start seeds them: an agency account may come first.
+    const { agencies } = await readAgencies(
+      resolveCatalogPaths(config.CATALOG_DIR ? { overlayDir: config.CATALOG_DIR } : {}),
+    );
+    await seedAgencies(repos, agencies);
+    await assertAgencyListed(repos, args);
     const officer = await createOfficer(
       { ...repos, now: () => new Date() },
       { ...args, password },

@@ -26,6 +26,23 @@ describe('npm run officer:create: the command line', () => {
     ).toThrow(/--role harus salah satu dari/);
   });
 
+  it('should take an agency account with its agency, and refuse either without the other', () => {
+    const base = ['--username', 'citata', '--name', 'Cipta Karya', '--office', '31.71'];
+    expect(parseOfficerCreateArgs([...base, '--role', 'agency', '--agency', 'dinas_pupr'])).toEqual({
+      username: 'citata',
+      displayName: 'Cipta Karya',
+      officeId: '31.71',
+      role: 'agency',
+      agencyId: 'dinas_pupr',
+    });
+    expect(() => parseOfficerCreateArgs([...base, '--role', 'agency'])).toThrow(
+      new UsageError('--role agency perlu --agency ID_INSTANSI / needs --agency AGENCY_ID'),
+    );
+    expect(() => parseOfficerCreateArgs([...base, '--role', 'officer', '--agency', 'dinas_pupr'])).toThrow(
+      new UsageError('--agency hanya untuk --role agency / only for --role agency'),
+    );
+  });
+
   it('should answer missing flags with the usage and exit 2, before asking for the password', async () => {
     expectUsageError(
       await runTsTool('src/officer-create.ts', ['--username', 'a']),

@@ -41,7 +41,7 @@ function agencyLine(ctx: Ctx, wait: AgencyWaitView): string {
   const lang = ctx.state.lang;
   const agency = ctx.catalog.agencies?.get(wait.agencyId);
   const params = {
-    agency: agency?.shortName ?? wait.agencyId,
+    agency: wait.agencyName ?? agency?.shortName ?? wait.agencyId,
     task: agency?.task?.[lang] ?? t(ctx, 'status.agency_task'),
     since: formatDay(wait.since, lang),
     day: wait.day,

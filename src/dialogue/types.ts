@@ -51,6 +51,8 @@ export interface StatusView {
 /** An agency step as the citizen is told it; the agency's words come from the catalog by id. */
 export interface AgencyWaitView {
   agencyId: string;
+  /** The agency's short name as admins keep it; absent, the catalog's. */
+  agencyName?: string;
   /** ISO time it was forwarded. */
   since: string;
   /** The working day of the step's SLA it is on ("hari ke-3 dari 5"). */

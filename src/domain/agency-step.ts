@@ -15,6 +15,11 @@ export interface Agency {
   contact?: string;
   /** What the agency does for an application, said to the citizen ("pemeriksaan teknis"). */
   task?: { id: string; en: string };
+  /**
+   * False once an admin deactivated it: no new forwards, while its open steps still show and
+   * are answered. Absent means active (the catalog's list has no such field).
+   */
+  active?: boolean;
 }
 
 /** How an agency answers: finished its part, needs more from the applicant, or refused. */

@@ -5,13 +5,21 @@
  * days, so the citizen can be told where the application waits and the supervisors can see
  * which agency makes citizens wait.
  */
-import type { AgencyOutcome, AgencyStep } from './agency-step.js';
+import type { Agency, AgencyOutcome, AgencyStep } from './agency-step.js';
 import type { Application } from './application.js';
 import { isFinal } from './status.js';
 import { addWorkingDays, workingDaysBetween, type WorkingDayOptions } from './working-days.js';
 
 export { AGENCY_OUTCOMES } from './agency-step.js';
 export type { Agency, AgencyOutcome, AgencyStep } from './agency-step.js';
+
+/** An agency's id: a short lower-case slug the flows and the API name it by (`dinas_pupr`). */
+export const AGENCY_ID_PATTERN = /^[a-z][a-z0-9_]*$/;
+
+/** Whether new forwards may go to the agency: an admin may have deactivated it. */
+export function isAgencyActive(agency: Pick<Agency, 'active'>): boolean {
+  return agency.active !== false;
+}
 
 /** Why a forward or an answer is refused; the console and API say it as a conflict. */
 export class AgencyStepError extends Error {

@@ -45,6 +45,7 @@ async function officerDeps(loket: Loket, whatsapp: WhatsAppChannel | undefined):
     satisfaction: repos.satisfaction,
     offices: repos.offices,
     holidayStore: repos.holidayStore,
+    agencyStore: repos.agencyStore,
     outbox: repos.outbox,
     deadLetters: repos.deadLetters,
     deletionRequests: repos.deletionRequests,

@@ -14,6 +14,7 @@ import type { HandleInbound } from '../app/inbound.js';
 import type { PushConversationEvent } from '../app/officer/push-conversation-event.js';
 import { makeEffectRunner } from '../app/run-effects.js';
 import { pseudonymousCitizens } from '../app/citizen-actor.js';
+import { seedAgencies } from '../app/seed-agencies.js';
 import { seedOffices } from '../app/seed-offices.js';
 import { loadAreas, UnknownAreaError } from '../catalog/areas.js';
 import type { Catalog } from '../catalog/catalog.js';
@@ -151,6 +152,7 @@ function wireUseCases(
     holidays: parts.runtime.holidays,
     offices: repos.offices,
     holidayStore: repos.holidayStore,
+    agencyStore: repos.agencyStore,
     ...queueOffice(config),
     citizenActorId: pseudonymousCitizens(repos.cipher),
   });
@@ -220,6 +222,8 @@ export async function createLoket(
     { offices: repos.offices, leases: runtime.leases, holder: runtime.holder },
     areas.offices,
   );
+  // The catalog's agencies the database lacks; an admin's edit of a stored one stays (decision 0013).
+  await seedAgencies({ agencyStore: repos.agencyStore }, catalog.agencies);
   const useCases = wireUseCases({ config, logger, repos, runtime, catalog }, nlu.nlu);
   const housekeeping = startHousekeeping(repos, logger, runtime.now, {
     retention: config.RETENTION_DAYS,

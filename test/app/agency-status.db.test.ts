@@ -48,6 +48,10 @@ describe("the citizen's status check while a dinas has the application", () => {
       role: 'officer',
       officeId: app!.officeId,
     };
+    const noticeText = async (key: string) => {
+      const row = await loket.repos.outbox.get(key);
+      return row?.reply.kind === 'text' ? row.reply.text : undefined;
+    };
     const deps = (now: Date) => ({
       ...loket.repos,
       catalog: loket.catalog,
@@ -59,6 +63,13 @@ describe("the citizen's status check while a dinas has the application", () => {
       agencyId: 'dinas_pupr',
       note: 'Mohon pemeriksaan teknis gambar bangunan',
     });
+    // One short message tells the citizen where it went and the usual wait, once, in Indonesian.
+    expect(await noticeText(`agency-forward:${app!.id}:0`)).toBe(
+      [
+        `Permohonan ${app!.trackingNumber} diteruskan ke Dinas Cipta Karya untuk pemeriksaan teknis; biasanya 5 hari kerja.`,
+        'Target selesai permohonan Anda tidak berubah. Ketik "status" untuk melihat perkembangannya.',
+      ].join('\n'),
+    );
     // Wednesday: day 3 of the step's 5 working days.
     await at(wib('2026-11-25T10:00'), {
       name: 'after the forward',
@@ -96,6 +107,27 @@ describe("the citizen's status check while a dinas has the application", () => {
         },
       ],
     });
+    // An admin renames the agency in the console: the citizen reads the new name.
+    const stored = await loket.repos.agencyStore.get('dinas_pupr');
+    expect(stored).toBeDefined();
+    await loket.repos.agencyStore.save({ ...stored!, shortName: 'Dinas CKTRP' });
+    await at(wib('2026-11-26T11:00'), {
+      name: 'after a rename',
+      turns: [{ say: 'cek status', expect: ['Dinas CKTRP sudah memberi jawaban'] }],
+    });
+    // A citizen who switched to English hears the next forward in English.
+    await at(wib('2026-11-26T12:00'), {
+      name: 'in English',
+      turns: [{ say: 'english please', expect: ['English'] }],
+    });
+    await forwardApplication(deps(wib('2026-11-26T13:00')), officer, {
+      applicationId: app!.id,
+      agencyId: 'dpmptsp',
+      note: 'Mohon terbitkan izin',
+    });
+    expect(await noticeText(`agency-forward:${app!.id}:1`)).toContain(
+      `Application ${app!.trackingNumber} has been forwarded to DPMPTSP for issuing of the permit; this usually takes`,
+    );
     expect(turns).toBeGreaterThan(filing.turns.length);
   });
 });

@@ -1,4 +1,5 @@
 import { expect, it } from '@jest/globals';
+import { seedAgencies } from '../../src/app/seed-agencies.js';
 import { loadCatalog } from '../../src/catalog/load.js';
 import { newApplication, sequentialNumbers } from '../adapters/mongo/fixtures.js';
 import { PASSWORD, useHttpApp } from '../adapters/http/http-fixture.js';
@@ -64,6 +65,69 @@ describeBrowser('agency steps in a browser', () => {
     await expect(page.locator('#agencies svg').count()).resolves.toBe(1);
     await page.locator('#agencies').scrollIntoViewIfNeeded();
     await page.locator('#agencies').screenshot({ path: '/tmp/i25-agencies.png' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('should let an admin keep the agencies and make an agency account that sees only its own list', async () => {
+    const { base, repos } = app();
+    await seedAgencies(repos, catalog.agencies);
+    const page = await browser().newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const errors = watchErrors(page, { console: true });
+
+    await login(page, base, 'admin', PASSWORD);
+    await page.click('header a[href="/console/admin/agencies"]');
+    await page.fill('#new-agency input[name=id]', 'bpn');
+    await page.fill('#new-agency input[name=name]', 'Kantor Pertanahan (BPN) Jakarta Pusat');
+    await page.fill('#new-agency input[name=shortName]', 'BPN Jakarta Pusat');
+    await page.fill('#new-agency input[name=contact]', '021-555-0199');
+    await page.click('#new-agency button[type=submit]');
+    await page.waitForSelector('#agency-bpn');
+    await page.click('#agency-dinas_sosial button[type=submit]');
+    await page.waitForSelector('#agency-dinas_sosial');
+    await expect(page.textContent('#agency-dinas_sosial')).resolves.toContain('nonaktif');
+    await page.screenshot({ path: '/tmp/i25-agencies-admin.png', fullPage: true });
+
+    await page.goto(`${base}/console/admin/officers`);
+    await page.fill('#new-officer input[name=username]', 'pertanahan');
+    await page.fill('#new-officer input[name=displayName]', 'Loket BPN');
+    await page.fill('#new-officer input[name=password]', PASSWORD);
+    await page.selectOption('#new-officer select[name=role]', 'agency');
+    await page.selectOption('#new-officer select[name=agencyId]', 'bpn');
+    await page.fill('#new-officer input[name=officeId]', '31.71');
+    await page.click('#new-officer button[type=submit]');
+    await page.waitForSelector('.flash.ok');
+
+    const past = new Date(Date.now() - 9 * 86_400_000);
+    await repos.applications.create(
+      newApplication({
+        serviceId: 'pbg',
+        status: 'IN_REVIEW',
+        agencySteps: [
+          {
+            agencyId: 'bpn',
+            forwardedAt: past,
+            forwardedBy: 'seed',
+            slaDays: 5,
+            slaDueAt: new Date(past.getTime() + 5 * 86_400_000),
+            note: 'Mohon cek status sertifikat tanah',
+          },
+        ],
+      }),
+      sequentialNumbers(320),
+    );
+    await page.click('form[action="/console/logout"] button');
+    // An agency account's login lands on its own list, not the queue.
+    await page.goto(`${base}/console/login`);
+    await page.fill('input[name=username]', 'pertanahan');
+    await page.fill('input[name=password]', PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForURL(`${base}/console/agency`);
+    const links = await page.locator('header a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links).toEqual(['/console/agency', '/console/agency?lang=en']);
+    await expect(page.textContent('#agency-inbox')).resolves.toContain('Mohon cek status sertifikat tanah');
+    await page.screenshot({ path: '/tmp/i25-agency-account.png', fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
   });

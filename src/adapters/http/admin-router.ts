@@ -11,6 +11,7 @@ import { idParam } from './params.js';
 import { requireRolePage } from './dashboard-router.js';
 import { parseInput } from './http-errors.js';
 import type { OfficerHttpDeps } from './officer-http-deps.js';
+import { agenciesPage } from './routes/supervisor/agencies-page.js';
 import { holidaysPage } from './routes/supervisor/holidays-page.js';
 import { officeEditPage } from './routes/supervisor/office-edit-page.js';
 import { officerTokensPage } from './routes/supervisor/officer-tokens-page.js';
@@ -21,15 +22,22 @@ import { officerActiveSchema, officesQuerySchema, passwordResetSchema } from './
 
 /**
  * Admin pages under `/console/admin` (admins only; everyone else gets 403), one route module each:
- * accounts (create, disable/enable, reset password), an account's API tokens, and the office
- * list. An office's own page (`/offices/:id`) and the holidays (`/holidays`) are also here:
+ * accounts (create, disable/enable, reset password), an account's API tokens, the office
+ * list and the agencies (dinas). An office's own page (`/offices/:id`) and the holidays (`/holidays`) are also here:
  * supervisors read them, admins edit them.
  */
 export function createAdminConsoleRouter(deps: OfficerHttpDeps): Router {
   const render = consoleRenderer(deps);
   const router = express.Router();
   router.use('/admin', requireRolePage('admin'));
-  for (const page of [officersPage, officerTokensPage, officesPage, officeEditPage, holidaysPage])
+  for (const page of [
+    officersPage,
+    officerTokensPage,
+    officesPage,
+    officeEditPage,
+    holidaysPage,
+    agenciesPage,
+  ])
     router.use(page(deps, render));
   return router;
 }

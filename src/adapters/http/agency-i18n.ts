@@ -35,5 +35,8 @@ export const ta = wordsOf({
     id: 'Tidak ada permohonan yang menunggu instansi Anda.',
     en: 'Nothing waits on your agency.',
   },
+  application: { id: 'Permohonan', en: 'Application' },
+  workingDay: { id: 'Hari kerja', en: 'Working day' },
+  answer: { id: 'Jawab', en: 'Answer' },
   dayOf: { id: 'hari ke-{day} dari {of} hari kerja', en: 'working day {day} of {of}' },
 });

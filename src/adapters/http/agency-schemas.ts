@@ -22,6 +22,8 @@ export const agencySchema = z.object({
   name: z.string(),
   shortName: z.string(),
   contact: z.string().optional(),
+  /** False once an admin deactivated it: no new forwards, its open steps still show. */
+  active: z.boolean(),
 });
 
 /** One agency step as the API shows it; notes included (the caller may see the application). */

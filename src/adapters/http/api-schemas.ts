@@ -58,8 +58,11 @@ export const newOfficerSchema = z.object({
   password: z.string().min(10, 'Kata sandi minimal 10 karakter.').max(200),
   role: z.enum(['officer', 'supervisor', 'admin', 'agency'], 'Peran tidak dikenal.'),
   officeId,
-  /** For role `agency`: the agency (agencies.yaml id) the account answers for. */
-  agencyId: z.string().trim().min(1).max(64).optional(),
+  /**
+   * Required for role `agency`: the agency (GET /api/agencies) the account answers for; refused
+   * for other roles. Empty is the console form's "none".
+   */
+  agencyId: z.string().trim().max(64).optional(),
 });
 
 /** The error shape every failing route answers with. */

@@ -7,6 +7,7 @@ import type { HandoffFileSettings } from '../../app/officer/handoff-files.js';
 import type { Logger } from '../../config/logger.js';
 import type { CannedReplyRepository } from '../../ports/canned-reply-repository.js';
 import type { WhatsAppSession } from '../../ports/whatsapp-session.js';
+import type { AgencyRepository } from '../../ports/agency-repository.js';
 import type { ApplicationRepository } from '../../ports/application-repository.js';
 import type { DocumentStore } from '../../ports/document-store.js';
 import type { EventLog } from '../../ports/event-log.js';
@@ -35,6 +36,8 @@ export interface OfficerHttpDeps {
   holidays?: readonly string[];
   /** Admin-added holidays for every office (the holidays page); absent, that page lists the shipped ones only. */
   holidayStore?: HolidayRepository;
+  /** The admins' agency list (the agencies page), seeded from the catalog's; absent, the catalog's alone. */
+  agencyStore?: AgencyRepository;
   outbox: Outbox;
   /** Citizens' messages parked after failing with the database healthy (the dead-letter page). */
   deadLetters: DeadLetterStore;

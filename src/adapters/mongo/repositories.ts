@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import type { AgencyRepository } from '../../ports/agency-repository.js';
 import type { ApiTokenStore } from '../../ports/api-token-store.js';
 import type { ApplicationRepository } from '../../ports/application-repository.js';
 import type { CannedReplyRepository } from '../../ports/canned-reply-repository.js';
@@ -20,6 +21,8 @@ import type { RateLimitCounter } from '../../ports/rate-limit-counter.js';
 import type { SatisfactionRepository } from '../../ports/satisfaction-repository.js';
 import type { SetupTokenStore } from '../../ports/setup-token-store.js';
 import type { StatusProofAttempts } from '../../ports/status-proof-attempts.js';
+import { agencyModel } from './agency-model.js';
+import { MongoAgencyRepository } from './mongo-agency-repository.js';
 import { apiTokenModel, MongoApiTokenStore } from './mongo-api-token-store.js';
 import { applicationModel } from './application-model.js';
 import { cannedReplyModel } from './canned-reply-model.js';
@@ -69,6 +72,8 @@ export interface MongoRepositories {
   offices: OfficeRepository;
   /** Admin-added holidays for every office. */
   holidayStore: HolidayRepository;
+  /** The agencies (dinas) admins keep in the console, seeded from the catalog's list. */
+  agencyStore: AgencyRepository;
   officers: OfficerRepository;
   handoffs: HandoffRepository;
   outbox: Outbox;
@@ -129,6 +134,7 @@ export function createMongoRepositories(conn: Connection, cipher: FieldCipher): 
     cannedReplies: cannedReplyModel(conn),
     setupTokens: setupTokenModel(conn),
     holidays: holidayModel(conn),
+    agencies: agencyModel(conn),
     deadLetters: deadLetterModel(conn),
     statusProofs: statusProofModel(conn),
     apiTokens: apiTokenModel(conn),
@@ -151,6 +157,7 @@ export function createMongoRepositories(conn: Connection, cipher: FieldCipher): 
     events: new MongoEventLog(models.events, cipher),
     offices: new MongoOfficeRepository(models.offices),
     holidayStore: new MongoHolidayRepository(models.holidays),
+    agencyStore: new MongoAgencyRepository(models.agencies),
     officers: new MongoOfficerRepository(models.officers),
     handoffs: new MongoHandoffRepository(models.handoffs, locks, cipher),
     outbox: new MongoOutbox(models.outbox, cipher),

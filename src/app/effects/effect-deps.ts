@@ -1,4 +1,5 @@
 import type { Logger } from '../../config/logger.js';
+import type { AgencyRepository } from '../../ports/agency-repository.js';
 import type { Catalog } from '../../catalog/catalog.js';
 import type { ConversationState, Effect, UploadedFile } from '../../dialogue/types.js';
 import type { Actor, DocumentRef } from '../../domain/application.js';
@@ -38,6 +39,8 @@ export interface EffectDeps {
   offices?: OfficeRepository;
   /** Admin-added holidays for every office. */
   holidayStore?: HolidayRepository;
+  /** The admins' agency list: the name a citizen reads for the agency an application waits on. */
+  agencyStore?: AgencyRepository;
   /** The office whose counter hours an unrouted conversation follows (counter-hours.ts). */
   queueOfficeId?: string;
   /** Citizens' requests to delete their data ("hapus data saya"). */

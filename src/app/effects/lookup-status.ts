@@ -14,7 +14,7 @@ const NOT_LATE: readonly ApplicationStatus[] = ['COMPLETED', 'REJECTED', 'CANCEL
 
 /** What the lookup needs: the applications, the prefix, and the wrong-answer counts. */
 type LookupDeps = Pick<EffectDeps, 'applications' | 'trackingPrefix' | 'statusProofs'> &
-  Partial<Pick<EffectDeps, 'holidays' | 'offices' | 'holidayStore'>>;
+  Partial<Pick<EffectDeps, 'holidays' | 'offices' | 'holidayStore' | 'agencyStore'>>;
 
 /**
  * The citizen asked where an application stands: by tracking number, or without one, every
@@ -116,8 +116,11 @@ async function agencyView(
     app.officeId,
   );
   const wait = agencyWait(step, now, { holidays });
+  // A name an admin changed in the console is the one the citizen reads.
+  const agencyName = deps.agencyStore ? (await deps.agencyStore.get(step.agencyId))?.shortName : undefined;
   return {
     agencyId: step.agencyId,
+    ...(agencyName ? { agencyName } : {}),
     since: step.forwardedAt.toISOString(),
     ...wait,
     ...(step.answeredAt ? { answeredAt: step.answeredAt.toISOString() } : {}),

@@ -1,23 +1,17 @@
-import type { Catalog } from '../../catalog/catalog.js';
 import { agencyDaysTaken, type AgencyStep } from '../../domain/agency.js';
-import { DEFAULT_HOLIDAY_DATES } from '../../domain/holidays.js';
+import type { WorkingDayOptions } from '../../domain/working-days.js';
 import type { ApplicationRepository } from '../../ports/application-repository.js';
-import type { HolidayRepository } from '../../ports/holiday-repository.js';
-import type { OfficeRepository } from '../../ports/office-repository.js';
-import { closedDates } from '../calendar.js';
+import { agencyDirectory, type AgencyDirectoryDeps } from '../agency-directory.js';
+import { agencyCalendars, type AgencyCalendarDeps } from './agency-calendar.js';
 import type { OfficerActor } from './officer-actor.js';
 import { officesInScope } from './scope.js';
 
 /** At most this many forwarded applications are read per dashboard view; `truncated` says so. */
 const MAX_READ = 2000;
 
-/** What the agency table needs. */
-export interface AgencyMetricsDeps {
+/** What the agency table needs: the steps, the calendar they are counted on, the agencies' names. */
+export interface AgencyMetricsDeps extends AgencyCalendarDeps, AgencyDirectoryDeps {
   applications: ApplicationRepository;
-  offices: OfficeRepository;
-  holidayStore?: HolidayRepository;
-  holidays?: readonly string[];
-  catalog?: Pick<Catalog, 'agencies'>;
   now: () => Date;
 }
 
@@ -41,11 +35,18 @@ export interface AgencyMetrics {
   truncated: boolean;
 }
 
+/** A step and the calendar of the office that forwarded it. */
+interface CountedStep {
+  step: AgencyStep;
+  calendar: WorkingDayOptions;
+}
+
 /**
  * Which agencies make citizens wait, from the agency steps of the applications forwarded by the
  * officer's office subtree (the same steps the audit events `application.forwarded` and
  * `application.agency_answered` record). Sorted by lateness: share over SLA, then the longest
- * open wait. Working days are counted over the shared closed days (not each office's own).
+ * open wait. Working days are counted on the application SLA's calendar of the forwarding
+ * office, the one its due date was counted on (agency-calendar.ts).
  */
 export async function computeAgencyMetrics(
   deps: AgencyMetricsDeps,
@@ -54,16 +55,18 @@ export async function computeAgencyMetrics(
 ): Promise<AgencyMetrics> {
   const officeIds = await officesInScope(deps.offices, { ...officer, officeId });
   const page = await deps.applications.list({ officeIds, forwarded: true }, { limit: MAX_READ, offset: 0 });
-  const holidays = await closedDates({
-    holidays: deps.holidays ?? DEFAULT_HOLIDAY_DATES,
-    ...(deps.holidayStore ? { holidayStore: deps.holidayStore } : {}),
-  });
+  const calendarOf = agencyCalendars(deps);
+  const names = await agencyDirectory(deps);
   const now = deps.now();
-  const byAgency = new Map<string, AgencyStep[]>();
+  const byAgency = new Map<string, CountedStep[]>();
   for (const app of page.items) {
-    for (const s of app.agencySteps ?? []) byAgency.set(s.agencyId, [...(byAgency.get(s.agencyId) ?? []), s]);
+    const calendar = await calendarOf(app.officeId);
+    for (const step of app.agencySteps ?? [])
+      byAgency.set(step.agencyId, [...(byAgency.get(step.agencyId) ?? []), { step, calendar }]);
   }
-  const rows = [...byAgency].map(([agencyId, steps]) => row(deps, agencyId, steps, now, holidays));
+  const rows = [...byAgency].map(([agencyId, steps]) =>
+    row(names.get(agencyId)?.shortName ?? agencyId, agencyId, steps, now),
+  );
   rows.sort(
     (a, b) =>
       b.overSlaShare - a.overSlaShare ||
@@ -73,22 +76,17 @@ export async function computeAgencyMetrics(
   return { rows, truncated: page.total > page.items.length };
 }
 
-function row(
-  deps: AgencyMetricsDeps,
-  agencyId: string,
-  steps: readonly AgencyStep[],
-  now: Date,
-  holidays: readonly string[],
-): AgencyRow {
-  const calendar = { holidays };
-  const answered = steps.filter((s) => s.answeredAt);
-  const open = steps.filter((s) => !s.answeredAt);
-  const late = steps.filter((s) => (s.answeredAt ?? now).getTime() > s.slaDueAt.getTime());
-  const taken = answered.map((s) => agencyDaysTaken(s, now, calendar)).sort((a, b) => a - b);
-  const waits = open.map((s) => agencyDaysTaken(s, now, calendar));
+function row(name: string, agencyId: string, steps: readonly CountedStep[], now: Date): AgencyRow {
+  const answered = steps.filter(({ step }) => step.answeredAt);
+  const open = steps.filter(({ step }) => !step.answeredAt);
+  const late = steps.filter(({ step }) => (step.answeredAt ?? now).getTime() > step.slaDueAt.getTime());
+  const taken = answered
+    .map(({ step, calendar }) => agencyDaysTaken(step, now, calendar))
+    .sort((a, b) => a - b);
+  const waits = open.map(({ step, calendar }) => agencyDaysTaken(step, now, calendar));
   return {
     agencyId,
-    name: deps.catalog?.agencies?.get(agencyId)?.shortName ?? agencyId,
+    name,
     forwarded: steps.length,
     medianDays: median(taken),
     overSlaShare: steps.length ? late.length / steps.length : 0,

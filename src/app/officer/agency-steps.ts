@@ -4,17 +4,23 @@ import {
   answerAgencyStep,
   forwardToAgency,
   openAgencyStep,
+  isAgencyActive,
   type Agency,
   type AgencyOutcome,
 } from '../../domain/agency.js';
 import type { Application } from '../../domain/application.js';
 import { DEFAULT_HOLIDAY_DATES } from '../../domain/holidays.js';
+import type { AgencyRepository } from '../../ports/agency-repository.js';
 import type { PendingEffect } from '../../ports/application-repository.js';
+import type { ConversationStore } from '../../ports/conversation-store.js';
 import { ConcurrencyError } from '../../ports/errors.js';
 import type { HolidayRepository } from '../../ports/holiday-repository.js';
 import type { OfficeRepository } from '../../ports/office-repository.js';
+import { agencyDirectory } from '../agency-directory.js';
 import { completeEffectsNow, type EffectCompletionDeps } from '../application-effects.js';
 import { closedDates } from '../calendar.js';
+import { citizenLang } from '../citizen-lang.js';
+import { agencyForwardNotice } from './agency-forward-notice.js';
 import { OfficerActionError } from './errors.js';
 import { actorOf, type OfficerActor } from './officer-actor.js';
 import { assertInScope } from './scope.js';
@@ -25,16 +31,23 @@ export const DEFAULT_AGENCY_SLA_DAYS = 5;
 /** What forwarding and answering need. */
 export interface AgencyStepDeps extends EffectCompletionDeps {
   catalog?: Pick<Catalog, 'agencies' | 'flows'>;
+  /** The admins' agency list (over the catalog's); absent, the catalog's alone. */
+  agencyStore?: AgencyRepository;
   offices: OfficeRepository;
   holidayStore?: HolidayRepository;
   /** The shipped national holidays plus HOLIDAYS; the shipped list when absent. */
   holidays?: readonly string[];
+  /** The citizen's language for the forward notice; absent, Indonesian. */
+  conversations?: Pick<ConversationStore, 'read'>;
   now: () => Date;
 }
 
-/** The agencies of this deployment, by name: what the forward form and `GET /api/agencies` list. */
-export function listAgencies(deps: Pick<AgencyStepDeps, 'catalog'>): Agency[] {
-  return [...(deps.catalog?.agencies?.values() ?? [])].sort((a, b) => a.name.localeCompare(b.name));
+/**
+ * The agencies of this deployment by name, deactivated ones included (their steps still show):
+ * what `GET /api/agencies` lists; the forward form offers the active ones.
+ */
+export async function listAgencies(deps: Pick<AgencyStepDeps, 'catalog' | 'agencyStore'>): Promise<Agency[]> {
+  return [...(await agencyDirectory(deps)).values()];
 }
 
 /** An officer's forward, as the console and the API send it. */
@@ -49,7 +62,8 @@ export interface ForwardRequest {
  * Forwards an application to an agency for the officer: within the officer's office subtree,
  * to a listed agency, with the step's SLA from the service's flow (`agency_steps`), counted in
  * working days over the office's closed days. The citizen's own due date does not move
- * (docs/decisions/0013-agency-steps.md). Audited as `application.forwarded`.
+ * (docs/decisions/0013-agency-steps.md). Audited as `application.forwarded`; the citizen, when
+ * the application has a chat, gets one short message naming the agency and its usual wait.
  */
 export async function forwardApplication(
   deps: AgencyStepDeps,
@@ -59,10 +73,15 @@ export async function forwardApplication(
   if (officer.role === 'agency') throw forbidden();
   const app = await load(deps, req.applicationId);
   assertInScope(officer, app.officeId);
-  const agency = deps.catalog?.agencies?.get(req.agencyId);
+  const agency = (await agencyDirectory(deps)).get(req.agencyId);
   if (!agency) {
     throw new OfficerActionError('invalid', 'Instansi tidak dikenal (unknown agency).', {
       agencyId: 'Pilih instansi dari daftar.',
+    });
+  }
+  if (!isAgencyActive(agency)) {
+    throw new OfficerActionError('invalid', 'Instansi ini sudah dinonaktifkan (agency deactivated).', {
+      agencyId: 'Instansi ini tidak menerima penerusan baru; pilih instansi lain.',
     });
   }
   if (!req.note.trim()) {
@@ -88,9 +107,22 @@ export async function forwardApplication(
     }),
   );
   const step = openAgencyStep(next)!;
+  const contact = app.applicant.contact;
+  const lang = contact && deps.conversations ? await citizenLang(deps.conversations, contact) : 'id';
   return saveWith(deps, app, next, req.expectedVersion, {
     id: `forward:${app.id}:${app.version + 1}`,
     at,
+    // One short message, keyed by the step, so a retried forward never tells the citizen twice.
+    ...(contact
+      ? {
+          notice: {
+            key: `agency-forward:${app.id}:${next.agencySteps!.length - 1}`,
+            channel: contact.channel,
+            chatId: contact.chatId,
+            text: agencyForwardNotice(app, step, agency, lang),
+          },
+        }
+      : {}),
     audit: {
       type: 'application.forwarded',
       applicationId: app.id,

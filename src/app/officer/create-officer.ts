@@ -1,7 +1,9 @@
+import { isAgencyActive } from '../../domain/agency.js';
 import type { Actor } from '../../domain/application.js';
 import { DuplicateError } from '../../ports/errors.js';
 import type { EventLog } from '../../ports/event-log.js';
 import type { Officer, OfficerRepository, OfficerRole } from '../../ports/officer-repository.js';
+import { agencyDirectory, type AgencyDirectoryDeps } from '../agency-directory.js';
 import { OfficerActionError } from './errors.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.js';
 
@@ -55,6 +57,10 @@ export async function createOfficer(
   if (!OFFICE_ID_PATTERN.test(input.officeId))
     fields.officeId = 'Kode wilayah tidak valid, contoh 31.71.01.1001.';
   if (input.role === 'agency' && !input.agencyId?.trim()) fields.agencyId = 'Pilih instansi akun ini.';
+  // Only an agency account answers for an agency; on any other account it would mean nothing.
+  if (input.role !== 'agency' && input.agencyId?.trim())
+    fields.agencyId =
+      'Instansi hanya diisi untuk peran "agency" (akun instansi); kosongkan untuk peran lain.';
   if (Object.keys(fields).length > 0) {
     throw new OfficerActionError('invalid', 'Data petugas belum benar (invalid officer data).', fields);
   }
@@ -86,4 +92,26 @@ export async function createOfficer(
     after: { officerId: officer.id, username: officer.username, role: officer.role },
   });
   return publicOfficer(officer);
+}
+
+/**
+ * An agency account must answer for an agency of this deployment that takes forwards: listed
+ * (by admins, or in the catalog) and active. Checked where accounts are made (the console, the
+ * API, `npm run officer:create`); other roles pass untouched (createOfficer refuses an agency on them).
+ */
+export async function assertAgencyListed(
+  deps: AgencyDirectoryDeps,
+  input: Pick<NewOfficerInput, 'role' | 'agencyId'>,
+): Promise<void> {
+  const id = input.agencyId?.trim();
+  if (input.role !== 'agency' || !id) return;
+  const agency = (await agencyDirectory(deps)).get(id);
+  if (agency && isAgencyActive(agency)) return;
+  throw new OfficerActionError(
+    'invalid',
+    agency
+      ? 'Instansi ini sudah dinonaktifkan (agency deactivated).'
+      : 'Instansi tidak dikenal (unknown agency).',
+    { agencyId: 'Pilih instansi aktif dari daftar.' },
+  );
 }

@@ -3,14 +3,21 @@ import type { EventLog } from '../../ports/event-log.js';
 import type { Office, OfficeRepository } from '../../ports/office-repository.js';
 import type { Officer, OfficerRepository } from '../../ports/officer-repository.js';
 import { issueApiToken, revokeApiTokens } from './api-tokens.js';
-import { createOfficer, publicOfficer, type NewOfficerInput, type PublicOfficer } from './create-officer.js';
+import type { AgencyDirectoryDeps } from '../agency-directory.js';
+import {
+  assertAgencyListed,
+  createOfficer,
+  publicOfficer,
+  type NewOfficerInput,
+  type PublicOfficer,
+} from './create-officer.js';
 import { OfficerActionError } from './errors.js';
 import { actorOf, type OfficerActor } from './officer-actor.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.js';
 import { isWithinOffice } from './scope.js';
 
-/** What the admin pages need. */
-export interface ManageOfficersDeps {
+/** What the admin pages need; the agencies, for agency accounts. */
+export interface ManageOfficersDeps extends AgencyDirectoryDeps {
   officers: OfficerRepository;
   offices: OfficeRepository;
   events: EventLog;
@@ -176,5 +183,6 @@ export async function createManagedOfficer(
       },
     );
   }
+  await assertAgencyListed(deps, input);
   return createOfficer(deps, input, actorOf(admin));
 }

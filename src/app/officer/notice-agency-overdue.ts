@@ -1,18 +1,23 @@
-import type { Catalog } from '../../catalog/catalog.js';
 import { formatDate } from '../../dialogue/dates.js';
 import type { Lang } from '../../dialogue/types.js';
 import { agencyStepOverdue, type Agency, type AgencyStep } from '../../domain/agency.js';
 import type { Application } from '../../domain/application.js';
 import type { PendingEffect } from '../../ports/application-repository.js';
+import { agencyDirectory, type AgencyDirectoryDeps } from '../agency-directory.js';
 import { completeEffectsNow } from '../application-effects.js';
 import { citizenLang } from '../citizen-lang.js';
 import { daysLate } from './metric-math.js';
 import type { OverdueDeps } from './notice-overdue.js';
 
-/** What the agency SLA check needs: the overdue check's, plus the agencies' names. */
-export interface AgencyOverdueDeps extends Omit<OverdueDeps, 'leases' | 'holder'> {
-  catalog?: Pick<Catalog, 'agencies'>;
-}
+/**
+ * What the agency SLA check needs: the overdue check's, plus the agencies' names. `batchSize`
+ * is how many applications are read at once (memory stays bounded however many wait).
+ */
+export interface AgencyOverdueDeps
+  extends Omit<OverdueDeps, 'leases' | 'holder' | 'maxPerRun'>, AgencyDirectoryDeps {}
+
+/** Applications read at once when the deps name no batch size. */
+const DEFAULT_BATCH = 100;
 
 /**
  * The notice a citizen receives once when the agency their application waits on goes over its
@@ -44,34 +49,39 @@ export function agencyOverdueNotice(
  * Finds agency steps open past their SLA that nobody was told about, and for each: an audit
  * event `application.agency_overdue` under the forwarding office (the supervisors' alert, as for
  * an overdue application), one notice to the citizen keyed `agency-overdue:<id>:<step>`, and the
- * step's mark, all in one write. Run by the SLA check, under its lease. Returns how many.
+ * step's mark, all in one write. Goes through every application waiting on an agency, a batch
+ * at a time. Run by the SLA check, under its lease. Returns how many.
  */
 export async function noticeAgencyOverdue(deps: AgencyOverdueDeps): Promise<number> {
   const now = deps.now();
-  const page = await deps.applications.list(
-    { waitingOnAnyAgency: true },
-    { limit: deps.maxPerRun ?? 500, offset: 0 },
-  );
+  const batch = Math.max(1, deps.batchSize ?? DEFAULT_BATCH);
+  const agencies = await agencyDirectory(deps);
   let noticed = 0;
-  for (const app of page.items) {
-    const step = agencyStepOverdue(app, now);
-    if (!step) continue;
-    await noticeOne(deps, app, step, now);
-    noticed++;
+  // A noticed step still waits, so it stays in the list and the offsets walk it once. One that
+  // moves while this runs (answered, or a new forward ahead of it) is found by the next run.
+  for (let offset = 0; ;) {
+    const page = await deps.applications.list({ waitingOnAnyAgency: true }, { limit: batch, offset });
+    for (const app of page.items) {
+      const step = agencyStepOverdue(app, now);
+      if (!step) continue;
+      await noticeOne(deps, app, step, agencies.get(step.agencyId), now);
+      noticed++;
+    }
+    offset += page.items.length;
+    if (page.items.length === 0 || offset >= page.total) return noticed;
   }
-  return noticed;
 }
 
 async function noticeOne(
   deps: AgencyOverdueDeps,
   app: Application,
   step: AgencyStep,
+  agency: Agency | undefined,
   now: Date,
 ): Promise<void> {
   const index = (app.agencySteps ?? []).length - 1;
   const id = `agency-overdue:${app.id}:${index}`;
   const contact = app.applicant.contact;
-  const agency = deps.catalog?.agencies?.get(step.agencyId);
   const effect: PendingEffect = {
     id,
     at: now,

@@ -215,7 +215,7 @@ describe('forwarding an application to an agency and recording its answer', () =
     const { html } = await c.page('/console/agency');
     expect(html).toContain('Diteruskan ke instansi Anda');
     expect(html).toContain(third.trackingNumber);
-    expect(html).toContain('Yang diminta dari instansi: Cek struktur');
+    expect(html).toContain('<td>Cek struktur</td>');
     expect(html).not.toMatch(/Siti|3171014708900003|081234567890/);
     expect((await c.page(`/console/applications/${third.id}`)).res.status).toBe(403);
     const answered = await c.form(`/console/agency/${third.id}/answer`, {

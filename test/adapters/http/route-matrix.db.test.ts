@@ -293,6 +293,30 @@ const ROUTES: Route[] = [
   { method: 'POST', pattern: '/console/admin/officers/:id/tokens', access: 'admin', body: 'form' },
   { method: 'POST', pattern: '/console/admin/officers/:id/tokens/revoke', access: 'admin', body: 'form' },
   { method: 'GET', pattern: '/console/admin/offices', access: 'admin', body: 'none' },
+  // The agencies (agencies-page.tsx): admins list, add, edit and (de)activate them.
+  { method: 'GET', pattern: '/console/admin/agencies', access: 'admin', body: 'none' },
+  {
+    method: 'POST',
+    pattern: '/console/admin/agencies',
+    access: 'admin',
+    body: 'form',
+    bad: { id: 'Dinas PU!', name: '', shortName: 'X' },
+  },
+  { method: 'GET', pattern: '/console/admin/agencies/:id', access: 'admin', body: 'none' },
+  {
+    method: 'POST',
+    pattern: '/console/admin/agencies/:id',
+    access: 'admin',
+    body: 'form',
+    bad: { name: '', shortName: '' },
+  },
+  {
+    method: 'POST',
+    pattern: '/console/admin/agencies/:id/active',
+    access: 'admin',
+    body: 'form',
+    bad: { active: 'mungkin' },
+  },
   // Each officer's own API tokens (console/token-routes.tsx); revoking one is the owner's or an admin's.
   { method: 'GET', pattern: '/console/tokens', access: 'officer', body: 'none' },
   { method: 'POST', pattern: '/console/tokens/:id/revoke', access: 'officer', body: 'form' },
@@ -376,6 +400,7 @@ const MOUNTS: Record<string, string> = {
   officesPage: '/console',
   officeEditPage: '/console',
   holidaysPage: '/console',
+  agenciesPage: '/console',
   createIntakeRouter: '/console/intake',
   intakeServicesRoute: '/console/intake',
   intakeSlipRoute: '/console/intake',
@@ -496,6 +521,7 @@ beforeAll(async () => {
     { kind: 'system', id: 'test' },
   );
   app().tokens.dinas = await issueApiToken({ ...repos, now: () => new Date() }, dinas);
+  await repos.agencyStore.create({ id: 'dinas_pupr', name: 'Dinas Cipta Karya', shortName: 'Cipta Karya' });
   Object.assign(ids, {
     id: application.id,
     docId: application.documents[0]!.id,
@@ -510,6 +536,7 @@ beforeAll(async () => {
 function pathOf(r: Route): string {
   const handoff = r.pattern.includes('/handoffs/');
   const officer = r.pattern.includes('/officers/');
+  if (r.pattern.startsWith('/console/admin/agencies/')) return r.pattern.replace(':id', 'dinas_pupr');
   if (r.pattern.startsWith('/console/offices/') || r.pattern.startsWith('/console/holidays/'))
     return r.pattern.replace(':id', '31.71.01.1001').replace(':date', '2027-08-18');
   const assets = r.pattern.includes('/intake/assets/') ? 'intake.css' : ids.file!;

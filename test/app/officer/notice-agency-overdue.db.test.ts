@@ -109,4 +109,33 @@ describe('the agency SLA check', () => {
       );
     }
   });
+
+  it('should go through every waiting application a batch at a time, however many there are', async () => {
+    const late = [];
+    for (let i = 0; i < 5; i++)
+      late.push(
+        await repos.applications.create(
+          newApplication({ status: 'IN_REVIEW', agencySteps: [step(-1)] }),
+          numbers,
+        ),
+      );
+    await repos.applications.create(newApplication({ status: 'IN_REVIEW', agencySteps: [step(3)] }), numbers);
+    const pages: number[] = [];
+    const applications = new Proxy(repos.applications, {
+      get(target, prop, receiver) {
+        if (prop !== 'list') return Reflect.get(target, prop, receiver) as unknown;
+        return async (...args: Parameters<typeof target.list>) => {
+          const page = await target.list(...args);
+          pages.push(page.items.length);
+          return page;
+        };
+      },
+    });
+    expect(await noticeAgencyOverdue({ ...deps(), applications, batchSize: 2 })).toBe(5);
+    // Never more than a batch in memory, and more than one batch read.
+    expect(Math.max(...pages)).toBe(2);
+    expect(pages.length).toBeGreaterThan(2);
+    for (const app of late)
+      expect((await repos.applications.findById(app.id))?.agencySteps?.[0]?.overdueNoticeAt).toEqual(NOW);
+  });
 });

@@ -6,7 +6,7 @@ import {
   recordAgencyAnswer,
 } from '../../../app/officer/agency-steps.js';
 import type { AgencyStep } from '../../../domain/agency.js';
-import { openAgencyStep } from '../../../domain/agency.js';
+import { isAgencyActive, openAgencyStep } from '../../../domain/agency.js';
 import type { Application } from '../../../domain/application.js';
 import type { z } from 'zod';
 import { agencyAnswerSchema, forwardSchema } from '../agency-schemas.js';
@@ -47,12 +47,13 @@ function forwardedJson(a: Application): z.infer<typeof forwardedApplicationSchem
  * account's list of what waits on it (`/api/agency/applications`).
  */
 export function agencyRoutes(router: Router, deps: OfficerHttpDeps): void {
-  router.get('/agencies', (_req, res) => {
-    const items = listAgencies(deps).map((a) => ({
+  router.get('/agencies', async (_req, res) => {
+    const items = (await listAgencies(deps)).map((a) => ({
       id: a.id,
       name: a.name,
       shortName: a.shortName,
       ...(a.contact ? { contact: a.contact } : {}),
+      active: isAgencyActive(a),
     }));
     res.json({ items });
   });

@@ -1,6 +1,6 @@
 import type { Router } from 'express';
 import { issueApiToken, listApiTokens, revokeApiToken } from '../../../app/officer/api-tokens.js';
-import { createOfficer, publicOfficer } from '../../../app/officer/create-officer.js';
+import { assertAgencyListed, createOfficer, publicOfficer } from '../../../app/officer/create-officer.js';
 import { actorOf } from '../../../app/officer/officer-actor.js';
 import { isWithinOffice, officesInScope } from '../../../app/officer/scope.js';
 import { newOfficerSchema } from '../api-schemas.js';
@@ -43,11 +43,7 @@ export function officerRoutes(router: Router, deps: OfficerHttpDeps): void {
         'Kantor petugas baru harus di wilayah Anda (outside your office).',
       );
     }
-    if (body.agencyId && deps.catalog?.agencies && !deps.catalog.agencies.has(body.agencyId)) {
-      return sendError(res, 400, 'invalid', 'Instansi tidak dikenal (unknown agency).', {
-        agencyId: 'Pilih instansi dari daftar (GET /api/agencies).',
-      });
-    }
+    await assertAgencyListed(deps, body);
     res.status(201).json({ officer: await createOfficer(deps, body, actorOf(admin)) });
   });
 }

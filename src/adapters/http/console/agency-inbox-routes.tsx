@@ -1,10 +1,10 @@
 import type { Router } from 'express';
+import { agencyDirectory } from '../../../app/agency-directory.js';
+import { agencyCalendars } from '../../../app/officer/agency-calendar.js';
 import { listForwardedToAgency, recordAgencyAnswer } from '../../../app/officer/agency-steps.js';
-import { closedDates } from '../../../app/calendar.js';
 import { serviceNameOf } from '../../../app/officer/service-texts.js';
 import { OfficerActionError } from '../../../app/officer/errors.js';
 import { agencyWait, openAgencyStep } from '../../../domain/agency.js';
-import { DEFAULT_HOLIDAY_DATES } from '../../../domain/holidays.js';
 import { agencyAnswerSchema } from '../agency-schemas.js';
 import { ta } from '../agency-i18n.js';
 import { langOf } from '../console-render.js';
@@ -28,23 +28,28 @@ export function registerAgencyInboxRoutes(router: Router, ctx: ConsoleContext): 
   router.get('/agency', async (req, res) => {
     const lang = langOf(req);
     const apps = await listForwardedToAgency(deps, officerOf(res));
-    const holidays = await closedDates({
-      holidays: deps.holidays ?? DEFAULT_HOLIDAY_DATES,
-      ...(deps.holidayStore ? { holidayStore: deps.holidayStore } : {}),
-    });
+    // Each wait on its forwarding office's calendar, the one its due date was counted on.
+    const calendarOf = agencyCalendars(deps);
     const now = deps.now();
-    const items = apps.map((app) => ({
-      app,
-      serviceName: serviceNameOf(deps.catalog, lang, app.serviceId),
-      wait: agencyWait(openAgencyStep(app)!, now, { holidays }),
-    }));
+    const items = await Promise.all(
+      apps.map(async (app) => ({
+        app,
+        serviceName: serviceNameOf(deps.catalog, lang, app.serviceId),
+        wait: agencyWait(openAgencyStep(app)!, now, await calendarOf(app.officeId)),
+      })),
+    );
+    const agencies = await agencyDirectory({
+      agencyStore: deps.agencyStore,
+      ...(deps.catalog ? { catalog: deps.catalog } : {}),
+    });
+    const nameOf = (id: string) => agencies.get(id)?.shortName ?? id;
     const flash =
       req.query.saved === '1' ? { flash: { kind: 'ok' as const, text: ta(lang, 'recordAnswer') } } : {};
     ctx.render(
       req,
       res,
       ta(lang, 'inbox'),
-      (csrf) => <AgencyInbox lang={lang} csrf={csrf} items={items} />,
+      (csrf) => <AgencyInbox lang={lang} csrf={csrf} items={items} nameOf={nameOf} />,
       flash,
     );
   });

@@ -8,6 +8,7 @@ import { undeliveredFor } from '../../../app/officer/list-undelivered.js';
 import { withNames } from '../../../app/officer/search-audit.js';
 import { applicationFilter, applicationQuerySchema, statusChangeSchema } from '../api-schemas.js';
 import { serviceNameOf } from '../../../app/officer/service-texts.js';
+import { agencyDirectory } from '../../../app/agency-directory.js';
 import type { Catalog } from '../../../catalog/catalog.js';
 import { t } from '../console-i18n.js';
 import { langOf } from '../console-render.js';
@@ -169,8 +170,11 @@ async function agencySection(
   app: Application,
   errors: Record<string, string> | undefined,
 ): Promise<Omit<AgencySectionProps, 'lang' | 'csrf' | 'app'> | undefined> {
-  const agencies = catalogOf(deps)?.agencies;
-  if (!agencies || agencies.size === 0) return undefined;
+  const agencies = await agencyDirectory({
+    agencyStore: deps.agencyStore,
+    ...(catalogOf(deps) ? { catalog: catalogOf(deps) } : {}),
+  });
+  if (agencies.size === 0) return undefined;
   const holidays = await closedDates(
     {
       holidays: deps.holidays ?? DEFAULT_HOLIDAY_DATES,

@@ -1,9 +1,9 @@
-import { AGENCY_OUTCOMES, openAgencyStep, type Agency, type AgencyWait } from '../../../domain/agency.js';
+import { isAgencyActive, openAgencyStep, type Agency, type AgencyWait } from '../../../domain/agency.js';
 import type { Application } from '../../../domain/application.js';
 import { isFinal } from '../../../domain/status.js';
 import { ta } from '../agency-i18n.js';
 import type { ConsoleLang } from '../console-i18n.js';
-import { fmtUtc } from './console-time.js';
+import { AgencyAnswerForm, AgencyStepTable } from './agency-step-table.js';
 import { CsrfField } from './csrf-field.js';
 import { OptionList } from './option-list.js';
 
@@ -42,34 +42,11 @@ export function AgencySection(p: AgencySectionProps) {
       {steps.length === 0 ? (
         <p>{ta(lang, 'none')}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th>{ta(lang, 'agency')}</th>
-              <th>{ta(lang, 'forwardedAt')}</th>
-              <th>{ta(lang, 'slaDue')}</th>
-              <th>{ta(lang, 'request')}</th>
-              <th>{ta(lang, 'answeredAt')}</th>
-              <th>{ta(lang, 'outcome')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {steps.map((s) => (
-              <tr>
-                <td>{nameOf(s.agencyId)}</td>
-                <td>{fmtUtc(s.forwardedAt)}</td>
-                <td>{`${fmtUtc(s.slaDueAt)} (${s.slaDays})`}</td>
-                <td>{s.note}</td>
-                <td>{s.answeredAt ? fmtUtc(s.answeredAt) : '-'}</td>
-                <td>
-                  {s.outcome
-                    ? `${ta(lang, `outcome_${s.outcome}`)}${s.answerNote ? ` · ${s.answerNote}` : ''}`
-                    : '-'}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <AgencyStepTable
+          lang={lang}
+          nameOf={nameOf}
+          rows={steps.map((step, i) => ({ step, wait: p.waits[i]! }))}
+        />
       )}
       <p>
         <small>{ta(lang, 'dueNotMoved')}</small>
@@ -80,7 +57,8 @@ export function AgencySection(p: AgencySectionProps) {
 }
 
 function ForwardForm({ lang, csrf, app, agencies, errors }: AgencySectionProps) {
-  const options = [...agencies.values()].map((a) => [a.id, a.name] as const);
+  // A deactivated agency takes no new forwards; its past steps above still name it.
+  const options = [...agencies.values()].filter(isAgencyActive).map((a) => [a.id, a.name] as const);
   return (
     <form method="post" action={`/console/applications/${app.id}/forward`} id="forward-form">
       <CsrfField token={csrf} />
@@ -103,23 +81,14 @@ function ForwardForm({ lang, csrf, app, agencies, errors }: AgencySectionProps) 
 }
 
 function AnswerForm({ lang, csrf, app, errors }: AgencySectionProps) {
-  const options = AGENCY_OUTCOMES.map((o) => [o, ta(lang, `outcome_${o}`)] as const);
   return (
-    <form method="post" action={`/console/applications/${app.id}/agency-answer`} id="agency-answer-form">
-      <CsrfField token={csrf} />
-      <input type="hidden" name="version" value={String(app.version)} />
-      <label>
-        {ta(lang, 'outcome')}
-        <select name="outcome" required>
-          <OptionList options={options} current="done" />
-        </select>
-      </label>
-      {errors?.outcome ? <p class="error">{errors.outcome}</p> : null}
-      <label>
-        {ta(lang, 'answerNote')}
-        <textarea name="note" maxLength={1000}></textarea>
-      </label>
-      <button type="submit">{ta(lang, 'recordAnswer')}</button>
-    </form>
+    <AgencyAnswerForm
+      lang={lang}
+      csrf={csrf}
+      action={`/console/applications/${app.id}/agency-answer`}
+      version={app.version}
+      id="agency-answer-form"
+      {...(errors ? { errors } : {})}
+    />
   );
 }

@@ -1,4 +1,6 @@
 import type { OfficerActor } from '../../../app/officer/officer-actor.js';
+import { taa } from '../agency-admin-i18n.js';
+import { ta } from '../agency-i18n.js';
 import { t, type ConsoleLang } from '../console-i18n.js';
 import { tc } from '../context-i18n.js';
 import { tdr } from '../data-request-i18n.js';
@@ -61,6 +63,8 @@ export function Frame(f: PageFrame) {
 }
 
 function Nav({ lang, csrf, officer }: { lang: ConsoleLang; csrf: string; officer: OfficerActor }) {
+  // An agency account opens its own list and nothing else (confineAgencyAccounts): no link to a 403.
+  if (officer.role === 'agency') return <AgencyNav lang={lang} csrf={csrf} officer={officer} />;
   return (
     <nav>
       <a href="/console/queue">{t(lang, 'queue')}</a>{' '}
@@ -68,6 +72,20 @@ function Nav({ lang, csrf, officer }: { lang: ConsoleLang; csrf: string; officer
       <a href="/console/intake">{t(lang, 'counterIntake')}</a> <RoleLinks lang={lang} officer={officer} />
       <a href="/console/tokens">{tt(lang, 'title')}</a>{' '}
       <span class="who">{`${officer.displayName} (${officer.role}, ${officer.officeId})`}</span>
+      <form method="post" action="/console/logout" class="inline">
+        <CsrfField token={csrf} />
+        <button>{t(lang, 'logout')}</button>
+      </form>
+    </nav>
+  );
+}
+
+/** An agency account's header: its list, who it is, and logging out. */
+function AgencyNav({ lang, csrf, officer }: { lang: ConsoleLang; csrf: string; officer: OfficerActor }) {
+  return (
+    <nav>
+      <a href="/console/agency">{ta(lang, 'inbox')}</a>{' '}
+      <span class="who">{`${officer.displayName} (${officer.agencyId ?? officer.role})`}</span>
       <form method="post" action="/console/logout" class="inline">
         <CsrfField token={csrf} />
         <button>{t(lang, 'logout')}</button>
@@ -95,6 +113,7 @@ function RoleLinks({ lang, officer }: { lang: ConsoleLang; officer: OfficerActor
       {officer.role === 'admin' ? (
         <>
           <a href="/console/admin/officers">{ts(lang, 'admin')}</a>{' '}
+          <a href="/console/admin/agencies">{taa(lang, 'title')}</a>{' '}
         </>
       ) : null}
     </>

@@ -1,5 +1,7 @@
 import express, { type Request, type Response, type Router } from 'express';
+import { agencyDirectory } from '../../../../app/agency-directory.js';
 import { OfficerActionError } from '../../../../app/officer/errors.js';
+import { isAgencyActive } from '../../../../domain/agency.js';
 import {
   createManagedOfficer,
   listOfficers,
@@ -38,6 +40,9 @@ function officersShower(deps: OfficerHttpDeps, render: Render): ShowOfficers {
     const lang = langOf(req);
     const admin = officerOf(res);
     const officers = await listOfficers(deps, admin);
+    const agencies = [...(await agencyDirectory(deps)).values()]
+      .filter(isAgencyActive)
+      .map((a) => [a.id, a.name] as const);
     render(
       req,
       res,
@@ -49,6 +54,7 @@ function officersShower(deps: OfficerHttpDeps, render: Render): ShowOfficers {
           officers={officers}
           selfId={admin.id}
           ownOffice={admin.officeId}
+          agencies={agencies}
           form={form}
           errors={errors}
         />
@@ -71,6 +77,7 @@ function typedForm(body: unknown): Required<NewOfficerFields> {
     displayName: field(body, 'displayName'),
     role: field(body, 'role'),
     officeId: field(body, 'officeId'),
+    agencyId: field(body, 'agencyId'),
   };
 }
 

@@ -1,13 +1,16 @@
 import type { OfficerRole } from '../../../../ports/officer-repository.js';
+import { taa } from '../../agency-admin-i18n.js';
 import { t, type ConsoleLang } from '../../console-i18n.js';
 import { ts } from '../../supervisor-i18n.js';
 import { CsrfField } from '../csrf-field.js';
 import { OptionList } from '../option-list.js';
 
-const ROLES: readonly OfficerRole[] = ['officer', 'supervisor', 'admin'];
+const ROLES: readonly OfficerRole[] = ['officer', 'supervisor', 'admin', 'agency'];
 
 /** What the form showed when it was sent back with errors; the password is never among them. */
-export type NewOfficerFields = Partial<Record<'username' | 'displayName' | 'role' | 'officeId', string>>;
+export type NewOfficerFields = Partial<
+  Record<'username' | 'displayName' | 'role' | 'officeId' | 'agencyId', string>
+>;
 
 function FieldError({ text }: { text: string | undefined }) {
   return text ? <span class="error">{text}</span> : null;
@@ -20,10 +23,13 @@ export function NewOfficerForm({
   form,
   errors,
   ownOffice,
+  agencies,
 }: {
   lang: ConsoleLang;
   csrf: string;
   form: NewOfficerFields;
+  /** The active agencies an agency account may answer for, as [id, name]. */
+  agencies: ReadonlyArray<readonly [string, string]>;
   /** The admin's own office code: the example shown, from this deployment's area. */
   ownOffice: string;
   errors: Readonly<Record<string, string>>;
@@ -55,6 +61,17 @@ export function NewOfficerForm({
           </select>
         </label>
         <FieldError text={errors.role} />
+        <label>
+          {taa(lang, 'accountAgency')}
+          <select name="agencyId">
+            <OptionList
+              options={[['', taa(lang, 'accountAgencyNone')], ...agencies]}
+              current={form.agencyId ?? ''}
+            />
+          </select>
+        </label>
+        <small>{taa(lang, 'accountAgencyHint')}</small>
+        <FieldError text={errors.agencyId} />
         <label>
           {ts(lang, 'officeCode')}
           <input name="officeId" required placeholder={ownOffice} value={form.officeId} />

@@ -15,6 +15,8 @@ export interface OfficersViewProps {
   /** The admin's office, the example office code in the create form. */
   ownOffice: string;
   form?: NewOfficerFields | undefined;
+  /** The active agencies, for an agency account's agency. */
+  agencies: ReadonlyArray<readonly [string, string]>;
   errors?: Readonly<Record<string, string>> | undefined;
 }
 
@@ -25,12 +27,20 @@ export function OfficersView({
   officers,
   selfId,
   ownOffice,
+  agencies,
   form = {},
   errors = {},
 }: OfficersViewProps) {
   return (
     <>
-      <NewOfficerForm lang={lang} csrf={csrf} form={form} errors={errors} ownOffice={ownOffice} />
+      <NewOfficerForm
+        lang={lang}
+        csrf={csrf}
+        form={form}
+        errors={errors}
+        ownOffice={ownOffice}
+        agencies={agencies}
+      />
       <h2>{ts(lang, 'admin')}</h2>
       <DataTable
         id="officers"

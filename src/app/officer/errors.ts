@@ -26,3 +26,22 @@ export function invalidInput(fields: Record<string, string>, lang: 'id' | 'en'):
     fields,
   );
 }
+
+/**
+ * The one refusal for an admin-only action: `what` says, in Indonesian, what only admins may
+ * do ("mengelola instansi"), so every admin page refuses in the same words.
+ */
+export function requireAdmin(officer: { role: string }, what: string): void {
+  if (officer.role !== 'admin') {
+    throw new OfficerActionError('forbidden', `Hanya admin yang boleh ${what} (admins only).`);
+  }
+}
+
+/**
+ * A store the composition may leave out (bare test set-ups): missing, the page says so rather
+ * than failing on undefined.
+ */
+export function requireStore<T>(store: T | undefined, missing: string): T {
+  if (!store) throw new OfficerActionError('not_found', missing);
+  return store;
+}

@@ -3,7 +3,7 @@ import type { Agency } from '../../domain/agency.js';
 import type { AgencyRepository } from '../../ports/agency-repository.js';
 import type { EventLog } from '../../ports/event-log.js';
 import { agencyDirectory, type AgencyDirectoryDeps } from '../agency-directory.js';
-import { OfficerActionError } from './errors.js';
+import { OfficerActionError, requireAdmin, requireStore } from './errors.js';
 import { actorOf, type OfficerActor } from './officer-actor.js';
 
 /** What the agencies page needs. */
@@ -29,14 +29,11 @@ export interface NewAgency extends AgencyEdit {
 const EDITABLE = ['name', 'shortName', 'contact', 'active'] as const;
 
 function assertAdmin(officer: OfficerActor): void {
-  if (officer.role !== 'admin') {
-    throw new OfficerActionError('forbidden', 'Hanya admin yang boleh mengelola instansi (admins only).');
-  }
+  requireAdmin(officer, 'mengelola instansi');
 }
 
 function store(deps: ManageAgenciesDeps): AgencyRepository {
-  if (!deps.agencyStore) throw new OfficerActionError('not_found', 'Daftar instansi tidak tersedia.');
-  return deps.agencyStore;
+  return requireStore(deps.agencyStore, 'Daftar instansi tidak tersedia.');
 }
 
 function notFound(): OfficerActionError {

@@ -1,7 +1,7 @@
 import { DEFAULT_HOLIDAYS, type Holiday } from '../../domain/holidays.js';
 import type { LocalHoliday } from '../../domain/office.js';
 import type { HolidayRepository } from '../../ports/holiday-repository.js';
-import { OfficerActionError } from './errors.js';
+import { OfficerActionError, requireAdmin, requireStore } from './errors.js';
 import { officeInScope, type ManageOfficesDeps } from './manage-offices.js';
 import { actorOf, type OfficerActor } from './officer-actor.js';
 
@@ -11,14 +11,11 @@ export interface ManageHolidaysDeps extends ManageOfficesDeps {
 }
 
 function assertAdmin(officer: OfficerActor): void {
-  if (officer.role !== 'admin') {
-    throw new OfficerActionError('forbidden', 'Hanya admin yang boleh mengubah hari libur (admins only).');
-  }
+  requireAdmin(officer, 'mengubah hari libur');
 }
 
 function store(deps: ManageHolidaysDeps): HolidayRepository {
-  if (!deps.holidayStore) throw new OfficerActionError('not_found', 'Daftar hari libur tidak tersedia.');
-  return deps.holidayStore;
+  return requireStore(deps.holidayStore, 'Daftar hari libur tidak tersedia.');
 }
 
 /** The shipped national list and the admins' additions, for supervisors and admins to read. */

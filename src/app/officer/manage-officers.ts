@@ -11,7 +11,7 @@ import {
   type NewOfficerInput,
   type PublicOfficer,
 } from './create-officer.js';
-import { OfficerActionError } from './errors.js';
+import { OfficerActionError, requireAdmin } from './errors.js';
 import { actorOf, type OfficerActor } from './officer-actor.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.js';
 import { isWithinOffice } from './scope.js';
@@ -32,9 +32,7 @@ export interface ManageOfficersDeps extends AgencyDirectoryDeps {
 export type OfficerListing = PublicOfficer & { apiTokens: number };
 
 function assertAdmin(admin: OfficerActor): void {
-  if (admin.role !== 'admin') {
-    throw new OfficerActionError('forbidden', 'Hanya admin yang boleh mengelola akun (admins only).');
-  }
+  requireAdmin(admin, 'mengelola akun');
 }
 
 /** The account an admin may manage: it exists and belongs to the admin's office subtree. */

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { OpeningHours } from '../../domain/office.js';
 import type { EventLog } from '../../ports/event-log.js';
 import type { Office, OfficeRepository } from '../../ports/office-repository.js';
-import { OfficerActionError } from './errors.js';
+import { OfficerActionError, requireAdmin } from './errors.js';
 import { actorOf, type OfficerActor } from './officer-actor.js';
 import { isWithinOffice } from './scope.js';
 
@@ -88,9 +88,7 @@ export async function updateOffice(
   id: string,
   edit: OfficeEdit,
 ): Promise<Office> {
-  if (admin.role !== 'admin') {
-    throw new OfficerActionError('forbidden', 'Hanya admin yang boleh mengubah data kantor (admins only).');
-  }
+  requireAdmin(admin, 'mengubah data kantor');
   const office = await officeInScope(deps, admin, id);
   const next = applied(office, edit);
   const diff = changedFields(office, next);

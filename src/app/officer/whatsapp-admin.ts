@@ -1,7 +1,7 @@
 import { maskDigits } from '../../dialogue/handoff.js';
 import type { EventLog } from '../../ports/event-log.js';
 import type { WhatsAppSession } from '../../ports/whatsapp-session.js';
-import { OfficerActionError } from './errors.js';
+import { requireAdmin } from './errors.js';
 import { actorOf, type OfficerActor } from './officer-actor.js';
 
 /** What the admin actions on the WhatsApp session need. */
@@ -19,8 +19,7 @@ async function audited<T>(
   act: () => Promise<T>,
   data?: Record<string, unknown>,
 ): Promise<T> {
-  if (admin.role !== 'admin')
-    throw new OfficerActionError('forbidden', 'Hanya admin yang mengelola nomor WhatsApp (admins only).');
+  requireAdmin(admin, 'mengelola nomor WhatsApp');
   const result = await act();
   await deps.events.append({
     type,

@@ -90,6 +90,14 @@ describeBrowser('agency steps in a browser', () => {
     await page.screenshot({ path: '/tmp/i25-agencies-admin.png', fullPage: true });
 
     await page.goto(`${base}/console/admin/officers`);
+    // An agency's long full name in the select must not push the form's fields out of its card.
+    const overflow = await page.$eval('#new-officer', (form) => {
+      const right = form.getBoundingClientRect().right;
+      return [...form.querySelectorAll('input, select')]
+        .filter((e) => e.getBoundingClientRect().right > right)
+        .map((e) => e.getAttribute('name'));
+    });
+    expect(overflow).toEqual([]);
     await page.fill('#new-officer input[name=username]', 'pertanahan');
     await page.fill('#new-officer input[name=displayName]', 'Loket BPN');
     await page.fill('#new-officer input[name=password]', PASSWORD);

@@ -38,6 +38,10 @@ describe('agency accounts made by admins', () => {
     expect(res.status).toBe(303);
     const stored = await app().repos.officers.findByUsername('citata');
     expect(stored).toMatchObject({ role: 'agency', agencyId: 'dinas_pupr' });
+    // The accounts list says which agency the account answers for.
+    const list = (await c.page('/console/admin/officers')).html;
+    const row = /<tr data-username="citata"[\s\S]*?<\/tr>/.exec(list)![0];
+    expect(row).toContain('<code> dinas_pupr</code>');
     const agency = new Client(app().base);
     expect((await agency.login('citata')).status).toBe(303);
     const { html } = await agency.page('/console/agency');

@@ -62,7 +62,10 @@ export function OfficerRow({
     <tr data-username={o.username} class={o.active ? undefined : 'late'}>
       <td>{o.username}</td>
       <td>{o.displayName}</td>
-      <td>{ts(lang, `role_${o.role}`)}</td>
+      <td>
+        {ts(lang, `role_${o.role}`)}
+        {o.agencyId ? <code>{` ${o.agencyId}`}</code> : null}
+      </td>
       <td>{o.officeId}</td>
       <td>
         {ts(lang, o.active ? 'active' : 'inactive')}

@@ -8,7 +8,6 @@ import type { TelegramChannel } from '../adapters/telegram/channel.js';
 import type { WhatsAppChannel } from '../adapters/whatsapp/channel.js';
 import { CLOUD_WEBHOOK_PATH, type CloudChannel } from '../adapters/whatsapp-cloud/channel.js';
 import { typingVia } from '../app/officer/show-typing.js';
-import { makeSendFileToChat } from '../app/officer/send-file-to-chat.js';
 import { consoleSecrets } from '../config/local-secrets.js';
 import type { ChannelSender } from '../ports/channel-sender.js';
 import type { WhatsAppSession } from '../ports/whatsapp-session.js';
@@ -78,7 +77,7 @@ async function officerDeps(loket: Loket, whatsapp: WhatsAppChannel | undefined):
     handoffFiles: {
       uploadMaxBytes: config.UPLOAD_MAX_BYTES,
       allowedTypes: config.UPLOAD_ALLOWED_TYPES,
-      sendFile: makeSendFileToChat(loket.senders, logger),
+      outbound: loket.files,
     },
     ...(whatsapp ? { whatsapp: withSendPath(whatsapp.session, loket.senders.get('whatsapp')) } : {}),
     typing: typingVia(loket.senders),

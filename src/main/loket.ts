@@ -7,7 +7,8 @@ import { dataKeys } from '../config/data-key.js';
 import type { FieldCipher } from '../ports/field-cipher.js';
 import { makeHandleInbound } from '../app/handle-inbound.js';
 import { settleReplyLine } from '../app/officer/deliver-reply.js';
-import { makeSendFileToChat } from '../app/officer/send-file-to-chat.js';
+import { outboundFiles, type OutboundFiles } from '../app/outbound/file-rows.js';
+import { makeOutboxFileSource } from '../app/outbound/file-source.js';
 import { createOutbound, type Outbound } from '../app/outbound/outbound.js';
 import { makePushConversationEvent } from '../app/push-event.js';
 import type { HandleInbound } from '../app/inbound.js';
@@ -51,6 +52,8 @@ export interface Loket {
   push: PushConversationEvent;
   /** The one way out to citizens: every message recorded, then sent in order per chat. */
   outbound: Outbound;
+  /** Files on that path (an officer's file, the "data saya" export): named by their rows, read when sent. */
+  files: OutboundFiles;
   /** Milliseconds from the call to ready, by part. */
   /** `nlu`: read from DATA_DIR/nlu-cache (`stored`) or trained at this start (`trained`). */
   startup: {
@@ -127,11 +130,13 @@ function wireUseCases(
     workerId: parts.runtime.holder,
     now: parts.runtime.now,
     maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
+    files: makeOutboxFileSource({ ...repos, now: parts.runtime.now }),
     onSettled: async (item, settled) => {
       if (!item.origin) return;
       await settleReplyLine(repos.handoffs, item.origin, settled);
     },
   });
+  const files = outboundFiles({ outbound, outbox: repos.outbox });
   const engine = createEngine(catalog, { uploadMaxBytes: config.UPLOAD_MAX_BYTES });
   const understand = (text: string) => nlu.understand(text);
   const effects = makeEffectRunner({
@@ -144,7 +149,7 @@ function wireUseCases(
     statusProofs: repos.statusProofs,
     documents: repos.documents,
     deletionRequests: repos.deletionRequests,
-    sendFile: makeSendFileToChat(senders, logger),
+    files,
     retentionDays: config.RETENTION_DAYS,
     draftDays: config.DRAFT_DAYS,
     logger,
@@ -178,7 +183,7 @@ function wireUseCases(
     outbox: repos.outbox,
     logger,
   });
-  return { engine, handleInbound, senders, push, outbound };
+  return { engine, handleInbound, senders, push, outbound, files };
 }
 
 /**

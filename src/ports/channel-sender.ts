@@ -37,10 +37,11 @@ export interface ChannelSender {
    */
   typing?(chatId: string): Promise<void>;
   /**
-   * Sends one file (an officer's blank form, a photo) to the chat: an image as a photo, anything
-   * else as a document with its name. Channels that cannot carry files (the terminal) leave it out.
+   * Sends one file (an officer's blank form, a photo, a "data saya" export) to the chat: an image
+   * as a photo, anything else as a document with its name. Channels that cannot carry files leave
+   * it out. `options` as for `send` (the outbox row's id, the same on every retry).
    */
-  sendFile?(chatId: string, file: OutgoingFile): Promise<SendResult>;
+  sendFile?(chatId: string, file: OutgoingFile, options?: SendOptions): Promise<SendResult>;
 }
 
 /** A file for a citizen's chat, its type already checked from its bytes by the document store. */

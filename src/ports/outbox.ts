@@ -1,4 +1,5 @@
 import type { Channel } from '../domain/application.js';
+import type { Lang } from '../domain/lang.js';
 import type { Reply } from '../dialogue/types.js';
 import type { Page, PageResult } from './page.js';
 
@@ -12,17 +13,30 @@ export interface OutboxOrigin {
 }
 
 /**
- * One message to a citizen (a bot reply, a status notice, an officer's reply), recorded before it
- * is sent so that it survives a crash. The rows of one chat go out in `order`.
+ * A file a row sends, named and never carried: its bytes are read when the lane sends it. An
+ * officer's file is in the document store; the "data saya" export holds the citizen's data in
+ * plain text, so it is never stored as a file but rendered again (up to date) at each send.
  */
-export interface OutboxItem {
+export type OutboxFile =
+  { kind: 'document'; documentId: string; filename: string } | { kind: 'export'; lang: Lang };
+
+/** What a row sends: a reply, or a file (after the reply that announced it, by `order`). */
+export type OutboxBody = { reply: Reply; file?: undefined } | { file: OutboxFile; reply?: undefined };
+
+/**
+ * One message to a citizen (a bot reply, a status notice, an officer's reply or file), recorded
+ * before it is sent so that it survives a crash. The rows of one chat go out in `order`.
+ */
+export type OutboxItem = OutboxRow & OutboxBody;
+
+/** The delivery fields of an outbox row, whatever it sends. */
+export interface OutboxRow {
   /** Deterministic: the same message recorded twice is one row, and a channel derives its ids from it. */
   id: string;
   /** The same as `id` (the idempotency key, e.g. `status:<applicationId>:<version>`). */
   key: string;
   channel: Channel;
   chatId: string;
-  reply: Reply;
   /** Position among the chat's messages: milliseconds since the epoch times 100, plus the reply's index. */
   order: number;
   status: OutboxStatus;
@@ -52,11 +66,13 @@ export interface Receipt {
 }
 
 /** What enqueuing takes. */
-export interface NewOutboxItem {
+export type NewOutboxItem = NewOutboxRow & OutboxBody;
+
+/** What enqueuing takes besides the body. */
+export interface NewOutboxRow {
   key: string;
   channel: Channel;
   chatId: string;
-  reply: Reply;
   /** Defaults to `createdAt` in milliseconds times 100. */
   order?: number;
   origin?: OutboxOrigin;

@@ -50,7 +50,7 @@ describe("the citizen's status check while a dinas has the application", () => {
     };
     const noticeText = async (key: string) => {
       const row = await loket.repos.outbox.get(key);
-      return row?.reply.kind === 'text' ? row.reply.text : undefined;
+      return row?.reply?.kind === 'text' ? row.reply.text : undefined;
     };
     const deps = (now: Date) => ({
       ...loket.repos,

@@ -83,6 +83,11 @@ const WORDS = {
   attempts: { id: 'Percobaan', en: 'Attempts' },
   error: { id: 'Galat', en: 'Error' },
   message: { id: 'Pesan', en: 'Message' },
+  // A file row of the outbound path: the "data saya" export is named, not shown.
+  exportFile: {
+    id: 'Berkas salinan data warga ("data saya")',
+    en: 'Copy of the citizen\'s data ("my data")',
+  },
   newOfficer: { id: 'Tambah petugas', en: 'Add officer' },
   displayName: { id: 'Nama lengkap', en: 'Display name' },
   role: { id: 'Peran', en: 'Role' },

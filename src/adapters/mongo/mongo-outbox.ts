@@ -5,6 +5,8 @@ import {
   outboxOrder,
   type NewOutboxItem,
   type Outbox,
+  type OutboxBody,
+  type OutboxFile,
   type OutboxItem,
   type OutboxLane,
   type Receipt,
@@ -30,13 +32,26 @@ export function scrubError(error: string): string {
   return firstLine.replace(/\+?\d[\d\s.-]{3,}\d/g, '…').slice(0, MAX_ERROR_LENGTH);
 }
 
+/** A file row's sealed body: a kind no reply has, so one sealed field holds either. */
+type StoredFile = { kind: 'file'; file: OutboxFile };
+
+function openBody(sealed: string, cipher: FieldCipher): OutboxBody {
+  const body = JSON.parse(cipher.open(sealed)) as Reply | StoredFile;
+  return body.kind === 'file' ? { file: body.file } : { reply: body };
+}
+
+function sealBody(item: OutboxBody, cipher: FieldCipher): string {
+  const body: Reply | StoredFile = item.file ? { kind: 'file', file: item.file } : item.reply;
+  return cipher.seal(JSON.stringify(body));
+}
+
 function toDomain(r: OutboxRecord, cipher: FieldCipher): OutboxItem {
   return compact<OutboxItem>({
     id: r._id,
     key: r._id,
     channel: r.channel as Channel,
     chatId: r.chatId,
-    reply: JSON.parse(cipher.open(r.reply)) as Reply,
+    ...openBody(r.reply, cipher),
     order: r.order,
     status: r.status,
     attempts: r.attempts,
@@ -65,7 +80,7 @@ function toRecord(item: NewOutboxItem, cipher: FieldCipher): OutboxRecord {
     _id: item.key,
     channel: item.channel,
     chatId: item.chatId,
-    reply: cipher.seal(JSON.stringify(item.reply)),
+    reply: sealBody(item, cipher),
     order: item.order ?? outboxOrder(item.createdAt),
     status: 'pending',
     attempts: 0,
@@ -78,9 +93,10 @@ function toRecord(item: NewOutboxItem, cipher: FieldCipher): OutboxRecord {
 /**
  * Outbound messages on MongoDB (or FerretDB). The key is the `_id`, so recording a message twice
  * (a retried enqueue, a reconciliation) is one insert that fails on the unique `_id`. Updates are
- * plain: a row is only updated by the process holding its chat's lane lease. The reply is sealed
- * by `cipher` (a message to a citizen can name them or echo their NIK); the chat address stays
- * plain, as the lanes are found and sent by it.
+ * plain: a row is only updated by the process holding its chat's lane lease. The reply (or the
+ * file a file row names) is sealed by `cipher` (a message to a citizen can name them or echo their
+ * NIK; a file's name can say whose it is); the chat address stays plain, as the lanes are found
+ * and sent by it.
  */
 export class MongoOutbox implements Outbox {
   private readonly toDomain: (r: OutboxRecord) => OutboxItem;

@@ -10,7 +10,8 @@ export interface OutboxRecord {
   /**
    * The reply as a JSON string, sealed by the field cipher: it holds citizen-facing text and menu
    * options (names, echoed answers), which nothing queries, and FerretDB spends CPU on every
-   * stored array element at each read and write.
+   * stored array element at each read and write. A file row keeps here, the same way, the file it
+   * names (`{ kind: 'file', file }`), never its bytes.
    */
   reply: string;
   order: number;

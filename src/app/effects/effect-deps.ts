@@ -14,7 +14,7 @@ import type { OfficerRepository } from '../../ports/officer-repository.js';
 import type { SatisfactionRepository } from '../../ports/satisfaction-repository.js';
 import type { StatusProofAttempts } from '../../ports/status-proof-attempts.js';
 import type { InboundMessage } from '../inbound.js';
-import type { SendFileToChat } from '../officer/send-file-to-chat.js';
+import type { OutboundFiles } from '../outbound/file-rows.js';
 import { citizenActor, type CitizenActorId } from '../citizen-actor.js';
 
 /** What the effect use cases need; each one takes only the part it uses (`Pick<EffectDeps, ...>`). */
@@ -45,8 +45,11 @@ export interface EffectDeps {
   queueOfficeId?: string;
   /** Citizens' requests to delete their data ("hapus data saya"). */
   deletionRequests: DeletionRequestRepository;
-  /** How the "data saya" export file reaches the chat; absent, the citizen is told it could not. */
-  sendFile?: SendFileToChat;
+  /**
+   * Where the "data saya" export file is recorded for sending (the outbound path, which makes it
+   * at send time); absent, the citizen is told it could not be sent.
+   */
+  files?: Pick<OutboundFiles, 'record'>;
   /** RETENTION_DAYS, as the "data saya" answer tells it; 365 when absent. */
   retentionDays?: number;
   /** DRAFT_DAYS, as the "data saya" answer tells it; 30 when absent. */

@@ -1,10 +1,8 @@
 import type { MyDataView, SystemEvent } from '../../dialogue/types.js';
 import type { ChatAddress } from '../../domain/application.js';
 import { maskNik } from '../../domain/nik.js';
-import type { OutgoingFile } from '../../ports/channel-sender.js';
 import { type ChatData, DEFAULT_DRAFT_DAYS, readChatData } from '../privacy/chat-data.js';
-import { exportFile } from '../privacy/export-file.js';
-import type { SendFileToChat } from '../officer/send-file-to-chat.js';
+import { exportFilename } from '../privacy/export-file.js';
 import { citizenOf, type EffectContext, type EffectDeps, type EffectOf } from './effect-deps.js';
 
 /** Days finished applications are kept when RETENTION_DAYS is not given (the config's default). */
@@ -18,7 +16,7 @@ type MyDataDeps = Pick<
   | 'deletionRequests'
   | 'events'
   | 'logger'
-  | 'sendFile'
+  | 'files'
   | 'citizenActorId'
   | 'retentionDays'
   | 'draftDays'
@@ -26,8 +24,10 @@ type MyDataDeps = Pick<
 
 /**
  * "data saya": what Loket holds about this chat (UU 27/2022's right of access). The export file
- * with all of it goes to the chat first, through the channel's file sending; the engine then words
- * the summary, NIKs masked. Audited without the data itself.
+ * with all of it is recorded on the outbound path ahead of the answer, so the chat gets it first
+ * and the answer waits behind it while it is retried; the row names the export only (it holds
+ * the citizen's data in plain text, so it is made again when sent, never stored). The engine
+ * words the summary, NIKs masked. Audited without the data itself.
  */
 export async function showMyData(
   deps: MyDataDeps,
@@ -36,8 +36,7 @@ export async function showMyData(
 ): Promise<SystemEvent[]> {
   const chat: ChatAddress = { channel: msg.channel, chatId: msg.chatId };
   const data = await readChatData(deps, chat, state.flow?.draft);
-  const file = exportFile(data, chat, msg.at, state.lang);
-  const sent = await trySend(deps, chat, file);
+  const recorded = await tryRecord(deps, msg, state.lang);
   await deps.events.append({
     type: 'privacy.data_exported',
     actor: citizenOf(deps, msg),
@@ -46,28 +45,33 @@ export async function showMyData(
       applications: data.applications.length,
       handoffs: data.handoffs.length,
       draft: data.draft !== undefined,
-      fileSent: sent,
-      bytes: file.bytes.length,
+      fileRecorded: recorded,
     },
   });
   const view = viewOf(data, {
     retentionDays: deps.retentionDays ?? DEFAULT_RETENTION_DAYS,
     draftDays: deps.draftDays ?? DEFAULT_DRAFT_DAYS,
   });
-  return [{ kind: 'my_data', view: sent ? { ...view, file: file.filename } : view }];
+  return [{ kind: 'my_data', view: recorded ? { ...view, file: exportFilename(msg.at) } : view }];
 }
 
-async function trySend(
-  deps: { sendFile?: SendFileToChat; logger: MyDataDeps['logger'] },
-  chat: ChatAddress,
-  file: OutgoingFile,
+/** Records the export for the chat, keyed on the message that asked (a retried turn adds nothing). */
+async function tryRecord(
+  deps: Pick<MyDataDeps, 'files' | 'logger'>,
+  msg: EffectContext['msg'],
+  lang: EffectContext['state']['lang'],
 ): Promise<boolean> {
-  if (!deps.sendFile) return false;
+  if (!deps.files) return false;
   try {
-    await deps.sendFile(chat, file);
+    await deps.files.record({
+      chat: { channel: msg.channel, chatId: msg.chatId },
+      key: `export:${msg.channel}:${msg.chatId}:${msg.messageId}`,
+      file: { kind: 'export', lang },
+      createdAt: msg.at,
+    });
     return true;
   } catch (err) {
-    deps.logger.warn({ err, channel: chat.channel }, 'data export file not delivered');
+    deps.logger.warn({ err, channel: msg.channel }, 'data export file not recorded');
     return false;
   }
 }

@@ -19,11 +19,28 @@ export async function deliverReply(
   index: number,
   event: Extract<SystemEvent, { kind: 'officer_message' }>,
 ): Promise<boolean> {
+  return deliverLine(deps, ticket, index, () =>
+    deps.push({ channel: ticket.channel, chatId: ticket.chatId }, event, {
+      origin: { handoffId: ticket.id, index },
+    }),
+  );
+}
+
+/**
+ * Runs the first try of an officer's line on the outbound path (`send` resolves once it went,
+ * throws NotDeliveredError when not) and records how it went on the line, over `queued`; the
+ * line's outbox row names it as origin, so its final outcome is recorded there later. Answers
+ * whether it was sent; never throws.
+ */
+export async function deliverLine(
+  deps: Pick<HandoffDeps, 'handoffs' | 'now'>,
+  ticket: Pick<HandoffTicket, 'id'>,
+  index: number,
+  send: () => Promise<void>,
+): Promise<boolean> {
   let delivery: ReplyDelivery;
   try {
-    await deps.push({ channel: ticket.channel, chatId: ticket.chatId }, event, {
-      origin: { handoffId: ticket.id, index },
-    });
+    await send();
     delivery = { state: 'sent', at: deps.now() };
   } catch (err) {
     delivery = { state: 'failed', at: deps.now(), ...failureOf(err) };
@@ -33,7 +50,7 @@ export async function deliverReply(
   return delivery.state === 'sent';
 }
 
-/** Why a push failed, in the channel's words when it said; an internal error is not shown. */
+/** Why a send failed, in the channel's words when it said; an internal error is not shown. */
 function failureOf(err: unknown): Pick<ReplyDelivery, 'reason' | 'error'> {
   if (err instanceof NotDeliveredError) {
     return { reason: err.reason, error: err.detail.slice(0, MAX_ERROR_LENGTH) };

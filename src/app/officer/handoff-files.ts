@@ -1,18 +1,21 @@
-import type { ChatAddress } from '../../domain/application.js';
 import type { DocumentStore, StoredDocumentMeta } from '../../ports/document-store.js';
-import type { TranscriptAttachment } from '../../ports/handoff-repository.js';
+import type { HandoffTicket, TranscriptAttachment } from '../../ports/handoff-repository.js';
+import type { OutboundFiles } from '../outbound/file-rows.js';
 import { refusalText } from './assisted-intake-documents.js';
 import type { HandoffResult } from './claim-handoff.js';
+import { deliverLine } from './deliver-reply.js';
 import { OfficerActionError } from './errors.js';
 import { auditHandoff, assertHolder, type HandoffDeps, ticketFor, tryPush } from './handoff-deps.js';
 import type { OfficerActor } from './officer-actor.js';
-import type { SendFileToChat } from './send-file-to-chat.js';
 
-/** The limits of a file in a handoff, as for a citizen's upload (UPLOAD_MAX_BYTES, UPLOAD_ALLOWED_TYPES). */
+/**
+ * The limits of a file in a handoff, as for a citizen's upload (UPLOAD_MAX_BYTES,
+ * UPLOAD_ALLOWED_TYPES), and the outbound path its files go out on.
+ */
 export interface HandoffFileSettings {
   uploadMaxBytes: number;
   allowedTypes: string[];
-  sendFile: SendFileToChat;
+  outbound: Pick<OutboundFiles, 'deliver'>;
 }
 
 /** What the handoff file use cases need: the handoff's own deps and the document store. */
@@ -60,7 +63,9 @@ export interface OfficerFile {
  * Sends a file (a blank form, a photo of a notice) to the citizen of a conversation the officer
  * holds. It is checked and stored like a citizen's upload (type from the bytes, the size limit,
  * no damaged or active PDFs), kept in the transcript, audited, then the officer's line (the text,
- * or the file's name) and the file go to the citizen. `notified` is false when either did not.
+ * or the file's name) and the file go on the outbound path, the file after the line: recorded,
+ * retried, and shown as undelivered when it fails for good. The file's transcript line shows its
+ * delivery as a reply's does; `notified` is whether the file went at once.
  */
 export async function sendHandoffFile(
   deps: HandoffFileDeps & { files: HandoffFileSettings },
@@ -92,38 +97,56 @@ export async function sendHandoffFile(
   const attachment: TranscriptAttachment = { documentId, filename, contentType, size };
   const at = deps.now();
   const text = `[berkas: ${filename}]${caption ? ` ${caption}` : ''}`;
-  const updated = await deps.handoffs.appendMessage(id, { from: 'officer', text, at, attachment });
-  if (!updated) {
+  const added = await deps.handoffs.appendLine(id, {
+    from: 'officer',
+    text,
+    at,
+    attachment,
+    delivery: { state: 'queued', at },
+  });
+  if (!added) {
     await deps.documents.delete(documentId);
     throw new OfficerActionError('conflict', 'Percakapan sudah ditutup (conversation closed).');
   }
+  const { ticket: updated, index } = added;
   await auditHandoff(deps, officer, updated, 'handoff.file_sent', {
     at,
     // The name may say whose document it is: the transcript keeps it, the audit log does not.
     data: { documentId, contentType, size },
   });
-  const said = await tryPush(deps, updated, {
+  // The line that announces the file; a failed try is retried, the file waiting behind it.
+  await tryPush(deps, updated, {
     kind: 'officer_message',
     text: caption || `📎 ${filename}`,
     officerName: officer.displayName,
   });
-  const sent = said && (await trySendFile(deps.files.sendFile, updated, { ...put.file, bytes: file.bytes }));
-  return { ticket: updated, notified: sent, attachment };
+  const notified = await deliverFileLine(deps, updated, index, attachment, fileKey(updated.id, index));
+  return { ticket: updated, notified, attachment };
 }
 
-/** Sends the stored file to the chat; a failed send is reported, never thrown after the state changed. */
-async function trySendFile(
-  send: SendFileToChat,
-  ticket: ChatAddress,
-  file: { bytes: Buffer; filename: string; contentType: string },
+/** The outbox key of the file of transcript line `index`; a retry by the officer adds its time. */
+export function fileKey(handoffId: string, index: number, retryAt?: Date): string {
+  return `handoff-file:${handoffId}:${index}${retryAt ? `:${retryAt.getTime()}` : ''}`;
+}
+
+/**
+ * Records the file of transcript line `index` on the outbound path (the row names the stored
+ * document, whose bytes are read when it is sent) and sends the chat's lane; the line shows how
+ * the first try went and, later, the final outcome. Answers whether it went at once.
+ */
+export function deliverFileLine(
+  deps: Pick<HandoffDeps, 'handoffs' | 'now'> & { files: Pick<HandoffFileSettings, 'outbound'> },
+  ticket: Pick<HandoffTicket, 'id' | 'channel' | 'chatId'>,
+  index: number,
+  attachment: TranscriptAttachment,
+  key: string,
 ): Promise<boolean> {
-  try {
-    await send(
-      { channel: ticket.channel, chatId: ticket.chatId },
-      { bytes: file.bytes, filename: file.filename, contentType: file.contentType },
-    );
-    return true;
-  } catch {
-    return false;
-  }
+  return deliverLine(deps, ticket, index, () =>
+    deps.files.outbound.deliver({
+      chat: { channel: ticket.channel, chatId: ticket.chatId },
+      key,
+      file: { kind: 'document', documentId: attachment.documentId, filename: attachment.filename },
+      origin: { handoffId: ticket.id, index },
+    }),
+  );
 }

@@ -1,13 +1,19 @@
 import type { Channel } from '../../domain/application.js';
-import type { ChannelSender, SendResult } from '../../ports/channel-sender.js';
+import type { ChannelSender, OutgoingFile, SendResult } from '../../ports/channel-sender.js';
 import type { LeaseRepository } from '../../ports/lease.js';
-import type { Outbox, OutboxItem, OutboxLane } from '../../ports/outbox.js';
+import type { Outbox, OutboxFile, OutboxItem, OutboxLane } from '../../ports/outbox.js';
 import { runUnderLease } from '../lease-run.js';
 
 /** How an outbound message ended, for whoever waits on it (an officer's reply line). */
 export type Settled =
   | { state: 'sent'; at: Date }
   | { state: 'failed'; at: Date; reason: 'unreachable' | 'failed'; error: string };
+
+/**
+ * Reads the bytes of a file row when its lane sends it (the row names the file, never carries
+ * it); `undefined` when the file is gone for good, and the row fails. A rejection is retried.
+ */
+export type OutboxFileSource = (row: OutboxItem & { file: OutboxFile }) => Promise<OutgoingFile | undefined>;
 
 /** What sending a chat's outbound messages needs. */
 export interface SendLaneDeps {
@@ -27,6 +33,8 @@ export interface SendLaneDeps {
   /** First retry delay; doubled per attempt, capped at `maxBackoffMs`. */
   baseBackoffMs?: number;
   maxBackoffMs?: number;
+  /** Reads a file row's bytes as it is sent; without it a file row fails (shown in the console). */
+  files?: OutboxFileSource;
   /** Told of every message that ended (sent, failed for good, unreachable); a failure is ignored. */
   onSettled?: (item: OutboxItem, settled: Settled) => Promise<void>;
 }
@@ -105,7 +113,7 @@ async function sendRows(
     if (row.status === 'pending' && row.attempts > 0 && row.nextAttemptAt.getTime() > now.getTime())
       return false;
     await deps.outbox.markSending(row.id, new Date(now.getTime() + ttl));
-    const outcome = await sendOne(sender, row);
+    const outcome = await sendOne(deps, sender, row);
     const attempts = row.attempts + 1;
     if (outcome.ok) {
       await deps.outbox.markSent(row.id, deps.now(), outcome.providerIds);
@@ -127,9 +135,15 @@ async function sendRows(
   return true;
 }
 
-async function sendOne(sender: ChannelSender, row: OutboxItem): Promise<SendResult> {
+async function sendOne(deps: SendLaneDeps, sender: ChannelSender, row: OutboxItem): Promise<SendResult> {
   try {
-    return await sender.send(row.chatId, [row.reply], { messageId: row.id });
+    if (!row.file) return await sender.send(row.chatId, [row.reply], { messageId: row.id });
+    // Nothing to wait for: a channel without files, or a file gone for good, never gets better.
+    if (!sender.sendFile || !deps.files)
+      return { ok: false, reason: 'failed', error: `no file sending on ${row.channel}` };
+    const file = await deps.files({ ...row, file: row.file });
+    if (!file) return { ok: false, reason: 'failed', error: 'file no longer stored' };
+    return await sender.sendFile(row.chatId, file, { messageId: row.id });
   } catch (err) {
     return { ok: false, reason: 'retry', error: err instanceof Error ? err.message : String(err) };
   }

@@ -191,7 +191,7 @@ describe('API router', () => {
         },
       ]);
       expect(created).toBe(0);
-      expect((await app().repos.outbox.get(`status:${a.id}:2`))?.reply.text).toContain(
+      expect((await app().repos.outbox.get(`status:${a.id}:2`))?.reply?.text).toContain(
         'Catatan petugas: Dicek',
       );
     });

@@ -1,21 +1,23 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import type { ChatAddress } from '../../../src/domain/application.js';
-import type { OutgoingFile } from '../../../src/ports/channel-sender.js';
+import type { FileToSend } from '../../../src/app/outbound/file-rows.js';
 import type { HandoffTicket } from '../../../src/ports/handoff-repository.js';
 import { VOICE_TYPES } from '../../../src/app/file-check.js';
 import { newApplication, sequentialNumbers } from '../mongo/fixtures.js';
 import { Client, useHttpApp } from './http-fixture.js';
 import { fixtureFile, intakeSettings } from './intake-support.js';
 
-const sent: Array<{ address: ChatAddress; file: OutgoingFile }> = [];
+/** The files recorded on the outbound path (its lanes are tested in test/app/outbound). */
+const sent: FileToSend[] = [];
 const app = useHttpApp('handoff_files_http', {
   intake: await intakeSettings(),
   handoffFiles: {
     uploadMaxBytes: 100_000,
     allowedTypes: ['image/jpeg', 'image/png', 'application/pdf'],
-    sendFile: (address, file) => {
-      sent.push({ address, file });
-      return Promise.resolve();
+    outbound: {
+      deliver: (file) => {
+        sent.push(file);
+        return Promise.resolve();
+      },
     },
   },
 });
@@ -142,12 +144,14 @@ describe('POST /console/handoffs/:id/files', () => {
     const res = await upload(c, { caption: 'Formulir kosong' }, ['formulir.pdf', fixtureFile('surat.pdf')]);
     expect([res.status, res.headers.get('location')]).toEqual([303, `/console/handoffs/${ticket.id}`]);
     expect(sent.at(-1)).toMatchObject({
-      address: { channel: 'telegram', chatId: ticket.chatId },
-      file: { filename: 'formulir.pdf', contentType: 'application/pdf' },
+      chat: { channel: 'telegram', chatId: ticket.chatId },
+      file: { kind: 'document', filename: 'formulir.pdf' },
     });
     expect(app().pushed.at(-1)?.event).toMatchObject({ kind: 'officer_message', text: 'Formulir kosong' });
     const page = await c.page(`/console/handoffs/${ticket.id}`);
     expect(page.html).toContain('📄 formulir.pdf');
+    // The file's line shows its delivery, as a reply's does.
+    expect(page.html).toMatch(/data-state="sent"[^]*formulir\.pdf/);
   });
 
   it('should answer 401 without a session, 403 without the CSRF token or to a non-holder, 400 without a file or with a refused one', async () => {

@@ -1,5 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { createMongoRepositories, type MongoRepositories } from '../../../src/adapters/mongo/repositories.js';
+import type { Reply } from '../../../src/dialogue/types.js';
 import type { NewOutboxItem } from '../../../src/ports/outbox.js';
 import { useTestDatabase } from '../../support/db.js';
 import { testCipher } from '../../support/cipher.js';
@@ -17,19 +18,18 @@ beforeEach(async () => {
 });
 
 const t0 = new Date('2025-03-03T03:00:00.000Z');
-const message = (key: string, createdAt = t0, chatId = '5550001'): NewOutboxItem => ({
-  key,
-  channel: 'telegram',
-  chatId,
-  reply: { kind: 'menu', text: `Status ${key}`, options: [{ value: 'menu', label: 'Menu' }] },
-  createdAt,
-});
+const message = (
+  key: string,
+  createdAt = t0,
+  chatId = '5550001',
+  reply: Reply = { kind: 'menu', text: `Status ${key}`, options: [{ value: 'menu', label: 'Menu' }] },
+): NewOutboxItem => ({ key, channel: 'telegram', chatId, reply, createdAt });
 
 describe('MongoOutbox', () => {
   it('should record one row per key, the first recording kept as it was', async () => {
     expect(await repos.outbox.enqueue([message('status:a:2'), message('status:a:3')])).toBe(2);
     expect(
-      await repos.outbox.enqueue([{ ...message('status:a:2'), reply: { kind: 'text', text: 'lain' } }]),
+      await repos.outbox.enqueue([message('status:a:2', t0, '5550001', { kind: 'text', text: 'lain' })]),
     ).toBe(0);
     const row = await repos.outbox.get('status:a:2');
     expect(row).toMatchObject({ id: 'status:a:2', key: 'status:a:2', status: 'pending', attempts: 0 });
@@ -38,7 +38,7 @@ describe('MongoOutbox', () => {
 
   it('should seal the reply at rest and keep no digits of the message in a delivery error', async () => {
     await repos.outbox.enqueue([
-      { ...message('seal:1'), reply: { kind: 'text', text: 'Halo Siti, NIK 3171014708900003 tercatat' } },
+      message('seal:1', t0, '5550001', { kind: 'text', text: 'Halo Siti, NIK 3171014708900003 tercatat' }),
     ]);
     const stored = await db
       .conn()
@@ -52,6 +52,29 @@ describe('MongoOutbox', () => {
     });
     await repos.outbox.markRetry('seal:1', 'refused "NIK 3171 0147 0890 0003" (HTTP 400)\nat send()', t0);
     expect((await repos.outbox.get('seal:1'))?.lastError).toBe('refused "NIK …" (HTTP 400)');
+  });
+
+  it('should keep a file row naming its file, sealed, and no bytes', async () => {
+    const file = { kind: 'document' as const, documentId: 'dokumen-rahasia', filename: 'KK Siti Rahma.png' };
+    await repos.outbox.enqueue([
+      { key: 'file:1', channel: 'telegram', chatId: '5550001', file, createdAt: t0 },
+      {
+        key: 'file:2',
+        channel: 'telegram',
+        chatId: '5550001',
+        file: { kind: 'export', lang: 'en' },
+        createdAt: t0,
+      },
+    ]);
+    const stored = await db
+      .conn()
+      .collection('outbox')
+      .findOne({ _id: 'file:1' as never });
+    expect(String(stored?.reply)).toMatch(/^enc1\./);
+    expect(JSON.stringify(stored)).not.toMatch(/Siti|rahasia/);
+    expect(await repos.outbox.get('file:1')).toMatchObject({ file, status: 'pending' });
+    expect((await repos.outbox.get('file:1'))?.reply).toBeUndefined();
+    expect((await repos.outbox.get('file:2'))?.file).toEqual({ kind: 'export', lang: 'en' });
   });
 
   it('should record the new rows of a batch when some keys were recorded before', async () => {

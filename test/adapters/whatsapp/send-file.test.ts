@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import type { WhatsAppChannel } from '../../../src/adapters/whatsapp/channel.js';
-import { makeSendFileToChat } from '../../../src/app/officer/send-file-to-chat.js';
-import { CITIZEN_JID, fakeSocketChannel, silentLogger } from './helpers.js';
+import { CITIZEN_JID, fakeSocketChannel } from './helpers.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/files/${name}`, import.meta.url));
 
@@ -25,13 +24,12 @@ describe("an officer's file on WhatsApp (fake socket with a real Baileys event e
       reason: 'retry',
     });
     sockets.last().open();
-    const send = makeSendFileToChat(new Map([['whatsapp', channel.sender]]), silentLogger);
-    await send({ channel: 'whatsapp', chatId: '6281234567890' }, file);
+    const send = channel.sender.sendFile!.bind(channel.sender);
+    expect(await send('6281234567890', file)).toMatchObject({ ok: true });
     const png = fixture('foto-kk.png');
-    await send(
-      { channel: 'whatsapp', chatId: CITIZEN_JID },
-      { bytes: png, filename: 'contoh.png', contentType: 'image/png' },
-    );
+    expect(
+      await send(CITIZEN_JID, { bytes: png, filename: 'contoh.png', contentType: 'image/png' }),
+    ).toMatchObject({ ok: true });
     expect(sockets.last().files).toEqual([
       {
         jid: CITIZEN_JID,

@@ -4,10 +4,13 @@ import { createMongoRepositories, type MongoRepositories } from '../../../src/ad
 import { attachHandoffFile } from '../../../src/app/officer/attach-handoff-file.js';
 import { claimHandoff } from '../../../src/app/officer/claim-handoff.js';
 import { readHandoffFile, sendHandoffFile } from '../../../src/app/officer/handoff-files.js';
-import type { SendFileToChat } from '../../../src/app/officer/send-file-to-chat.js';
+import { createMongoLeases } from '../../../src/adapters/mongo/mongo-lease.js';
+import { outboundFiles } from '../../../src/app/outbound/file-rows.js';
+import { makeOutboxFileSource } from '../../../src/app/outbound/file-source.js';
+import { createOutbound } from '../../../src/app/outbound/outbound.js';
 import { loadCatalog } from '../../../src/catalog/load.js';
-import type { ChatAddress } from '../../../src/domain/application.js';
-import type { OutgoingFile } from '../../../src/ports/channel-sender.js';
+import type { Channel, ChatAddress } from '../../../src/domain/application.js';
+import type { ChannelSender, OutgoingFile } from '../../../src/ports/channel-sender.js';
 import { stubKelurahan } from '../../catalog/support/stub-kelurahan.js';
 import { useTestDatabase } from '../../support/db.js';
 import { newApplication, sequentialNumbers } from '../../adapters/mongo/fixtures.js';
@@ -25,29 +28,45 @@ beforeAll(async () => {
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/files/${name}`, import.meta.url));
 
-/** A SendFileToChat that remembers what it sent. */
-function recordingSendFile(fail = false) {
+/**
+ * The outbound path on the test database, to a Telegram sender that remembers the files it sent
+ * (or answers "try again" to every one).
+ */
+function recordingOutbound(fail = false) {
   const sent: Array<{ address: ChatAddress; file: OutgoingFile }> = [];
-  const send: SendFileToChat = (address, file) => {
-    sent.push({ address, file });
-    return fail ? Promise.reject(new Error('channel down')) : Promise.resolve();
+  const sender: ChannelSender = {
+    channel: 'telegram',
+    send: () => Promise.resolve({ ok: true }),
+    sendFile: (chatId, file) => {
+      if (fail) return Promise.resolve({ ok: false, reason: 'retry', error: 'channel down' });
+      sent.push({ address: { channel: 'telegram', chatId }, file });
+      return Promise.resolve({ ok: true });
+    },
   };
-  return { send, sent };
+  const outbound = createOutbound({
+    outbox: repos.outbox,
+    leases: createMongoLeases(db.conn()),
+    senders: new Map<Channel, ChannelSender>([['telegram', sender]]),
+    workerId: 'test-worker',
+    now: () => new Date(),
+    files: makeOutboxFileSource({ ...repos, now: () => new Date() }),
+  });
+  return { files: outboundFiles({ outbound, outbox: repos.outbox }), sent };
 }
 
 /** Handoff deps with the document store and file limits as the server sets them. */
 function fileDeps(maxBytes = 1_000_000, fail = false) {
-  const files = recordingSendFile(fail);
+  const out = recordingOutbound(fail);
   const deps = {
     ...handoffDeps(repos),
     documents: repos.documents,
     files: {
       uploadMaxBytes: maxBytes,
       allowedTypes: ['image/jpeg', 'image/png', 'application/pdf'],
-      sendFile: files.send,
+      outbound: out.files,
     },
   };
-  return { deps, sent: files.sent };
+  return { deps, sent: out.sent };
 }
 
 async function claimedTicket() {
@@ -78,6 +97,8 @@ describe('sendHandoffFile', () => {
       text: '[berkas: formulir.pdf] Isi ya',
       attachment: r.attachment,
     });
+    // The file's line shows its delivery, as a reply's does.
+    expect((await repos.handoffs.get(t.id))?.transcript.at(-1)?.delivery?.state).toBe('sent');
     expect((await repos.documents.get(r.attachment.documentId))?.bytes.equals(bytes)).toBe(true);
     expect(deps.push.calls.at(-1)?.event).toEqual({
       kind: 'officer_message',
@@ -99,7 +120,7 @@ describe('sendHandoffFile', () => {
     });
   });
 
-  it('should name a PNG sent without a caption, and report a file that did not reach the citizen', async () => {
+  it('should name a PNG sent without a caption, and report a file that did not reach the citizen yet', async () => {
     const t = await claimedTicket();
     const { deps } = fileDeps(1_000_000, true);
     const r = await sendHandoffFile(deps, budi, t.id, {
@@ -109,6 +130,18 @@ describe('sendHandoffFile', () => {
     expect(r.notified).toBe(false);
     expect(deps.push.calls.at(-1)?.event).toMatchObject({ text: '📎 contoh.png' });
     expect(r.ticket.transcript.at(-1)?.attachment?.contentType).toBe('image/png');
+    // Kept for the next try, and the line says why it has not gone.
+    const index = r.ticket.transcript.length - 1;
+    expect(await repos.outbox.get(`handoff-file:${t.id}:${index}`)).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastError: 'channel down',
+      file: { kind: 'document', documentId: r.attachment.documentId, filename: 'contoh.png' },
+    });
+    expect((await repos.handoffs.get(t.id))?.transcript[index]?.delivery).toMatchObject({
+      state: 'failed',
+      reason: 'retry',
+    });
   });
 
   it('should refuse a program renamed to .jpg and a file over the limit, storing nothing', async () => {

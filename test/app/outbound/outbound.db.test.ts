@@ -143,6 +143,23 @@ describe('the outbound path', () => {
     expect(await repos.outbox.get('wa:1')).toMatchObject({ status: 'pending', attempts: 0 });
   });
 
+  it('should fail a file row at once on a channel without files, the lane going on', async () => {
+    const { s, sent } = sender();
+    const file = { kind: 'document' as const, documentId: 'x', filename: 'formulir.pdf' };
+    const settled: Settled[] = [];
+    await outboundWith(s, { settled }).deliver([
+      { key: 'file:1', channel: 'telegram', chatId: '5550001', file, order: 1, createdAt: clock.now },
+      row('after:2', 2),
+    ]);
+    expect(await repos.outbox.get('file:1')).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      lastError: 'no file sending on telegram',
+    });
+    expect(sent.map((m) => m.text)).toEqual(['after:2']);
+    expect(settled.map((x) => x.state)).toEqual(['failed', 'sent']);
+  });
+
   it('should record and send the replies of a turn saved just before its process died', async () => {
     const replies: Reply[] = [
       { kind: 'text', text: 'Permohonan diterima.' },

@@ -10,10 +10,12 @@ import { createLoket, type Loket } from '../../../src/main.js';
 import { pseudonymousCitizens } from '../../../src/app/citizen-actor.js';
 import type { OutgoingFile } from '../../../src/ports/channel-sender.js';
 import { newApplication, sequentialNumbers } from '../../adapters/mongo/fixtures.js';
+import { scanRawCollections } from '../../support/raw-scan.js';
 
 /**
  * "data saya" and "hapus data saya" through the real inbound path (database, NLU, engine,
- * effects) on the terminal channel, whose sender here keeps the files it is given.
+ * effects) on the terminal channel, whose sender here keeps the files it is given (and notes each
+ * among the texts, in the order the chat gets them).
  */
 const START = new Date('2026-11-23T02:00:00Z');
 let loket: Loket;
@@ -40,6 +42,7 @@ beforeAll(async () => {
     },
     sendFile: (chatId, file) => {
       files.set(chatId, [...(files.get(chatId) ?? []), file]);
+      delivered.set(chatId, [...(delivered.get(chatId) ?? []), `📎 ${file.filename}`]);
       return Promise.resolve({ ok: true });
     },
   });
@@ -130,8 +133,23 @@ describe('"data saya" in chat', () => {
     expect(json.drafPermohonan).toMatchObject({ layanan: 'ktp', jawaban: { nama: 'Rina Marlina' } });
     expect(file!.bytes.toString('utf8')).toContain('\n  "keterangan"');
 
+    // Through the outbound path: recorded before the answer, sent ahead of it, in the chat's lane.
+    const heardNow = delivered.get(user) ?? [];
+    const fileAt = heardNow.indexOf('📎 data-saya-2026-11-23.json');
+    expect(fileAt).toBeGreaterThanOrEqual(0);
+    expect(heardNow.findIndex((l) => l.includes('Data Anda di Loket'))).toBeGreaterThan(fileAt);
+    const rows = await loket.conn
+      .collection('outbox')
+      .find({ _id: { $regex: `^export:terminal:${user}:` } as never })
+      .toArray();
+    expect(rows.map((r) => String(r.status))).toEqual(['sent']);
+    // The row names the export; the citizen's data is made again at send time, never kept there.
+    const hits = await scanRawCollections(loket.conn, ['3171014708900003', 'Rina Marlina']);
+    expect(hits.filter((h) => h.collection === 'outbox')).toEqual([]);
+
     const events = await loket.repos.events.search({ type: 'privacy.data_exported' }, { limit: 10 });
     expect(events.items).toHaveLength(1);
+    expect(events.items[0]!.data).toMatchObject({ fileRecorded: true });
     // A pseudonym, never the chat id.
     expect(events.items[0]!.actor).toEqual({ kind: 'citizen', id: citizenId(user) });
     expect(JSON.stringify(events.items[0])).not.toContain('3171014708900003');
@@ -145,6 +163,8 @@ describe('"data saya" in chat', () => {
     expect(en).toContain('Your data at Loket');
     expect(en).toContain('delete my data');
     expect(files.get('warga-en')).toHaveLength(1);
+    // Made in the language the citizen asked in.
+    expect(files.get('warga-en')![0]!.bytes.toString('utf8')).toContain('A copy of the data Loket holds');
   });
 });
 

@@ -1,4 +1,5 @@
 import type { UndeliveredNotice } from '../../../../app/officer/list-undelivered.js';
+import type { OutboxItem } from '../../../../ports/outbox.js';
 import { channelName, t, type ConsoleLang } from '../../console-i18n.js';
 import { maskChat } from '../../json-views.js';
 import { ts } from '../../supervisor-i18n.js';
@@ -9,6 +10,12 @@ import { Pager, type Paging } from './pager.js';
 
 /** How much of a notice's text the table shows; the rest is in the application's history. */
 const TEXT_SHOWN = 120;
+
+/** A message's text, cut short, or the file a file row sends (its name; the export by what it is). */
+function whatWasSent(lang: ConsoleLang, item: OutboxItem): string {
+  if (!item.file) return item.reply.text.slice(0, TEXT_SHOWN);
+  return `📎 ${item.file.kind === 'document' ? item.file.filename : ts(lang, 'exportFile')}`;
+}
 
 function DeliveryRow({
   lang,
@@ -38,7 +45,7 @@ function DeliveryRow({
         <small>{item.lastError ?? ''}</small>
       </td>
       <td>
-        <small>{item.reply.text.slice(0, TEXT_SHOWN)}</small>
+        <small>{whatWasSent(lang, item)}</small>
       </td>
     </tr>
   );

@@ -1,0 +1,56 @@
+import type { Model } from 'mongoose';
+import type { Channel } from '../../domain/application.js';
+import type { InboundAttemptLog } from '../../ports/inbound-attempts.js';
+import type { InboundAttemptRecord } from './inbound-attempt-model.js';
+import { isDuplicateKeyError } from './mongo-utils.js';
+
+const keyOf = (channel: Channel, messageId: string) => `${channel}:${messageId}`;
+
+/**
+ * Tries at inbound messages on MongoDB (or FerretDB): one small row per message being tried,
+ * holding only the channel, the message id (Telegram's update id), a count and two times. It is
+ * deleted once the message is handled; a parked message's row stays until the purge, so a
+ * redelivery is parked again without being tried.
+ */
+export class MongoInboundAttempts implements InboundAttemptLog {
+  constructor(private readonly model: Model<InboundAttemptRecord>) {}
+
+  async begin(channel: Channel, messageId: string, now: Date, excused = 0): Promise<number> {
+    const _id = keyOf(channel, messageId);
+    // Two rounds: two first tries at once (two webhook servers) race on the insert.
+    for (let round = 0; ; round++) {
+      try {
+        const row = await this.model
+          .findOneAndUpdate(
+            { _id },
+            {
+              $inc: { attempts: 1 - excused },
+              $set: { lastAt: now },
+              $setOnInsert: { channel, messageId, firstAt: now },
+            },
+            { upsert: true, new: true },
+          )
+          .lean<InboundAttemptRecord>()
+          .exec();
+        return row?.attempts ?? 1;
+      } catch (err) {
+        if (round > 0 || !isDuplicateKeyError(err)) throw err;
+      }
+    }
+  }
+
+  async excuse(channel: Channel, messageId: string): Promise<void> {
+    await this.model
+      .updateOne({ _id: keyOf(channel, messageId), attempts: { $gt: 0 } }, { $inc: { attempts: -1 } })
+      .exec();
+  }
+
+  async forget(channel: Channel, messageId: string): Promise<void> {
+    await this.model.deleteOne({ _id: keyOf(channel, messageId) }).exec();
+  }
+
+  async purgeBefore(date: Date): Promise<number> {
+    const res = await this.model.deleteMany({ lastAt: { $lt: date } }).exec();
+    return res.deletedCount;
+  }
+}

@@ -1,11 +1,14 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import { modelOn } from './mongo-utils.js';
 
-/** The tries at one inbound message; `_id` is `<channel>:<messageId>`, so each has one row. */
+/**
+ * The tries at one inbound message. `_id` is a blind index of `<channel>:<messageId>` (a
+ * WhatsApp message id encodes the sender's number), so each message has one row and no id is
+ * kept in plain text.
+ */
 export interface InboundAttemptRecord {
   _id: string;
   channel: string;
-  messageId: string;
   /** Tries begun, less those taken back (the database was away, or busy elsewhere). */
   attempts: number;
   firstAt: Date;
@@ -16,7 +19,6 @@ const schema = new Schema<InboundAttemptRecord>(
   {
     _id: { type: String, required: true },
     channel: { type: String, required: true },
-    messageId: { type: String, required: true },
     attempts: { type: Number, required: true },
     firstAt: { type: Date, required: true },
     lastAt: { type: Date, required: true },

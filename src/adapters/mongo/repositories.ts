@@ -160,7 +160,7 @@ export function createMongoRepositories(conn: Connection, cipher: FieldCipher): 
     applications,
     conversations,
     inbound,
-    inboundAttempts: new MongoInboundAttempts(models.inboundAttempts),
+    inboundAttempts: new MongoInboundAttempts(models.inboundAttempts, cipher),
     events: new MongoEventLog(models.events, cipher),
     offices: new MongoOfficeRepository(models.offices),
     holidayStore: new MongoHolidayRepository(models.holidays),

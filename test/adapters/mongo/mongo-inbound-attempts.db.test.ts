@@ -36,8 +36,16 @@ describe('MongoInboundAttempts', () => {
     expect(await log.begin('telegram', '600', at(1))).toBe(1);
     expect(await log.begin('telegram', '601', at(30))).toBe(1);
     expect(await log.purgeBefore(at(10))).toBeGreaterThanOrEqual(1);
-    const left = await db.conn().collection('inbound_attempts').find({}).toArray();
-    expect(left.map((r) => r._id)).not.toContain('telegram:600');
-    expect(left.map((r) => r._id)).toContain('telegram:601');
+    // 600 is gone (a first try again), 601 is kept (its second try).
+    expect(await log.begin('telegram', '601', at(31))).toBe(2);
+    expect(await log.begin('telegram', '600', at(31))).toBe(1);
+  });
+
+  it('should keep no message id in plain text (a WhatsApp message id encodes the number)', async () => {
+    const wamid = 'wamid.HBgNNjI4MTIwMDAwNzAwNxUCABIYFjNFQjA=';
+    await repos.inboundAttempts.begin('wa_cloud', wamid, at(1));
+    const raw = await db.conn().collection('inbound_attempts').find({}).toArray();
+    expect(JSON.stringify(raw)).not.toContain(wamid);
+    expect(JSON.stringify(raw)).not.toContain('"600"');
   });
 });

@@ -1,9 +1,11 @@
 import type { Logger } from '../config/logger.js';
 import type { Channel } from '../domain/application.js';
 import type { DeadLetterStore } from '../ports/dead-letter-store.js';
+import type { InboundAttemptLog } from '../ports/inbound-attempts.js';
 import type { InboundQueue, QueuedInbound } from '../ports/inbound-queue.js';
 import type { LeaseRepository } from '../ports/lease.js';
 import type { NewOutboxItem } from '../ports/outbox.js';
+import { makeUnfinishedTries, type UnfinishedTries } from './inbound-tries.js';
 import { runUnderLease } from './lease-run.js';
 import { backoffMs } from './outbound/send-lane.js';
 
@@ -32,8 +34,13 @@ export interface InboundQueueDeps {
   holder: string;
   now: () => Date;
   logger: Logger;
-  /** Failures with the database healthy after which an item is parked in the dead letters. */
+  /**
+   * Failures with the database healthy, and tries that never finished (they crashed or hung the
+   * process), after which an item is parked in the dead letters.
+   */
   maxAttempts: number;
+  /** Where each try is recorded before it runs; without it a try that never finishes is never counted. */
+  attempts?: InboundAttemptLog;
   /** How long a lane stays this process's unrenewed. */
   laneLeaseMs?: number;
   baseBackoffMs?: number;
@@ -71,7 +78,8 @@ const ITEMS_PER_LANE = 20;
  * handled in order; an item is removed once handled. A failure stops its lane until its back-off
  * has passed: counted only while the database answers, and after `maxAttempts` counted failures
  * the item is parked in the dead letters, the citizen told through the outbound path, and the
- * lane goes on. Handling is idempotent (the inbound use case is keyed by the provider's message
+ * lane goes on. A try that never finished (it crashed or hung the process, so the item stays and
+ * every restart would take it again) counts too: tries are recorded before they run. Handling is idempotent (the inbound use case is keyed by the provider's message
  * id, receipts only move forward), so an item handled twice after a crash changes nothing.
  */
 export function makeInboundQueueWorker(
@@ -79,6 +87,7 @@ export function makeInboundQueueWorker(
   handler: QueuedItemHandler,
 ): InboundQueueWorker {
   const ttl = deps.laneLeaseMs ?? 60_000;
+  const tries = makeUnfinishedTries(deps.attempts, deps.now);
   const runLane = async (lane: string, report: QueuePassReport): Promise<void> => {
     await runUnderLease(
       { leases: deps.leases, holder: deps.holder, now: deps.now },
@@ -88,7 +97,7 @@ export function makeInboundQueueWorker(
         const items = await deps.queue.listLane(handler.channel, lane, ITEMS_PER_LANE);
         for (const item of items) {
           if (item.dueAt.getTime() > deps.now().getTime()) return;
-          if (!(await handleItem(deps, handler, item, report))) return;
+          if (!(await handleItem(deps, handler, tries, item, report))) return;
           if (!(await renew())) return;
         }
       },
@@ -133,15 +142,33 @@ export function makeInboundQueueWorker(
 async function handleItem(
   deps: InboundQueueDeps,
   handler: QueuedItemHandler,
+  tries: UnfinishedTries,
   item: QueuedInbound,
   report: QueuePassReport,
 ): Promise<boolean> {
+  const unfinished = await tries.begin(handler.channel, item.id);
+  if (item.attempts + unfinished >= deps.maxAttempts) {
+    const error = 'Unfinished: handling never finished (the process stopped or hung)';
+    await park(deps, handler, item, item.attempts + unfinished, error);
+    await tries.end(handler.channel, item.id, true);
+    report.parked++;
+    return true;
+  }
   let outcome: 'done' | 'busy';
   try {
     outcome = await handler.handle(item.payload);
   } catch (err) {
-    return failed(deps, handler, item, err, report);
+    // A parked item (the lane goes on) left the queue; a retried one waits with its failure
+    // counted by the queue (or not, the database being away): either way this try ended.
+    let goOn = false;
+    try {
+      goOn = await failed(deps, handler, item, err, report);
+    } finally {
+      await tries.end(handler.channel, item.id, goOn);
+    }
+    return goOn;
   }
+  await tries.end(handler.channel, item.id, outcome === 'done');
   if (outcome === 'busy') {
     await deps.queue.retry(item.id, new Date(deps.now().getTime() + BUSY_RETRY_MS), item.attempts);
     report.retried++;

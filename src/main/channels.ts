@@ -32,6 +32,7 @@ export function wireTelegram(loket: Loket): TelegramChannel | undefined {
     poison: {
       databaseHealthy: () => pingDatabase(loket.conn, DB_PROBE_TIMEOUT_MS),
       deadLetters: loket.repos.deadLetters,
+      attempts: loket.repos.inboundAttempts,
       maxAttempts: config.TELEGRAM_POISON_ATTEMPTS,
       now: loket.runtime.now,
     },

@@ -6,11 +6,11 @@ import type { Logger } from '../config/logger.js';
 const INBOUND_RETENTION_MS = 7 * 24 * 3600_000;
 
 /**
- * The clean-ups every Loket process runs for itself: processed message ids past their retention
- * (a TTL index by hand: FerretDB has none), the Cloud API's per-number marks past
- * RETENTION_DAYS and webhook items never handled past OUTBOX_DAYS, and, left off the hot path to
- * save round trips per message, the locks of finished guarded writes and the superseded versions
- * of the chats this process wrote.
+ * The clean-ups every Loket process runs for itself: processed message ids and the tries
+ * recorded at inbound messages past their retention (a TTL index by hand: FerretDB has none),
+ * the Cloud API's per-number marks past RETENTION_DAYS and webhook items never handled past
+ * OUTBOX_DAYS, and, left off the hot path to save round trips per message, the locks of
+ * finished guarded writes and the superseded versions of the chats this process wrote.
  */
 export function startHousekeeping(
   repos: MongoRepositories,
@@ -22,6 +22,8 @@ export function startHousekeeping(
   const purge = startPeriodic(
     async () => {
       await repos.inbound.purgeCompletedBefore(new Date(now().getTime() - INBOUND_RETENTION_MS));
+      // Tries at a message last tried that long ago: a parked one's, or a forgetting that failed.
+      await repos.inboundAttempts.purgeBefore(new Date(now().getTime() - INBOUND_RETENTION_MS));
       // The Cloud API's per-number marks (blind-indexed) are forgotten like idle conversations;
       // webhook items never handled (the channel turned off) go like settled outbox rows.
       await repos.cloudChats.forgetIdleBefore(before(days.retention));

@@ -72,6 +72,7 @@ export function wireWhatsAppCloud(loket: Loket): WiredCloud | undefined {
       queue: repos.inboundQueue,
       leases: runtime.leases,
       deadLetters: repos.deadLetters,
+      attempts: repos.inboundAttempts,
       deliver: (items) => loket.outbound.deliver(items),
       databaseHealthy: () => pingDatabase(loket.conn, DB_PROBE_TIMEOUT_MS),
       holder: runtime.holder,

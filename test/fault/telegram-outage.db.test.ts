@@ -57,6 +57,7 @@ describe('Telegram during a database outage', () => {
       poison: {
         databaseHealthy: () => pingDatabase(loket.conn, 500),
         deadLetters: loket.repos.deadLetters,
+        attempts: loket.repos.inboundAttempts,
         maxAttempts: 2,
       },
     });

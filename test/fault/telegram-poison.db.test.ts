@@ -54,6 +54,7 @@ describe('a Telegram update that fails with the database healthy', () => {
       poison: {
         databaseHealthy: () => pingDatabase(loket.conn, 1000),
         deadLetters: loket.repos.deadLetters,
+        attempts: loket.repos.inboundAttempts,
         maxAttempts: ATTEMPTS,
       },
     });

@@ -11,6 +11,7 @@ import type { DocumentStore } from '../../ports/document-store.js';
 import type { EventLog } from '../../ports/event-log.js';
 import type { FieldCipher } from '../../ports/field-cipher.js';
 import type { HandoffRepository } from '../../ports/handoff-repository.js';
+import type { InboundAttemptLog } from '../../ports/inbound-attempts.js';
 import type { InboundLog } from '../../ports/inbound-log.js';
 import type { InboundQueue } from '../../ports/inbound-queue.js';
 import type { HolidayRepository } from '../../ports/holiday-repository.js';
@@ -31,7 +32,9 @@ import { deadLetterModel } from './dead-letter-model.js';
 import { eventModel } from './event-model.js';
 import { GridFsDocumentStore } from './gridfs-document-store.js';
 import { handoffModel } from './handoff-model.js';
+import { inboundAttemptModel } from './inbound-attempt-model.js';
 import { inboundMessageModel } from './inbound-message-model.js';
+import { MongoInboundAttempts } from './mongo-inbound-attempts.js';
 import { MongoApplicationRepository } from './mongo-application-repository.js';
 import { MongoCannedReplyRepository } from './mongo-canned-reply-repository.js';
 import { cloudChatModel, MongoCloudChatLog } from './mongo-cloud-chat-log.js';
@@ -68,6 +71,8 @@ export interface MongoRepositories {
   applications: ApplicationRepository;
   conversations: ConversationStore;
   inbound: InboundLog;
+  /** Tries at each inbound message, recorded before each (a channel parks one that keeps failing). */
+  inboundAttempts: InboundAttemptLog;
   events: EventLog;
   offices: OfficeRepository;
   /** Admin-added holidays for every office. */
@@ -125,6 +130,7 @@ export function createMongoRepositories(conn: Connection, cipher: FieldCipher): 
     applications: applicationModel(conn),
     conversations: conversationModel(conn),
     inbound: inboundMessageModel(conn),
+    inboundAttempts: inboundAttemptModel(conn),
     events: eventModel(conn),
     offices: officeModel(conn),
     officers: officerModel(conn),
@@ -154,6 +160,7 @@ export function createMongoRepositories(conn: Connection, cipher: FieldCipher): 
     applications,
     conversations,
     inbound,
+    inboundAttempts: new MongoInboundAttempts(models.inboundAttempts, cipher),
     events: new MongoEventLog(models.events, cipher),
     offices: new MongoOfficeRepository(models.offices),
     holidayStore: new MongoHolidayRepository(models.holidays),

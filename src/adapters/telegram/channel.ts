@@ -15,8 +15,9 @@ import { commandFeature } from './features/command.js';
 import { textFeature } from './features/text.js';
 import { unsupportedFeature } from './features/unsupported.js';
 import { uploadFeature } from './features/upload.js';
+import { makeRunUpdate } from './attempt-gate.js';
 import { startPolling, type Polling, type PollingOptions } from './polling.js';
-import { makeJudgeFailure, type PoisonOptions } from './poison.js';
+import type { PoisonOptions } from './poison.js';
 import { createTelegramSender } from './sender.js';
 import { makeWebhookHandler, type WebhookRequest } from './webhook.js';
 
@@ -38,9 +39,10 @@ export interface TelegramChannelOptions {
   /** Long-polling tuning (tests). */
   polling?: PollingOptions;
   /**
-   * The database health probe and the dead letters: an update is retried for as long as the
-   * database is away, and parked after failing with it healthy. Absent (adapter tests), every
-   * failure is retried.
+   * The database health probe, the recorded tries and the dead letters: an update is retried
+   * for as long as the database is away, and parked once its recorded tries (failed with the
+   * database healthy, or never finished) reach the limit. Absent (adapter tests), every failure
+   * is retried.
    */
   poison?: PoisonOptions;
   /** The clock for inputs without a date of their own (button presses); tests pin it. */
@@ -101,9 +103,9 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
   // Groups and channels: the bot serves citizens one to one; a stray button press is still answered.
   bot.on('callback_query', (ctx) => ctx.answerCallbackQuery().catch(() => undefined));
 
-  const judge = makeJudgeFailure(bot.api, opts.logger, opts.poison);
+  const run = makeRunUpdate(bot.api, opts.logger, opts.poison);
   const webhookHandler = opts.webhook
-    ? makeWebhookHandler(bot, opts.webhook.secretToken, opts.logger, judge)
+    ? makeWebhookHandler(bot, opts.webhook.secretToken, opts.logger, run)
     : async (_req: WebhookRequest, res: ServerResponse) => {
         opts.logger.warn('telegram webhook called but no secret token is configured');
         res.statusCode = 404;
@@ -117,7 +119,7 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
     sender: createTelegramSender(bot.api, opts.logger),
     async start() {
       if (polling) return;
-      polling = await startPolling(bot, opts.logger, opts.polling, judge);
+      polling = await startPolling(bot, opts.logger, opts.polling, run);
     },
     async stop() {
       const p = polling;

@@ -39,9 +39,8 @@ export interface ConfirmingSupplierOptions {
  */
 interface Entry {
   state: 'waiting' | 'running' | 'failed' | 'done';
+  /** Failures in this process, for the back-off only (the tries that count are recorded: attempt-gate.ts). */
   attempts: number;
-  /** Failures that count towards parking (the database was healthy). */
-  strikes: number;
   retryAt: number;
   /** The chat it belongs to (as sequentialize keys it); undefined for updates without one. */
   chat: string | undefined;
@@ -142,7 +141,6 @@ export class ConfirmingSupplier implements UpdateSupplier<Update> {
         this.entries.set(u.update_id, {
           state: 'waiting',
           attempts: 0,
-          strikes: 0,
           retryAt: 0,
           chat: chatOf(u),
         });
@@ -169,7 +167,6 @@ export class ConfirmingSupplier implements UpdateSupplier<Update> {
     this.entries.set(updateId, {
       state: 'done',
       attempts: e?.attempts ?? 0,
-      strikes: e?.strikes ?? 0,
       retryAt: 0,
       chat: e?.chat,
     });
@@ -178,27 +175,20 @@ export class ConfirmingSupplier implements UpdateSupplier<Update> {
 
   /**
    * The update was not processed: fetch it again after the next delay (the last delay repeats,
-   * never a give-up). `strike`: the failure counts towards parking it as poison.
+   * never a give-up).
    */
-  failed(updateId: number, strike = false): void {
+  failed(updateId: number): void {
     const e = this.entries.get(updateId);
     const live = e && e.state !== 'done';
     const attempts = (live ? e.attempts : 0) + 1;
-    const strikes = (live ? e.strikes : 0) + (strike ? 1 : 0);
     const delay = this.retryDelays[Math.min(attempts, this.retryDelays.length) - 1] ?? 1000;
     this.entries.set(updateId, {
       state: 'failed',
       attempts,
-      strikes,
       retryAt: Date.now() + delay,
       chat: e?.chat,
     });
     this.poke();
-  }
-
-  /** How many of the update's failures counted towards parking it. */
-  strikesOf(updateId: number): number {
-    return this.entries.get(updateId)?.strikes ?? 0;
   }
 
   private advance(): void {

@@ -2,6 +2,7 @@ import type { Api } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Logger } from '../../config/logger.js';
 import type { DeadLetterStore } from '../../ports/dead-letter-store.js';
+import type { InboundAttemptLog } from '../../ports/inbound-attempts.js';
 import { UpdateNotProcessedError, loggableError } from './errors.js';
 import { TELEGRAM_MESSAGES, langOf } from './messages.js';
 import { sendReplies } from './send-replies.js';
@@ -14,20 +15,44 @@ export interface PoisonOptions {
    */
   databaseHealthy: () => Promise<boolean>;
   deadLetters: DeadLetterStore;
-  /** Failures with the database healthy after which an update is parked; 5 unless given. */
+  /**
+   * The tries at each update, recorded before each one (attempt-gate.ts): the count survives a
+   * restart and includes a try that crashed or hung the process.
+   */
+  attempts: InboundAttemptLog;
+  /** Tries with the database healthy after which an update is parked; 5 unless given. */
   maxAttempts?: number;
   now?: () => Date;
 }
 
 /**
  * What a failed update gets: `busy` (another process holds its claim) and `unhealthy` (the
- * database is away) are retried without counting; `strike` is retried and counts towards
+ * database is away) are retried without counting; `strike` is retried and counted towards
  * parking; `parked` is in the dead letters, the citizen told, and may be confirmed.
  */
 export type FailureVerdict = 'busy' | 'unhealthy' | 'strike' | 'parked';
 
-/** Judges one failure of an update, given how many strikes it already had. */
-export type JudgeFailure = (update: Update, err: unknown, strikesBefore: number) => Promise<FailureVerdict>;
+/**
+ * Judges one failure of an update, given its recorded tries including this one (undefined when
+ * the try could not be recorded: its count is unknown, so it is never parked on it).
+ */
+export type JudgeFailure = (
+  update: Update,
+  err: unknown,
+  attempts: number | undefined,
+) => Promise<FailureVerdict>;
+
+/** The poison judgement and the parking polling and the webhook share (through attempt-gate.ts). */
+export interface PoisonGuard {
+  judge: JudgeFailure;
+  /**
+   * Parks an update whose recorded tries already reached the limit without trying it again
+   * (they crashed or hung the process): `parked`, or `unhealthy` when parking failed.
+   */
+  parkUnfinished(update: Update, attempts: number): Promise<'parked' | 'unhealthy'>;
+  /** The tries after which an update is parked. */
+  max: number;
+}
 
 const DEFAULT_MAX_ATTEMPTS = 5;
 
@@ -59,26 +84,43 @@ function describe(err: unknown): string {
  * The one judgement polling and the webhook share. Without `opts` (tests of the adapter alone)
  * nothing can be parked: every failure is a strike and is retried.
  */
-export function makeJudgeFailure(api: Api, logger: Logger, opts: PoisonOptions | undefined): JudgeFailure {
+export function makePoisonGuard(api: Api, logger: Logger, opts: PoisonOptions | undefined): PoisonGuard {
   const max = opts?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
-  return async (update, err, strikesBefore) => {
-    if (err instanceof UpdateNotProcessedError && err.reason === 'busy') return 'busy';
-    if (!opts) return 'strike';
-    const healthy = await opts.databaseHealthy().catch(() => false);
-    if (!healthy) return 'unhealthy';
-    const attempts = strikesBefore + 1;
-    if (attempts < max) return 'strike';
+  const parkLogged = async (
+    o: PoisonOptions,
+    update: Update,
+    attempts: number,
+    err: unknown,
+  ): Promise<boolean> => {
     try {
-      await park(api, logger, opts, update, attempts, err);
-      return 'parked';
+      await park(api, logger, o, update, attempts, err);
+      return true;
     } catch (parkErr) {
-      // Parking needs the database too: try again later rather than confirm an unparked update.
       logger.warn(
         { err: loggableError(parkErr), updateId: update.update_id },
         'telegram dead letter not saved',
       );
-      return 'unhealthy';
+      return false;
     }
+  };
+  return {
+    max,
+    async judge(update, err, attempts) {
+      if (err instanceof UpdateNotProcessedError && err.reason === 'busy') return 'busy';
+      if (!opts) return 'strike';
+      const healthy = await opts.databaseHealthy().catch(() => false);
+      if (!healthy) return 'unhealthy';
+      if (attempts === undefined || attempts < max) return 'strike';
+      // Parking needs the database too: when it fails, the try still counted (the database
+      // answered), so the next one finds the limit reached and parks without trying.
+      return (await parkLogged(opts, update, attempts, err)) ? 'parked' : 'strike';
+    },
+    async parkUnfinished(update, attempts) {
+      if (!opts) return 'unhealthy';
+      const err = new Error(`handling never finished (the process stopped or hung) ${attempts} times`);
+      err.name = 'Unfinished';
+      return (await parkLogged(opts, update, attempts, err)) ? 'parked' : 'unhealthy';
+    },
   };
 }
 

@@ -3,8 +3,8 @@ import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Logger } from '../../config/logger.js';
 import { ConfirmingSupplier } from './confirming-supplier.js';
+import type { RunUpdate } from './attempt-gate.js';
 import { loggableError } from './errors.js';
-import { logFailure, type FailureVerdict, type JudgeFailure } from './poison.js';
 
 /** A running long-polling loop. */
 export interface Polling {
@@ -28,13 +28,16 @@ export interface PollingOptions {
  * chat at a time, by the sequentialize middleware), and the offset is confirmed only past
  * updates that were handled (ConfirmingSupplier), so a failed download is fetched again and an
  * update that came during a database outage is retried until the database is back. Only a
- * poison update (`judge` says `parked`) is confirmed without being handled.
+ * poison update (`run` answers `parked`) is confirmed without being handled.
  */
 export async function startPolling(
   bot: Bot,
   logger: Logger,
   opts: PollingOptions = {},
-  judge: JudgeFailure = () => Promise.resolve('strike'),
+  run: RunUpdate = async (_update, handle) => {
+    await handle();
+    return 'done';
+  },
 ): Promise<Polling> {
   await bot.init();
   // Polling and a webhook exclude each other; keep pending updates, they are citizens' messages.
@@ -50,19 +53,9 @@ export async function startPolling(
     {
       consume: async (update) => {
         const id = update.update_id;
-        try {
-          await bot.handleUpdate(update);
-        } catch (err) {
-          const cause = (err as { error?: unknown }).error ?? err;
-          const verdict: FailureVerdict = await judge(update, cause, supplier.strikesOf(id)).catch(
-            () => 'unhealthy' as const,
-          );
-          logFailure(logger, id, cause, verdict);
-          if (verdict === 'parked') supplier.done(id);
-          else supplier.failed(id, verdict === 'strike');
-          return;
-        }
-        supplier.done(id);
+        const outcome = await run(update, () => bot.handleUpdate(update)).catch(() => 'unhealthy' as const);
+        if (outcome === 'done' || outcome === 'parked') supplier.done(id);
+        else supplier.failed(id);
       },
     },
     async (err) => {

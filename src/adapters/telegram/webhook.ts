@@ -3,23 +3,20 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Logger } from '../../config/logger.js';
-import { logFailure, type JudgeFailure } from './poison.js';
+import type { RunUpdate } from './attempt-gate.js';
 
 /** A request as Express hands it over (`body` parsed by express.json()) or a bare node one. */
 export type WebhookRequest = IncomingMessage & { body?: unknown };
 
 const MAX_BODY_BYTES = 1_000_000;
 
-/** Updates whose strikes are remembered; Telegram redelivers only the oldest unanswered ones. */
-const STRIKES_KEPT = 1000;
-
-/** What each verdict answers Telegram: only a handled or parked update is 200. */
-const STATUS = { busy: 503, unhealthy: 503, strike: 500, parked: 200 } as const;
+/** What each outcome answers Telegram: only a handled or parked update is 200. */
+const STATUS = { done: 200, busy: 503, unhealthy: 503, strike: 500, parked: 200 } as const;
 
 /**
  * The webhook endpoint: checks Telegram's X-Telegram-Bot-Api-Secret-Token (a request without
  * it, or with a wrong one, is refused with 401 and logged, and changes nothing), then handles
- * the update. 200 when the update was handled or parked as poison (`judge`); 503 while the
+ * the update. 200 when the update was handled or parked as poison (`run`); 503 while the
  * database is away or another process holds it, 500 for a failure that counts towards
  * parking, so Telegram delivers it again (the use case's idempotency log answers a repeat as
  * a duplicate).
@@ -28,10 +25,12 @@ export function makeWebhookHandler(
   bot: Bot,
   secretToken: string,
   logger: Logger,
-  judge: JudgeFailure = () => Promise.resolve('strike'),
+  run: RunUpdate = async (_update, handle) => {
+    await handle();
+    return 'done';
+  },
 ): (req: WebhookRequest, res: ServerResponse) => Promise<void> {
   const expected = Buffer.from(secretToken, 'utf8');
-  const strikes = new Map<number, number>();
   return async function webhookHandler(req, res) {
     const header = req.headers['x-telegram-bot-api-secret-token'];
     const given = Buffer.from(typeof header === 'string' ? header : '', 'utf8');
@@ -48,30 +47,12 @@ export function makeWebhookHandler(
     } catch {
       return send(res, 400, { ok: false, error: 'bad update' });
     }
-    const id = update.update_id;
-    try {
-      await bot.handleUpdate(update);
-      strikes.delete(id);
-      send(res, 200, { ok: true });
-    } catch (err) {
-      const cause = (err as { error?: unknown }).error ?? err;
-      const verdict = await judge(update, cause, strikes.get(id) ?? 0).catch(() => 'unhealthy' as const);
-      logFailure(logger, id, cause, verdict);
-      // A parked update keeps its strikes: if Telegram missed the 200 and sends it again, it is
-      // parked again at once (the dead letter is kept once, the citizen told once).
-      if (verdict === 'strike' || verdict === 'parked') remember(strikes, id, (strikes.get(id) ?? 0) + 1);
-      send(res, STATUS[verdict], verdict === 'parked' ? { ok: true } : { ok: false, error: 'not processed' });
-    }
+    // A parked update keeps its recorded tries: if Telegram missed the 200 and sends it again,
+    // it is parked again at once (the dead letter is kept once, the citizen told once).
+    const outcome = await run(update, () => bot.handleUpdate(update)).catch(() => 'unhealthy' as const);
+    const ok = outcome === 'done' || outcome === 'parked';
+    send(res, STATUS[outcome], ok ? { ok: true } : { ok: false, error: 'not processed' });
   };
-}
-
-function remember(map: Map<number, number>, id: number, n: number): void {
-  map.delete(id);
-  map.set(id, n);
-  if (map.size > STRIKES_KEPT) {
-    const oldest = map.keys().next().value;
-    if (oldest !== undefined) map.delete(oldest);
-  }
 }
 
 function parseUpdate(body: unknown): Update {

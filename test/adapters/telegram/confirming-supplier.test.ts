@@ -80,17 +80,6 @@ describe('ConfirmingSupplier', () => {
     expect(s.offset).toBe(12);
   });
 
-  it('should count only the failures called strikes', async () => {
-    const tg = fakeTelegram([10]);
-    const s = new ConfirmingSupplier({ getUpdates: tg.getUpdates, logger: silentLogger, retryDelaysMs: [1] });
-    await s.supply(100, signal);
-    s.failed(10);
-    s.failed(10, true);
-    s.failed(10);
-    s.failed(10, true);
-    expect(s.strikesOf(10)).toBe(2);
-  });
-
   it('should keep a chat in order: its later updates wait while an earlier one waits for its retry', async () => {
     // Chat 1 sent 10, 12, 13; chat 2 sent 11.
     const tg = fakeTelegram([10, 11, 12, 13], { 10: 1, 11: 2, 12: 1, 13: 1 });

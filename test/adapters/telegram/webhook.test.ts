@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import type { PoisonOptions } from '../../../src/adapters/telegram/poison.js';
 import type { HandleResult } from '../../../src/app/inbound.js';
 import type { DeadLetter, DeadLetterStore } from '../../../src/ports/dead-letter-store.js';
+import { memoryInboundAttempts } from '../../support/memory-inbound-attempts.js';
 import { captureApi, testChannel, scriptedInbound, updates } from './helpers.js';
 
 let server: Server | undefined;
@@ -91,14 +92,58 @@ describe('webhookHandler', () => {
 
   it('should answer 503 while the database is away, however often, and park nothing', async () => {
     const deadLetters = memoryDeadLetters();
+    const attempts = memoryInboundAttempts();
     const { post } = await serve(() => new Error('connection closed'), {
       databaseHealthy: () => Promise.resolve(false),
       deadLetters,
+      attempts,
       maxAttempts: 2,
     });
     for (let i = 0; i < 4; i++)
       expect((await post(updates.text(5, 'halo'), 'rahasia-webhook')).status).toBe(503);
     expect(deadLetters.letters).toHaveLength(0);
+    // Each try was recorded before it ran, and taken back once it failed with the database away.
+    expect(attempts.rows.get('telegram:5')).toBe(0);
+  });
+
+  it('should park an update whose recorded tries never finished, without trying it again', async () => {
+    const deadLetters = memoryDeadLetters();
+    const attempts = memoryInboundAttempts();
+    // Three tries recorded by earlier processes, none finished: each crashed or hung its process.
+    attempts.rows.set('telegram:8', 3);
+    const { script, api, post } = await serve(() => ({ status: 'processed', replies: [] }), {
+      databaseHealthy: () => Promise.resolve(true),
+      deadLetters,
+      attempts,
+      maxAttempts: 3,
+    });
+    expect((await post(updates.text(8, 'halo'), 'rahasia-webhook')).status).toBe(200);
+    expect((await post(updates.text(8, 'halo'), 'rahasia-webhook')).status).toBe(200);
+    expect(script.received).toHaveLength(0);
+    expect(deadLetters.letters).toEqual([
+      expect.objectContaining({
+        messageId: '8',
+        chatId: '777',
+        attempts: 3,
+        error: expect.stringMatching(/^Unfinished: /),
+      }),
+    ]);
+    expect(api.texts().filter((t) => /tidak dapat kami proses/.test(t))).toHaveLength(1);
+  });
+
+  it('should still try an update when its try cannot be recorded, and forget the tries once handled', async () => {
+    const attempts = memoryInboundAttempts();
+    attempts.rows.set('telegram:9', 2);
+    const refusing = { ...attempts, begin: () => Promise.reject(new Error('connection closed')) };
+    const { script, post } = await serve(() => ({ status: 'processed', replies: [] }), {
+      databaseHealthy: () => Promise.resolve(true),
+      deadLetters: memoryDeadLetters(),
+      attempts: refusing,
+      maxAttempts: 3,
+    });
+    expect((await post(updates.text(9, 'halo'), 'rahasia-webhook')).status).toBe(200);
+    expect(script.received).toHaveLength(1);
+    expect(attempts.rows.has('telegram:9')).toBe(false);
   });
 
   it('should park an update that fails with the database healthy, tell the citizen once, and answer 200', async () => {
@@ -106,6 +151,7 @@ describe('webhookHandler', () => {
     const { api, post } = await serve(() => new TypeError('boom'), {
       databaseHealthy: () => Promise.resolve(true),
       deadLetters,
+      attempts: memoryInboundAttempts(),
       maxAttempts: 3,
     });
     const statuses: number[] = [];

@@ -86,12 +86,14 @@ describe('WhatsApp Cloud API webhook: stored first, handled by the leased worker
       },
       chats: repos.cloudChats,
     });
-  const workerOf = (channel: CloudChannel, holder: string): InboundQueueWorker =>
+  const workerOf = (channel: CloudChannel, holder: string, laneLeaseMs?: number): InboundQueueWorker =>
     makeInboundQueueWorker(
       {
         queue: repos.inboundQueue,
         leases,
         deadLetters: repos.deadLetters,
+        attempts: repos.inboundAttempts,
+        ...(laneLeaseMs ? { laneLeaseMs } : {}),
         deliver: (items) => {
           delivered.push(...items);
           return Promise.resolve();
@@ -232,5 +234,36 @@ describe('WhatsApp Cloud API webhook: stored first, handled by the leased worker
     expect(await repos.inboundQueue.purgeReceivedBefore(new Date(Date.now() - 60_000))).toBe(0);
     expect(await repos.inboundQueue.purgeReceivedBefore(new Date(Date.now() + 60_000))).toBe(1);
     expect(await queued()).toBe(0);
+  });
+
+  it('should park a message whose handling never finishes once that many processes took it, without handling it again', async () => {
+    delivered.length = 0;
+    let started = 0;
+    handleInbound = () => {
+      started++;
+      return new Promise(() => undefined);
+    };
+    expect(await post(channel, textCall('6281200007007', 'wamid.q7', 'halo'))).toBe(200);
+    // Each process hangs on it (or dies of it): its lane lease lapses and the next one takes it.
+    for (let n = 1; n <= 3; n++) {
+      void workerOf(channel, `hung-${n}`, 50).pass();
+      await waitUntil(() => started === n);
+      expect(started).toBe(n);
+      await new Promise((r) => setTimeout(r, 80));
+    }
+    expect(await workerOf(channel, 'process-c', 50).pass()).toEqual({ done: 0, retried: 0, parked: 1 });
+    expect(started).toBe(3);
+    expect(await queued()).toBe(0);
+    const letters = await repos.deadLetters.list({ limit: 10 });
+    expect(letters.items.find((l) => l.messageId === 'wamid.q7')).toMatchObject({
+      channel: 'wa_cloud',
+      attempts: 3,
+      error: expect.stringMatching(/^Unfinished: /),
+    });
+    expect(delivered).toEqual([expect.objectContaining({ key: 'wa-cloud-parked:wamid.q7' })]);
+    handleInbound = (msg) => {
+      handled.push(msg);
+      return Promise.resolve({ status: 'processed', replies: [] });
+    };
   });
 });

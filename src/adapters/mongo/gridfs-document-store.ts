@@ -18,7 +18,6 @@ import {
   CHUNKS,
   chunksOf,
   deleteAllChunks,
-  deleteStaleChunks,
   DOCUMENTS_BUCKET,
   filesOf,
   readSealed,
@@ -174,8 +173,8 @@ export class GridFsDocumentStore implements DocumentStore {
       if (stored) return stored;
       throw err;
     }
-    // Chunks of an earlier put of this key that died before its row: nothing names them.
-    await deleteStaleChunks(this.conn, row);
+    // Chunks of an earlier put of this key that died before its row stay until the file is
+    // deleted or a rotation re-seals it: deleting them here could race that re-sealing.
     return undefined;
   }
 

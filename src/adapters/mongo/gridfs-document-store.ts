@@ -18,15 +18,12 @@ import {
   CHUNKS,
   chunksOf,
   deleteAllChunks,
-  DOCUMENTS_BUCKET,
   filesOf,
   readSealed,
   writeChunkSet,
   type FileMetadata,
   type FileRow,
 } from './sealed-chunks.js';
-
-export { DOCUMENTS_BUCKET };
 
 /** Shown when file-type cannot tell (plain text, unknown formats): never in an allow-list of ours. */
 const UNKNOWN_TYPE = 'application/octet-stream';

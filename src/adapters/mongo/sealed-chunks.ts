@@ -17,7 +17,7 @@ import mongoose, { type Connection } from 'mongoose';
  */
 
 /** GridFS bucket name: collections `documents.files` and `documents.chunks`. */
-export const DOCUMENTS_BUCKET = 'documents';
+const DOCUMENTS_BUCKET = 'documents';
 /** The files collection of the bucket. */
 export const FILES = `${DOCUMENTS_BUCKET}.files`;
 /** The chunks collection of the bucket. */

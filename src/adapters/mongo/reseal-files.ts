@@ -38,11 +38,12 @@ const unopenable = (err: unknown): boolean => err instanceof Error && err.name =
 function sealedStrings(row: FileRow): Array<[string, string]> {
   const m = row.metadata;
   if (!m) return [];
-  return [
+  const strings: Array<[string, unknown]> = [
     ['filename', row.filename],
-    ['metadata.owner.chatId', m.owner.chatId],
+    ['metadata.owner.chatId', m.owner?.chatId],
     ['metadata.sha256', m.sha256],
   ];
+  return strings.filter((e): e is [string, string] => typeof e[1] === 'string');
 }
 
 /** What re-sealing one file did. */
@@ -53,6 +54,7 @@ async function resealFile(conn: Connection, cipher: FieldCipher, row: FileRow): 
   await deleteStaleChunks(conn, row);
   const strings = sealedStrings(row).filter(([, v]) => !cipher.isCurrent(v));
   const first = await firstChunk(conn, row);
+  if (first === undefined && row.length > 0) return missingChunks(conn, row);
   const bytesStale = first !== undefined && !cipher.isCurrentBytes(first);
   if (strings.length === 0 && !bytesStale) return 'current';
   const $set: Record<string, unknown> = Object.fromEntries(

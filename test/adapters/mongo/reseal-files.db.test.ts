@@ -120,8 +120,11 @@ describe('keys:rotate for stored files', () => {
     await storeUnder(B).delete(id);
   });
 
-  it('should name a file no key of the ring opens, and sweep chunks of dead puts but not of one still writing', async () => {
+  it('should name a file no key of the ring opens (or whose chunks are gone), and sweep chunks of dead puts but not of one still writing', async () => {
     const lost = await put(storeUnder(C), letter(10, 0x45));
+    // A file whose chunks are gone opens under no key either.
+    const emptied = await put(storeUnder(A), letter(10, 0x46));
+    await chunks().deleteMany({ file: new Types.ObjectId(emptied) });
     const dead = new Types.ObjectId(Math.floor(Date.now() / 1000) - 2 * 3600);
     const writing = new Types.ObjectId();
     const orphan = (set: Types.ObjectId) => ({
@@ -133,10 +136,11 @@ describe('keys:rotate for stored files', () => {
     await chunks().insertMany([orphan(dead), orphan(writing)]);
 
     const [tally] = await resealAll(db.conn(), createAesGcmCipher(B, [A]), undefined, filesOnly);
-    expect(tally).toMatchObject({ checked: 1, resealed: 0, unreadable: [lost], busy: [] });
+    expect(tally).toMatchObject({ checked: 2, resealed: 0, unreadable: [lost, emptied], busy: [] });
     expect(await chunks().countDocuments({ files_id: dead })).toBe(0);
     expect(await chunks().countDocuments({ files_id: writing })).toBe(1);
     await chunks().deleteMany({ files_id: writing });
     await storeUnder(C).delete(lost);
+    await storeUnder(A).delete(emptied);
   });
 });

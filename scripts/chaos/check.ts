@@ -88,7 +88,7 @@ export async function databaseRows(
       ok: found === records.length && duplicated === 0,
     },
     await statusRow(new MongoEventLog(eventModel(conn), cipher), records, mine, changes, noticesTo),
-    await filesRow(conn, records, mine),
+    await filesRow(conn, records, mine, cipher),
   ];
 }
 
@@ -143,7 +143,23 @@ async function statusRow(
   };
 }
 
-async function filesRow(conn: DbConnection, records: CitizenRecord[], mine: StoredApp[][]): Promise<Row> {
+/** The stored files by the SHA-256 of their plain bytes (sealed in the row) and their plain size. */
+async function storedFiles(conn: DbConnection, cipher: FieldCipher): Promise<Map<string, number>> {
+  type FileRow = { metadata?: { sha256?: string; size?: number } };
+  const rows = (await conn.collection('documents.files').find({}).toArray()) as FileRow[];
+  const out = new Map<string, number>();
+  for (const r of rows)
+    if (r.metadata?.sha256) out.set(cipher.open(r.metadata.sha256), r.metadata.size ?? -1);
+  return out;
+}
+
+async function filesRow(
+  conn: DbConnection,
+  records: CitizenRecord[],
+  mine: StoredApp[][],
+  cipher: FieldCipher,
+): Promise<Row> {
+  const stored = await storedFiles(conn, cipher);
   let expected = 0;
   let present = 0;
   for (const [i, r] of records.entries()) {
@@ -153,13 +169,10 @@ async function filesRow(conn: DbConnection, records: CitizenRecord[], mine: Stor
     for (const bytes of files) {
       expected++;
       const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const doc = mine[i]!.flatMap((a) => a.documents).find((d) => d.sha256 === sha256);
-      const stored = doc
-        ? await conn
-            .collection('documents.files')
-            .findOne({ 'metadata.sha256': sha256, length: bytes.length })
-        : await conn.collection('documents.files').findOne({ 'metadata.sha256': sha256 });
-      if (stored && (doc || mine[i]!.length === 0)) present++;
+      const doc = mine[i]!.flatMap((a) => a.documents).find((d) => cipher.open(d.sha256) === sha256);
+      const size = stored.get(sha256);
+      const kept = doc ? size === bytes.length : size !== undefined;
+      if (kept && (doc || mine[i]!.length === 0)) present++;
     }
   }
   return { counted: 'files lost', mustBe: '0', found: String(expected - present), ok: expected === present };

@@ -39,6 +39,22 @@ export interface StoredDocumentMeta extends UploadedFile {
   discardedAt?: Date;
 }
 
+/**
+ * A stored file whose bytes fail their check (tampered, cut short, or sealed under a key no
+ * longer in the ring): `get` throws it rather than hand out bytes it cannot vouch for.
+ */
+export class DocumentIntegrityError extends Error {
+  override readonly name = 'DocumentIntegrityError';
+  constructor(
+    readonly documentId: string,
+    reason: string,
+  ) {
+    super(
+      `Berkas ${documentId} tidak dapat dibuka dan tidak dikirim (stored file fails its check: ${reason})`,
+    );
+  }
+}
+
 /** Citizen uploads (KTP photos, police reports, drawings). */
 export interface DocumentStore {
   /**
@@ -47,6 +63,7 @@ export interface DocumentStore {
    * per key.
    */
   put(input: PutDocument): Promise<PutResult>;
+  /** The file with its plain bytes; throws `DocumentIntegrityError` when they fail their check. */
   get(id: string): Promise<{ meta: StoredDocumentMeta; bytes: Buffer } | undefined>;
   /** Marks a pending upload as part of a submitted application, so the orphan sweep keeps it. */
   attach(id: string, applicationId: string): Promise<void>;

@@ -23,4 +23,17 @@ export interface FieldCipher {
   blindIndex(purpose: string, value: string): string;
   /** The digests of `value` under every key of the ring, current first: what a look-up matches. */
   blindIndexes(purpose: string, value: string): string[];
+  /**
+   * A stored file's contents (a KTP photo, a letter) encrypted and authenticated under the current
+   * key: a header naming the key, a fresh IV, the ciphertext and the tag, as bytes to store.
+   */
+  sealBytes(plain: Buffer): Buffer;
+  /**
+   * The plain bytes of what `sealBytes` made under any key of the ring. Anything else throws:
+   * tampered, truncated, under a key not in the ring, or never sealed (plain bytes in the store
+   * are refused, so nobody can slip an unchecked file in).
+   */
+  openBytes(sealed: Buffer): Buffer;
+  /** True when `sealed` (from `sealBytes`) is under the current key. */
+  isCurrentBytes(sealed: Buffer): boolean;
 }

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { claimHandoff } from '../../src/app/officer/claim-handoff.js';
 import { closeHandoff } from '../../src/app/officer/close-handoff.js';
+import { readHandoffFile } from '../../src/app/officer/handoff-files.js';
 import { noteHandoff } from '../../src/app/officer/note-handoff.js';
 import type { OfficerActor } from '../../src/app/officer/officer-actor.js';
 import { replyHandoff } from '../../src/app/officer/reply-handoff.js';
@@ -77,7 +78,14 @@ describe('a conversation with an officer leaves no plain NIK or phone number at 
     tick();
     await c.type(`Tolong hubungi saya di ${PHONE}, NIK ${NIK}`);
     tick();
-    const ktp = await readFile(path.join(FILES_DIR, 'surat.pdf'));
+    // A letter whose text names the NIK: its bytes are sealed at rest like everything else.
+    const letter = await readFile(path.join(FILES_DIR, 'surat.pdf'));
+    const firstLine = letter.indexOf('\n') + 1;
+    const ktp = Buffer.concat([
+      letter.subarray(0, firstLine),
+      Buffer.from(`% NIK ${NIK}\n`),
+      letter.subarray(firstLine),
+    ]);
     await c.document(ktp, `ktp-${NIK}.pdf`, 'application/pdf');
     tick();
     await replyHandoff(deps, ani, ticketId, `Baik, kami hubungi ${PHONE} setelah dicek.`);
@@ -103,7 +111,13 @@ describe('a conversation with an officer leaves no plain NIK or phone number at 
     expect(said).toContain(`NIK saya ************${NIK.slice(-4)}`);
     expect(said).toContain(`Tolong hubungi saya di ${PHONE}, NIK ${NIK}`);
     expect(said).toContain(`Baik, kami hubungi ${PHONE}`);
-    expect(read!.transcript.find((l) => l.attachment)?.attachment?.filename).toBe(`ktp-${NIK}.pdf`);
+    const attachment = read!.transcript.find((l) => l.attachment)?.attachment;
+    expect(attachment?.filename).toBe(`ktp-${NIK}.pdf`);
+    expect(attachment?.size).toBe(ktp.length);
+    // The officer opening the file gets the citizen's exact bytes.
+    const opened = await readHandoffFile(deps, ani, ticketId, attachment!.documentId);
+    expect(opened.bytes.equals(ktp)).toBe(true);
+    expect(opened.meta.size).toBe(ktp.length);
     // A note masks a NIK before it is stored; the phone number stays for the next officer.
     expect(read!.notes?.map((n) => n.text)).toEqual([
       `NIK ************${NIK.slice(-4)} sudah dicek di SIAK`,

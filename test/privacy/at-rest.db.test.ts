@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import mongoose from 'mongoose';
 import { createOfficer } from '../../src/app/officer/create-officer.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';
@@ -23,6 +25,19 @@ const PHONE = '+6281234567890';
 const NAME = 'Siti Rahmawati';
 const CHAT = 5201;
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/files/${name}`, import.meta.url));
+
+/** `png` with a text chunk before its end, as a phone's photo carries a caption in its metadata. */
+function withText(png: Buffer, text: string): Buffer {
+  const body = Buffer.concat([Buffer.from('tEXt'), Buffer.from(`Comment\u0000${text}`, 'latin1')]);
+  const chunk = Buffer.alloc(body.length + 8);
+  chunk.writeUInt32BE(body.length - 4, 0);
+  body.copy(chunk, 4);
+  chunk.writeUInt32BE(crc32(body), body.length + 4);
+  const iend = png.length - 12;
+  return Buffer.concat([png.subarray(0, iend), chunk, png.subarray(iend)]);
+}
+/** The photo of the KK the citizen sends: the NIK and the KK number are inside its bytes. */
+const KK_PHOTO = withText(fixture('foto-kk.png'), `NIK ${NIK} KK ${KK}`);
 
 describe('personal data at rest', () => {
   const api = new FakeBotApi(TOKEN);
@@ -93,7 +108,7 @@ describe('personal data at rest', () => {
     await say(KK, /menikah/);
     await say('tidak', /tanggal lahir/);
     await say('7 agustus 1990', /foto Kartu Keluarga/);
-    const summary = await say({ photo: fixture('foto-kk.png') }, /Kirim permohonan/);
+    const summary = await say({ photo: KK_PHOTO }, /Kirim permohonan/);
     expect(summary).toContain(NAME);
     const done = await say('1', /Nomor pelacakan/);
     const tracking = /PTSP-\d{4}-[A-Z0-9]+/.exec(done)?.[0] ?? '';
@@ -143,5 +158,29 @@ describe('personal data at rest', () => {
     expect(byPhone.items.map((a) => a.trackingNumber)).toEqual([tracking]);
     const chat = await repos.conversations.read('telegram', String(CHAT));
     expect(JSON.stringify(chat?.state)).toContain(tracking);
+
+    // The photo is sealed at rest (the scan above read its chunks), and the officer's download
+    // gives the exact bytes the citizen sent, with their own length.
+    expect(KK_PHOTO.includes(NIK)).toBe(true);
+    const docId = read!.documents[0]!.id;
+    const download = await c.fetch(`/api/applications/${app!.id}/documents/${docId}`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-length')).toBe(String(KK_PHOTO.length));
+    expect(Buffer.from(await download.arrayBuffer()).equals(KK_PHOTO)).toBe(true);
+
+    // A chunk changed at rest: the download fails, and no byte of the photo is served.
+    const chunks = running.conn.collection('documents.chunks');
+    const row = await running.conn
+      .collection('documents.files')
+      .findOne({ _id: new mongoose.Types.ObjectId(docId) });
+    const chunk = await chunks.findOne({ files_id: row?.metadata.chunks, n: 0 });
+    const data = chunk!.data as mongoose.mongo.Binary;
+    const bytes = Buffer.from(data.read(0, data.length()));
+    bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 1;
+    await chunks.updateOne({ _id: chunk!._id }, { $set: { data: new mongoose.mongo.Binary(bytes) } });
+    const refused = await c.fetch(`/api/applications/${app!.id}/documents/${docId}`);
+    expect(refused.status).toBe(500);
+    expect(refused.headers.get('content-type')).not.toBe('image/png');
+    expect(Buffer.from(await refused.arrayBuffer()).includes(KK_PHOTO.subarray(0, 8))).toBe(false);
   }, 120_000);
 });

@@ -6,6 +6,14 @@ const PREFIX = 'enc1.';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
+/**
+ * Marks sealed bytes: `encb1.<key id>.` in ASCII, then the IV, the ciphertext and the tag. The
+ * whole header is the additional data, so the key id and the format are both bound.
+ */
+const BYTES_PREFIX = Buffer.from('encb1.');
+/** A key id is a few base64url characters; a header longer than this is not ours. */
+const MAX_KEY_ID = 32;
+
 /** One key of the ring: the encryption key and the index key derived from it. */
 interface RingKey {
   id: string;
@@ -34,6 +42,48 @@ function ringKey(key: Buffer): RingKey {
   // The index key is derived, never the data key itself: a digest never helps attack the cipher.
   const index = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'loket blind index v1', 32));
   return { id: keyIdOf(key), data: key, index };
+}
+
+function bytesHeader(id: string): Buffer {
+  return Buffer.concat([BYTES_PREFIX, Buffer.from(`${id}.`)]);
+}
+
+/** `plain` sealed under `key`: header, fresh IV, ciphertext, tag. */
+function sealBytesWith(key: RingKey, plain: Buffer): Buffer {
+  const header = bytesHeader(key.id);
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key.data, iv);
+  cipher.setAAD(header);
+  return Buffer.concat([header, iv, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+}
+
+/** The key id named by sealed bytes, and where the IV starts; undefined when the bytes are not sealed. */
+function bytesKeyId(sealed: Buffer): { id: string; ivAt: number } | undefined {
+  if (!sealed.subarray(0, BYTES_PREFIX.length).equals(BYTES_PREFIX)) return undefined;
+  const dot = sealed.indexOf(0x2e, BYTES_PREFIX.length);
+  if (dot <= BYTES_PREFIX.length || dot > BYTES_PREFIX.length + MAX_KEY_ID) return undefined;
+  return { id: sealed.subarray(BYTES_PREFIX.length, dot).toString('latin1'), ivAt: dot + 1 };
+}
+
+/** Opens sealed bytes with the key of the ring they name; throws on anything that does not check. */
+function openBytesWith(ring: ReadonlyMap<string, RingKey>, sealed: Buffer): Buffer {
+  const named = bytesKeyId(sealed);
+  if (!named) throw new SealedValueError('not sealed bytes');
+  const key = ring.get(named.id);
+  if (!key) throw new SealedValueError(`key ${named.id} is not in LOKET_DATA_KEY or LOKET_DATA_KEYS_OLD`);
+  const bodyAt = named.ivAt + IV_BYTES;
+  if (sealed.length < bodyAt + TAG_BYTES) throw new SealedValueError('malformed');
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key.data, sealed.subarray(named.ivAt, bodyAt));
+    decipher.setAAD(sealed.subarray(0, named.ivAt));
+    decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
+    return Buffer.concat([
+      decipher.update(sealed.subarray(bodyAt, sealed.length - TAG_BYTES)),
+      decipher.final(),
+    ]);
+  } catch {
+    throw new SealedValueError('authentication failed');
+  }
 }
 
 /**
@@ -89,5 +139,8 @@ export function createAesGcmCipher(current: Buffer, older: readonly Buffer[] = [
     blindIndexes(purpose, value) {
       return [...ring.values()].map((k) => digest(k, purpose, value));
     },
+    sealBytes: (plain) => sealBytesWith(now, plain),
+    openBytes: (sealed) => openBytesWith(ring, sealed),
+    isCurrentBytes: (sealed) => bytesKeyId(sealed)?.id === now.id,
   };
 }

@@ -105,7 +105,7 @@ export function applicationToDomain(r: ApplicationRecord, c: FieldCipher): Appli
       contact: contact ? { channel: contact.channel as Channel, chatId: c.open(contact.chatId) } : undefined,
     }),
     answers: openAnswers(c, r.answers),
-    documents: r.documents.map((d) => ({ ...d, filename: c.open(d.filename) })),
+    documents: r.documents.map((d) => ({ ...d, filename: c.open(d.filename), sha256: c.open(d.sha256) })),
     officeId: r.officeId,
     status: r.status as ApplicationStatus,
     statusHistory: r.statusHistory.map((h) =>
@@ -166,7 +166,8 @@ export function applicationToPersistence(
     }),
     ...indexesOf(a, c),
     answers: c.seal(JSON.stringify(a.answers)),
-    documents: a.documents.map((d) => ({ ...d, filename: c.seal(d.filename) })),
+    // The file's digest is sealed too: a plain SHA-256 would confirm a known file (decision 0010).
+    documents: a.documents.map((d) => ({ ...d, filename: c.seal(d.filename), sha256: c.seal(d.sha256) })),
     officeId: a.officeId,
     status: a.status,
     statusHistory: a.statusHistory.map((h) =>
@@ -219,7 +220,7 @@ export function applicationReplacement(
 export function applicationSealedValues(r: ApplicationRecord): { sealed: string[]; indexes: string[] } {
   const sealed = [r.applicant.name, r.applicant.nik, r.applicant.phone, r.applicant.contact?.chatId];
   sealed.push(typeof r.answers === 'string' ? r.answers : JSON.stringify(r.answers));
-  for (const d of r.documents) sealed.push(d.filename);
+  for (const d of r.documents) sealed.push(d.filename, d.sha256);
   for (const h of r.statusHistory)
     sealed.push(h.note ?? undefined, h.by.kind === 'citizen' ? h.by.id : undefined);
   sealed.push(r.rejectionReason ?? undefined, r.revision?.note);

@@ -1,34 +1,37 @@
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { fileTypeFromBuffer } from 'file-type';
 import { fileProblem } from '../../app/file-check.js';
 import mongoose, { type Connection } from 'mongoose';
 import type { Channel } from '../../domain/application.js';
 import type { FieldCipher } from '../../ports/field-cipher.js';
 import type { UploadedFile } from '../../dialogue/types.js';
-import type {
-  DocumentStore,
-  PutDocument,
-  PutResult,
-  StoredDocumentMeta,
+import {
+  DocumentIntegrityError,
+  type DocumentStore,
+  type PutDocument,
+  type PutResult,
+  type StoredDocumentMeta,
 } from '../../ports/document-store.js';
 import { isDuplicateKeyError, toObjectId } from './mongo-utils.js';
-
-/** GridFS bucket name: collections `documents.files` and `documents.chunks`. */
-export const DOCUMENTS_BUCKET = 'documents';
+import {
+  CHUNK_SIZE,
+  CHUNKS,
+  chunksOf,
+  deleteAllChunks,
+  filesOf,
+  readSealed,
+  writeChunkSet,
+  type FileMetadata,
+  type FileRow,
+} from './sealed-chunks.js';
 
 /** Shown when file-type cannot tell (plain text, unknown formats): never in an allow-list of ours. */
 const UNKNOWN_TYPE = 'application/octet-stream';
 
-/** What we keep in `documents.files.metadata`. */
-interface FileMetadata {
-  contentType: string;
-  sha256: string;
-  owner: { channel: string; chatId: string };
-  applicationId?: string;
-  discardedAt?: Date;
-}
+/** Reading a file again after its chunk set moved under it (a re-sealing): at most this often. */
+const READ_ATTEMPTS = 3;
+
+const sha256Of = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * A name safe to store and show: no path (a citizen's app may send `C:\...\ktp.jpg`), no
@@ -40,15 +43,15 @@ function cleanFilename(name: string): string {
   return (base || 'dokumen').slice(0, 200);
 }
 
-function metaOf(file: mongoose.mongo.GridFSFile, cipher: FieldCipher): StoredDocumentMeta | undefined {
-  const m = file.metadata as FileMetadata | undefined;
+function metaOf(file: FileRow, cipher: FieldCipher): StoredDocumentMeta | undefined {
+  const m = file.metadata;
   if (!m) return undefined;
   const meta: StoredDocumentMeta = {
     documentId: file._id.toHexString(),
     filename: cipher.open(file.filename),
     contentType: m.contentType,
-    size: file.length,
-    sha256: m.sha256,
+    size: m.size,
+    sha256: cipher.open(m.sha256),
     owner: { channel: m.owner.channel as Channel, chatId: cipher.open(m.owner.chatId) },
     uploadedAt: file.uploadDate,
   };
@@ -67,7 +70,7 @@ function idForKey(key: string): mongoose.mongo.ObjectId {
 }
 
 /** What `put` answers for a file already stored. */
-function uploadedOf(file: mongoose.mongo.GridFSFile, cipher: FieldCipher): UploadedFile | undefined {
+function uploadedOf(file: FileRow, cipher: FieldCipher): UploadedFile | undefined {
   const meta = metaOf(file, cipher);
   if (!meta) return undefined;
   const { documentId, filename, contentType, size, sha256 } = meta;
@@ -76,45 +79,33 @@ function uploadedOf(file: mongoose.mongo.GridFSFile, cipher: FieldCipher): Uploa
 
 /** Citizen uploads in GridFS, checked by their bytes. */
 export class GridFsDocumentStore implements DocumentStore {
-  /** One bucket per database handle: a new bucket checks the indexes again (a round trip per upload). */
-  private opened: { db: mongoose.mongo.Db; bucket: mongoose.mongo.GridFSBucket } | undefined;
-
   /**
-   * `cipher` seals the file name (citizens name files after themselves: "ktp-<NIK>.pdf") and the
-   * owner's chat id (on WhatsApp a phone number). The bytes are not sealed: decision 0010.
+   * `cipher` seals the contents (a KTP photo is the most sensitive thing Loket holds), the file
+   * name (citizens name files after themselves: "ktp-<NIK>.pdf"), the owner's chat id (on
+   * WhatsApp a phone number) and the contents' SHA-256: decision 0010.
    */
   constructor(
     private readonly conn: Connection,
     private readonly cipher: FieldCipher,
   ) {}
 
-  private bucket(): mongoose.mongo.GridFSBucket {
-    const { db } = this.conn;
-    if (!db) throw new Error('database connection is not open');
-    if (this.opened?.db !== db)
-      this.opened = { db, bucket: new mongoose.mongo.GridFSBucket(db, { bucketName: DOCUMENTS_BUCKET }) };
-    return this.opened.bucket;
+  private files(): mongoose.mongo.Collection<FileRow> {
+    return filesOf(this.conn);
   }
 
-  private files(): mongoose.mongo.Collection<mongoose.mongo.GridFSFile> {
-    if (!this.conn.db) throw new Error('database connection is not open');
-    return this.conn.db.collection<mongoose.mongo.GridFSFile>(`${DOCUMENTS_BUCKET}.files`);
+  private chunks() {
+    return chunksOf(this.conn);
   }
 
-  private chunks(): mongoose.mongo.Collection {
-    if (!this.conn.db) throw new Error('database connection is not open');
-    return this.conn.db.collection(`${DOCUMENTS_BUCKET}.chunks`);
-  }
-
-  /** Builds the GridFS indexes up front (the driver would on the first upload, racing concurrent ones). */
+  /** Builds the indexes of the files and chunks up front. */
   async ensureIndexes(): Promise<void> {
     if (!this.conn.db) throw new Error('database connection is not open');
     await this.files().createIndex({ filename: 1, uploadDate: 1 });
     // The discard sweep's look-up, every half minute.
     await this.files().createIndex({ 'metadata.discardedAt': 1 });
-    await this.conn.db
-      .collection(`${DOCUMENTS_BUCKET}.chunks`)
-      .createIndex({ files_id: 1, n: 1 }, { unique: true });
+    await this.conn.db.collection(CHUNKS).createIndex({ files_id: 1, n: 1 }, { unique: true });
+    // Deleting a file finds its re-sealed chunk sets by the file they name.
+    await this.conn.db.collection(CHUNKS).createIndex({ file: 1 });
   }
 
   async put(input: PutDocument): Promise<PutResult> {
@@ -134,36 +125,54 @@ export class GridFsDocumentStore implements DocumentStore {
       if (stored) return { ok: true, file: stored };
     }
     const filename = cleanFilename(input.filename);
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const metadata: FileMetadata = {
+    const sha256 = sha256Of(bytes);
+    const metadata: Omit<FileMetadata, 'chunks'> = {
       contentType: detected,
-      sha256,
+      sha256: this.cipher.seal(sha256),
+      size: bytes.length,
       owner: { channel: input.owner.channel, chatId: this.cipher.seal(input.owner.chatId) },
     };
-    const upload = () =>
-      pipeline(
-        Readable.from([bytes]),
-        this.bucket().openUploadStreamWithId(id, this.cipher.seal(filename), { metadata }),
-      );
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await upload();
-        break;
-      } catch (err) {
-        if (input.key === undefined || !isDuplicateKeyError(err)) throw err;
-        // Another put of the same message finished first: its file is the answer.
-        const stored = await this.storedFile(id);
-        if (stored) return { ok: true, file: stored };
-        if (attempt > 0) throw err;
-        // Chunks of a put that died before writing its file row (or of one still running, of
-        // the same bytes): replace them.
-        await this.chunks().deleteMany({ files_id: id });
-      }
-    }
+    // Whole files are in memory already (uploads are capped), so they are sealed in one piece.
+    const stored = await this.store(id, filename, metadata, this.cipher.sealBytes(bytes));
+    if (stored) return { ok: true, file: stored };
     return {
       ok: true,
       file: { documentId: id.toHexString(), filename, contentType: detected, size: bytes.length, sha256 },
     };
+  }
+
+  /**
+   * Writes the chunk set, then the file row naming it. Answers the file another put of the same
+   * key stored first (its row won the insert); undefined when this one is stored.
+   */
+  private async store(
+    id: mongoose.mongo.ObjectId,
+    filename: string,
+    metadata: Omit<FileMetadata, 'chunks'>,
+    sealed: Buffer,
+  ): Promise<UploadedFile | undefined> {
+    const chunks = await writeChunkSet(this.conn, id, sealed);
+    const row: FileRow = {
+      _id: id,
+      length: sealed.length,
+      chunkSize: CHUNK_SIZE,
+      uploadDate: new Date(),
+      filename: this.cipher.seal(filename),
+      metadata: { ...metadata, chunks },
+    };
+    try {
+      await this.files().insertOne(row);
+    } catch (err) {
+      await this.chunks().deleteMany({ files_id: chunks });
+      if (!isDuplicateKeyError(err)) throw err;
+      // Another put of the same message finished first: its file is the answer.
+      const stored = await this.storedFile(id);
+      if (stored) return stored;
+      throw err;
+    }
+    // Chunks of an earlier put of this key that died before its row stay until the file is
+    // deleted or a rotation re-seals it: deleting them here could race that re-sealing.
+    return undefined;
   }
 
   private async storedFile(id: mongoose.mongo.ObjectId): Promise<UploadedFile | undefined> {
@@ -174,12 +183,29 @@ export class GridFsDocumentStore implements DocumentStore {
   async get(id: string): Promise<{ meta: StoredDocumentMeta; bytes: Buffer } | undefined> {
     const oid = toObjectId(id);
     if (!oid) return undefined;
-    const file = await this.files().findOne({ _id: oid });
-    const meta = file ? metaOf(file, this.cipher) : undefined;
-    if (!meta) return undefined;
-    const chunks: Buffer[] = [];
-    for await (const chunk of this.bucket().openDownloadStream(oid)) chunks.push(chunk as Buffer);
-    return { meta, bytes: Buffer.concat(chunks) };
+    for (let attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
+      const file = await this.files().findOne({ _id: oid });
+      const meta = file ? metaOf(file, this.cipher) : undefined;
+      if (!file || !meta) return undefined;
+      const sealed = await readSealed(this.conn, file);
+      if (sealed) return { meta, bytes: this.plainOf(id, sealed, meta.sha256) };
+    }
+    throw new DocumentIntegrityError(id, 'chunks missing');
+  }
+
+  /**
+   * The plain bytes, or an error: a file that fails its tag or its digest (tampered, swapped
+   * with another file's chunks, under a key no longer in the ring) is never served.
+   */
+  private plainOf(id: string, sealed: Buffer, sha256: string): Buffer {
+    let plain: Buffer;
+    try {
+      plain = this.cipher.openBytes(sealed);
+    } catch (err) {
+      throw new DocumentIntegrityError(id, err instanceof Error ? err.message : String(err));
+    }
+    if (sha256Of(plain) !== sha256) throw new DocumentIntegrityError(id, 'digest differs');
+    return plain;
   }
 
   async attach(id: string, applicationId: string): Promise<void> {
@@ -192,7 +218,8 @@ export class GridFsDocumentStore implements DocumentStore {
     const oid = toObjectId(id);
     if (!oid) return;
     // Delete chunks and file row directly: bucket.delete throws when the file is already gone.
-    await this.chunks().deleteMany({ files_id: oid });
+    // Chunks first, every set the file had: a repeated delete still finds them without the row.
+    await deleteAllChunks(this.conn, oid);
     await this.files().deleteOne({ _id: oid });
   }
 

@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { resealFiles } from './reseal-files.js';
 import { resealDeadLetters, resealEvents, resealHandoffs, resealSatisfaction } from './reseal-records.js';
 import type { ResealReport } from './sealed-fields.js';
 import type { FieldCipher } from '../../ports/field-cipher.js';
@@ -27,6 +28,8 @@ import { mutateInPlace } from './write-lock.js';
  *     under the new key, the latest version included; a version swept meanwhile matches nothing.
  *   - Outbox rows: only the reply is re-sealed, filtered on its old sealed value; the lane holder
  *     only ever writes the delivery fields, so neither write can undo the other.
+ *   - Stored files: their contents go into a new chunk set the row is then pointed at
+ *     (reseal-files.ts), never rewritten in place.
  * Another collection with sealed top-level strings adds a `topLevelResealer` entry to RESEALERS.
  * Run it after the new key is live in every Loket process: one still sealing under the old key
  * leaves records a second run re-seals.
@@ -154,43 +157,10 @@ export function topLevelResealer(collection: string, fields: readonly string[]):
   };
 }
 
-/** GridFS file rows: the sealed file name and owner chat id (the bytes are not sealed). */
-const files: Resealer = {
-  collection: 'documents.files',
-  async reseal(conn, cipher, tally) {
-    type FileRow = { _id: unknown; filename?: string; metadata?: { owner?: { chatId?: string } } };
-    const coll = conn.collection<FileRow>('documents.files');
-    for await (const rows of batches<FileRow>(conn, 'documents.files', { filename: 1, metadata: 1 })) {
-      for (const row of rows) {
-        tally.checked++;
-        const name = row.filename;
-        const chat = row.metadata?.owner?.chatId;
-        const stale = [name, chat].some((v) => typeof v === 'string' && !sealedNow(cipher, v));
-        if (!stale || name === undefined || chat === undefined) continue;
-        try {
-          // Nothing else rewrites these two fields, so the old values in the filter are the guard.
-          const res = await coll.updateOne(
-            { _id: row._id, filename: name, 'metadata.owner.chatId': chat } as never,
-            {
-              $set: {
-                filename: cipher.seal(cipher.open(name)),
-                'metadata.owner.chatId': cipher.seal(cipher.open(chat)),
-              },
-            },
-          );
-          if (res.modifiedCount === 1) tally.resealed++;
-        } catch (err) {
-          noteFailure(err, String(row._id), tally);
-        }
-      }
-    }
-  },
-};
-
 /** A re-sealer written as one function over its collection (reseal-records.ts). */
 function wholeCollection(
   collection: string,
-  run: (conn: Connection, cipher: FieldCipher) => Promise<ResealReport>,
+  run: (conn: Connection, cipher: FieldCipher) => Promise<ResealReport & { busy?: string[] }>,
 ): Resealer {
   return {
     collection,
@@ -199,6 +169,7 @@ function wholeCollection(
       tally.checked += report.checked;
       tally.resealed += report.resealed;
       tally.unreadable.push(...report.unreadable);
+      tally.busy.push(...(report.busy ?? []));
     },
   };
 }
@@ -214,7 +185,8 @@ export const RESEALERS: readonly Resealer[] = [
   wholeCollection('events', resealEvents),
   wholeCollection('dead_letters', resealDeadLetters),
   wholeCollection('satisfaction_answers', resealSatisfaction),
-  files,
+  // The file rows' sealed strings and the files' contents (reseal-files.ts).
+  wholeCollection('documents.files', (conn, cipher) => resealFiles(conn, cipher)),
 ];
 
 /**

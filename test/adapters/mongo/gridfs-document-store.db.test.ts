@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { Types } from 'mongoose';
+import mongoose, { Types } from 'mongoose';
 import { createMongoRepositories, type MongoRepositories } from '../../../src/adapters/mongo/repositories.js';
+import { DocumentIntegrityError } from '../../../src/ports/document-store.js';
 import { useTestDatabase } from '../../support/db.js';
 import { testCipher } from '../../support/cipher.js';
 
@@ -170,11 +171,12 @@ describe('GridFsDocumentStore', () => {
         .conn()
         .collection('documents.files')
         .countDocuments({ _id: new Types.ObjectId(id) });
+    // Every chunk names its file (the chunk set it belongs to is named by the file row).
     const chunksOf = (id: string) =>
       db
         .conn()
         .collection('documents.chunks')
-        .countDocuments({ files_id: new Types.ObjectId(id) });
+        .countDocuments({ file: new Types.ObjectId(id) });
 
     it('should store the file once and answer the same file to a second put with the same key', async () => {
       const first = await keyed('telegram:9001');
@@ -196,7 +198,7 @@ describe('GridFsDocumentStore', () => {
       expect((await repos.documents.get(a.file.documentId))?.bytes.equals(PNG)).toBe(true);
     });
 
-    it('should replace the chunks of a put that died before writing its file row', async () => {
+    it('should store again after a put that died before writing its file row, its chunks going with the file', async () => {
       // Over one 255 kB chunk, so the dead put left several chunks behind.
       const big = Buffer.concat([
         PDF.subarray(0, 9),
@@ -217,9 +219,101 @@ describe('GridFsDocumentStore', () => {
       if (!again.ok) throw new Error('refused');
       expect(again.file).toEqual(first.file);
       expect(await filesOf(again.file.documentId)).toBe(1);
-      expect(await chunksOf(again.file.documentId)).toBe(2);
+      // The dead put's chunks are not named by the row; they go when the file goes (or a key
+      // rotation finds them), never mixed into the stored file.
+      expect(await chunksOf(again.file.documentId)).toBe(4);
       const got = await repos.documents.get(again.file.documentId);
       expect(got && sha(got.bytes)).toBe(sha(big));
+      await repos.documents.delete(again.file.documentId);
+      expect(await chunksOf(again.file.documentId)).toBe(0);
+    });
+  });
+
+  describe('sealed at rest', () => {
+    const NIK = '3171014708900003';
+    /** A PDF over one chunk whose text names the NIK, as a scanned letter's text layer does. */
+    const letter = Buffer.concat([
+      PDF.subarray(0, 9),
+      Buffer.from(`% Surat pengantar NIK ${NIK}\n%`),
+      Buffer.alloc(300_000, 0x43),
+      Buffer.from('\n'),
+      PDF.subarray(9),
+    ]);
+    const put = async (bytes: Buffer) => {
+      const r = await repos.documents.put({
+        bytes,
+        filename: 'surat.pdf',
+        owner,
+        maxBytes: 1_000_000,
+        allowedTypes: images,
+      });
+      if (!r.ok) throw new Error(`refused: ${r.reason}`);
+      return r.file.documentId;
+    };
+    const bytesOf = (data: unknown) => {
+      const b = data as mongoose.mongo.Binary;
+      return Buffer.from(b.read(0, b.length()));
+    };
+    const rawChunks = (id: string) =>
+      db
+        .conn()
+        .collection('documents.chunks')
+        .find({ file: new Types.ObjectId(id) })
+        .sort({ n: 1 })
+        .toArray();
+    const rawFile = (id: string) =>
+      db
+        .conn()
+        .collection('documents.files')
+        .findOne({ _id: new Types.ObjectId(id) });
+
+    it('should keep the contents and their SHA-256 out of the raw rows, and give back the exact bytes and plain size', async () => {
+      const id = await put(letter);
+      const chunks = await rawChunks(id);
+      expect(chunks.length).toBe(2);
+      const raw = Buffer.concat(chunks.map((c) => bytesOf(c.data)));
+      expect(raw.includes(NIK)).toBe(false);
+      expect(raw.includes('%PDF')).toBe(false);
+      const row = await rawFile(id);
+      expect(JSON.stringify(row)).not.toContain(sha(letter));
+      expect(row?.metadata.size).toBe(letter.length);
+      expect(row?.length).toBeGreaterThan(letter.length);
+      const got = await repos.documents.get(id);
+      expect(got?.bytes.equals(letter)).toBe(true);
+      expect(got?.meta).toMatchObject({ size: letter.length, sha256: sha(letter), filename: 'surat.pdf' });
+    });
+
+    it('should refuse a tampered chunk, and chunks of another file, rather than serve them', async () => {
+      const id = await put(letter);
+      const [first] = await rawChunks(id);
+      const data = bytesOf(first!.data);
+      data[data.length - 1] = data[data.length - 1]! ^ 1;
+      await db
+        .conn()
+        .collection('documents.chunks')
+        .updateOne({ _id: first!._id }, { $set: { data: new mongoose.mongo.Binary(data) } });
+      await expect(repos.documents.get(id)).rejects.toThrow(DocumentIntegrityError);
+      await expect(repos.documents.get(id)).rejects.toThrow(/tidak dapat dibuka.*authentication failed/);
+
+      // The chunks of another file (sealed under the same key) pointed at: the digest differs.
+      const a = await put(PDF);
+      const b = await put(letter);
+      const chunksOfB = (await rawFile(b))?.metadata.chunks;
+      await db
+        .conn()
+        .collection('documents.files')
+        .updateOne(
+          { _id: new Types.ObjectId(a) },
+          { $set: { 'metadata.chunks': chunksOfB, length: (await rawFile(b))?.length } },
+        );
+      await expect(repos.documents.get(a)).rejects.toThrow(/digest differs/);
+
+      // A chunk gone: the file is refused too.
+      await db
+        .conn()
+        .collection('documents.chunks')
+        .deleteOne({ file: new Types.ObjectId(b), n: 1 });
+      await expect(repos.documents.get(b)).rejects.toThrow(/chunks missing/);
     });
   });
 

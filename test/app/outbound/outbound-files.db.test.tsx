@@ -25,6 +25,8 @@ const heard = new Map<string, string[]>();
 /** Answers to the next text and file sends; `ok` once they run out. */
 const textAnswers: SendResult[] = [];
 const fileAnswers: SendResult[] = [];
+/** The bytes of each file a chat received, by file name: what the citizen opens. */
+const fileBytes = new Map<string, Buffer>();
 let chats = 0;
 
 const hear = (chatId: string, line: string) => heard.set(chatId, [...(heard.get(chatId) ?? []), line]);
@@ -49,7 +51,10 @@ beforeAll(async () => {
     },
     sendFile: (chatId, file) => {
       const answer = fileAnswers.shift() ?? { ok: true };
-      if (answer.ok) hear(chatId, `file: ${file.filename}`);
+      if (answer.ok) {
+        hear(chatId, `file: ${file.filename}`);
+        fileBytes.set(file.filename, file.bytes);
+      }
       return Promise.resolve(answer);
     },
   });
@@ -114,6 +119,8 @@ describe("an officer's file on the outbound path", () => {
     ]);
     // The retry's outcome reaches the officer's line.
     expect(await lineDelivery(ticket.id)).toMatchObject({ state: 'sent' });
+    // Sealed at rest, the file reaches the citizen byte for byte.
+    expect(fileBytes.get('formulir.pdf')?.equals(fixture('surat.pdf'))).toBe(true);
   });
 
   it('should keep the file behind its announcing line while that line is retried', async () => {

@@ -181,6 +181,11 @@ describe('personal data at rest', () => {
     const refused = await c.fetch(`/api/applications/${app!.id}/documents/${docId}`);
     expect(refused.status).toBe(500);
     expect(refused.headers.get('content-type')).not.toBe('image/png');
-    expect(Buffer.from(await refused.arrayBuffer()).includes(KK_PHOTO.subarray(0, 8))).toBe(false);
+    const answer = Buffer.from(await refused.arrayBuffer());
+    expect(answer.includes(KK_PHOTO.subarray(0, 8))).toBe(false);
+    // The officer learns the file is damaged and that retrying will not help.
+    expect(JSON.parse(answer.toString('utf8'))).toMatchObject({
+      error: { code: 'document_damaged', message: expect.stringMatching(/rusak atau diubah/) },
+    });
   }, 120_000);
 });

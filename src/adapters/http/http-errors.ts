@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, Response } from 'express';
+import { DocumentIntegrityError } from '../../ports/document-store.js';
 import type { z } from 'zod';
 import { OfficerActionError, type OfficerErrorCode } from '../../app/officer/errors.js';
 
@@ -62,6 +63,13 @@ export function bodyError(err: unknown): { status: number; code: string; message
   return { status, code: 'invalid', message: 'Isi permintaan tidak terbaca (unreadable request body).' };
 }
 
+/**
+ * A stored file that failed its check is never served: the officer is told it is damaged, that
+ * retrying will not help, and whom to tell (the bytes may have been changed at rest).
+ */
+export const DAMAGED_FILE_TEXT =
+  'Berkas ini rusak atau diubah di penyimpanan, jadi tidak ditampilkan. Mencoba lagi tidak membantu: laporkan ke admin (stored file failed its integrity check).';
+
 /** Maps use-case refusals, CSRF failures and unreadable bodies to the one shape; anything else is a 500, logged. */
 export function apiErrorHandler(
   isCsrfError: (err: unknown) => boolean,
@@ -81,6 +89,8 @@ export function apiErrorHandler(
     const body = bodyError(err);
     if (body) return sendError(res, body.status, body.code, body.message);
     log(err);
+    if (err instanceof DocumentIntegrityError)
+      return sendError(res, 500, 'document_damaged', DAMAGED_FILE_TEXT);
     return sendError(res, 500, 'internal', 'Terjadi kesalahan di server; coba lagi (server error).');
   };
 }

@@ -2,7 +2,8 @@ import type { ErrorRequestHandler } from 'express';
 import { OfficerActionError } from '../../../app/officer/errors.js';
 import { t } from '../console-i18n.js';
 import { langOf } from '../console-render.js';
-import { bodyError, sendError, statusOf } from '../http-errors.js';
+import { DocumentIntegrityError } from '../../../ports/document-store.js';
+import { bodyError, DAMAGED_FILE_TEXT, sendError, statusOf } from '../http-errors.js';
 import type { ConsoleContext } from './context.js';
 import { isLiveForm } from './live-form.js';
 
@@ -41,7 +42,8 @@ export function consoleErrorHandler(ctx: ConsoleContext): ErrorRequestHandler {
       });
     }
     deps.logger.error({ err }, 'console request failed');
-    if (live) return sendError(res, 500, 'server_error', SERVER_TEXT);
-    res.status(500).type('text').send(SERVER_TEXT);
+    const text = err instanceof DocumentIntegrityError ? DAMAGED_FILE_TEXT : SERVER_TEXT;
+    if (live) return sendError(res, 500, 'server_error', text);
+    res.status(500).type('text').send(text);
   };
 }

@@ -124,6 +124,7 @@ async function statusRow(
   });
   const appOf = new Map(mine.flat().map((a) => [a.trackingNumber, a]));
   let ok = 0;
+  const off: string[] = [];
   for (const w of wanted.values()) {
     const app = appOf.get(w.tracking);
     if (!w.done || !app) continue;
@@ -134,11 +135,13 @@ async function statusRow(
     const line = `Status: ${describeStatus(w.to, 'id')}.`;
     const notices = noticesTo(w.chatId).filter((t) => t.includes(w.tracking) && t.includes(line)).length;
     if (history === 1 && audits === 1 && notices === 1) ok++;
+    else off.push(`${w.tracking} → ${w.to}: history ${history}, audits ${audits}, notices ${notices}`);
   }
   return {
     counted: 'status changes with exactly one audit event and one delivered notice',
     mustBe: `all (${wanted.size})`,
-    found: String(ok),
+    // The ones that are off, named: which of the three went wrong is the first clue.
+    found: off.length > 0 ? `${ok} (${off.slice(0, 3).join('; ')})` : String(ok),
     ok: ok === wanted.size && wanted.size > 0,
   };
 }

@@ -132,7 +132,10 @@ describe('a Telegram update whose handler never returns, across restarts', () =>
     const rows = g.loket.conn.collection('inbound_attempts');
     await waitUntil('the handled updates to be forgotten', async () => (await rows.countDocuments()) === 1);
     const raw = await rows.find({}).toArray();
-    expect(raw[0]).toMatchObject({ channel: 'telegram', attempts: ATTEMPTS + 1 });
+    expect(raw[0]).toMatchObject({ channel: 'telegram' });
+    // At least the tries that ran plus the one that parked it; a loaded machine may fetch the
+    // parked update once more before its offset is confirmed, which is parked again unrun.
+    expect(raw[0]!.attempts).toBeGreaterThanOrEqual(ATTEMPTS + 1);
     expect(JSON.stringify(raw)).not.toContain('9401001');
     expect(JSON.stringify(raw)).not.toContain('3171010101900002');
   }, 180_000);

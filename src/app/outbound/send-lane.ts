@@ -112,6 +112,10 @@ async function sendRows(
     // Only a retry waits for its time: a new row goes at once, whatever clock recorded it.
     if (row.status === 'pending' && row.attempts > 0 && row.nextAttemptAt.getTime() > now.getTime())
       return false;
+    // A row another run is sending now (this process holds the lease again, so the lease cannot
+    // tell the runs apart): left to that run. Once its sending time lapses (that run died with
+    // its process) it is sent again: at least once, never twice at once.
+    if (row.status === 'sending' && row.nextAttemptAt.getTime() > now.getTime()) return false;
     await deps.outbox.markSending(row.id, new Date(now.getTime() + ttl));
     const outcome = await sendOne(deps, sender, row);
     const attempts = row.attempts + 1;

@@ -2,7 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { createMongoLeases } from '../../../src/adapters/mongo/mongo-lease.js';
 import { createMongoRepositories, type MongoRepositories } from '../../../src/adapters/mongo/repositories.js';
 import { createOutbound } from '../../../src/app/outbound/outbound.js';
-import type { Settled } from '../../../src/app/outbound/send-lane.js';
+import { sendLane, type Settled } from '../../../src/app/outbound/send-lane.js';
 import { reconcileTurns } from '../../../src/app/outbound/turn-rows.js';
 import type { Channel } from '../../../src/domain/application.js';
 import type { Reply } from '../../../src/dialogue/types.js';
@@ -125,6 +125,38 @@ describe('the outbound path', () => {
     await out.pass();
     expect(sent.map((m) => m.text)).toEqual(['d:1']);
     expect(await repos.outbox.get('d:1')).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it('should not send a message again while an earlier run of its lane in this process is still sending it', async () => {
+    // A run stalls mid-send (the database froze under markSent, say) past the point where the
+    // next run of the lane stops waiting for it; both hold the lease as the same process.
+    let release!: () => void;
+    const stalled = new Promise<void>((r) => (release = r));
+    const sent: string[] = [];
+    let calls = 0;
+    const slow: ChannelSender = {
+      channel: 'telegram',
+      async send(_chatId, replies) {
+        if (calls++ === 0) await stalled;
+        for (const r of replies) sent.push(r.text);
+        return { ok: true };
+      },
+    };
+    const deps = {
+      outbox: repos.outbox,
+      leases,
+      senders: new Map<Channel, ChannelSender>([['telegram', slow]]),
+      workerId: 'test-worker',
+      now: () => clock.now,
+    };
+    await repos.outbox.enqueue([row('s:1', 1)]);
+    const lane = { channel: 'telegram' as const, chatId: '5550001' };
+    const first = sendLane(deps, lane);
+    while (calls === 0) await new Promise((r) => setTimeout(r, 5));
+    expect(await sendLane(deps, lane)).toMatchObject({ sent: 0 });
+    release();
+    expect(await first).toMatchObject({ sent: 1 });
+    expect(sent).toEqual(['s:1']);
   });
 
   it('should call a lane with nothing left done, and one another process holds busy', async () => {

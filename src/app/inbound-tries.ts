@@ -1,5 +1,6 @@
 import type { Channel } from '../domain/application.js';
 import type { InboundAttemptLog } from '../ports/inbound-attempts.js';
+import { OwedTakeBacks } from './owed-take-backs.js';
 
 /**
  * Tries at stored webhook items that never finished. A failure that returns is counted by the
@@ -14,22 +15,15 @@ export interface UnfinishedTries {
   end(channel: Channel, id: string, gone: boolean): Promise<void>;
 }
 
-/** Items whose take-backs wait for their next try; a queue's failing items are few. */
-const OWED_KEPT = 1000;
-
 /** The tries on the attempt log; without one (tests of the queue alone) none is recorded. */
 export function makeUnfinishedTries(log: InboundAttemptLog | undefined, now: () => Date): UnfinishedTries {
   // Take-backs the database refused (it went away mid-try): handed back with the next try.
-  const owed = new Map<string, number>();
+  const owed = new OwedTakeBacks<string>();
   return {
     async begin(channel, id) {
       if (!log) return 0;
-      const excused = owed.get(id) ?? 0;
       try {
-        const tries = await log.begin(channel, id, now(), excused);
-        const left = (owed.get(id) ?? 0) - excused;
-        if (left > 0) owed.set(id, left);
-        else owed.delete(id);
+        const tries = await owed.handBack(id, (excused) => log.begin(channel, id, now(), excused));
         return Math.max(0, tries - 1);
       } catch {
         return 0;
@@ -38,19 +32,11 @@ export function makeUnfinishedTries(log: InboundAttemptLog | undefined, now: () 
     async end(channel, id, gone) {
       if (!log) return;
       if (gone) {
-        owed.delete(id);
+        owed.forget(id);
         await log.forget(channel, id).catch(() => undefined);
         return;
       }
-      await log.excuse(channel, id).catch(() => {
-        const n = (owed.get(id) ?? 0) + 1;
-        owed.delete(id);
-        owed.set(id, n);
-        if (owed.size > OWED_KEPT) {
-          const oldest = owed.keys().next().value;
-          if (oldest !== undefined) owed.delete(oldest);
-        }
-      });
+      await log.excuse(channel, id).catch(() => owed.owe(id));
     },
   };
 }

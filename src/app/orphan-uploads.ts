@@ -49,6 +49,8 @@ export interface OrphanSweepReport {
   kept: number;
   /** Part of an application but never marked so (a process died between the two): marked now. */
   attached: number;
+  /** Contents of uploads that died mid-write (no file names them), deleted. */
+  deadContents: number;
 }
 
 /**
@@ -70,12 +72,15 @@ export function draftDocumentIds(state: ConversationState, now?: Date): Set<stri
  * through, or relayed to an officer as "[berkas: ...]". A file still in its owner's draft is kept
  * however old (a draft untouched for DRAFT_DAYS is removed by the draft expiry, which lets its
  * files go to the discard sweep); a file an application lists is attached, not deleted.
- * Each deletion is an audit event with the system as actor. Runs only under the lease.
+ * Each deletion is an audit event with the system as actor. Also deletes the contents left by
+ * an upload that died before its file was recorded. Runs only under the lease.
  */
 export async function sweepOrphanUploads(deps: OrphanSweepDeps): Promise<OrphanSweepReport> {
   const started = deps.now();
   const report = await runUnderLease(deps, ORPHAN_SWEEP_LEASE, LEASE_TTL_MS, async (renew) => {
-    const r: OrphanSweepReport = { ran: true, deleted: 0, kept: 0, attached: 0 };
+    const r: OrphanSweepReport = { ran: true, deleted: 0, kept: 0, attached: 0, deadContents: 0 };
+    // Not audited: no file, so no owner or upload to name; only ciphertext goes.
+    r.deadContents = await deps.documents.sweepDeadContents(started);
     const orphans = await deps.documents.listOrphansBefore(
       new Date(started.getTime() - deps.orphanDays * DAY_MS),
     );
@@ -85,7 +90,7 @@ export async function sweepOrphanUploads(deps: OrphanSweepDeps): Promise<OrphanS
     }
     return r;
   });
-  return report ?? { ran: false, deleted: 0, kept: 0, attached: 0 };
+  return report ?? { ran: false, deleted: 0, kept: 0, attached: 0, deadContents: 0 };
 }
 
 /** What the discard sweep needs: the orphan sweep's stores, without its age. */
@@ -101,12 +106,12 @@ export type DiscardSweepDeps = Omit<OrphanSweepDeps, 'orphanDays'> & { graceMs?:
 export async function sweepDiscardedUploads(deps: DiscardSweepDeps): Promise<OrphanSweepReport> {
   const before = new Date(deps.now().getTime() - (deps.graceMs ?? DISCARD_GRACE_MS));
   const report = await runUnderLease(deps, DISCARD_SWEEP_LEASE, LEASE_TTL_MS, async () => {
-    const r: OrphanSweepReport = { ran: true, deleted: 0, kept: 0, attached: 0 };
+    const r: OrphanSweepReport = { ran: true, deleted: 0, kept: 0, attached: 0, deadContents: 0 };
     for (const meta of await deps.documents.listDiscardedBefore(before, DISCARD_BATCH))
       await sweepOne({ ...deps, orphanDays: 0 }, meta, r, false);
     return r;
   });
-  return report ?? { ran: false, deleted: 0, kept: 0, attached: 0 };
+  return report ?? { ran: false, deleted: 0, kept: 0, attached: 0, deadContents: 0 };
 }
 
 async function sweepOne(

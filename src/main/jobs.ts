@@ -75,7 +75,8 @@ function startOrphanUploadSweep(loket: Loket): PeriodicJob {
   const run = () =>
     sweepOrphanUploads({ ...repos, leases, orphanDays: config.ORPHAN_UPLOAD_DAYS, holder, now });
   return every(loket, config.RETENTION_INTERVAL_MINUTES, 'orphan-upload sweep', run, (r) => {
-    if (r.deleted > 0 || r.attached > 0) logger.info({ orphanUploads: r }, 'orphan uploads swept');
+    if (r.deleted + r.attached + r.deadContents > 0)
+      logger.info({ orphanUploads: r }, 'orphan uploads swept');
   });
 }
 

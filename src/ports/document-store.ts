@@ -79,4 +79,9 @@ export interface DocumentStore {
   listOrphansBefore(date: Date): Promise<StoredDocumentMeta[]>;
   /** Pending uploads discarded before `date`, oldest first, at most `limit`. */
   listDiscardedBefore(date: Date, limit: number): Promise<StoredDocumentMeta[]>;
+  /**
+   * Deletes stored contents no file names, left by an upload that died mid-write, once old
+   * enough that no upload can still be writing them (an hour); answers how many sets went.
+   */
+  sweepDeadContents(now: Date): Promise<number>;
 }

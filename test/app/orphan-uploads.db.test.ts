@@ -87,11 +87,17 @@ describe('the orphan-upload sweep (ORPHAN_UPLOAD_DAYS)', () => {
     await repos.documents.attach(attached.documentId, 'app-7004');
 
     // Younger than 30 days: nothing goes.
-    expect(await sweepOrphanUploads(deps(29))).toEqual({ ran: true, deleted: 0, kept: 0, attached: 0 });
+    expect(await sweepOrphanUploads(deps(29))).toEqual({
+      ran: true,
+      deleted: 0,
+      kept: 0,
+      attached: 0,
+      deadContents: 0,
+    });
     expect(await repos.documents.get(abandoned.documentId)).toBeDefined();
 
     const report = await sweepOrphanUploads(deps(31));
-    expect(report).toEqual({ ran: true, deleted: 2, kept: 1, attached: 1 });
+    expect(report).toEqual({ ran: true, deleted: 2, kept: 1, attached: 1, deadContents: 0 });
     expect(await repos.documents.get(abandoned.documentId)).toBeUndefined();
     expect(await repos.documents.get(replaced.documentId)).toBeUndefined();
     expect((await repos.documents.get(kept.documentId))?.bytes.equals(PNG)).toBe(true);
@@ -111,7 +117,13 @@ describe('the orphan-upload sweep (ORPHAN_UPLOAD_DAYS)', () => {
     expect(JSON.stringify(events)).not.toContain('6281200007001');
 
     // The next run finds only the file the draft still holds.
-    expect(await sweepOrphanUploads(deps(31))).toEqual({ ran: true, deleted: 0, kept: 1, attached: 0 });
+    expect(await sweepOrphanUploads(deps(31))).toEqual({
+      ran: true,
+      deleted: 0,
+      kept: 1,
+      attached: 0,
+      deadContents: 0,
+    });
     expect(await orphanEvents()).toHaveLength(2);
   });
 
@@ -132,7 +144,13 @@ describe('the orphan-upload sweep (ORPHAN_UPLOAD_DAYS)', () => {
     const file = await upload('telegram', '7100');
     const t = new Date(Date.now() + 31 * DAY);
     expect((await leases.acquire(ORPHAN_SWEEP_LEASE, 'test-b', 600_000, t)).acquired).toBe(true);
-    expect(await sweepOrphanUploads(deps(31))).toEqual({ ran: false, deleted: 0, kept: 0, attached: 0 });
+    expect(await sweepOrphanUploads(deps(31))).toEqual({
+      ran: false,
+      deleted: 0,
+      kept: 0,
+      attached: 0,
+      deadContents: 0,
+    });
     expect(await repos.documents.get(file.documentId)).toBeDefined();
 
     await leases.release(ORPHAN_SWEEP_LEASE, 'test-b', t);
@@ -165,15 +183,33 @@ describe('the discard sweep', () => {
     // The citizen sends a better photo: the turn lets go of the first, then dies before its save.
     const better = await upload('telegram', '7400');
     await discard(first.documentId, '7400');
-    expect(await sweepDiscardedUploads(soon())).toEqual({ ran: true, deleted: 0, kept: 1, attached: 0 });
+    expect(await sweepDiscardedUploads(soon())).toEqual({
+      ran: true,
+      deleted: 0,
+      kept: 1,
+      attached: 0,
+      deadContents: 0,
+    });
     expect((await repos.documents.get(first.documentId))?.bytes.equals(PNG)).toBe(true);
 
     // The turn runs again and is saved: nothing names the first photo any more.
     await repos.conversations.write('telegram', '7400', drafting([better]), 1);
-    expect(await sweepDiscardedUploads(soon())).toEqual({ ran: true, deleted: 1, kept: 0, attached: 0 });
+    expect(await sweepDiscardedUploads(soon())).toEqual({
+      ran: true,
+      deleted: 1,
+      kept: 0,
+      attached: 0,
+      deadContents: 0,
+    });
     expect(await repos.documents.get(first.documentId)).toBeUndefined();
     expect(await repos.documents.get(better.documentId)).toBeDefined();
-    expect(await sweepDiscardedUploads(soon())).toEqual({ ran: true, deleted: 0, kept: 0, attached: 0 });
+    expect(await sweepDiscardedUploads(soon())).toEqual({
+      ran: true,
+      deleted: 0,
+      kept: 0,
+      attached: 0,
+      deadContents: 0,
+    });
     // Not an abandoned draft's file: no orphan audit event.
     expect((await orphanEvents()).map((e) => e.data?.documentId)).not.toContain(first.documentId);
   });
@@ -186,7 +222,13 @@ describe('the discard sweep', () => {
       newApplication({ documents: [{ ...newApplication().documents[0]!, id: file.documentId }] }),
       sequentialNumbers(7401),
     );
-    expect(await sweepDiscardedUploads(soon())).toEqual({ ran: true, deleted: 0, kept: 0, attached: 1 });
+    expect(await sweepDiscardedUploads(soon())).toEqual({
+      ran: true,
+      deleted: 0,
+      kept: 0,
+      attached: 1,
+      deadContents: 0,
+    });
     expect((await repos.documents.get(file.documentId))?.meta.applicationId).toBe(app.id);
   });
 
@@ -204,9 +246,21 @@ describe('the discard sweep', () => {
       ...deps(0),
       now: () => new Date(cancelledAt.getTime() + minutes * 60_000),
     });
-    expect(await sweepDiscardedUploads(at(9))).toEqual({ ran: true, deleted: 0, kept: 1, attached: 0 });
+    expect(await sweepDiscardedUploads(at(9))).toEqual({
+      ran: true,
+      deleted: 0,
+      kept: 1,
+      attached: 0,
+      deadContents: 0,
+    });
     expect((await repos.documents.get(file.documentId))?.bytes.equals(PNG)).toBe(true);
-    expect(await sweepDiscardedUploads(at(11))).toEqual({ ran: true, deleted: 1, kept: 0, attached: 0 });
+    expect(await sweepDiscardedUploads(at(11))).toEqual({
+      ran: true,
+      deleted: 1,
+      kept: 0,
+      attached: 0,
+      deadContents: 0,
+    });
     expect(await repos.documents.get(file.documentId)).toBeUndefined();
   });
 });

@@ -11,7 +11,8 @@ import { newApplication, sequentialNumbers } from '../adapters/mongo/fixtures.js
 import { Client } from '../adapters/http/http-fixture.js';
 import { CITIZEN_JID, fakeSockets, waitFor } from '../adapters/whatsapp/helpers.js';
 import { serverEnv } from '../support/db.js';
-import { FakeGraphApi, type GraphCall } from '../support/fake-graph-api.js';
+import { FakeGraphApi } from '../support/fake-graph-api.js';
+import { expectSends, templateMessage } from '../support/graph-expect.js';
 
 const TOKEN = 'EAAGfakeCloudToken1234567890';
 const PHONE_ID = '106540352242922';
@@ -135,50 +136,20 @@ describe('WhatsApp failover to the Cloud API number, end to end', () => {
     expect(row).toMatchObject({ channel: 'whatsapp', chatId: CITIZEN_JID, status: 'sent' });
   }
 
-  const newNumber = {
-    messaging_product: 'whatsapp',
-    recipient_type: 'individual',
-    to: NUMBER,
-    type: 'template',
-    template: { name: 'loket_nomor_baru', language: { code: 'id' } },
-  };
-  const statusTemplate = (status: string) => ({
-    messaging_product: 'whatsapp',
-    recipient_type: 'individual',
-    to: NUMBER,
-    type: 'template',
-    template: {
-      name: 'loket_status_update',
-      language: { code: 'id' },
-      components: [
-        {
-          type: 'body',
-          parameters: [
-            { type: 'text', text: app.trackingNumber },
-            { type: 'text', text: status },
-            { type: 'text', text: '10 Maret 2025' },
-          ],
-        },
-      ],
-    },
-  });
-  const expectCalls = (calls: GraphCall[], bodies: object[]) => {
-    expect(calls.map((c) => [c.method, c.path, c.authorization, c.contentType?.split(';')[0]])).toEqual(
-      bodies.map(() => ['POST', `/v21.0/${PHONE_ID}/messages`, `Bearer ${TOKEN}`, 'application/json']),
-    );
-    expect(calls.map((c) => c.body)).toEqual(bodies);
-  };
+  const newNumber = templateMessage(NUMBER, 'loket_nomor_baru');
+  const statusTemplate = (status: string) =>
+    templateMessage(NUMBER, 'loket_status_update', [app.trackingNumber, status, '10 Maret 2025']);
 
   it('should tell the citizen of the new number once, then send the status as the template', async () => {
     await change('IN_REVIEW');
-    expectCalls(graph.calls, [newNumber, statusTemplate('Sedang diperiksa petugas')]);
+    expectSends(graph, graph.calls, [newNumber, statusTemplate('Sedang diperiksa petugas')]);
     expect(sockets.sockets.flatMap((s) => s.sent)).toEqual([]);
   }, 30_000);
 
   it('should send the next status as the template again, without a second new-number message', async () => {
     const before = graph.calls.length;
     await change('APPROVED');
-    expectCalls(graph.calls.slice(before), [statusTemplate('Disetujui, sedang disiapkan')]);
+    expectSends(graph, graph.calls.slice(before), [statusTemplate('Disetujui, sedang disiapkan')]);
   }, 30_000);
 
   it("should show the Cloud API path on the console's WhatsApp page", async () => {
@@ -195,6 +166,6 @@ describe('WhatsApp failover to the Cloud API number, end to end', () => {
     running = await startFailedOver(false);
     const before = graph.calls.length;
     await change('READY_FOR_PICKUP');
-    expectCalls(graph.calls.slice(before), [statusTemplate('Siap diambil di kantor')]);
+    expectSends(graph, graph.calls.slice(before), [statusTemplate('Siap diambil di kantor')]);
   }, 60_000);
 });

@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { pingDatabase } from '../../src/adapters/mongo/connection.js';
-import { createTelegramChannel, type TelegramChannel } from '../../src/adapters/telegram/channel.js';
-import type { HandleInbound } from '../../src/app/inbound.js';
+import type { TelegramChannel } from '../../src/adapters/telegram/channel.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';
 import { createLoket, type Loket } from '../../src/main.js';
@@ -9,12 +7,11 @@ import { serverEnv } from '../support/db.js';
 import { FakeBotApi } from '../../scripts/support/fake-bot-api.js';
 import { TOKEN, waitUntil } from '../../scripts/support/processes.js';
 import { FakeChat } from '../../scripts/support/fake-chat.js';
+import { ATTEMPTS, PARKED, poisonedTelegram } from './poisoned-telegram.js';
 
 const logger = createLogger('silent');
 /** The message whose handler never returns (as if it ran the process out of memory or hung). */
 const HANG = 'macet 3171010101900002';
-const ATTEMPTS = 3;
-const PARKED = /tidak dapat kami proses.*petugas/s;
 
 /** One process: a Loket and its polling Telegram channel, on the shared database and fake Bot API. */
 interface Generation {
@@ -37,31 +34,14 @@ describe('a Telegram update whose handler never returns, across restarts', () =>
 
   const startGeneration = async (): Promise<Generation> => {
     const loket = await createLoket(loadConfig(env), logger);
-    const real = loket.handleInbound;
-    const handleInbound: HandleInbound = (msg) => {
-      if (msg.content.kind === 'text' && msg.content.text === HANG) {
+    const hang = {
+      text: HANG,
+      run: () => {
         tried++;
-        return new Promise(() => undefined);
-      }
-      return real(msg);
-    };
-    const telegram = createTelegramChannel({
-      token: TOKEN,
-      apiRoot,
-      handleInbound,
-      logger,
-      uploadMaxBytes: 1_000_000,
-      downloadTimeoutMs: 5000,
-      perChatMinTimeMs: 0,
-      polling: { retryDelaysMs: [20, 40], pollTimeoutSeconds: 1, idleWaitMs: 20, drainTimeoutMs: 100 },
-      poison: {
-        databaseHealthy: () => pingDatabase(loket.conn, 1000),
-        deadLetters: loket.repos.deadLetters,
-        attempts: loket.repos.inboundAttempts,
-        maxAttempts: ATTEMPTS,
+        return new Promise<never>(() => undefined);
       },
-    });
-    loket.senders.set('telegram', telegram.sender);
+    };
+    const telegram = poisonedTelegram(loket, apiRoot, hang, { drainTimeoutMs: 100 });
     await telegram.start();
     const g = { loket, telegram };
     running.push(g);

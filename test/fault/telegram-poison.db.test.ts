@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { pingDatabase } from '../../src/adapters/mongo/connection.js';
-import { createTelegramChannel, type TelegramChannel } from '../../src/adapters/telegram/channel.js';
-import type { HandleInbound } from '../../src/app/inbound.js';
+import type { TelegramChannel } from '../../src/adapters/telegram/channel.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/config/logger.js';
 import { startHttp, type HttpServer } from '../../src/main/http.js';
@@ -12,12 +10,11 @@ import { serverEnv } from '../support/db.js';
 import { FakeBotApi } from '../../scripts/support/fake-bot-api.js';
 import { TOKEN, waitUntil } from '../../scripts/support/processes.js';
 import { FakeChat } from '../../scripts/support/fake-chat.js';
+import { ATTEMPTS, PARKED, poisonedTelegram } from './poisoned-telegram.js';
 
 const logger = createLogger('silent');
 /** What the poison message says; the handler fails on it whatever the database does. */
 const POISON = 'racun 3171010101900001';
-const ATTEMPTS = 3;
-const PARKED = /tidak dapat kami proses.*petugas/s;
 
 /**
  * A poison update (its handler throws however often it is tried, with the database healthy) is
@@ -34,31 +31,14 @@ describe('a Telegram update that fails with the database healthy', () => {
 
   beforeAll(async () => {
     loket = await createLoket(loadConfig(serverEnv('tg_poison')), logger);
-    const real = loket.handleInbound;
-    const handleInbound: HandleInbound = async (msg) => {
-      if (msg.content.kind === 'text' && msg.content.text === POISON) {
+    const poison = {
+      text: POISON,
+      run: () => {
         tried++;
-        throw new TypeError('cannot read properties of undefined');
-      }
-      return real(msg);
-    };
-    telegram = createTelegramChannel({
-      token: TOKEN,
-      apiRoot: await api.listen(),
-      handleInbound,
-      logger,
-      uploadMaxBytes: 1_000_000,
-      downloadTimeoutMs: 5000,
-      perChatMinTimeMs: 0,
-      polling: { retryDelaysMs: [20, 40], pollTimeoutSeconds: 1, idleWaitMs: 20 },
-      poison: {
-        databaseHealthy: () => pingDatabase(loket.conn, 1000),
-        deadLetters: loket.repos.deadLetters,
-        attempts: loket.repos.inboundAttempts,
-        maxAttempts: ATTEMPTS,
+        return Promise.reject(new TypeError('cannot read properties of undefined'));
       },
-    });
-    loket.senders.set('telegram', telegram.sender);
+    };
+    telegram = poisonedTelegram(loket, await api.listen(), poison);
     await createOfficer(
       { ...loket.repos, now: () => new Date() },
       { username: 'sari', displayName: 'Sari', password: PASSWORD, role: 'supervisor', officeId: '31.71' },

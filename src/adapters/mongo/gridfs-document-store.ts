@@ -20,6 +20,7 @@ import {
   deleteAllChunks,
   filesOf,
   readSealed,
+  sweepOrphanChunks,
   writeChunkSet,
   type FileMetadata,
   type FileRow,
@@ -244,5 +245,9 @@ export class GridFsDocumentStore implements DocumentStore {
       .sort({ uploadDate: 1 })
       .toArray();
     return rows.map((r) => metaOf(r, this.cipher)).filter((m): m is StoredDocumentMeta => m !== undefined);
+  }
+
+  sweepDeadContents(now: Date): Promise<number> {
+    return sweepOrphanChunks(this.conn, now);
   }
 }

@@ -1,7 +1,7 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { CloudChatLog, CloudChatMarks } from '../../ports/cloud-chat-log.js';
 import type { FieldCipher } from '../../ports/field-cipher.js';
-import { compact, modelOn } from './mongo-utils.js';
+import { compact, isDuplicateKeyError, modelOn } from './mongo-utils.js';
 
 /** The blind-index purpose of a WhatsApp number in this collection. */
 const PURPOSE = 'wa-cloud-number';
@@ -61,7 +61,7 @@ export class MongoCloudChatLog implements CloudChatLog {
     } catch (err) {
       // Two first writes of one number at once: the loser's upsert hits the unique index; the
       // record exists now, so the same update finds it.
-      if ((err as { code?: unknown }).code !== 11000) throw err;
+      if (!isDuplicateKeyError(err)) throw err;
       await this.model.updateOne(filter, update).exec();
     }
   }

@@ -1,4 +1,5 @@
-import mongoose, { type Connection } from 'mongoose';
+import type mongoose from 'mongoose';
+import type { Connection } from 'mongoose';
 import type { FieldCipher } from '../../ports/field-cipher.js';
 import {
   chunkSetOf,
@@ -7,6 +8,7 @@ import {
   filesOf,
   firstChunk,
   readSealed,
+  sweepOrphanChunks,
   writeChunkSet,
   type FileRow,
 } from './sealed-chunks.js';
@@ -23,9 +25,7 @@ import type { ResealReport } from './sealed-fields.js';
  * one rotation at a time.
  */
 
-/** Chunks naming a file with no row are a put still writing when younger than this; older, dead. */
-const ORPHAN_AGE_MS = 60 * 60 * 1000;
-/** Rows looked up per query when sweeping orphan chunks. */
+/** File rows re-sealed per query. */
 const BATCH = 100;
 
 /** What re-sealing the files found: `busy` are files changed meanwhile (a second run takes them). */
@@ -86,27 +86,6 @@ async function missingChunks(conn: Connection, row: FileRow): Promise<Outcome> {
   const now = await filesOf(conn).findOne({ _id: row._id });
   if (!now) return 'current';
   return chunkSetOf(now).equals(chunkSetOf(row)) ? 'unreadable' : 'busy';
-}
-
-/**
- * Deletes chunks whose file has no row, once they are old enough not to be a put still writing:
- * a put that died before its row, or a file deleted while a rotation re-sealed it.
- */
-async function sweepOrphanChunks(conn: Connection, now: Date): Promise<void> {
-  const named = (await chunksOf(conn).distinct('file')) as mongoose.mongo.ObjectId[];
-  for (let i = 0; i < named.length; i += BATCH) {
-    const ids = named.slice(i, i + BATCH).filter((v) => v instanceof mongoose.mongo.ObjectId);
-    const rows = await filesOf(conn)
-      .find({ _id: { $in: ids } }, { projection: { _id: 1 } })
-      .toArray();
-    const kept = new Set(rows.map((r) => r._id.toHexString()));
-    for (const id of ids) {
-      if (kept.has(id.toHexString())) continue;
-      const sets = await chunksOf(conn).distinct('files_id', { file: id });
-      const dead = sets.filter((s) => now.getTime() - s.getTimestamp().getTime() > ORPHAN_AGE_MS);
-      if (dead.length > 0) await chunksOf(conn).deleteMany({ file: id, files_id: { $in: dead } });
-    }
-  }
 }
 
 /**

@@ -126,3 +126,35 @@ export async function deleteStaleChunks(conn: Connection, file: FileRow): Promis
   if (!set.equals(file._id)) await chunksOf(conn).deleteMany({ files_id: file._id });
   await chunksOf(conn).deleteMany({ file: file._id, files_id: { $ne: set } });
 }
+
+/** Chunks naming a file with no row are a put still writing when younger than this; older, dead. */
+const ORPHAN_AGE_MS = 60 * 60 * 1000;
+/** Files looked up per query when sweeping orphan chunks. */
+const SWEEP_BATCH = 100;
+
+/**
+ * Deletes chunks whose file has no row, once their set is old enough not to be a put still
+ * writing (a set's id is made when its writing starts): a put that died before its row, or a
+ * file deleted while a rotation re-sealed it. Run by `keys:rotate` and by the orphan-upload
+ * sweep; answers how many chunk sets went.
+ */
+export async function sweepOrphanChunks(conn: Connection, now: Date): Promise<number> {
+  let swept = 0;
+  const named = (await chunksOf(conn).distinct('file')) as mongoose.mongo.ObjectId[];
+  for (let i = 0; i < named.length; i += SWEEP_BATCH) {
+    const ids = named.slice(i, i + SWEEP_BATCH).filter((v) => v instanceof mongoose.mongo.ObjectId);
+    const rows = await filesOf(conn)
+      .find({ _id: { $in: ids } }, { projection: { _id: 1 } })
+      .toArray();
+    const kept = new Set(rows.map((r) => r._id.toHexString()));
+    for (const id of ids) {
+      if (kept.has(id.toHexString())) continue;
+      const sets = await chunksOf(conn).distinct('files_id', { file: id });
+      const dead = sets.filter((s) => now.getTime() - s.getTimestamp().getTime() > ORPHAN_AGE_MS);
+      if (dead.length === 0) continue;
+      await chunksOf(conn).deleteMany({ file: id, files_id: { $in: dead } });
+      swept += dead.length;
+    }
+  }
+  return swept;
+}

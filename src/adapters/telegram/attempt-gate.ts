@@ -1,5 +1,6 @@
 import type { Api } from 'grammy';
 import type { Update } from 'grammy/types';
+import { OwedTakeBacks } from '../../app/owed-take-backs.js';
 import type { Logger } from '../../config/logger.js';
 import { loggableError } from './errors.js';
 import { logFailure, makePoisonGuard, type FailureVerdict, type PoisonOptions } from './poison.js';
@@ -12,9 +13,6 @@ export type UpdateOutcome = 'done' | FailureVerdict;
  * answers what became of it; polling confirms `done` and `parked`, the webhook answers them 200.
  */
 export type RunUpdate = (update: Update, handle: () => Promise<void>) => Promise<UpdateOutcome>;
-
-/** Updates whose take-backs wait for their next try; unconfirmed updates are few. */
-const OWED_KEPT = 1000;
 
 /**
  * The one path from a fetched or posted update to the bot, shared by polling and the webhook.
@@ -29,7 +27,7 @@ const OWED_KEPT = 1000;
  */
 export function makeRunUpdate(api: Api, logger: Logger, opts: PoisonOptions | undefined): RunUpdate {
   const guard = makePoisonGuard(api, logger, opts);
-  const owed = new Map<number, number>();
+  const owed = new OwedTakeBacks<number>();
   return async (update, handle) => {
     const id = update.update_id;
     const attempts = opts ? await begin(opts, logger, id, owed) : undefined;
@@ -45,12 +43,12 @@ export function makeRunUpdate(api: Api, logger: Logger, opts: PoisonOptions | un
       const verdict = await guard.judge(update, cause, attempts).catch(() => 'unhealthy' as const);
       logFailure(logger, id, cause, verdict);
       if (opts && attempts !== undefined && (verdict === 'busy' || verdict === 'unhealthy'))
-        await opts.attempts.excuse('telegram', String(id)).catch(() => owe(owed, id));
+        await opts.attempts.excuse('telegram', String(id)).catch(() => owed.owe(id));
       return verdict;
     }
     // Best effort: a row left behind only waits for the purge.
     await opts?.attempts.forget('telegram', String(id)).catch(() => undefined);
-    owed.delete(id);
+    owed.forget(id);
     return 'done';
   };
 }
@@ -63,28 +61,14 @@ async function begin(
   opts: PoisonOptions,
   logger: Logger,
   id: number,
-  owed: Map<number, number>,
+  owed: OwedTakeBacks<number>,
 ): Promise<number | undefined> {
-  const excused = owed.get(id) ?? 0;
   try {
-    const attempts = await opts.attempts.begin('telegram', String(id), opts.now?.() ?? new Date(), excused);
-    // Only what this write took back: a take-back owed meanwhile waits for the next try.
-    const left = (owed.get(id) ?? 0) - excused;
-    if (left > 0) owed.set(id, left);
-    else owed.delete(id);
-    return attempts;
+    return await owed.handBack(id, (excused) =>
+      opts.attempts.begin('telegram', String(id), opts.now?.() ?? new Date(), excused),
+    );
   } catch (err) {
     logger.warn({ err: loggableError(err), updateId: id }, 'telegram update try not recorded');
     return undefined;
-  }
-}
-
-function owe(owed: Map<number, number>, id: number): void {
-  const n = (owed.get(id) ?? 0) + 1;
-  owed.delete(id);
-  owed.set(id, n);
-  if (owed.size > OWED_KEPT) {
-    const oldest = owed.keys().next().value;
-    if (oldest !== undefined) owed.delete(oldest);
   }
 }

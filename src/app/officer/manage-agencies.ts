@@ -3,8 +3,9 @@ import type { Agency } from '../../domain/agency.js';
 import type { AgencyRepository } from '../../ports/agency-repository.js';
 import type { EventLog } from '../../ports/event-log.js';
 import { agencyDirectory, type AgencyDirectoryDeps } from '../agency-directory.js';
+import { auditAdminChange } from './admin-audit.js';
 import { OfficerActionError, requireAdmin, requireStore } from './errors.js';
-import { actorOf, type OfficerActor } from './officer-actor.js';
+import type { OfficerActor } from './officer-actor.js';
 
 /** What the agencies page needs. */
 export interface ManageAgenciesDeps extends AgencyDirectoryDeps {
@@ -105,12 +106,8 @@ export async function createAgency(
       id: 'Kode ini sudah dipakai instansi lain; pilih kode lain.',
     });
   }
-  await deps.events.append({
+  await auditAdminChange(deps, admin, {
     type: 'agency.created',
-    // Under the admin's office, so the audit log of their area lists it.
-    officeId: admin.officeId,
-    actor: actorOf(admin),
-    at: deps.now(),
     data: { agencyId: agency.id },
     after: {
       name: agency.name,
@@ -139,11 +136,8 @@ export async function updateAgency(
   if (Object.keys(diff.after).length === 0) return agency;
   // One listed only in the catalog (not seeded yet) is stored now, with the edit.
   if (!(await store(deps).save(next))) await store(deps).create(next);
-  await deps.events.append({
+  await auditAdminChange(deps, admin, {
     type: 'agency.updated',
-    officeId: admin.officeId,
-    actor: actorOf(admin),
-    at: deps.now(),
     data: { agencyId: id },
     before: diff.before,
     after: diff.after,

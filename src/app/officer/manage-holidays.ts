@@ -1,6 +1,7 @@
 import { DEFAULT_HOLIDAYS, type Holiday } from '../../domain/holidays.js';
 import type { LocalHoliday } from '../../domain/office.js';
 import type { HolidayRepository } from '../../ports/holiday-repository.js';
+import { auditAdminChange } from './admin-audit.js';
 import { OfficerActionError, requireAdmin, requireStore } from './errors.js';
 import { officeInScope, type ManageOfficesDeps } from './manage-offices.js';
 import { actorOf, type OfficerActor } from './officer-actor.js';
@@ -44,12 +45,8 @@ export async function addHoliday(
       date: 'Tanggal ini sudah menjadi hari libur.',
     });
   }
-  await deps.events.append({
+  await auditAdminChange(deps, admin, {
     type: 'holiday.added',
-    // Under the admin's office, so the audit log of their area lists it.
-    officeId: admin.officeId,
-    actor: actorOf(admin),
-    at: deps.now(),
     after: { ...holiday },
   });
 }
@@ -63,11 +60,8 @@ export async function removeHoliday(
   assertAdmin(admin);
   const removed = await store(deps).remove(date);
   if (!removed) throw new OfficerActionError('not_found', 'Hari libur tidak ditemukan (not found).');
-  await deps.events.append({
+  await auditAdminChange(deps, admin, {
     type: 'holiday.removed',
-    officeId: admin.officeId,
-    actor: actorOf(admin),
-    at: deps.now(),
     before: { ...removed },
   });
 }

@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createHmac } from 'node:crypto';
-import type { ServerResponse } from 'node:http';
 import type { MongoRepositories } from '../../../src/adapters/mongo/repositories.js';
 import {
   createCloudChannel,
@@ -13,6 +11,7 @@ import { createLogger } from '../../../src/config/logger.js';
 import type { LeaseRepository } from '../../../src/ports/lease.js';
 import type { NewOutboxItem } from '../../../src/ports/outbox.js';
 import { openRepositoriesWithLeases, useTestDatabase } from '../../support/db.js';
+import { postSignedWebhook } from '../../support/cloud-webhook.js';
 import { FakeGraphApi } from '../../support/fake-graph-api.js';
 import { scanRawCollections } from '../../support/raw-scan.js';
 
@@ -45,16 +44,7 @@ async function waitUntil(probe: () => boolean): Promise<void> {
 }
 
 /** Posts a signed body to the channel's handler; answers the status it was given. */
-async function post(channel: CloudChannel, raw: Buffer): Promise<number> {
-  const res = {
-    statusCode: 0,
-    setHeader: () => undefined,
-    end: () => undefined,
-  } as unknown as ServerResponse;
-  const signature = `sha256=${createHmac('sha256', SECRET).update(raw).digest('hex')}`;
-  await channel.webhookHandler({ headers: { 'x-hub-signature-256': signature }, body: raw }, res);
-  return res.statusCode;
-}
+const post = (channel: CloudChannel, raw: Buffer): Promise<number> => postSignedWebhook(channel, SECRET, raw);
 
 describe('WhatsApp Cloud API webhook: stored first, handled by the leased worker', () => {
   const graph = new FakeGraphApi(TOKEN, PHONE_ID);

@@ -4,11 +4,14 @@ import { createGraphClient } from '../../../src/adapters/whatsapp-cloud/graph.js
 import { renderReplies } from '../../../src/adapters/whatsapp-cloud/render.js';
 import { createCloudSender } from '../../../src/adapters/whatsapp-cloud/sender.js';
 import { FakeGraphApi } from '../../support/fake-graph-api.js';
+import { expectSends, templateMessage } from '../../support/graph-expect.js';
 import { statusTemplateParams } from '../../../src/main/whatsapp-cloud.js';
 
 const TOKEN = 'EAAGfakeCloudToken1234567890';
 const PHONE_ID = '1065403522';
 const TO = '6281234567890';
+/** The status template's parameters the senders below are given. */
+const STATUS_PARAMS = ['KTP-2026-ABCDE', 'Siap diambil', '7 Desember 2026'];
 const options = (n: number, label = (i: number) => `Pilihan ${i}`) =>
   Array.from({ length: n }, (_, i) => ({ value: `v${i}`, label: label(i) }));
 
@@ -161,10 +164,7 @@ describe('Cloud API sender (fake Graph API)', () => {
       {
         name: 'loket_status_update',
         lang: 'id',
-        paramsFor: (id) =>
-          Promise.resolve(
-            id === 'status:app1:3' ? ['KTP-2026-ABCDE', 'Siap diambil', '7 Desember 2026'] : undefined,
-          ),
+        paramsFor: (id) => Promise.resolve(id === 'status:app1:3' ? STATUS_PARAMS : undefined),
       },
     );
     graph.fail({ status: 400, code: 131047, message: 'Re-engagement message' });
@@ -173,27 +173,7 @@ describe('Cloud API sender (fake Graph API)', () => {
     expect(result).toEqual({ ok: true, providerIds: [expect.stringMatching(/^wamid\./)] });
     const [refused, template] = graph.calls.slice(-2);
     expect((refused!.body as { type: string }).type).toBe('text');
-    expect(template).toMatchObject({ path: `/v21.0/${PHONE_ID}/messages`, authorization: `Bearer ${TOKEN}` });
-    expect(template!.body).toEqual({
-      messaging_product: 'whatsapp',
-      recipient_type: 'individual',
-      to: TO,
-      type: 'template',
-      template: {
-        name: 'loket_status_update',
-        language: { code: 'id' },
-        components: [
-          {
-            type: 'body',
-            parameters: [
-              { type: 'text', text: 'KTP-2026-ABCDE' },
-              { type: 'text', text: 'Siap diambil' },
-              { type: 'text', text: '7 Desember 2026' },
-            ],
-          },
-        ],
-      },
-    });
+    expectSends(graph, [template!], [templateMessage(TO, 'loket_status_update', STATUS_PARAMS)]);
     // Any other message outside the window fails for good, with the reason for the console.
     graph.fail({ status: 400, code: 131047, message: 'Re-engagement message' });
     const other = await templated.send(TO, [{ kind: 'text', text: 'Balasan petugas' }], {
@@ -221,34 +201,14 @@ describe('Cloud API sender with the 24-hour window known ahead (fake Graph API)'
       {
         name: 'loket_status_update',
         lang: 'id',
-        paramsFor: (id) =>
-          Promise.resolve(
-            id.startsWith('status:') ? ['KTP-2026-ABCDE', 'Siap diambil', '7 Desember 2026'] : undefined,
-          ),
+        paramsFor: (id) => Promise.resolve(id.startsWith('status:') ? STATUS_PARAMS : undefined),
       },
       { lastInbound: (to) => Promise.resolve(lastInbound.get(to)), now: () => now },
     );
   });
   afterAll(() => graph.close());
   const notice = [{ kind: 'text' as const, text: 'Pembaruan permohonan KTP-2026-ABCDE' }];
-  const template = {
-    messaging_product: 'whatsapp',
-    recipient_type: 'individual',
-    type: 'template',
-    template: {
-      name: 'loket_status_update',
-      language: { code: 'id' },
-      components: [
-        {
-          type: 'body',
-          parameters: ['KTP-2026-ABCDE', 'Siap diambil', '7 Desember 2026'].map((text) => ({
-            type: 'text',
-            text,
-          })),
-        },
-      ],
-    },
-  };
+  const template = (to: string) => templateMessage(to, 'loket_status_update', STATUS_PARAMS);
 
   it('should send a status notice outside the window straight as the template, with no free-form attempt', async () => {
     const to = '6281200000101';
@@ -259,13 +219,7 @@ describe('Cloud API sender with the 24-hour window known ahead (fake Graph API)'
       providerIds: [expect.stringMatching(/^wamid\./)],
     });
     const calls = graph.calls.slice(before);
-    expect(calls).toHaveLength(1);
-    expect(calls[0]).toMatchObject({
-      method: 'POST',
-      path: `/v21.0/${PHONE_ID}/messages`,
-      authorization: `Bearer ${TOKEN}`,
-    });
-    expect(calls[0]!.body).toEqual({ ...template, to });
+    expectSends(graph, calls, [template(to)]);
   });
 
   it('should fail any other message outside the window for good, with the reason, without calling Meta', async () => {
@@ -314,14 +268,7 @@ describe('Cloud API sender with the 24-hour window known ahead (fake Graph API)'
       ok: true,
     });
     const [call] = graph.calls.slice(before);
-    expect(call).toMatchObject({ path: `/v21.0/${PHONE_ID}/messages`, authorization: `Bearer ${TOKEN}` });
-    expect(call!.body).toEqual({
-      messaging_product: 'whatsapp',
-      recipient_type: 'individual',
-      to,
-      type: 'template',
-      template: { name: 'loket_nomor_baru', language: { code: 'id' } },
-    });
+    expectSends(graph, [call!], [templateMessage(to, 'loket_nomor_baru')]);
   });
 });
 

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCloudChannel, type CloudChannel } from '../../../src/adapters/whatsapp-cloud/channel.js';
 import { loadConfig } from '../../../src/config/config.js';
 import { createLogger } from '../../../src/config/logger.js';
 import { createLoket, type Loket } from '../../../src/main.js';
+import { postSignedWebhook } from '../../support/cloud-webhook.js';
 import { FakeGraphApi, readable } from '../../support/fake-graph-api.js';
 import { loadTranscripts, swapTypo, type Transcript } from '../../app/transcript.js';
 
@@ -51,14 +51,8 @@ class CloudCitizen {
         entry: [{ id: 'w', changes: [{ field: 'messages', value }] }],
       }),
     );
-    const res = {
-      statusCode: 0,
-      setHeader: () => undefined,
-      end: () => undefined,
-    } as unknown as ServerResponse;
-    const signature = `sha256=${createHmac('sha256', SECRET).update(raw).digest('hex')}`;
-    await this.channel.webhookHandler({ headers: { 'x-hub-signature-256': signature }, body: raw }, res);
-    if (res.statusCode !== 200) throw new Error(`webhook answered ${res.statusCode}`);
+    const status = await postSignedWebhook(this.channel, SECRET, raw);
+    if (status !== 200) throw new Error(`webhook answered ${status}`);
     const sent = this.graph.sent.slice(before).filter((b) => b.to === this.from);
     const last = [...sent].reverse().find((b) => b.type === 'interactive');
     const action = (last?.interactive as { action?: Record<string, unknown> } | undefined)?.action;

@@ -92,17 +92,29 @@ describe('the chaos run database checks', () => {
   it('should fail a status change without its notice, with two notices, or with two audit events', async () => {
     const r = citizen();
     await store(r);
-    expect((await rows(r, [])).status).toEqual({ found: '0', ok: false });
-    expect((await rows(r, [notice, notice])).status).toEqual({ found: '0', ok: false });
+    expect((await rows(r, [])).status).toEqual({
+      found: `0 (${TRACKING} → IN_REVIEW: history 1, audits 1, notices 0)`,
+      ok: false,
+    });
+    expect((await rows(r, [notice, notice])).status).toEqual({
+      found: `0 (${TRACKING} → IN_REVIEW: history 1, audits 1, notices 2)`,
+      ok: false,
+    });
     await store(r, { audits: 2 });
-    expect((await rows(r, [notice])).status).toEqual({ found: '0', ok: false });
+    expect((await rows(r, [notice])).status).toEqual({
+      found: `0 (${TRACKING} → IN_REVIEW: history 1, audits 2, notices 1)`,
+      ok: false,
+    });
   });
 
   it('should fail a change the officer made that the application does not hold', async () => {
     const r = citizen();
     await store(r);
     const approved: StatusChangeRecord = { ...change, to: 'APPROVED' };
-    expect((await rows(r, [notice], [change, approved])).status).toEqual({ found: '1', ok: false });
+    expect((await rows(r, [notice], [change, approved])).status).toEqual({
+      found: `1 (${TRACKING} → APPROVED: history 0, audits 0, notices 0)`,
+      ok: false,
+    });
   });
 
   it('should fail a missing file, a missing application and a duplicated one', async () => {

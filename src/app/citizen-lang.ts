@@ -19,3 +19,19 @@ export async function citizenLang(
   });
   return stored?.state.lang ?? 'id';
 }
+
+/**
+ * The citizen's part of an application's follow-up: one notice under `key` to the applicant's
+ * chat, worded in their language; nothing for a walk-in applicant, who has no chat.
+ */
+export async function noticeToApplicant(
+  conversations: Pick<ConversationStore, 'read'> | undefined,
+  applicant: { contact?: ChatAddress },
+  key: string,
+  text: (lang: Lang) => string,
+): Promise<{ notice?: { key: string; channel: ChatAddress['channel']; chatId: string; text: string } }> {
+  const contact = applicant.contact;
+  if (!contact) return {};
+  const lang = conversations ? await citizenLang(conversations, contact) : 'id';
+  return { notice: { key, channel: contact.channel, chatId: contact.chatId, text: text(lang) } };
+}

@@ -19,7 +19,7 @@ import type { OfficeRepository } from '../../ports/office-repository.js';
 import { agencyDirectory } from '../agency-directory.js';
 import { completeEffectsNow, type EffectCompletionDeps } from '../application-effects.js';
 import { closedDates } from '../calendar.js';
-import { citizenLang } from '../citizen-lang.js';
+import { noticeToApplicant } from '../citizen-lang.js';
 import { agencyForwardNotice } from './agency-forward-notice.js';
 import { OfficerActionError } from './errors.js';
 import { actorOf, type OfficerActor } from './officer-actor.js';
@@ -107,22 +107,16 @@ export async function forwardApplication(
     }),
   );
   const step = openAgencyStep(next)!;
-  const contact = app.applicant.contact;
-  const lang = contact && deps.conversations ? await citizenLang(deps.conversations, contact) : 'id';
   return saveWith(deps, app, next, req.expectedVersion, {
     id: `forward:${app.id}:${app.version + 1}`,
     at,
     // One short message, keyed by the step, so a retried forward never tells the citizen twice.
-    ...(contact
-      ? {
-          notice: {
-            key: `agency-forward:${app.id}:${next.agencySteps!.length - 1}`,
-            channel: contact.channel,
-            chatId: contact.chatId,
-            text: agencyForwardNotice(app, step, agency, lang),
-          },
-        }
-      : {}),
+    ...(await noticeToApplicant(
+      deps.conversations,
+      app.applicant,
+      `agency-forward:${app.id}:${next.agencySteps!.length - 1}`,
+      (lang) => agencyForwardNotice(app, step, agency, lang),
+    )),
     audit: {
       type: 'application.forwarded',
       applicationId: app.id,

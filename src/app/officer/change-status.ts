@@ -11,7 +11,7 @@ import { OfficerActionError } from './errors.js';
 import { actorOf, type OfficerActor } from './officer-actor.js';
 import type { PushConversationEvent } from './push-conversation-event.js';
 import { assertInScope } from './scope.js';
-import { citizenLang } from '../citizen-lang.js';
+import { noticeToApplicant } from '../citizen-lang.js';
 import { statusNotice } from './status-notice.js';
 import type { ConversationStore } from '../../ports/conversation-store.js';
 
@@ -118,7 +118,6 @@ async function statusEffect(
   at: Date,
 ): Promise<PendingEffect> {
   const id = `status:${after.id}:${after.version}`;
-  const contact = after.applicant.contact;
   const note = after.statusHistory.at(-1)?.note;
   return {
     id,
@@ -138,16 +137,9 @@ async function statusEffect(
         ...(after.revision ? { revision: { ...after.revision } } : {}),
       },
     },
-    ...(contact
-      ? {
-          notice: {
-            key: id,
-            channel: contact.channel,
-            chatId: contact.chatId,
-            text: statusNotice(after, await citizenLang(deps.conversations, contact)),
-          },
-        }
-      : {}),
+    ...(await noticeToApplicant(deps.conversations, after.applicant, id, (lang) =>
+      statusNotice(after, lang),
+    )),
   };
 }
 

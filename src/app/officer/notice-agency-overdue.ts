@@ -5,7 +5,7 @@ import type { Application } from '../../domain/application.js';
 import type { PendingEffect } from '../../ports/application-repository.js';
 import { agencyDirectory, type AgencyDirectoryDeps } from '../agency-directory.js';
 import { completeEffectsNow } from '../application-effects.js';
-import { citizenLang } from '../citizen-lang.js';
+import { noticeToApplicant } from '../citizen-lang.js';
 import { daysLate } from './metric-math.js';
 import type { OverdueDeps } from './notice-overdue.js';
 
@@ -81,7 +81,6 @@ async function noticeOne(
 ): Promise<void> {
   const index = (app.agencySteps ?? []).length - 1;
   const id = `agency-overdue:${app.id}:${index}`;
-  const contact = app.applicant.contact;
   const effect: PendingEffect = {
     id,
     at: now,
@@ -99,16 +98,9 @@ async function noticeOne(
         daysLate: daysLate(step.slaDueAt, now),
       },
     },
-    ...(contact
-      ? {
-          notice: {
-            key: id,
-            channel: contact.channel,
-            chatId: contact.chatId,
-            text: agencyOverdueNotice(app, step, agency, await citizenLang(deps.conversations, contact)),
-          },
-        }
-      : {}),
+    ...(await noticeToApplicant(deps.conversations, app.applicant, id, (lang) =>
+      agencyOverdueNotice(app, step, agency, lang),
+    )),
   };
   await deps.applications.markAgencyOverdueNoticed(app.id, index, now, { effects: [effect] });
   await completeEffectsNow(deps, app.id, [effect]);

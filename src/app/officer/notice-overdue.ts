@@ -8,7 +8,7 @@ import type { LeaseRepository } from '../../ports/lease.js';
 import type { Outbox } from '../../ports/outbox.js';
 import { runUnderLease } from '../lease-run.js';
 import { daysLate } from './metric-math.js';
-import { citizenLang } from '../citizen-lang.js';
+import { noticeToApplicant } from '../citizen-lang.js';
 import type { Lang } from '../../dialogue/types.js';
 import type { ConversationStore } from '../../ports/conversation-store.js';
 
@@ -113,16 +113,7 @@ async function noticeOne(deps: OverdueDeps, app: Application, now: Date): Promis
         daysLate: daysLate(app.slaDueAt, now),
       },
     },
-    ...(contact
-      ? {
-          notice: {
-            key: id,
-            channel: contact.channel,
-            chatId: contact.chatId,
-            text: overdueNotice(app, await citizenLang(deps.conversations, contact)),
-          },
-        }
-      : {}),
+    ...(await noticeToApplicant(deps.conversations, app.applicant, id, (lang) => overdueNotice(app, lang))),
   };
   // The mark, the audit event and the apology are one write (the mark carries the other two as a
   // follow-up): after a crash the reconciler completes them, and the check never finds it again.

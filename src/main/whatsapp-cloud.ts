@@ -5,6 +5,8 @@ import { makeInboundQueueWorker } from '../app/inbound-queue.js';
 import { startPeriodic, type PeriodicJob } from '../app/periodic.js';
 import type { ApplicationRepository } from '../ports/application-repository.js';
 import type { CloudChatLog } from '../ports/cloud-chat-log.js';
+import { applicationIdOfKey } from '../app/officer/list-undelivered.js';
+import { formatDate } from '../dialogue/dates.js';
 import { describeStatus } from '../domain/status.js';
 import type { Loket } from './loket.js';
 import type { NewNumberNotice } from './whatsapp-failover.js';
@@ -129,14 +131,6 @@ export function newNumberNotice(
   };
 }
 
-/** The due date as the template shows it: a day in Jakarta's calendar, in Indonesian. */
-const DUE = new Intl.DateTimeFormat('id-ID', {
-  timeZone: 'Asia/Jakarta',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
-
 /**
  * The body parameters of the status template for an outbound record: {{1}} tracking number,
  * {{2}} the status in Indonesian, {{3}} the due date. Only status notices (`status:<id>:<version>`,
@@ -146,9 +140,9 @@ export async function statusTemplateParams(
   applications: Pick<ApplicationRepository, 'findById'>,
   messageId: string,
 ): Promise<string[] | undefined> {
-  const m = /^status:([^:]+):\d+$/.exec(messageId);
-  if (!m) return undefined;
-  const app = await applications.findById(m[1]!);
+  const id = applicationIdOfKey(messageId);
+  const app = id ? await applications.findById(id) : undefined;
   if (!app) return undefined;
-  return [app.trackingNumber, describeStatus(app.status, 'id'), DUE.format(app.slaDueAt)];
+  // The due date as a day in Jakarta's calendar, in Indonesian.
+  return [app.trackingNumber, describeStatus(app.status, 'id'), formatDate(app.slaDueAt.toISOString(), 'id')];
 }

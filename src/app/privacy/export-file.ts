@@ -2,6 +2,7 @@ import type { ChatAddress } from '../../domain/application.js';
 import type { Lang } from '../../domain/lang.js';
 import type { OutgoingFile } from '../../ports/channel-sender.js';
 import type { ChatData } from './chat-data.js';
+import { jakartaDay } from '../../dialogue/dates.js';
 
 /** What the file says it is, in the citizen's language. */
 const ABOUT: Readonly<Record<Lang, string>> = {
@@ -11,8 +12,7 @@ const ABOUT: Readonly<Record<Lang, string>> = {
 
 /** `data-saya-2026-12-07.json`: the day in Jakarta, where the office is. */
 export function exportFilename(at: Date): string {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(at);
-  return `data-saya-${day}.json`;
+  return `data-saya-${jakartaDay(at.toISOString())}.json`;
 }
 
 /** The export as a plain object: every field Loket keeps for the chat, with dates as ISO text. */

@@ -273,6 +273,8 @@ describe('Cloud API sender with the 24-hour window known ahead (fake Graph API)'
 });
 
 describe('status template parameters', () => {
+  /** An application id as the database makes them: the status notice keys name it. */
+  const APP_ID = '6753a1b2c3d4e5f607182930';
   it('should fill tracking number, the status in Indonesian and the due date in Jakarta for status notices only', async () => {
     const app = {
       trackingNumber: 'KTP-2026-ABCDE',
@@ -280,13 +282,13 @@ describe('status template parameters', () => {
       slaDueAt: new Date('2026-12-06T18:00:00Z'),
     };
     const applications = {
-      findById: (id: string) => Promise.resolve(id === 'a1' ? (app as never) : undefined),
+      findById: (id: string) => Promise.resolve(id === APP_ID ? (app as never) : undefined),
     };
-    const params = await statusTemplateParams(applications, 'status:a1:4');
+    const params = await statusTemplateParams(applications, `status:${APP_ID}:4`);
     expect(params?.[0]).toBe('KTP-2026-ABCDE');
     expect(params?.[1]).toMatch(/\S/);
     expect(params?.[2]).toBe('7 Desember 2026');
     expect(await statusTemplateParams(applications, 'reply:h1:1')).toBeUndefined();
-    expect(await statusTemplateParams(applications, 'status:missing:1')).toBeUndefined();
+    expect(await statusTemplateParams(applications, `status:${'0'.repeat(24)}:1`)).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import { phoneOfJid } from '../adapters/whatsapp/parse-message.js';
 import type { ChannelSender, SendResult } from '../ports/channel-sender.js';
 import type { WhatsAppSession, WhatsAppState } from '../ports/whatsapp-session.js';
 
@@ -65,9 +66,8 @@ export function withCloudFailover(
     return now().getTime() - lostSince.getTime() >= afterMs ? 'cloud' : 'baileys';
   };
   const viaCloud = async (chatId: string, send: (to: string) => Promise<SendResult>): Promise<SendResult> => {
-    const m = /^(\d{5,20})@s\.whatsapp\.net$/.exec(chatId);
-    if (!m) return unreachable(chatId);
-    const to = m[1]!;
+    const to = phoneOfJid(chatId);
+    if (!to) return unreachable(chatId);
     let noticeIds: string[] = [];
     if (newNumber && !(await newNumber.told(to))) {
       const notice = await newNumber.send(to);

@@ -64,7 +64,7 @@ export function parseMessage(m: WAMessage): ParsedMessage | { ignore: IgnoreReas
   if (!isPnUser(jid) && !isLidUser(jid)) return { ignore: 'not_a_person' };
   if (!key.id) return { ignore: 'no_id' };
   const chatId = jidNormalizedUser(jid);
-  const phone = phoneOf(jid) ?? phoneOf(key.remoteJidAlt ?? undefined);
+  const phone = phoneOfJid(jid) ?? phoneOfJid(key.remoteJidAlt ?? undefined);
   const seconds = toNumber(m.messageTimestamp);
   return {
     chatId,
@@ -76,7 +76,11 @@ export function parseMessage(m: WAMessage): ParsedMessage | { ignore: IgnoreReas
   };
 }
 
-function phoneOf(jid: string | undefined): string | undefined {
+/**
+ * The phone number of a person's WhatsApp id (`62812…@s.whatsapp.net`), read by Baileys' own
+ * `jidDecode`; undefined for a group, a LID or anything else. The Cloud API addresses that number.
+ */
+export function phoneOfJid(jid: string | undefined): string | undefined {
   if (!jid || !isPnUser(jid)) return undefined;
   const user = jidDecode(jid)?.user;
   return user && /^\d{6,16}$/.test(user) ? user : undefined;

@@ -1,5 +1,6 @@
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
 import { CHANNELS, STATUSES, type AnswerValue } from '../../domain/application.js';
+import type { AgencyStep } from '../../domain/agency-step.js';
 import type { PendingEffect } from '../../ports/application-repository.js';
 import { modelOn } from './mongo-utils.js';
 
@@ -80,20 +81,11 @@ export interface ApplicationRecord {
   inPlaceSeq?: number;
 }
 
-/** One agency step as stored: dates and ids plain, the officers' and the agency's words sealed. */
-export interface AgencyStepRecord {
-  agencyId: string;
-  forwardedAt: Date;
-  forwardedBy: string;
-  slaDays: number;
-  slaDueAt: Date;
-  note: string;
-  answeredAt?: Date;
-  answeredBy?: string;
-  outcome?: string;
-  answerNote?: string;
-  overdueNoticeAt?: Date;
-}
+/**
+ * One agency step as stored: the domain's step, dates and ids plain, the officers' and the
+ * agency's words (`note`, `answerNote`) sealed; the outcome read back as stored text.
+ */
+export type AgencyStepRecord = Omit<AgencyStep, 'outcome'> & { outcome?: string };
 
 const agencyStep = new Schema<AgencyStepRecord>(
   {

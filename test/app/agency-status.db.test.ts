@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { randomBytes } from 'node:crypto';
+import { useLoket } from '../support/loket.js';
+import { describe, expect, it } from '@jest/globals';
 import { forwardApplication, recordAgencyAnswer } from '../../src/app/officer/agency-steps.js';
 import type { OfficerActor } from '../../src/app/officer/officer-actor.js';
-import { loadConfig } from '../../src/config/config.js';
-import { createLogger } from '../../src/config/logger.js';
-import { createLoket, type Loket } from '../../src/main.js';
 import { loadTranscripts, play, transcriptSchema, type Transcript } from './transcript.js';
 
 /** Jakarta wall-clock time. */
@@ -12,25 +9,14 @@ const wib = (local: string) => new Date(`${local}+07:00`);
 const USER = 'agency-status';
 
 describe("the citizen's status check while a dinas has the application", () => {
-  let loket: Loket;
-  beforeAll(async () => {
-    const db = `t_agency_status_${randomBytes(4).toString('hex')}`;
-    loket = await createLoket(
-      loadConfig({ MONGODB_URI: `${process.env.MONGODB_URI}${db}`, LOG_LEVEL: 'silent' }),
-      createLogger('silent'),
-    );
-  });
-  afterAll(async () => {
-    await loket.conn.dropDatabase().catch(() => undefined);
-    await loket.stop();
-  });
+  const loket = useLoket('agency_status');
 
   it('should name the agency and the wait after a forward, in both languages, and the answer after it', async () => {
     const filing = (await loadTranscripts()).find((t) => t.file === 'pbg.yaml')!.transcript;
     let turns = 0;
     const at = async (start: Date, given: unknown) => {
       const t: Transcript = transcriptSchema.parse(given);
-      await play(loket, USER, t, start, turns);
+      await play(loket(), USER, t, start, turns);
       turns += t.turns.length;
     };
     // Monday 23 November 2026, 09:00 WIB: filed, checked before any forward.
@@ -40,7 +26,7 @@ describe("the citizen's status check while a dinas has the application", () => {
       turns: [{ say: 'cek status', expect: ['PBG'], expect_not: ['Dinas Cipta Karya', 'hari kerja)'] }],
     });
 
-    const [app] = await loket.repos.applications.listByContact({ channel: 'terminal', chatId: USER });
+    const [app] = await loket().repos.applications.listByContact({ channel: 'terminal', chatId: USER });
     const officer: OfficerActor = {
       id: 'o-budi',
       username: 'budi',
@@ -49,13 +35,13 @@ describe("the citizen's status check while a dinas has the application", () => {
       officeId: app!.officeId,
     };
     const noticeText = async (key: string) => {
-      const row = await loket.repos.outbox.get(key);
+      const row = await loket().repos.outbox.get(key);
       return row?.reply?.kind === 'text' ? row.reply.text : undefined;
     };
     const deps = (now: Date) => ({
-      ...loket.repos,
-      catalog: loket.catalog,
-      holidays: loket.runtime.holidays,
+      ...loket().repos,
+      catalog: loket().catalog,
+      holidays: loket().runtime.holidays,
       now: () => now,
     });
     await forwardApplication(deps(wib('2026-11-23T11:00')), officer, {
@@ -108,9 +94,9 @@ describe("the citizen's status check while a dinas has the application", () => {
       ],
     });
     // An admin renames the agency in the console: the citizen reads the new name.
-    const stored = await loket.repos.agencyStore.get('dinas_pupr');
+    const stored = await loket().repos.agencyStore.get('dinas_pupr');
     expect(stored).toBeDefined();
-    await loket.repos.agencyStore.save({ ...stored!, shortName: 'Dinas CKTRP' });
+    await loket().repos.agencyStore.save({ ...stored!, shortName: 'Dinas CKTRP' });
     await at(wib('2026-11-26T11:00'), {
       name: 'after a rename',
       turns: [{ say: 'cek status', expect: ['Dinas CKTRP sudah memberi jawaban'] }],

@@ -1,8 +1,5 @@
-import { afterAll, beforeAll, describe, it } from '@jest/globals';
-import { randomBytes } from 'node:crypto';
-import { loadConfig } from '../../src/config/config.js';
-import { createLogger } from '../../src/config/logger.js';
-import { createLoket, type Loket } from '../../src/main.js';
+import { useLoket } from '../support/loket.js';
+import { describe, it } from '@jest/globals';
 import { loadTranscripts, play } from './transcript.js';
 
 const transcripts = await loadTranscripts();
@@ -10,20 +7,9 @@ const transcripts = await loadTranscripts();
 const START = new Date('2026-11-23T02:00:00Z');
 
 describe('conversation transcripts (test/app/transcripts/*.yaml)', () => {
-  let loket: Loket;
-  beforeAll(async () => {
-    const db = `t_transcripts_${randomBytes(4).toString('hex')}`;
-    loket = await createLoket(
-      loadConfig({ MONGODB_URI: `${process.env.MONGODB_URI}${db}`, LOG_LEVEL: 'silent' }),
-      createLogger('silent'),
-    );
-  });
-  afterAll(async () => {
-    await loket.conn.dropDatabase().catch(() => undefined);
-    await loket.stop();
-  });
+  const loket = useLoket('transcripts');
 
   it.each(transcripts.map((t) => [t.file, t.transcript] as const))('%s', async (file, transcript) => {
-    await play(loket, file.replace(/\.yaml$/, ''), transcript, START);
+    await play(loket(), file.replace(/\.yaml$/, ''), transcript, START);
   });
 });

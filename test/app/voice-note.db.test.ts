@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { randomBytes } from 'node:crypto';
+import { useLoket } from '../support/loket.js';
+import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import type { InboundMessage } from '../../src/app/inbound.js';
-import { loadConfig } from '../../src/config/config.js';
-import { createLogger } from '../../src/config/logger.js';
-import { createLoket, type Loket } from '../../src/main.js';
 
 const OGG = readFileSync(new URL('../fixtures/files/pesan-suara.ogg', import.meta.url));
 const START = new Date('2026-11-23T02:00:00Z');
@@ -15,10 +12,10 @@ const START = new Date('2026-11-23T02:00:00Z');
  * transcript as a playable audio attachment.
  */
 describe('voice notes', () => {
-  let loket: Loket;
+  const loket = useLoket('voice');
   let n = 0;
   const send = (chatId: string, content: InboundMessage['content']) =>
-    loket.handleInbound({
+    loket().handleInbound({
       channel: 'telegram',
       chatId,
       messageId: `${chatId}-${++n}`,
@@ -35,24 +32,12 @@ describe('voice notes', () => {
     },
   });
 
-  beforeAll(async () => {
-    const db = `t_voice_${randomBytes(4).toString('hex')}`;
-    loket = await createLoket(
-      loadConfig({ MONGODB_URI: `${process.env.MONGODB_URI}${db}`, LOG_LEVEL: 'silent' }),
-      createLogger('silent'),
-    );
-  });
-  afterAll(async () => {
-    await loket.conn.dropDatabase().catch(() => undefined);
-    await loket.stop();
-  });
-
   it('should answer kindly outside a handoff and let the recording go', async () => {
     const result = await send('5101', voice());
     const said = result.replies.map((r) => r.text).join('\n');
     expect(said).toContain('Loket belum bisa mendengarkan pesan suara');
     expect(said).toContain('*petugas*');
-    const discarded = await loket.repos.documents.listDiscardedBefore(new Date(Date.now() + 60_000), 50);
+    const discarded = await loket().repos.documents.listDiscardedBefore(new Date(Date.now() + 60_000), 50);
     expect(discarded.map((d) => d.owner.chatId)).toContain('5101');
   });
 
@@ -60,10 +45,10 @@ describe('voice notes', () => {
     await send('5102', { kind: 'text', text: 'petugas' });
     const result = await send('5102', voice());
     expect(result.replies).toEqual([]);
-    const ticket = await loket.repos.handoffs.findOpenByChat('telegram', '5102');
+    const ticket = await loket().repos.handoffs.findOpenByChat('telegram', '5102');
     const line = ticket?.transcript.at(-1);
     expect(line?.attachment).toMatchObject({ contentType: 'audio/ogg; codecs=opus', size: OGG.length });
-    const stored = await loket.repos.documents.get(line!.attachment!.documentId);
+    const stored = await loket().repos.documents.get(line!.attachment!.documentId);
     expect(stored?.bytes.equals(OGG)).toBe(true);
   });
 
@@ -71,7 +56,7 @@ describe('voice notes', () => {
     await send('5103', { kind: 'text', text: 'petugas' });
     const png = readFileSync(new URL('../fixtures/files/foto-kk.png', import.meta.url));
     await send('5103', voice(png));
-    const ticket = await loket.repos.handoffs.findOpenByChat('telegram', '5103');
+    const ticket = await loket().repos.handoffs.findOpenByChat('telegram', '5103');
     const line = ticket?.transcript.at(-1);
     expect(line?.attachment).toBeUndefined();
     expect(line?.text).toContain('berkas ditolak');
